@@ -1,0 +1,20 @@
+//! The marketer's vocabulary as plain data: creators, their channels, platforms, tiers and kinds.
+//!
+//! Nothing here reads files or knows about the terminal; `store` fills these types in and every
+//! other module works on them.
+
+mod creator;
+mod kind;
+mod platform;
+mod rules;
+mod size;
+mod tier;
+
+pub use creator::{Channel, Creator};
+pub use kind::Kind;
+pub use platform::Platform;
+pub use rules::{
+    MAX_AVG_VIEWS, MAX_FOLLOWERS, MAX_RATE, currency_problem, email_problem, id_problem, suggest_id,
+};
+pub use size::{SizeError, parse_size};
+pub use tier::{Tier, TierBounds};
