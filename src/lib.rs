@@ -2,3 +2,5 @@
 //! shortlist, move them through the outreach pipeline and export invitation emails.
 
 pub mod model;
+pub mod store;
+pub mod synth;

@@ -1,0 +1,177 @@
+//! The optional per-user `config.toml`: tier bounds and the default currency. A missing file
+//! means defaults; a broken one is reported with its place and the defaults are used.
+
+use std::path::Path;
+
+use toml::de::{DeTable, DeValue};
+
+use super::diagnostic::{Diagnostic, Report, Severity};
+use super::fields::Fields;
+use super::text::decode;
+use crate::model::{MAX_FOLLOWERS, TierBounds, currency_problem};
+
+/// The currency assumed when a creator or campaign names none.
+pub const DEFAULT_CURRENCY: &str = "TWD";
+
+/// Settings that change how data is read and shown, not the data itself.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    pub tiers: TierBounds,
+    pub currency: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            tiers: TierBounds::default(),
+            currency: DEFAULT_CURRENCY.to_string(),
+        }
+    }
+}
+
+/// The configuration in `path`, or the defaults when there is no such file; problems are
+/// returned for the caller to show.
+pub fn load_config(path: &Path) -> (Config, Vec<Diagnostic>) {
+    match std::fs::read(path) {
+        Ok(bytes) => parse_config(&path.display().to_string(), &bytes),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
+        Err(e) => (
+            Config::default(),
+            vec![Diagnostic {
+                severity: Severity::Error,
+                file: path.display().to_string(),
+                line: 1,
+                column: 1,
+                message: format!("cannot read the configuration: {e}"),
+                subject: None,
+            }],
+        ),
+    }
+}
+
+/// Reads a configuration from the bytes of a file shown to the user as `file`.
+pub fn parse_config(file: &str, bytes: &[u8]) -> (Config, Vec<Diagnostic>) {
+    let text = match decode(file, bytes) {
+        Ok(text) => text,
+        Err(d) => return (Config::default(), vec![d]),
+    };
+    let mut report = Report::new(file, text);
+    let root = match DeTable::parse(text) {
+        Ok(root) => root,
+        Err(e) => {
+            let span = e.span().unwrap_or(0..0);
+            report.error(&span, None, format!("invalid TOML: {}", e.message()));
+            return (Config::default(), report.finish());
+        }
+    };
+    let span = root.span();
+    let root = root.into_inner();
+    let mut config = Config::default();
+    let mut f = Fields::new(&root, span.start..span.start, &mut report);
+    if let Some(code) = f.text("currency", false) {
+        let upper = code.get_ref().trim().to_uppercase();
+        match currency_problem(&upper) {
+            Some(problem) => f.error(&code.span(), problem),
+            None => config.currency = upper,
+        }
+    }
+    if let Some(value) = f.get("tiers") {
+        match value.get_ref() {
+            DeValue::Table(table) => {
+                if let Some(tiers) = read_tiers(table, value.span(), f.report()) {
+                    config.tiers = tiers;
+                }
+            }
+            _ => {
+                let message = "\"tiers\" must be a table: write [tiers] with nano, micro, mid, macro and mega".to_string();
+                f.error(&value.span(), message);
+            }
+        }
+    }
+    f.unknown_keys(&["currency", "tiers"], |_| None);
+    (config, report.finish())
+}
+
+fn read_tiers(
+    table: &DeTable<'_>,
+    at: std::ops::Range<usize>,
+    report: &mut Report<'_>,
+) -> Option<TierBounds> {
+    let mut f = Fields::new(table, at, report);
+    f.set_subject(Some("tiers".to_string()));
+    let defaults = TierBounds::default();
+    let errors = f.report().error_count();
+    let mut read = |key: &str, default: u64| f_whole(&mut f, key, default);
+    let bounds = TierBounds {
+        nano: read("nano", defaults.nano),
+        micro: read("micro", defaults.micro),
+        mid: read("mid", defaults.mid),
+        macro_: read("macro", defaults.macro_),
+        mega: read("mega", defaults.mega),
+    };
+    let lower = bounds.lower_bounds();
+    for pair in lower.windows(2) {
+        let ((low_tier, low), (high_tier, high)) = (pair[0], pair[1]);
+        if high <= low {
+            let span = f.get(high_tier.name()).map_or(f.at(), |v| v.span());
+            f.error(
+                &span,
+                format!("{high_tier} ({high}) must start above {low_tier} ({low})"),
+            );
+        }
+    }
+    f.unknown_keys(&["nano", "micro", "mid", "macro", "mega"], |_| None);
+    (f.report().error_count() == errors).then_some(bounds)
+}
+
+fn f_whole(f: &mut Fields<'_, '_, '_, '_>, key: &str, default: u64) -> u64 {
+    f.whole(key, false, MAX_FOLLOWERS).unwrap_or(default)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn messages(text: &str) -> (Config, Vec<String>) {
+        let (config, diags) = parse_config("config.toml", text.as_bytes());
+        (config, diags.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn empty_config_is_the_defaults() {
+        assert_eq!(messages(""), (Config::default(), vec![]));
+    }
+
+    #[test]
+    fn tiers_and_currency_are_read() {
+        let (config, problems) =
+            messages("currency = \"usd\"\n[tiers]\nnano = 2_000\nmega = 2_000_000\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(config.currency, "USD");
+        assert_eq!(config.tiers.nano, 2_000);
+        assert_eq!(config.tiers.micro, 10_000);
+        assert_eq!(config.tiers.mega, 2_000_000);
+    }
+
+    #[test]
+    fn falling_tiers_are_an_error_and_defaults_are_kept() {
+        let (config, problems) = messages("[tiers]\nmicro = 500\n");
+        assert_eq!(config.tiers, TierBounds::default());
+        assert_eq!(
+            problems,
+            ["config.toml:2:9: error: micro (500) must start above nano (1000) (tiers)"]
+        );
+    }
+
+    #[test]
+    fn syntax_errors_and_unknown_keys_are_located() {
+        let (_, problems) = messages("currency = \n");
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].starts_with("config.toml:1:"), "{problems:?}");
+        let (_, problems) = messages("curency = \"TWD\"\n");
+        assert_eq!(
+            problems,
+            ["config.toml:1:1: warning: unknown key \"curency\" (did you mean \"currency\"?)"]
+        );
+    }
+}

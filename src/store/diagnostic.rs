@@ -1,0 +1,203 @@
+use std::fmt;
+use std::ops::Range;
+
+/// How bad a problem is: errors make `check` fail and keep the item out of the loaded data;
+/// warnings are shown and the data is used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem found in a file, located so that an editor can jump to it.
+///
+/// Displayed as `file:line:column: error: message (creator id)`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// The file as the user should read it: workspace-relative for workspace files.
+    pub file: String,
+    /// 1-based.
+    pub line: u32,
+    /// 1-based, counted in characters (a Chinese character is one column), as editors count.
+    pub column: u32,
+    pub message: String,
+    /// What the problem belongs to, such as `creator sarsa`.
+    pub subject: Option<String>,
+}
+
+impl Diagnostic {
+    /// True when the problem makes the file unusable as it stands.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(
+            f,
+            "{}:{}:{}: {}: {}",
+            self.file, self.line, self.column, severity, self.message
+        )?;
+        if let Some(subject) = &self.subject {
+            write!(f, " ({subject})")?;
+        }
+        Ok(())
+    }
+}
+
+/// Byte offsets to line and column, for one text.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the line starts of `text`.
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The 1-based line and character column of a byte offset into the indexed text.
+    pub fn locate(&self, text: &str, offset: usize) -> (u32, u32) {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        let column = text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        (to_u32(line), to_u32(column + 1))
+    }
+
+    /// The 1-based line of a byte offset.
+    pub fn line(&self, offset: usize) -> u32 {
+        to_u32(self.starts.partition_point(|&s| s <= offset).max(1))
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Collects the problems of one file while it is read, so that every problem is reported in
+/// one run rather than only the first.
+#[derive(Debug)]
+pub struct Report<'t> {
+    file: String,
+    text: &'t str,
+    index: LineIndex,
+    diagnostics: Vec<Diagnostic>,
+    errors: usize,
+}
+
+impl<'t> Report<'t> {
+    /// Starts a report for `text`, read from the file shown to the user as `file`.
+    pub fn new(file: impl Into<String>, text: &'t str) -> Report<'t> {
+        Report {
+            file: file.into(),
+            text,
+            index: LineIndex::new(text),
+            diagnostics: Vec::new(),
+            errors: 0,
+        }
+    }
+
+    /// Records an error at the start of `span`.
+    pub fn error(&mut self, span: &Range<usize>, subject: Option<&str>, message: String) {
+        self.push(Severity::Error, span, subject, message);
+    }
+
+    /// Records a warning at the start of `span`.
+    pub fn warning(&mut self, span: &Range<usize>, subject: Option<&str>, message: String) {
+        self.push(Severity::Warning, span, subject, message);
+    }
+
+    fn push(
+        &mut self,
+        severity: Severity,
+        span: &Range<usize>,
+        subject: Option<&str>,
+        message: String,
+    ) {
+        let (line, column) = self.index.locate(self.text, span.start);
+        if severity == Severity::Error {
+            self.errors += 1;
+        }
+        self.diagnostics.push(Diagnostic {
+            severity,
+            file: self.file.clone(),
+            line,
+            column,
+            message,
+            subject: subject.map(str::to_string),
+        });
+    }
+
+    /// The 1-based line of a byte offset in this file.
+    pub fn line(&self, offset: usize) -> u32 {
+        self.index.line(offset)
+    }
+
+    /// How many errors have been recorded so far.
+    pub fn error_count(&self) -> usize {
+        self.errors
+    }
+
+    /// The problems in file order (errors before warnings at the same place).
+    pub fn finish(mut self) -> Vec<Diagnostic> {
+        self.diagnostics
+            .sort_by_key(|d| (d.line, d.column, d.severity));
+        self.diagnostics
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "a = 1\nname = \"莎莎\" x\n";
+        let index = LineIndex::new(text);
+        let x = text.find('x').unwrap();
+        assert_eq!(index.locate(text, x), (2, 13));
+        assert_eq!(index.locate(text, 0), (1, 1));
+        assert_eq!(index.locate(text, 6), (2, 1));
+    }
+
+    #[test]
+    fn crlf_lines_count_like_lf() {
+        let text = "a = 1\r\nb = 2\r\n";
+        let index = LineIndex::new(text);
+        assert_eq!(index.locate(text, text.find('b').unwrap()), (2, 1));
+    }
+
+    #[test]
+    fn offsets_past_the_end_stay_in_range() {
+        let text = "ab";
+        assert_eq!(LineIndex::new(text).locate(text, 99), (1, 3));
+    }
+
+    #[test]
+    fn display_is_file_line_column_message_subject() {
+        let d = Diagnostic {
+            severity: Severity::Error,
+            file: "creators.toml".into(),
+            line: 3,
+            column: 9,
+            message: "duplicate id \"a\"".into(),
+            subject: Some("creator a".into()),
+        };
+        assert_eq!(
+            d.to_string(),
+            "creators.toml:3:9: error: duplicate id \"a\" (creator a)"
+        );
+    }
+}

@@ -1,0 +1,150 @@
+//! The sample workspace under `data/`, built into the binary so that the program runs on a
+//! fresh machine with no files around it.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Every file of the sample workspace, by path relative to the workspace root. A test checks
+/// that this list and the `data/` folder agree.
+pub const FILES: &[(&str, &str)] = &[
+    ("creators.toml", include_str!("../../data/creators.toml")),
+    (
+        "campaigns/lumi-vitc-launch.toml",
+        include_str!("../../data/campaigns/lumi-vitc-launch.toml"),
+    ),
+    (
+        "campaigns/trailhead-ul-pack.toml",
+        include_str!("../../data/campaigns/trailhead-ul-pack.toml"),
+    ),
+    (
+        "templates/invite-zh-TW.txt",
+        include_str!("../../data/templates/invite-zh-TW.txt"),
+    ),
+    (
+        "templates/invite-en.txt",
+        include_str!("../../data/templates/invite-en.txt"),
+    ),
+    (
+        "templates/followup-zh-TW.txt",
+        include_str!("../../data/templates/followup-zh-TW.txt"),
+    ),
+];
+
+/// Why the sample could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum SampleError {
+    #[error("refusing to overwrite {}", list(.0))]
+    Exists(Vec<PathBuf>),
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+fn list(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Writes the whole sample into `dir` (created if needed). Nothing is written if any of the
+/// sample's files already exists there.
+pub fn write_all(dir: &Path) -> Result<Vec<PathBuf>, SampleError> {
+    let existing: Vec<PathBuf> = FILES
+        .iter()
+        .map(|(rel, _)| dir.join(rel))
+        .filter(|p| p.exists())
+        .collect();
+    if !existing.is_empty() {
+        return Err(SampleError::Exists(existing));
+    }
+    write_missing(dir)
+}
+
+/// Writes the sample files that `dir` does not have yet, leaving existing files alone.
+pub fn write_missing(dir: &Path) -> Result<Vec<PathBuf>, SampleError> {
+    let mut written = Vec::new();
+    for (rel, content) in FILES {
+        let path = dir.join(rel);
+        if path.exists() {
+            continue;
+        }
+        write_new(&path, content).map_err(|source| SampleError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// Writes a whole file or nothing, and never replaces a file that appeared meanwhile.
+fn write_new(path: &Path, content: &str) -> std::io::Result<()> {
+    let parent = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(parent)?;
+    tmp.write_all(content.as_bytes())?;
+    tmp.as_file().sync_all()?;
+    tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_list_matches_the_data_folder() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let mut on_disk = Vec::new();
+        let mut stack = vec![root.clone()];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else {
+                    let rel = path.strip_prefix(&root).unwrap();
+                    on_disk.push(rel.to_string_lossy().replace('\\', "/"));
+                }
+            }
+        }
+        on_disk.sort();
+        let mut listed: Vec<String> = FILES.iter().map(|(p, _)| p.to_string()).collect();
+        listed.sort();
+        assert_eq!(on_disk, listed);
+    }
+
+    #[test]
+    fn write_all_refuses_to_overwrite_and_writes_nothing() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(tmp.path().join("templates")).unwrap();
+        std::fs::write(tmp.path().join("templates/invite-en.txt"), "mine").unwrap();
+        let err = write_all(tmp.path()).unwrap_err();
+        assert!(
+            matches!(err, SampleError::Exists(ref p) if p.len() == 1),
+            "{err}"
+        );
+        assert!(!tmp.path().join("creators.toml").exists());
+        assert_eq!(
+            std::fs::read_to_string(tmp.path().join("templates/invite-en.txt")).unwrap(),
+            "mine"
+        );
+    }
+
+    #[test]
+    fn write_all_writes_every_file() {
+        let tmp = tempfile::tempdir().unwrap();
+        let written = write_all(&tmp.path().join("new")).unwrap();
+        assert_eq!(written.len(), FILES.len());
+        for (rel, content) in FILES {
+            assert_eq!(
+                std::fs::read_to_string(tmp.path().join("new").join(rel)).unwrap(),
+                *content
+            );
+        }
+    }
+}
