@@ -1,6 +1,9 @@
 //! `shortlist`: find influencers (KOLs) in a local TOML database, put them on a campaign's
 //! shortlist, move them through the outreach pipeline and export invitation emails.
+//!
+//! The core (`model`, `store`) knows nothing of the terminal; `cli` sits on top of it.
 
+pub mod cli;
 pub mod model;
 pub mod store;
 pub mod synth;

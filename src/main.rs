@@ -1,3 +1,5 @@
-//! The `shortlist` program.
+//! The `shortlist` program: everything happens in the library's `cli` module.
 
-fn main() {}
+fn main() -> std::process::ExitCode {
+    shortlist::cli::main()
+}

@@ -1,0 +1,121 @@
+//! The command line: parsing with clap, resolving the workspace once, and one module per
+//! subcommand. Problems with the user's data exit 1; misuse of the command line exits 2.
+
+mod check;
+mod init;
+mod report;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::store::{self, Config, Diagnostic, Lookup, Origin, UserDirs, Workspace};
+
+/// Find, shortlist and invite influencers from a local creator database.
+#[derive(Debug, Parser)]
+#[command(name = "shortlist", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// Use the workspace in DIR (default: $SHORTLIST_WORKSPACE, the current folder if it holds
+    /// creators.toml, or the per-user data folder)
+    #[arg(long, global = true, value_name = "DIR")]
+    workspace: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Write the sample workspace to DIR (refuses to overwrite anything)
+    Init {
+        /// Folder to create or fill
+        dir: PathBuf,
+    },
+    /// Validate every file of the workspace; exit 1 on errors
+    Check {
+        /// A workspace folder or a creators file to check instead of the current workspace
+        path: Option<PathBuf>,
+    },
+}
+
+/// Runs the program with the process's arguments and environment.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            report::fail(&e);
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let dirs = UserDirs::from_env();
+    match cli.command {
+        Some(Command::Init { dir }) => init::run(&dir),
+        Some(Command::Check { path }) => {
+            check::run(&Session::lookup(cli.workspace, &dirs), path, &dirs)
+        }
+        None => {
+            let session = Session::open(cli.workspace, &dirs)?;
+            println!(
+                "shortlist {}: workspace {}\nThe interactive interface is not available yet; see `shortlist --help` for the commands.",
+                env!("CARGO_PKG_VERSION"),
+                session.workspace.root().display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// What every command needs: the workspace and the user's configuration.
+pub(crate) struct Session {
+    pub workspace: Workspace,
+    pub origin: Origin,
+    pub config: Config,
+    pub config_problems: Vec<Diagnostic>,
+}
+
+impl Session {
+    fn lookup(flag: Option<PathBuf>, dirs: &UserDirs) -> Lookup {
+        Lookup {
+            flag,
+            env: std::env::var_os("SHORTLIST_WORKSPACE"),
+            cwd: std::env::current_dir().ok(),
+            data_dir: dirs.data.clone(),
+        }
+    }
+
+    /// Resolves the workspace and reads the configuration, telling the user when a sample
+    /// workspace was created for them.
+    fn open(flag: Option<PathBuf>, dirs: &UserDirs) -> anyhow::Result<Session> {
+        Session::from_lookup(&Session::lookup(flag, dirs), dirs)
+    }
+
+    fn from_lookup(lookup: &Lookup, dirs: &UserDirs) -> anyhow::Result<Session> {
+        let (workspace, origin) = store::resolve(lookup)?;
+        if origin == Origin::CreatedUserData {
+            eprintln!(
+                "shortlist: created a sample workspace in {}",
+                workspace.root().display()
+            );
+        }
+        let (config, config_problems) = user_config(dirs);
+        Ok(Session {
+            workspace,
+            origin,
+            config,
+            config_problems,
+        })
+    }
+}
+
+/// The user's configuration, or the defaults, with its problems.
+pub(crate) fn user_config(dirs: &UserDirs) -> (Config, Vec<Diagnostic>) {
+    match &dirs.config_file {
+        Some(path) => store::load_config(path),
+        None => (Config::default(), Vec::new()),
+    }
+}

@@ -1,0 +1,142 @@
+//! `shortlist check`: validate the workspace's files, list every problem, and summarise what
+//! the database holds.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::{Session, report, user_config};
+use crate::model::{Kind, Tier, TierBounds};
+use crate::store::{self, LoadedCreators, Lookup, UserDirs};
+
+pub fn run(lookup: &Lookup, path: Option<PathBuf>, dirs: &UserDirs) -> anyhow::Result<ExitCode> {
+    // A path given to `check` wins over every other way of finding the workspace; a file is
+    // checked on its own as a creator database, named as the user typed it.
+    let (loaded, (label, place), config, config_problems) = match path {
+        Some(file) if file.is_file() => {
+            let (config, problems) = user_config(dirs);
+            let shown = file.display().to_string();
+            let loaded = store::load_creators_file(&file, &shown)?;
+            (loaded, ("file", shown), config, problems)
+        }
+        other => {
+            let lookup = Lookup {
+                flag: other.or_else(|| lookup.flag.clone()),
+                ..lookup.clone()
+            };
+            let session = Session::from_lookup(&lookup, dirs)?;
+            let loaded = store::load_creators(&session.workspace)?;
+            let place = format!(
+                "{} ({})",
+                session.workspace.root().display(),
+                session.origin
+            );
+            let place = ("workspace", place);
+            (loaded, place, session.config, session.config_problems)
+        }
+    };
+
+    report::diagnostics(&config_problems);
+    report::diagnostics(&loaded.diagnostics);
+    print!("{}", summary(label, &place, &loaded, &config.tiers));
+    let all = || config_problems.iter().chain(&loaded.diagnostics);
+    let errors = all().filter(|d| d.is_error()).count();
+    let warnings = all().count() - errors;
+    println!("{:<10} {}", "problems", problems(errors, warnings));
+    Ok(if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn problems(errors: usize, warnings: usize) -> String {
+    match (errors, warnings) {
+        (0, 0) => "none".to_string(),
+        (_, 0) => format!("{} (listed above)", plural(errors, "error")),
+        (0, _) => format!("{} (listed above)", plural(warnings, "warning")),
+        _ => format!(
+            "{} and {} (listed above)",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        ),
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// "name count" pairs joined for one summary line.
+fn counts<'a>(pairs: impl IntoIterator<Item = (&'a str, usize)>) -> String {
+    pairs
+        .into_iter()
+        .map(|(name, n)| format!("{name} {n}"))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The lines of the summary, aligned in two columns.
+fn summary(label: &str, place: &str, loaded: &LoadedCreators, tiers: &TierBounds) -> String {
+    let creators = &loaded.database.creators;
+    let channels: usize = creators.iter().map(|c| c.channels.len()).sum();
+    let mut by_platform: BTreeMap<&str, usize> = BTreeMap::new();
+    for ch in creators.iter().flat_map(|c| &c.channels) {
+        *by_platform.entry(ch.platform.name()).or_default() += 1;
+    }
+    let mut platforms: Vec<(&str, usize)> = by_platform.into_iter().collect();
+    platforms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let mut tier_counts: Vec<(&str, usize)> = Tier::ALL
+        .iter()
+        .map(|t| {
+            (
+                t.name(),
+                creators
+                    .iter()
+                    .filter(|c| c.tier(tiers) == Some(*t))
+                    .count(),
+            )
+        })
+        .collect();
+    let unknown = creators.iter().filter(|c| c.tier(tiers).is_none()).count();
+    if unknown > 0 {
+        tier_counts.push(("unknown", unknown));
+    }
+    let mut kinds: Vec<(&str, usize)> = Kind::ALL
+        .iter()
+        .map(|k| {
+            (
+                k.name(),
+                creators.iter().filter(|c| c.kind == Some(*k)).count(),
+            )
+        })
+        .collect();
+    let unset = creators.iter().filter(|c| c.kind.is_none()).count();
+    if unset > 0 {
+        kinds.push(("unset", unset));
+    }
+    let no_email = creators.iter().filter(|c| c.email.is_none()).count();
+
+    let mut out = String::new();
+    let mut line = |label: &str, value: String| out.push_str(&format!("{label:<10} {value}\n"));
+    line(label, place.to_string());
+    let mut count = format!("{} loaded", creators.len());
+    if loaded.rejected > 0 {
+        count.push_str(&format!(", {} left out because of errors", loaded.rejected));
+    }
+    line(
+        "creators",
+        format!("{count} · {}", plural(channels, "channel")),
+    );
+    if !creators.is_empty() {
+        line("platforms", counts(platforms));
+        line("tiers", counts(tier_counts));
+        line("kinds", counts(kinds));
+        line("no email", plural(no_email, "creator"));
+    }
+    out
+}

@@ -1,0 +1,75 @@
+//! A sandbox for running the real binary: its own home, data, config and cache folders, an empty
+//! current folder, and none of the user's `SHORTLIST_*` settings.
+#![allow(dead_code, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+pub struct Sandbox {
+    dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        for sub in ["home", "cwd", "data", "config", "cache"] {
+            std::fs::create_dir_all(dir.path().join(sub)).expect("sandbox folder");
+        }
+        Sandbox { dir }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The folder the binary runs in.
+    pub fn cwd(&self) -> PathBuf {
+        self.path().join("cwd")
+    }
+
+    /// Where the per-user workspace is created.
+    pub fn user_workspace(&self) -> PathBuf {
+        self.path().join("data").join("shortlist")
+    }
+
+    /// Where the per-user configuration is read from.
+    pub fn config_file(&self) -> PathBuf {
+        self.path()
+            .join("config")
+            .join("shortlist")
+            .join("config.toml")
+    }
+
+    /// The binary, isolated from the real user's files and settings.
+    pub fn cmd(&self) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_shortlist"));
+        cmd.current_dir(self.cwd())
+            .env("HOME", self.path().join("home"))
+            .env("XDG_DATA_HOME", self.path().join("data"))
+            .env("XDG_CONFIG_HOME", self.path().join("config"))
+            .env("XDG_CACHE_HOME", self.path().join("cache"))
+            .env("NO_COLOR", "1")
+            .env_remove("SHORTLIST_WORKSPACE")
+            .env_remove("SHORTLIST_CONFIG");
+        cmd
+    }
+
+    /// A workspace folder named `name` whose `creators.toml` holds `creators`.
+    pub fn workspace(&self, name: &str, creators: &[u8]) -> PathBuf {
+        let dir = self.path().join(name);
+        std::fs::create_dir_all(&dir).expect("workspace folder");
+        std::fs::write(dir.join("creators.toml"), creators).expect("creators.toml");
+        dir
+    }
+}
+
+/// The repository's own folder.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Text of a command's output stream.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
