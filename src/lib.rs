@@ -6,4 +6,5 @@
 pub mod cli;
 pub mod model;
 pub mod store;
+pub mod suggest;
 pub mod synth;

@@ -1,4 +1,5 @@
-//! The marketer's vocabulary as plain data: creators, their channels, platforms, tiers and kinds.
+//! The marketer's vocabulary as plain data: creators, their channels, platforms, tiers, kinds
+//! and pipeline stages.
 //!
 //! Nothing here reads files or knows about the terminal; `store` fills these types in and every
 //! other module works on them.
@@ -8,6 +9,7 @@ mod kind;
 mod platform;
 mod rules;
 mod size;
+mod stage;
 mod tier;
 
 pub use creator::{Channel, Creator};
@@ -17,4 +19,5 @@ pub use rules::{
     MAX_AVG_VIEWS, MAX_FOLLOWERS, MAX_RATE, currency_problem, email_problem, id_problem, suggest_id,
 };
 pub use size::{SizeError, parse_size};
+pub use stage::Stage;
 pub use tier::{Tier, TierBounds};

@@ -2,6 +2,7 @@
 //! with the mix a real database has (Chinese, English and bilingual names, several channels,
 //! audiences spread over every tier, missing values).
 
+use compact_str::{CompactString, format_compact};
 use jiff::civil::Date;
 
 use crate::model::{Channel, Creator, Kind, Platform};
@@ -188,7 +189,7 @@ fn creator(rng: &mut Rng, index: usize) -> Creator {
             };
             let known = !rng.chance(3);
             Channel {
-                handle: format!("{handle_base}{index:x}"),
+                handle: format_compact!("{handle_base}{index:x}"),
                 followers: known.then_some(followers.max(10)),
                 engagement: (!rng.chance(15)).then(|| (rng.below(120) as f64 + 5.0) / 10.0),
                 avg_views: (platform == Platform::YouTube && rng.chance(60))
@@ -199,9 +200,9 @@ fn creator(rng: &mut Rng, index: usize) -> Creator {
         })
         .collect();
     let niche_count = 1 + rng.below(3);
-    let mut niches: Vec<String> = Vec::new();
+    let mut niches: Vec<CompactString> = Vec::new();
     for _ in 0..niche_count {
-        let n = rng.weighted(NICHES).to_string();
+        let n = CompactString::from(*rng.weighted(NICHES));
         if !niches.contains(&n) {
             niches.push(n);
         }
@@ -212,8 +213,10 @@ fn creator(rng: &mut Rng, index: usize) -> Creator {
     Creator {
         email: rng
             .chance(85)
-            .then(|| format!("{slug}.{index:x}@mail.example")),
-        location: rng.chance(90).then(|| rng.pick(LOCATIONS).to_string()),
+            .then(|| format_compact!("{slug}.{index:x}@mail.example")),
+        location: rng
+            .chance(90)
+            .then(|| CompactString::from(*rng.pick(LOCATIONS))),
         kind: Some(*rng.pick(&[
             Kind::Kol,
             Kind::Kol,
@@ -229,11 +232,11 @@ fn creator(rng: &mut Rng, index: usize) -> Creator {
         rate,
         currency: None,
         notes: rng.chance(10).then(|| "Replies fast on LINE.".to_string()),
-        id,
-        name,
-        aliases,
+        id: id.into(),
+        name: name.into(),
+        aliases: aliases.into_iter().map(CompactString::from).collect(),
         niches,
-        languages,
+        languages: languages.into_iter().map(CompactString::from).collect(),
         channels,
         line: 0,
     }

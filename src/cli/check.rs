@@ -16,7 +16,7 @@ pub fn run(lookup: &Lookup, path: Option<PathBuf>, dirs: &UserDirs) -> anyhow::R
         Some(file) if file.is_file() => {
             let (config, problems) = user_config(dirs);
             let shown = file.display().to_string();
-            let loaded = store::load_creators_file(&file, &shown)?;
+            let loaded = store::load_creators_file(&file, &shown, dirs.cache.as_deref())?;
             (loaded, ("file", shown), config, problems)
         }
         other => {
@@ -25,7 +25,7 @@ pub fn run(lookup: &Lookup, path: Option<PathBuf>, dirs: &UserDirs) -> anyhow::R
                 ..lookup.clone()
             };
             let session = Session::from_lookup(&lookup, dirs)?;
-            let loaded = store::load_creators(&session.workspace)?;
+            let loaded = store::load_creators(&session.workspace, dirs.cache.as_deref())?;
             let place = format!(
                 "{} ({})",
                 session.workspace.root().display(),

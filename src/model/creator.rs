@@ -1,31 +1,37 @@
+use compact_str::CompactString;
 use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
 
 use super::{Kind, Platform, Tier, TierBounds};
 
 /// One person the marketer might work with, as recorded in `creators.toml`.
-#[derive(Clone, Debug, PartialEq)]
+///
+/// Short text is held inline (`CompactString`), which keeps a database of 100,000 creators
+/// within a modest memory budget.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Creator {
     /// The stable key campaigns refer to: a-z, 0-9, `-`, `_`, `.`.
-    pub id: String,
-    pub name: String,
+    pub id: CompactString,
+    pub name: CompactString,
     /// Other names the creator is known by; searched like the name.
-    pub aliases: Vec<String>,
+    pub aliases: Vec<CompactString>,
     /// Needed to export an invitation.
-    pub email: Option<String>,
+    pub email: Option<CompactString>,
     /// Topic tags as written (conventionally lowercase).
-    pub niches: Vec<String>,
-    pub location: Option<String>,
+    pub niches: Vec<CompactString>,
+    pub location: Option<CompactString>,
     /// Language tags such as `zh-TW`.
-    pub languages: Vec<String>,
+    pub languages: Vec<CompactString>,
     pub kind: Option<Kind>,
     /// Percent of the audience judged fake during vetting.
     pub fake_followers: Option<f64>,
     /// When the content was last checked by hand.
+    #[serde(with = "compact_date")]
     pub vetted_on: Option<Date>,
     /// Usual fee per post, in `currency`.
     pub rate: Option<u64>,
     /// ISO 4217 code; absent means the configured default.
-    pub currency: Option<String>,
+    pub currency: Option<CompactString>,
     pub notes: Option<String>,
     /// At least one for a valid creator.
     pub channels: Vec<Channel>,
@@ -35,16 +41,34 @@ pub struct Creator {
 }
 
 /// One account of a creator on one platform.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Channel {
     pub platform: Platform,
-    pub handle: String,
+    pub handle: CompactString,
     /// Absent when not known yet; never stored as 0 for "unknown".
     pub followers: Option<u64>,
     /// Percent (4.5 means 4.5 %); absent when not known.
     pub engagement: Option<f64>,
     pub avg_views: Option<u64>,
     pub url: Option<String>,
+}
+
+/// Dates stored as (year, month, day) numbers rather than text, so that reading a cached
+/// database does not parse a date string per creator.
+mod compact_date {
+    use jiff::civil::Date;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(date: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+        date.map(|d| (d.year(), d.month(), d.day())).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+        let parts = Option::<(i16, i8, i8)>::deserialize(d)?;
+        parts
+            .map(|(y, m, day)| Date::new(y, m, day).map_err(serde::de::Error::custom))
+            .transpose()
+    }
 }
 
 impl Creator {

@@ -1,9 +1,11 @@
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 /// What sort of creator this is, in the terms Taiwanese agencies brief with: a key opinion
 /// leader, a key opinion consumer (a real customer with a small following), a key opinion sales
 /// (a creator who sells through their own channel, often via group buys), or a celebrity.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Kind {
     Kol,
     Koc,

@@ -1,8 +1,10 @@
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 /// Where a channel lives. Known platforms get their own variant so that aliases (`ig`, `小紅書`)
 /// resolve to one name; anything else is kept exactly as the user wrote it.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Platform {
     Instagram,
     YouTube,

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use toml::de::{DeTable, DeValue};
 
-use super::diagnostic::{Diagnostic, Report, Severity};
+use super::diagnostic::{Diagnostic, LineIndex, Report, Severity, sorted};
 use super::fields::Fields;
 use super::text::decode;
 use crate::model::{MAX_FOLLOWERS, TierBounds, currency_problem};
@@ -55,13 +55,23 @@ pub fn parse_config(file: &str, bytes: &[u8]) -> (Config, Vec<Diagnostic>) {
         Ok(text) => text,
         Err(d) => return (Config::default(), vec![d]),
     };
-    let mut report = Report::new(file, text);
+    let index = LineIndex::new(text);
+    let mut report = Report::new(text, &index);
+    let finish = |report: Report<'_>| {
+        let located = report.into_problems();
+        sorted(
+            located
+                .iter()
+                .map(|p| Diagnostic::from_located(file, 0, p))
+                .collect(),
+        )
+    };
     let root = match DeTable::parse(text) {
         Ok(root) => root,
         Err(e) => {
             let span = e.span().unwrap_or(0..0);
             report.error(&span, None, format!("invalid TOML: {}", e.message()));
-            return (Config::default(), report.finish());
+            return (Config::default(), finish(report));
         }
     };
     let span = root.span();
@@ -89,7 +99,7 @@ pub fn parse_config(file: &str, bytes: &[u8]) -> (Config, Vec<Diagnostic>) {
         }
     }
     f.unknown_keys(&["currency", "tiers"], |_| None);
-    (config, report.finish())
+    (config, finish(report))
 }
 
 fn read_tiers(

@@ -1,52 +1,37 @@
 //! Loading `creators.toml`: every problem in the file is found in one pass and located, and the
 //! creators without errors are loaded so that the rest of the program can still work.
+//!
+//! A file made only of `[[creator]]` tables (the usual case) is read one table at a time, in
+//! parallel, and each table's result can be reused from a cache keyed by its text; anything else
+//! is read as one document. Both ways give the same creators and the same messages.
+
+mod chunks;
+mod merge;
+mod read;
 
 use std::collections::HashMap;
-use std::ops::Range;
+use std::io::{self, BufRead};
 
+use compact_str::CompactString;
+use rayon::prelude::*;
 use toml::de::{DeTable, DeValue};
+use xxhash_rust::xxh3::{Xxh3, xxh3_128};
 
-use super::diagnostic::{Diagnostic, Report};
-use super::fields::{Fields, Value, nearest};
+use super::cache::FileStamp;
+use super::diagnostic::{self, Diagnostic, LineIndex, Located, Report};
+use super::fields::{Fields, describe};
 use super::text::decode;
-use crate::model::{
-    Channel, Creator, Kind, MAX_AVG_VIEWS, MAX_FOLLOWERS, MAX_RATE, Platform, currency_problem,
-    email_problem, id_problem,
-};
-
-/// The keys a `[[creator]]` table may hold.
-pub const CREATOR_KEYS: &[&str] = &[
-    "id",
-    "name",
-    "aliases",
-    "email",
-    "niches",
-    "location",
-    "languages",
-    "kind",
-    "fake_followers",
-    "vetted_on",
-    "rate",
-    "currency",
-    "notes",
-    "channels",
-];
-
-/// The keys a channel table may hold.
-pub const CHANNEL_KEYS: &[&str] = &[
-    "platform",
-    "handle",
-    "followers",
-    "engagement",
-    "avg_views",
-    "url",
-];
+use crate::model::Creator;
+use chunks::{Chunk, Splitter};
+use merge::Merge;
+pub(crate) use read::Piece;
+pub use read::{CHANNEL_KEYS, CREATOR_KEYS};
 
 /// The creators that loaded, in file order, with a lookup by id.
 #[derive(Clone, Debug, Default)]
 pub struct Database {
     pub creators: Vec<Creator>,
-    by_id: HashMap<String, usize>,
+    by_id: HashMap<CompactString, usize>,
 }
 
 impl Database {
@@ -62,7 +47,12 @@ impl Database {
 
     /// The creator with this id.
     pub fn get(&self, id: &str) -> Option<&Creator> {
-        self.by_id.get(id).map(|&i| &self.creators[i])
+        self.position(id).map(|i| &self.creators[i])
+    }
+
+    /// Where the creator with this id is in `creators`.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
     }
 
     /// Every id, for "did you mean" suggestions.
@@ -87,330 +77,420 @@ impl LoadedCreators {
     }
 }
 
+/// Results of reading single creator tables, kept from an earlier run and found by the hash
+/// of the table's text.
+pub(crate) trait PieceCache: Sync {
+    /// The piece read from text with this hash, if known (called from several threads).
+    fn get(&self, hash: u128) -> Option<Piece>;
+    /// Records, in file order, a table the file holds now, whose header is at `line`: `fresh` is
+    /// the encoded piece when it was read rather than found.
+    fn keep(&mut self, hash: u128, line: u32, fresh: Option<Vec<u8>>);
+    /// Records what the whole file was, once it has been read.
+    fn file_read(&mut self, stamp: FileStamp);
+}
+
 /// Reads a creator database from the bytes of a file shown to the user as `file`.
 pub fn parse_creators(file: &str, bytes: &[u8]) -> LoadedCreators {
-    let text = match decode(file, bytes) {
-        Ok(text) => text,
-        Err(diagnostic) => {
-            return LoadedCreators {
-                diagnostics: vec![diagnostic],
-                ..LoadedCreators::default()
-            };
-        }
+    // Reading from memory cannot fail.
+    read_creators(file, || Ok(bytes), None).unwrap_or_default()
+}
+
+/// Reads a creator database from what `open` gives (called again if the file must be read as a
+/// whole), reusing and filling `cache`.
+pub(crate) fn read_creators<R: BufRead>(
+    file: &str,
+    open: impl Fn() -> io::Result<R>,
+    cache: Option<&mut dyn PieceCache>,
+) -> io::Result<LoadedCreators> {
+    if let Some(loaded) = read_in_chunks(file, open()?, cache)? {
+        return Ok(loaded);
+    }
+    let mut bytes = Vec::new();
+    open()?.read_to_end(&mut bytes)?;
+    Ok(match decode(file, &bytes) {
+        Ok(text) => read_whole(file, text),
+        Err(diagnostic) => LoadedCreators {
+            diagnostics: vec![diagnostic],
+            ..LoadedCreators::default()
+        },
+    })
+}
+
+/// How many chunks are read in parallel before their results are merged: enough to keep every
+/// core busy, few enough that nothing piles up for a whole file.
+const BATCH: usize = 4096;
+
+/// What one chunk gives.
+enum ChunkResult {
+    Piece(Box<Piece>),
+    /// A syntax error: the creator cannot be read; these are the messages.
+    Broken(Vec<Located>),
+    /// Not one creator table (another top-level table, say): read the document as a whole.
+    Unsplittable,
+}
+
+/// The streaming way, or `None` when the text must be read as a whole.
+fn read_in_chunks<R: BufRead>(
+    file: &str,
+    mut reader: R,
+    mut cache: Option<&mut dyn PieceCache>,
+) -> io::Result<Option<LoadedCreators>> {
+    let mut splitter = Splitter::default();
+    let mut merge = Merge::new(file, 0);
+    let mut batch = Vec::with_capacity(BATCH);
+    let mut buf = Vec::new();
+    let mut line = 0u32;
+    let mut hasher = Xxh3::new();
+    let mut stamp = FileStamp {
+        complete: true,
+        ..FileStamp::default()
     };
-    let mut report = Report::new(file, text);
-    let (root, syntax_errors) = DeTable::parse_recoverable(text);
-    let mut broken = Vec::new();
+    loop {
+        buf.clear();
+        if reader.read_until(b'\n', &mut buf)? == 0 {
+            break;
+        }
+        hasher.update(&buf);
+        stamp.len += buf.len() as u64;
+        line += 1;
+        let text = match decode_line(file, line, &buf) {
+            Ok(text) => text,
+            Err(diagnostic) => {
+                return Ok(Some(LoadedCreators {
+                    diagnostics: vec![diagnostic],
+                    ..LoadedCreators::default()
+                }));
+            }
+        };
+        if let Some(chunk) = splitter.push(text) {
+            batch.push(chunk);
+            if batch.len() == BATCH
+                && !read_batch(&mut batch, &mut merge, &mut cache, &mut stamp.complete)
+            {
+                return Ok(None);
+            }
+        }
+        if splitter.unsplittable {
+            return Ok(None);
+        }
+    }
+    batch.extend(splitter.finish());
+    if !read_batch(&mut batch, &mut merge, &mut cache, &mut stamp.complete) {
+        return Ok(None);
+    }
+    if let Some(cache) = cache {
+        stamp.hash = hasher.digest128();
+        cache.file_read(stamp);
+    }
+    Ok(Some(finish(merge)))
+}
+
+/// One line as text, or the located reason the file is not UTF-8.
+fn decode_line<'b>(file: &str, line: u32, bytes: &'b [u8]) -> Result<&'b str, Diagnostic> {
+    if line == 1 {
+        return decode(file, bytes);
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        let mut d = match decode(file, bytes) {
+            Err(d) => d,
+            Ok(_) => unreachable_utf8(file, e.valid_up_to()),
+        };
+        d.line = line;
+        d
+    })
+}
+
+/// Never used: `decode` fails wherever `from_utf8` does. Kept total rather than panicking.
+fn unreachable_utf8(file: &str, column: usize) -> Diagnostic {
+    Diagnostic {
+        severity: crate::store::Severity::Error,
+        file: file.to_string(),
+        line: 1,
+        column: diagnostic::to_u32(column + 1),
+        message: "the file is not valid UTF-8; save it as UTF-8".into(),
+        subject: None,
+    }
+}
+
+/// Reads and merges a batch of chunks; false if one of them makes the file unsplittable.
+/// `cached_all` turns false when a chunk cannot be cached.
+fn read_batch(
+    batch: &mut Vec<Chunk>,
+    merge: &mut Merge<'_>,
+    cache: &mut Option<&mut dyn PieceCache>,
+    cached_all: &mut bool,
+) -> bool {
+    let first = merge.seen();
+    let shared: Option<&dyn PieceCache> = cache.as_deref().map(|c| c as &dyn PieceCache);
+    let results: Vec<(u128, ChunkResult, Option<Vec<u8>>)> = batch
+        .par_iter()
+        .enumerate()
+        .map(|(i, chunk)| {
+            let hash = xxh3_128(chunk.text.as_bytes());
+            if let Some(piece) = shared.and_then(|c| c.get(hash)) {
+                return (hash, ChunkResult::Piece(Box::new(piece)), None);
+            }
+            let result = read_chunk(&chunk.text, first + i + 1);
+            // A creator without an id is named by its position, which a cache cannot know.
+            let fresh = match (&result, shared) {
+                (ChunkResult::Piece(piece), Some(_)) if piece.id().is_some() => {
+                    Some(super::cache::encode(piece))
+                }
+                _ => None,
+            };
+            (hash, result, fresh)
+        })
+        .collect();
+    for (chunk, (hash, result, fresh)) in batch.drain(..).zip(results) {
+        match result {
+            ChunkResult::Piece(piece) => {
+                if piece.id().is_none() {
+                    *cached_all = false;
+                } else if let Some(cache) = cache.as_deref_mut() {
+                    cache.keep(hash, chunk.line, fresh);
+                }
+                merge.push(*piece, chunk.line - 1);
+            }
+            ChunkResult::Broken(problems) => {
+                *cached_all = false;
+                for p in &problems {
+                    merge.push_located(p, chunk.line - 1);
+                }
+                merge.reject();
+            }
+            ChunkResult::Unsplittable => return false,
+        }
+    }
+    true
+}
+
+/// The creators from cached pieces of an unchanged file, given with their header lines in file
+/// order; `None` if an entry cannot be decoded.
+pub(crate) fn replay(file: &str, entries: &[(u32, &[u8])]) -> Option<LoadedCreators> {
+    let mut merge = Merge::new(file, entries.len());
+    for batch in entries.chunks(BATCH) {
+        let pieces: Vec<Option<Piece>> = batch
+            .par_iter()
+            .map(|(_, bytes)| super::cache::decode(bytes))
+            .collect();
+        for ((line, _), piece) in batch.iter().zip(pieces) {
+            merge.push(piece?, line - 1);
+        }
+    }
+    Some(finish(merge))
+}
+
+/// One chunk on its own.
+fn read_chunk(text: &str, ordinal: usize) -> ChunkResult {
+    let root = match DeTable::parse(text) {
+        Ok(root) => root.into_inner(),
+        Err(_) => return ChunkResult::Broken(syntax_errors(text)),
+    };
+    if root.len() != 1 {
+        return ChunkResult::Unsplittable;
+    }
+    let Some(DeValue::Array(items)) = root.get("creator").map(|v| v.get_ref()) else {
+        return ChunkResult::Unsplittable;
+    };
+    let Some(item) = items.iter().next().filter(|_| items.len() == 1) else {
+        return ChunkResult::Unsplittable;
+    };
+    let DeValue::Table(table) = item.get_ref() else {
+        return ChunkResult::Unsplittable;
+    };
+    let index = LineIndex::new(text);
+    ChunkResult::Piece(Box::new(read::read_creator(
+        table,
+        item.span(),
+        ordinal,
+        text,
+        &index,
+    )))
+}
+
+/// Every syntax error in `text`.
+fn syntax_errors(text: &str) -> Vec<Located> {
+    let index = LineIndex::new(text);
+    let mut report = Report::new(text, &index);
+    let (_, errors) = DeTable::parse_recoverable(text);
+    report_syntax_errors(&errors, &mut report);
+    report.into_problems()
+}
+
+/// Records syntax errors, one a line: the parser's follow-on complaints about the same line add
+/// nothing.
+fn report_syntax_errors(errors: &[toml::de::Error], report: &mut Report<'_>) {
     let mut last_line = 0;
-    for error in &syntax_errors {
+    for error in errors {
         let span = error.span().unwrap_or(0..0);
-        broken.push(span.start);
-        // One message a line: the parser's follow-on complaints about the same line add nothing.
         let line = report.line(span.start);
         if line != last_line {
             report.error(&span, None, format!("invalid TOML: {}", error.message()));
             last_line = line;
         }
     }
+}
 
+/// The whole document at once: slower, but it reports syntax errors exactly and takes any
+/// layout TOML allows.
+fn read_whole(file: &str, text: &str) -> LoadedCreators {
+    let index = LineIndex::new(text);
+    let mut report = Report::new(text, &index);
+    let (root, errors) = DeTable::parse_recoverable(text);
+    let broken: Vec<usize> = errors
+        .iter()
+        .map(|e| e.span().unwrap_or(0..0).start)
+        .collect();
+    report_syntax_errors(&errors, &mut report);
     let root_span = root.span();
     let root = root.into_inner();
     let mut fields = Fields::new(&root, root_span.start..root_span.start, &mut report);
     fields.unknown_keys(&["creator"], |_| None);
-    let mut loader = Loader::default();
-    if let Some(list) = root.get("creator") {
-        read_list(list, text.len(), &broken, &mut report, &mut loader);
-    }
-    let rejected = loader.rejected;
-    LoadedCreators {
-        database: Database::new(loader.creators),
-        diagnostics: report.finish(),
-        rejected,
-    }
-}
-
-#[derive(Default)]
-struct Loader {
-    creators: Vec<Creator>,
-    rejected: usize,
-    /// Line of the first creator with each id.
-    ids: HashMap<String, u32>,
-    /// (platform, handle) → (creator id, line), handles compared without `@` and case.
-    handles: HashMap<(String, String), (String, u32)>,
-}
-
-fn read_list(
-    list: &Value<'_>,
-    text_len: usize,
-    broken: &[usize],
-    report: &mut Report<'_>,
-    loader: &mut Loader,
-) {
-    let DeValue::Array(items) = list.get_ref() else {
-        report.error(
-            &list.span(),
-            None,
-            "\"creator\" must be a list of tables: write each creator under [[creator]]".into(),
-        );
-        return;
+    let items = match root.get("creator") {
+        Some(list) => match list.get_ref() {
+            DeValue::Array(items) => Some(items),
+            _ => {
+                report.error(
+                    &list.span(),
+                    None,
+                    "\"creator\" must be a list of tables: write each creator under [[creator]]"
+                        .into(),
+                );
+                None
+            }
+        },
+        None => None,
     };
-    for (i, item) in items.iter().enumerate() {
+    let mut merge = Merge::new(file, items.map_or(0, |i| i.len()));
+    for p in report.into_problems() {
+        merge.push_diagnostic(Diagnostic::from_located(file, 0, &p));
+    }
+    for (i, item) in items.into_iter().flat_map(|i| i.iter()).enumerate() {
         let start = item.span().start;
-        let end = items.get(i + 1).map_or(text_len, |next| next.span().start);
+        let end = items
+            .and_then(|list| list.get(i + 1))
+            .map_or(text.len(), |next| next.span().start);
         if broken.iter().any(|&b| b >= start && b < end) {
             // Already reported as a syntax error; what the parser recovered is not trustworthy.
-            loader.rejected += 1;
+            merge.reject();
             continue;
         }
         let DeValue::Table(table) = item.get_ref() else {
+            let mut report = Report::new(text, &index);
             report.error(
                 &item.span(),
                 None,
                 format!(
                     "each creator must be a table, found {}",
-                    super::fields::describe(item.get_ref())
+                    describe(item.get_ref())
                 ),
             );
-            loader.rejected += 1;
+            for p in report.into_problems() {
+                merge.push_diagnostic(Diagnostic::from_located(file, 0, &p));
+            }
+            merge.reject();
             continue;
         };
-        let errors_before = report.error_count();
-        let creator = read_creator(table, item.span(), i + 1, report, loader);
-        match creator {
-            Some(c) if report.error_count() == errors_before => loader.creators.push(c),
-            _ => loader.rejected += 1,
-        }
-    }
-}
-
-fn read_creator(
-    table: &DeTable<'_>,
-    at: Range<usize>,
-    ordinal: usize,
-    report: &mut Report<'_>,
-    loader: &mut Loader,
-) -> Option<Creator> {
-    let line = report.line(at.start);
-    let mut f = Fields::new(table, at, report);
-    f.set_subject(Some(format!("creator #{ordinal}")));
-    let id = f.non_blank("id", true);
-    if let Some(id) = &id {
-        f.set_subject(Some(format!("creator {}", id.get_ref().escape_debug())));
-    }
-    let id = id.and_then(|id| {
-        if let Some(problem) = id_problem(id.get_ref()) {
-            f.error(&id.span(), problem);
-        }
-        match loader.ids.get(*id.get_ref()) {
-            Some(first) => {
-                let message = format!(
-                    "duplicate id \"{}\" (first used at line {first})",
-                    id.get_ref()
-                );
-                f.error(&id.span(), message);
-                None
-            }
-            None => {
-                loader.ids.insert(id.get_ref().to_string(), line);
-                Some(id.get_ref().to_string())
-            }
-        }
-    });
-    let name = f
-        .non_blank("name", true)
-        .map(|n| n.get_ref().trim().to_string());
-    let aliases = f.texts("aliases");
-    let email = f.text("email", false).and_then(|e| {
-        let address = e.get_ref().trim();
-        if address.is_empty() {
-            return None;
-        }
-        match email_problem(address) {
-            Some(problem) => {
-                let message = format!("malformed email \"{}\": {problem}", address.escape_debug());
-                f.error(&e.span(), message);
-                None
-            }
-            None => Some(address.to_string()),
-        }
-    });
-    let niches = f.texts("niches");
-    let location = f.optional_text("location");
-    let languages = f.texts("languages");
-    let kind = read_kind(&mut f);
-    let fake_followers = f.percent("fake_followers");
-    let vetted_on = f.date("vetted_on");
-    let rate = f.whole("rate", false, MAX_RATE);
-    let currency = f.text("currency", false).and_then(|c| {
-        let code = c.get_ref().trim().to_uppercase();
-        match currency_problem(&code) {
-            Some(problem) => {
-                f.error(&c.span(), problem);
-                None
-            }
-            None => Some(code),
-        }
-    });
-    // A file saved on Windows has CRLF inside multi-line strings too.
-    let notes = f
-        .text("notes", false)
-        .map(|n| n.get_ref().trim_end().replace("\r\n", "\n"))
-        .filter(|n| !n.is_empty());
-    let channels = read_channels(&mut f, id.as_deref(), line, loader);
-    f.unknown_keys(CREATOR_KEYS, |key| {
-        (CHANNEL_KEYS.contains(&key) || nearest(key, CHANNEL_KEYS.iter().copied()).is_some())
-            .then(|| "channel fields go inside channels = [{ platform = …, … }]".to_string())
-    });
-    Some(Creator {
-        id: id?,
-        name: name?,
-        aliases,
-        email,
-        niches,
-        location,
-        languages,
-        kind,
-        fake_followers,
-        vetted_on,
-        rate,
-        currency,
-        notes,
-        channels: channels?,
-        line,
-    })
-}
-
-fn read_kind(f: &mut Fields<'_, '_, '_, '_>) -> Option<Kind> {
-    let text = f.text("kind", false)?;
-    let kind = Kind::parse(text.get_ref());
-    if kind.is_none() {
-        let names = Kind::ALL.map(Kind::name);
-        let mut message = format!(
-            "unknown kind \"{}\" (expected kol, koc, kos or celebrity)",
-            text.get_ref().escape_debug()
+        merge.push(
+            read::read_creator(table, item.span(), i + 1, text, &index),
+            0,
         );
-        if let Some(near) = nearest(text.get_ref(), names) {
-            message = format!(
-                "unknown kind \"{}\" (did you mean \"{near}\"?)",
-                text.get_ref()
-            );
-        }
-        f.error(&text.span(), message);
     }
-    kind
+    finish(merge)
 }
 
-fn read_channels(
-    f: &mut Fields<'_, '_, '_, '_>,
-    id: Option<&str>,
-    line: u32,
-    loader: &mut Loader,
-) -> Option<Vec<Channel>> {
-    let list = f.tables("channels", true)?;
-    if list.is_empty() {
-        let span = f.get("channels").map_or(f.at(), |v| v.span());
-        f.error(
-            &span,
-            "no channels: add at least one, like { platform = \"instagram\", handle = \"…\", followers = 12_000 }".into(),
-        );
-        return None;
+fn finish(merge: Merge<'_>) -> LoadedCreators {
+    let (creators, diagnostics, rejected) = merge.finish();
+    LoadedCreators {
+        database: Database::new(creators),
+        diagnostics,
+        rejected,
     }
-    let subject = f.subject().map(str::to_string);
-    let mut channels = Vec::with_capacity(list.len());
-    let mut complete = true;
-    for item in list.iter() {
-        let DeValue::Table(table) = item.get_ref() else {
-            let message = format!(
-                "each channel must be a table like {{ platform = \"instagram\", handle = \"…\" }}, found {}",
-                super::fields::describe(item.get_ref())
-            );
-            f.error(&item.span(), message);
-            complete = false;
-            continue;
-        };
-        let mut c = Fields::new(table, item.span(), f.report());
-        c.set_subject(subject.clone());
-        match read_channel(&mut c, id, line, loader) {
-            Some(channel) => channels.push(channel),
-            None => complete = false,
-        }
-    }
-    complete.then_some(channels)
 }
 
-fn read_channel(
-    c: &mut Fields<'_, '_, '_, '_>,
-    id: Option<&str>,
-    line: u32,
-    loader: &mut Loader,
-) -> Option<Channel> {
-    let platform = c.non_blank("platform", true).map(|p| {
-        let platform = Platform::parse(p.get_ref());
-        if let Platform::Other(name) = &platform {
-            let known = Platform::KNOWN.each_ref().map(|k| k.name());
-            let message = match nearest(name, known) {
-                Some(near) => format!(
-                    "unknown platform \"{name}\" (did you mean \"{near}\"?); kept as written"
-                ),
-                None => format!(
-                    "unknown platform \"{name}\", kept as written (known: {})",
-                    known.join(", ")
-                ),
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Both ways of reading must agree, on every fixture, valid or not.
+    #[test]
+    fn chunked_and_whole_reading_agree() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = vec![root.join("data/creators.toml")];
+        for dir in ["tests/fixtures/valid", "tests/fixtures/invalid"] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|e| e == "toml") {
+                    files.push(path);
+                }
+            }
+        }
+        let mut chunked = 0;
+        for path in files {
+            let bytes = std::fs::read(&path).unwrap();
+            let Ok(text) = decode("f", &bytes) else {
+                continue;
             };
-            c.warning(&p.span(), message);
+            let whole = read_whole("f", text);
+            if let Some(fast) = read_in_chunks("f", bytes.as_slice(), None).unwrap() {
+                chunked += 1;
+                assert_eq!(fast.diagnostics, whole.diagnostics, "{}", path.display());
+                assert_eq!(
+                    fast.database.creators,
+                    whole.database.creators,
+                    "{}",
+                    path.display()
+                );
+                assert_eq!(fast.rejected, whole.rejected, "{}", path.display());
+            }
         }
-        platform
-    });
-    let handle = c.non_blank("handle", true);
-    let followers = c.whole("followers", false, MAX_FOLLOWERS);
-    let engagement = c.percent("engagement");
-    let avg_views = c.whole("avg_views", false, MAX_AVG_VIEWS);
-    let url = c.optional_text("url");
-    if let (Some(url), Some(span)) = (&url, c.get("url").map(|v| v.span()))
-        && !url.starts_with("https://")
-        && !url.starts_with("http://")
-    {
-        c.warning(
-            &span,
-            format!("url \"{}\" should start with https://", url.escape_debug()),
+        assert!(chunked > 10, "only {chunked} files were read in chunks");
+    }
+
+    #[test]
+    fn a_header_inside_a_multiline_string_is_not_a_header() {
+        let text = "[[creator]]\nid = \"a\"\nname = \"A\"\nnotes = \"\"\"\n[[creator]]\n\"\"\"\nchannels = [{ platform = \"x\", handle = \"a\" }]\n";
+        let loaded = read_creators("f", || Ok(text.as_bytes()), None).unwrap();
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        assert_eq!(
+            loaded.database.creators[0].notes.as_deref(),
+            Some("[[creator]]")
         );
     }
-    c.unknown_keys(CHANNEL_KEYS, |_| None);
-    let (platform, handle) = (platform?, handle?);
-    let key = (
-        platform.name().to_lowercase(),
-        handle
-            .get_ref()
-            .trim()
-            .trim_start_matches('@')
-            .to_lowercase(),
-    );
-    if let Some((owner, owner_line)) = loader.handles.get(&key) {
-        let message = if Some(owner.as_str()) == id && *owner_line == line {
-            format!(
-                "{} handle \"{}\" is listed twice",
-                platform,
-                handle.get_ref()
-            )
-        } else {
-            format!(
-                "{} handle \"{}\" is already on creator {owner} (line {owner_line})",
-                platform,
-                handle.get_ref()
-            )
-        };
-        c.error(&handle.span(), message);
-        return None;
+
+    #[test]
+    fn a_cache_is_filled_and_then_used() {
+        #[derive(Default)]
+        struct Memory {
+            stored: HashMap<u128, Vec<u8>>,
+            hits: std::sync::atomic::AtomicUsize,
+        }
+        impl PieceCache for Memory {
+            fn get(&self, hash: u128) -> Option<Piece> {
+                let hit = self.stored.get(&hash)?;
+                self.hits.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                crate::store::cache::decode(hit)
+            }
+            fn file_read(&mut self, _stamp: FileStamp) {}
+            fn keep(&mut self, hash: u128, _line: u32, fresh: Option<Vec<u8>>) {
+                if let Some(bytes) = fresh {
+                    self.stored.insert(hash, bytes);
+                }
+            }
+        }
+        let text = std::fs::read(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/creators.toml"),
+        )
+        .unwrap();
+        let mut cache = Memory::default();
+        let first = read_creators("f", || Ok(text.as_slice()), Some(&mut cache)).unwrap();
+        assert_eq!(cache.stored.len(), first.database.creators.len());
+        assert_eq!(cache.hits.load(std::sync::atomic::Ordering::Relaxed), 0);
+        let second = read_creators("f", || Ok(text.as_slice()), Some(&mut cache)).unwrap();
+        assert_eq!(
+            cache.hits.load(std::sync::atomic::Ordering::Relaxed),
+            first.database.creators.len()
+        );
+        assert_eq!(second.database.creators, first.database.creators);
     }
-    if let Some(id) = id {
-        loader.handles.insert(key, (id.to_string(), line));
-    }
-    Some(Channel {
-        platform,
-        handle: handle.get_ref().trim().to_string(),
-        followers,
-        engagement,
-        avg_views,
-        url,
-    })
 }

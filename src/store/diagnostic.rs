@@ -1,9 +1,11 @@
 use std::fmt;
 use std::ops::Range;
 
+use serde::{Deserialize, Serialize};
+
 /// How bad a problem is: errors make `check` fail and keep the item out of the loaded data;
 /// warnings are shown and the data is used.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Severity {
     Error,
     Warning,
@@ -31,6 +33,18 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// A diagnostic in `file` from a located problem whose line is counted from `line_offset`.
+    pub(crate) fn from_located(file: &str, line_offset: u32, p: &Located) -> Diagnostic {
+        Diagnostic {
+            severity: p.severity,
+            file: file.to_string(),
+            line: p.line + line_offset,
+            column: p.column,
+            message: p.message.clone(),
+            subject: p.subject.clone(),
+        }
+    }
 }
 
 impl fmt::Display for Diagnostic {
@@ -49,6 +63,17 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// A problem located within some text, before it is tied to a file: what a part of a file
+/// read on its own (and cached) produces.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Located {
+    pub severity: Severity,
+    pub line: u32,
+    pub column: u32,
+    pub message: String,
+    pub subject: Option<String>,
 }
 
 /// Byte offsets to line and column, for one text.
@@ -82,29 +107,27 @@ impl LineIndex {
     }
 }
 
-fn to_u32(n: usize) -> u32 {
+pub(crate) fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// Collects the problems of one file while it is read, so that every problem is reported in
+/// Collects the problems found while reading some text, so that every problem is reported in
 /// one run rather than only the first.
 #[derive(Debug)]
-pub struct Report<'t> {
-    file: String,
+pub(crate) struct Report<'t> {
     text: &'t str,
-    index: LineIndex,
-    diagnostics: Vec<Diagnostic>,
+    index: &'t LineIndex,
+    problems: Vec<Located>,
     errors: usize,
 }
 
 impl<'t> Report<'t> {
-    /// Starts a report for `text`, read from the file shown to the user as `file`.
-    pub fn new(file: impl Into<String>, text: &'t str) -> Report<'t> {
+    /// Starts a report for `text`, whose lines `index` knows.
+    pub fn new(text: &'t str, index: &'t LineIndex) -> Report<'t> {
         Report {
-            file: file.into(),
             text,
-            index: LineIndex::new(text),
-            diagnostics: Vec::new(),
+            index,
+            problems: Vec::new(),
             errors: 0,
         }
     }
@@ -130,9 +153,8 @@ impl<'t> Report<'t> {
         if severity == Severity::Error {
             self.errors += 1;
         }
-        self.diagnostics.push(Diagnostic {
+        self.problems.push(Located {
             severity,
-            file: self.file.clone(),
             line,
             column,
             message,
@@ -140,7 +162,12 @@ impl<'t> Report<'t> {
         });
     }
 
-    /// The 1-based line of a byte offset in this file.
+    /// The 1-based line and column of a byte offset in this text.
+    pub fn locate(&self, offset: usize) -> (u32, u32) {
+        self.index.locate(self.text, offset)
+    }
+
+    /// The 1-based line of a byte offset in this text.
     pub fn line(&self, offset: usize) -> u32 {
         self.index.line(offset)
     }
@@ -150,12 +177,16 @@ impl<'t> Report<'t> {
         self.errors
     }
 
-    /// The problems in file order (errors before warnings at the same place).
-    pub fn finish(mut self) -> Vec<Diagnostic> {
-        self.diagnostics
-            .sort_by_key(|d| (d.line, d.column, d.severity));
-        self.diagnostics
+    /// The problems recorded, in the order they were found.
+    pub fn into_problems(self) -> Vec<Located> {
+        self.problems
     }
+}
+
+/// Problems as diagnostics of `file`, in file order (errors before warnings at one place).
+pub(crate) fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    diagnostics.sort_by_key(|d| (d.line, d.column, d.severity));
+    diagnostics
 }
 
 #[cfg(test)]

@@ -3,12 +3,14 @@
 
 use std::ops::Range;
 
+use compact_str::CompactString;
 use jiff::civil::Date;
 use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
 use super::diagnostic::Report;
 use crate::model::parse_size;
+pub(crate) use crate::suggest::nearest;
 
 /// A spanned TOML value as the parser gives it.
 pub(crate) type Value<'i> = Spanned<DeValue<'i>>;
@@ -112,10 +114,10 @@ impl<'a, 'i, 'r, 't> Fields<'a, 'i, 'r, 't> {
         Some(value)
     }
 
-    /// An optional string field, with blank strings treated as absent.
-    pub fn optional_text(&mut self, key: &str) -> Option<String> {
+    /// An optional string field, trimmed, with blank strings treated as absent.
+    pub fn optional_text(&mut self, key: &str) -> Option<CompactString> {
         self.text(key, false)
-            .map(|s| s.get_ref().trim().to_string())
+            .map(|s| CompactString::from(s.get_ref().trim()))
             .filter(|s| !s.is_empty())
     }
 
@@ -203,7 +205,7 @@ impl<'a, 'i, 'r, 't> Fields<'a, 'i, 'r, 't> {
     }
 
     /// A list of strings. Each bad element is reported at its own place.
-    pub fn texts(&mut self, key: &str) -> Vec<String> {
+    pub fn texts(&mut self, key: &str) -> Vec<CompactString> {
         let Some(value) = self.get(key) else {
             return Vec::new();
         };
@@ -214,7 +216,7 @@ impl<'a, 'i, 'r, 't> Fields<'a, 'i, 'r, 't> {
         let mut out = Vec::with_capacity(items.len());
         for item in items.iter() {
             match item.get_ref() {
-                DeValue::String(s) if !s.trim().is_empty() => out.push(s.trim().to_string()),
+                DeValue::String(s) if !s.trim().is_empty() => out.push(s.trim().into()),
                 DeValue::String(_) => {
                     self.error(&item.span(), format!("\"{key}\" holds an empty string"))
                 }
@@ -264,20 +266,6 @@ impl<'a, 'i, 'r, 't> Fields<'a, 'i, 'r, 't> {
             self.warning(&key.span(), message);
         }
     }
-}
-
-/// The candidate closest to `word`, if it is close enough to be a likely typo.
-pub fn nearest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
-    let word = word.to_lowercase();
-    candidates
-        .into_iter()
-        .map(|c| (strsim::damerau_levenshtein(&word, c), c))
-        .filter(|(d, c)| {
-            let longest = word.chars().count().max(c.chars().count());
-            *d <= 2 && *d * 3 <= longest
-        })
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
 }
 
 /// How a value is named in "found …" messages.
@@ -347,15 +335,6 @@ fn group_with(n: i128, sep: char) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn nearest_finds_typos_only() {
-        let known = ["followers", "engagement", "handle", "platform"];
-        assert_eq!(nearest("folowers", known), Some("followers"));
-        assert_eq!(nearest("Platfrom", known), Some("platform"));
-        assert_eq!(nearest("colour", known), None);
-        assert_eq!(nearest("x", known), None);
-    }
 
     #[test]
     fn grouping() {

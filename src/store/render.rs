@@ -1,6 +1,7 @@
 //! Creators as TOML, in the layout a person would write by hand (the one `data/creators.toml`
 //! uses): one `[[creator]]` table each, channels as inline tables one a line, `52_000`.
 
+use compact_str::CompactString;
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
 use super::fields::underscored;
@@ -92,8 +93,10 @@ fn text(s: &str) -> Item {
     Item::Value(Value::from(s))
 }
 
-fn texts(list: &[String]) -> Item {
-    Item::Value(Value::Array(list.iter().map(String::as_str).collect()))
+fn texts(list: &[CompactString]) -> Item {
+    Item::Value(Value::Array(
+        list.iter().map(CompactString::as_str).collect(),
+    ))
 }
 
 /// `52_000` rather than `52000`: the same number, easier to read.
