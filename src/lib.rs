@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod model;
+pub mod search;
 pub mod store;
 pub mod suggest;
 pub mod synth;

@@ -1,0 +1,11 @@
+//! Finding creators: the query language, a columnar index built for speed at 100,000
+//! creators, the engine that filters, scores and ranks, and a worker that runs searches off the
+//! interface's thread.
+
+pub mod engine;
+pub mod index;
+pub mod query;
+
+pub use engine::{Hits, Options, Sort, highlights, rerank, search};
+pub use index::Index;
+pub use query::{Bounds, Filter, Has, Query, QueryError, Term};

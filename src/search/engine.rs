@@ -1,0 +1,143 @@
+//! Running a query over the index: structured filters first (cheap column reads), then free
+//! words (a subsequence check, then the skim v2 scorer from `fuzzy-matcher`), spread over all
+//! cores in chunks, stopping early when a newer query makes this one stale.
+
+mod plan;
+mod rank;
+
+use rayon::prelude::*;
+
+use super::index::Index;
+use super::query::{Query, QueryError};
+use crate::model::{Stage, TierBounds};
+use plan::Plan;
+pub use rank::Sort;
+
+/// How a search is run, besides its query.
+#[derive(Clone, Debug, Default)]
+pub struct Options<'a> {
+    /// `None`: by relevance when the query has words, else by followers.
+    pub sort: Option<Sort>,
+    /// Rank only the best this many (all matches are still found and counted).
+    pub limit: Option<usize>,
+    pub tiers: TierBounds,
+    /// Each row's stage in the open campaign, if one is open.
+    pub stages: Option<&'a [Option<Stage>]>,
+}
+
+/// What a search found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Hits {
+    /// Every matching row, in row order: what a narrower query can search within.
+    pub matched: Vec<u32>,
+    /// Matching rows in ranked order: all of them, or the best `limit`.
+    pub ranked: Vec<u32>,
+}
+
+impl Hits {
+    /// How many creators matched.
+    pub fn total(&self) -> usize {
+        self.matched.len()
+    }
+}
+
+/// Rows checked between looks for cancellation (about a millisecond of work).
+const CHUNK: usize = 2048;
+
+/// Runs `query` over `index`, only over the rows `within` (ascending) when given. Returns
+/// `Ok(None)` if `cancelled` turned true meanwhile.
+pub fn search(
+    index: &Index,
+    query: &Query,
+    options: &Options<'_>,
+    within: Option<&[u32]>,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Result<Option<Hits>, QueryError> {
+    let plan = Plan::new(index, query, options)?;
+    let Some(found) = find(index, &plan, within, cancelled) else {
+        return Ok(None);
+    };
+    let sort = options.sort.unwrap_or(if plan.has_words() {
+        Sort::Relevance
+    } else {
+        Sort::Followers
+    });
+    let ranked = rank::rank(index, &plan, &found, sort, options.limit, cancelled);
+    let matched = found.into_iter().map(|(row, _)| row).collect();
+    Ok(ranked.map(|ranked| Hits { matched, ranked }))
+}
+
+/// Ranks an earlier search's matches again, for more of them or in another order, without
+/// finding them again.
+pub fn rerank(
+    index: &Index,
+    query: &Query,
+    options: &Options<'_>,
+    matched: &[u32],
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Result<Option<Vec<u32>>, QueryError> {
+    let plan = Plan::new(index, query, options)?;
+    let sort = options.sort.unwrap_or(if plan.has_words() {
+        Sort::Relevance
+    } else {
+        Sort::Followers
+    });
+    let found: Vec<(u32, i32)> = matched
+        .par_iter()
+        .filter_map(|&row| plan.check(row as usize).map(|bound| (row, bound)))
+        .collect();
+    Ok(rank::rank(
+        index,
+        &plan,
+        &found,
+        sort,
+        options.limit,
+        cancelled,
+    ))
+}
+
+/// Every matching row, in row order, with an upper limit of its relevance, checked on all
+/// cores a chunk at a time.
+fn find(
+    index: &Index,
+    plan: &Plan<'_>,
+    within: Option<&[u32]>,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<(u32, i32)>> {
+    let chunks: Vec<Option<Vec<(u32, i32)>>> = match within {
+        Some(rows) => rows
+            .par_chunks(CHUNK)
+            .map(|rows| {
+                (!cancelled()).then(|| {
+                    rows.iter()
+                        .filter_map(|&row| plan.check(row as usize).map(|b| (row, b)))
+                        .collect()
+                })
+            })
+            .collect(),
+        None => (0..index.len().div_ceil(CHUNK))
+            .into_par_iter()
+            .map(|k| {
+                (!cancelled()).then(|| {
+                    (k * CHUNK..((k + 1) * CHUNK).min(index.len()))
+                        .filter_map(|row| plan.check(row).map(|b| (row as u32, b)))
+                        .collect()
+                })
+            })
+            .collect(),
+    };
+    let mut matched = Vec::with_capacity(chunks.iter().flatten().map(Vec::len).sum());
+    for chunk in chunks {
+        matched.extend(chunk?);
+    }
+    Some(matched)
+}
+
+/// The character positions in row `row`'s name that the query's words matched, for
+/// highlighting.
+pub fn highlights(index: &Index, row: usize, query: &Query) -> Vec<usize> {
+    plan::name_highlights(index.names.get(row), query)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,625 @@
+//! A query compiled against one index: tag filters become bit sets over the index's tables,
+//! words become patterns with their scores against every distinct niche and location worked
+//! out once, and channel terms become tests run on each channel.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::Options;
+use crate::model::{Kind, Platform, Stage, Tier, TierBounds};
+use crate::search::index::{Index, NONE, UNKNOWN, flag};
+use crate::search::query::{Bounds, Filter, Has, Query, QueryError};
+
+/// A niche match ranks a little below the same match in a name or handle.
+const NICHE_PENALTY: i32 = 8;
+/// A location match ranks below a niche match.
+const LOCATION_PENALTY: i32 = 16;
+
+pub(super) struct Plan<'a> {
+    index: &'a Index,
+    matcher: SkimMatcherV2,
+    words: Vec<Word>,
+    excluded_words: Vec<Word>,
+    /// (negated, allowed) for tag-like filters, by table id.
+    niches: Vec<(bool, Vec<bool>)>,
+    locations: Vec<(bool, Vec<bool>)>,
+    languages: Vec<(bool, Vec<bool>)>,
+    kinds: Vec<(bool, [bool; 5])>,
+    has: Vec<(bool, u8)>,
+    stages: Vec<(bool, Vec<Stage>)>,
+    row_stages: Option<&'a [Option<Stage>]>,
+    channel_all: Vec<ChannelTest>,
+    channel_none: Vec<ChannelTest>,
+}
+
+/// A free word or phrase, ready to test.
+struct Word {
+    pattern: String,
+    /// The word has capitals, so it is compared as written (smart case).
+    sensitive: bool,
+    /// Pieces of the pattern to find in order, for the quick check.
+    pieces: Vec<Vec<u8>>,
+    /// The best score the word can get in any text.
+    ceiling: i32,
+    /// For an ASCII word, its bytes as a set (for the one-pass upper bound).
+    ascii_set: Option<[bool; 128]>,
+    niche_scores: Vec<Option<i32>>,
+    location_scores: Vec<Option<i32>>,
+}
+
+enum ChannelTest {
+    Platform(Vec<bool>),
+    Followers(Bounds<u64>),
+    Tier(Vec<Tier>, TierBounds),
+    Engagement(Bounds<f64>),
+}
+
+impl<'a> Plan<'a> {
+    pub fn new(
+        index: &'a Index,
+        query: &Query,
+        options: &Options<'a>,
+    ) -> Result<Plan<'a>, QueryError> {
+        let mut plan = Plan {
+            index,
+            matcher: SkimMatcherV2::default().respect_case(),
+            words: Vec::new(),
+            excluded_words: Vec::new(),
+            niches: Vec::new(),
+            locations: Vec::new(),
+            languages: Vec::new(),
+            kinds: Vec::new(),
+            has: Vec::new(),
+            stages: Vec::new(),
+            row_stages: options.stages,
+            channel_all: Vec::new(),
+            channel_none: Vec::new(),
+        };
+        for term in &query.terms {
+            let neg = term.negated;
+            match &term.filter {
+                Filter::Word(w) => plan.add_word(w, false, neg),
+                Filter::Phrase(p) => plan.add_word(p, true, neg),
+                Filter::Niche(values) => {
+                    let set = index
+                        .niches
+                        .iter()
+                        .map(|(_, l)| values.iter().any(|v| v == l))
+                        .collect();
+                    plan.niches.push((neg, set));
+                }
+                Filter::Location(values) => {
+                    let set = index
+                        .locations
+                        .iter()
+                        .map(|(_, l)| values.iter().any(|v| l.contains(v.as_str())))
+                        .collect();
+                    plan.locations.push((neg, set));
+                }
+                Filter::Language(values) => {
+                    let set = index
+                        .languages
+                        .iter()
+                        .map(|l| {
+                            values.iter().any(|v| {
+                                l == v
+                                    || (l.starts_with(v.as_str()) && l[v.len()..].starts_with('-'))
+                            })
+                        })
+                        .collect();
+                    plan.languages.push((neg, set));
+                }
+                Filter::Kind(kinds) => {
+                    let mut set = [false; 5];
+                    for k in kinds {
+                        let i = Kind::ALL.iter().position(|x| x == k).unwrap_or(0);
+                        set[i + 1] = true;
+                    }
+                    plan.kinds.push((neg, set));
+                }
+                Filter::Has(list) => {
+                    let mask = list.iter().fold(0, |m, h| m | has_flag(*h));
+                    plan.has.push((neg, mask));
+                }
+                Filter::Stage(stages) => {
+                    if options.stages.is_none() {
+                        return Err(QueryError {
+                            span: term.span.clone(),
+                            message: "stage: needs a campaign (open one, or pass --campaign)"
+                                .into(),
+                        });
+                    }
+                    plan.stages.push((neg, stages.clone()));
+                }
+                Filter::Platform(list) => {
+                    let test = ChannelTest::Platform(platform_set(index, list));
+                    plan.push_channel(neg, test);
+                }
+                Filter::Followers(b) => plan.push_channel(neg, ChannelTest::Followers(*b)),
+                Filter::Tier(t) => {
+                    plan.push_channel(neg, ChannelTest::Tier(t.clone(), options.tiers))
+                }
+                Filter::Engagement(b) => plan.push_channel(neg, ChannelTest::Engagement(*b)),
+            }
+        }
+        Ok(plan)
+    }
+
+    fn push_channel(&mut self, negated: bool, test: ChannelTest) {
+        if negated {
+            self.channel_none.push(test);
+        } else {
+            self.channel_all.push(test);
+        }
+    }
+
+    fn add_word(&mut self, text: &str, phrase: bool, negated: bool) {
+        let sensitive = text.chars().any(char::is_uppercase);
+        let pattern = if sensitive {
+            text.to_string()
+        } else {
+            text.to_lowercase()
+        };
+        let pieces = if phrase {
+            vec![pattern.as_bytes().to_vec()]
+        } else {
+            pattern
+                .chars()
+                .map(|c| c.to_string().into_bytes())
+                .collect()
+        };
+        let ceiling = self
+            .matcher
+            .fuzzy_match(&pattern, &pattern)
+            .map_or(i32::MAX, |s| i32::try_from(s).unwrap_or(i32::MAX));
+        let ascii_set = pattern.is_ascii().then(|| {
+            let mut set = [false; 128];
+            for b in pattern.bytes() {
+                set[b as usize] = true;
+            }
+            set
+        });
+        let mut word = Word {
+            pattern,
+            sensitive,
+            pieces,
+            ceiling,
+            ascii_set,
+            niche_scores: Vec::new(),
+            location_scores: Vec::new(),
+        };
+        let tables = (&self.index.niches, &self.index.locations);
+        word.niche_scores = tables
+            .0
+            .iter()
+            .map(|(o, l)| self.text_score(&word, if sensitive { o } else { l }))
+            .collect();
+        word.location_scores = tables
+            .1
+            .iter()
+            .map(|(o, l)| self.text_score(&word, if sensitive { o } else { l }))
+            .collect();
+        if negated {
+            self.excluded_words.push(word);
+        } else {
+            self.words.push(word);
+        }
+    }
+
+    /// How well `word` matches `text`, if at all.
+    fn text_score(&self, word: &Word, text: &str) -> Option<i32> {
+        if !found(text.as_bytes(), &word.pieces) {
+            return None;
+        }
+        let score = self.matcher.fuzzy_match(text, &word.pattern)?;
+        Some(i32::try_from(score).unwrap_or(i32::MAX))
+    }
+
+    /// `None` when row `row` does not match; else an upper limit of its relevance, found in the
+    /// same pass over its text.
+    ///
+    /// The limit lets rows that cannot enter the best few be passed over without scoring them.
+    /// It follows the scorer's rules: each matched character earns 16 and a bonus of at most the largest bonus any position of
+    /// the text holding one of the word's characters has (16 at the start, 8 after a space or
+    /// bracket, 7 after punctuation, 6 at a camel hump, else 0), and never less than 4; the
+    /// first character only its own position's bonus, less 1.
+    pub fn check(&self, row: usize) -> Option<i32> {
+        if !self.passes_filters(row) || self.excluded_words.iter().any(|w| self.word_found(w, row))
+        {
+            return None;
+        }
+        let mut total = 0i32;
+        for word in &self.words {
+            total = total.saturating_add(self.word_bound(word, row)?);
+        }
+        Some(total)
+    }
+
+    /// How well a matching row matches the words: the sum of each word's best score.
+    pub fn relevance(&self, row: usize) -> i32 {
+        self.words
+            .iter()
+            .map(|w| self.word_score(w, row).unwrap_or(0))
+            .fold(0i32, i32::saturating_add)
+    }
+
+    /// The highest relevance any row could have. The skim v2 scorer gives each matched
+    /// character 16 plus a bonus of at most 16 (the doubled bonus of a text's first character,
+    /// carried along a consecutive run); gaps only subtract. So no text scores more than a text
+    /// that starts with the word, such as the word itself.
+    pub fn best_possible(&self) -> i32 {
+        self.words
+            .iter()
+            .map(|w| w.ceiling)
+            .fold(0i32, i32::saturating_add)
+    }
+
+    /// The upper limit of `word`'s score in row `row`, or `None` if it does not occur there.
+    fn word_bound(&self, word: &Word, row: usize) -> Option<i32> {
+        let ix = self.index;
+        let hay = if word.sensitive {
+            ix.ident.get(row)
+        } else {
+            ix.ident_lower.get(row)
+        };
+        let mut best = None;
+        if found(hay.as_bytes(), &word.pieces) {
+            for part in parts(hay) {
+                let bound = match &word.ascii_set {
+                    Some(set) => ascii_part_bound(part.as_bytes(), word, set),
+                    None => found(part.as_bytes(), &word.pieces).then(|| part_bound(part, word)),
+                };
+                best = best.max(bound);
+            }
+        }
+        for &n in ix.row_niches.get(row) {
+            if let Some(s) = word.niche_scores[n as usize] {
+                best = best.max(Some(s - NICHE_PENALTY));
+            }
+        }
+        let l = ix.location[row];
+        if l != NONE
+            && let Some(s) = word.location_scores[l as usize]
+        {
+            best = best.max(Some(s - LOCATION_PENALTY));
+        }
+        best
+    }
+
+    /// True when the query has words to rank by.
+    pub fn has_words(&self) -> bool {
+        !self.words.is_empty()
+    }
+
+    fn passes_filters(&self, row: usize) -> bool {
+        let ix = self.index;
+        for (neg, set) in &self.niches {
+            let hit = ix.row_niches.get(row).iter().any(|&n| set[n as usize]);
+            if hit == *neg {
+                return false;
+            }
+        }
+        for (neg, set) in &self.locations {
+            let l = ix.location[row];
+            let hit = l != NONE && set[l as usize];
+            if hit == *neg {
+                return false;
+            }
+        }
+        for (neg, set) in &self.languages {
+            let hit = ix.row_languages.get(row).iter().any(|&n| set[n as usize]);
+            if hit == *neg {
+                return false;
+            }
+        }
+        for (neg, set) in &self.kinds {
+            if set[ix.kind[row] as usize] == *neg {
+                return false;
+            }
+        }
+        for (neg, mask) in &self.has {
+            if (ix.flags[row] & mask != 0) == *neg {
+                return false;
+            }
+        }
+        if !self.stages.is_empty() {
+            let stage = self.row_stages.and_then(|s| s.get(row).copied().flatten());
+            for (neg, stages) in &self.stages {
+                let hit = stage.is_some_and(|s| stages.contains(&s));
+                if hit == *neg {
+                    return false;
+                }
+            }
+        }
+        if !self.channel_all.is_empty() || !self.channel_none.is_empty() {
+            let channels = ix.row_channels.get(row);
+            let all = self.channel_all.is_empty()
+                || channels.iter().any(|&c| {
+                    self.channel_all
+                        .iter()
+                        .all(|t| self.channel_passes(t, c as usize))
+                });
+            if !all {
+                return false;
+            }
+            for test in &self.channel_none {
+                if channels
+                    .iter()
+                    .any(|&c| self.channel_passes(test, c as usize))
+                {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    fn channel_passes(&self, test: &ChannelTest, c: usize) -> bool {
+        let ix = self.index;
+        match test {
+            ChannelTest::Platform(set) => {
+                set.get(ix.platform[c] as usize).copied().unwrap_or(false)
+            }
+            ChannelTest::Followers(b) => {
+                let f = ix.channel_followers[c];
+                f != UNKNOWN && b.contains(f)
+            }
+            ChannelTest::Tier(tiers, bounds) => {
+                let f = ix.channel_followers[c];
+                f != UNKNOWN && tiers.contains(&bounds.tier(f))
+            }
+            ChannelTest::Engagement(b) => {
+                let e = ix.channel_engagement[c];
+                !e.is_nan() && b.contains(e)
+            }
+        }
+    }
+
+    /// True when `word` occurs in one of the row's name, aliases, handles, niches or location
+    /// (in order, for a word; whole, for a phrase).
+    fn word_found(&self, word: &Word, row: usize) -> bool {
+        let ix = self.index;
+        let hay = if word.sensitive {
+            ix.ident.get(row)
+        } else {
+            ix.ident_lower.get(row)
+        };
+        if found(hay.as_bytes(), &word.pieces)
+            && parts(hay).any(|p| found(p.as_bytes(), &word.pieces))
+        {
+            return true;
+        }
+        if ix
+            .row_niches
+            .get(row)
+            .iter()
+            .any(|&n| word.niche_scores[n as usize].is_some())
+        {
+            return true;
+        }
+        let l = ix.location[row];
+        l != NONE && word.location_scores[l as usize].is_some()
+    }
+
+    /// The best score of `word` in the row's names and handles, niches or location. A phrase is
+    /// a single piece for the quick check, so it only scores where it occurs whole.
+    fn word_score(&self, word: &Word, row: usize) -> Option<i32> {
+        let ix = self.index;
+        let hay = if word.sensitive {
+            ix.ident.get(row)
+        } else {
+            ix.ident_lower.get(row)
+        };
+        let mut best = None;
+        // The whole text first: most rows fail here. Then each of name, aliases and handles on
+        // its own, since a word must match within one of them.
+        if found(hay.as_bytes(), &word.pieces) {
+            for part in parts(hay) {
+                if found(part.as_bytes(), &word.pieces)
+                    && let Some(s) = self.matcher.fuzzy_match(part, &word.pattern)
+                {
+                    best = best.max(Some(i32::try_from(s).unwrap_or(i32::MAX)));
+                }
+            }
+        }
+        for &n in ix.row_niches.get(row) {
+            if let Some(s) = word.niche_scores[n as usize] {
+                best = best.max(Some(s - NICHE_PENALTY));
+            }
+        }
+        let l = ix.location[row];
+        if l != NONE
+            && let Some(s) = word.location_scores[l as usize]
+        {
+            best = best.max(Some(s - LOCATION_PENALTY));
+        }
+        best
+    }
+}
+
+/// The most `word` can score in `part` (see [`Plan::check`]). The first character is
+/// scored on its own position's bonus only (the scorer reaches it through a gap from nothing:
+/// 16 + bonus − 1); later ones on at most the largest bonus of any position holding one of the
+/// word's characters, carried along or their own, and never less than 4.
+fn part_bound(part: &str, word: &Word) -> i32 {
+    let first = word.pattern.chars().next();
+    let (mut first_bonus, mut any_bonus): (i32, i32) = (0, 4);
+    let mut prev: Option<char> = None;
+    for c in part.chars() {
+        if word.pattern.contains(c) {
+            let here = match prev {
+                None => 16,
+                Some(p) if is_hard_separator(p) => 8,
+                Some(p) if is_soft_separator(p) => 7,
+                Some(p) if (p.is_ascii_digit() || !is_special(p)) && c.is_ascii_uppercase() => 6,
+                Some(_) => 0,
+            };
+            any_bonus = any_bonus.max(here);
+            if Some(c) == first {
+                first_bonus = first_bonus.max(here);
+            }
+        }
+        prev = Some(c);
+    }
+    let rest = word.pattern.chars().count().saturating_sub(1) as i32;
+    (15 + first_bonus)
+        .saturating_add(rest.saturating_mul(16 + any_bonus))
+        .min(word.ceiling)
+}
+
+/// [`part_bound`] for an ASCII word in one pass over the bytes, which also checks that the word
+/// occurs in the part at all (a phrase as a whole, a word in order); `None` if it does not.
+fn ascii_part_bound(part: &[u8], word: &Word, set: &[bool; 128]) -> Option<i32> {
+    let pattern = word.pattern.as_bytes();
+    let phrase = word.pieces.len() == 1 && pattern.len() > 1;
+    if phrase && memchr::memmem::find(part, pattern).is_none() {
+        return None;
+    }
+    let (mut first_bonus, mut any_bonus): (i32, i32) = (0, 4);
+    let mut next = 0;
+    let mut prev: Option<u8> = None;
+    for &b in part {
+        if b < 128 && set[b as usize] {
+            let here = match prev {
+                None => 16,
+                Some(p) if p < 128 && is_hard_separator(p as char) => 8,
+                Some(p) if p < 128 && is_soft_separator(p as char) => 7,
+                Some(p)
+                    if (p >= 128 || p.is_ascii_digit() || !is_special(p as char))
+                        && b.is_ascii_uppercase() =>
+                {
+                    6
+                }
+                Some(_) => 0,
+            };
+            any_bonus = any_bonus.max(here);
+            if b == pattern[0] {
+                first_bonus = first_bonus.max(here);
+            }
+        }
+        if next < pattern.len() && b == pattern[next] {
+            next += 1;
+        }
+        prev = Some(b);
+    }
+    if !phrase && next < pattern.len() {
+        return None;
+    }
+    let rest = pattern.len().saturating_sub(1) as i32;
+    Some(
+        (15 + first_bonus)
+            .saturating_add(rest.saturating_mul(16 + any_bonus))
+            .min(word.ceiling),
+    )
+}
+
+fn is_hard_separator(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}'
+    )
+}
+
+fn is_soft_separator(c: char) -> bool {
+    matches!(c, '!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~')
+}
+
+/// Characters the scorer does not treat as lower-case letters.
+fn is_special(c: char) -> bool {
+    c.is_ascii_uppercase() || c.is_ascii_digit() || is_hard_separator(c) || is_soft_separator(c)
+}
+
+/// The name, aliases and handles in an index's `ident` text (one a line).
+fn parts(hay: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(hay);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        match memchr::memchr(b'\n', text.as_bytes()) {
+            Some(i) => {
+                rest = Some(&text[i + 1..]);
+                Some(&text[..i])
+            }
+            None => {
+                rest = None;
+                Some(text)
+            }
+        }
+    })
+}
+
+/// True when `pieces` occur in `hay` in order: the quick check before scoring. A phrase is one
+/// piece, so it must occur whole; a word is one piece per character.
+fn found(hay: &[u8], pieces: &[Vec<u8>]) -> bool {
+    let mut at = 0;
+    for piece in pieces {
+        let rest = &hay[at..];
+        let hit = match piece.as_slice() {
+            [b] => memchr::memchr(*b, rest),
+            bytes => memchr::memmem::find(rest, bytes),
+        };
+        match hit {
+            Some(i) => at += i + piece.len(),
+            None => return false,
+        }
+    }
+    true
+}
+
+fn has_flag(h: Has) -> u8 {
+    match h {
+        Has::Email => flag::EMAIL,
+        Has::Rate => flag::RATE,
+        Has::Engagement => flag::ENGAGEMENT,
+        Has::Vetting => flag::VETTING,
+        Has::Notes => flag::NOTES,
+        Has::Url => flag::URL,
+    }
+}
+
+/// Which platform codes of the index a list of platforms allows.
+fn platform_set(index: &Index, list: &[Platform]) -> Vec<bool> {
+    let codes = 12 + index.other_platforms.len();
+    (0..codes)
+        .map(|code| {
+            let platform = index.platform_of(code as u16);
+            list.iter().any(|p| match (p, &platform) {
+                (Platform::Other(a), Platform::Other(b)) => a.to_lowercase() == *b,
+                (a, b) => a == b,
+            })
+        })
+        .collect()
+}
+
+/// Character positions in `name` matched by the query's words and phrases.
+pub(super) fn name_highlights(name: &str, query: &Query) -> Vec<usize> {
+    let matcher = SkimMatcherV2::default().respect_case();
+    let lower = name.to_lowercase();
+    let same_length = lower.chars().count() == name.chars().count();
+    let mut positions = Vec::new();
+    for term in query.terms.iter().filter(|t| !t.negated) {
+        let (text, phrase) = match &term.filter {
+            Filter::Word(w) => (w, false),
+            Filter::Phrase(p) => (p, true),
+            _ => continue,
+        };
+        let sensitive = text.chars().any(char::is_uppercase);
+        let (hay, pattern) = if sensitive {
+            (name, text.clone())
+        } else if same_length {
+            (lower.as_str(), text.to_lowercase())
+        } else {
+            continue;
+        };
+        if phrase {
+            if let Some(start) = hay.find(pattern.as_str()) {
+                let first = hay[..start].chars().count();
+                positions.extend(first..first + pattern.chars().count());
+            }
+        } else if let Some((_, found)) = matcher.fuzzy_indices(hay, &pattern) {
+            positions.extend(found);
+        }
+    }
+    positions.sort_unstable();
+    positions.dedup();
+    positions
+}

@@ -1,0 +1,372 @@
+//! The search index: what searching needs of every creator, in flat columns (text arenas and
+//! number arrays) rather than one object per creator. It is small, quick to scan, and loads
+//! from the cache almost as fast as the bytes can be read, so an unchanged database is
+//! searchable long before its creators could be decoded one by one.
+
+mod columns;
+
+use compact_str::CompactString;
+
+use crate::model::{Creator, Platform};
+pub use columns::{Arena, DecodeError};
+
+/// Marks an unknown number in a `u64` column.
+pub const UNKNOWN: u64 = u64::MAX;
+/// Marks "none" in an id column.
+pub const NONE: u32 = u32::MAX;
+
+/// Bits of [`Index::flags`].
+pub mod flag {
+    pub const EMAIL: u8 = 1;
+    pub const RATE: u8 = 2;
+    pub const ENGAGEMENT: u8 = 4;
+    pub const VETTING: u8 = 8;
+    pub const NOTES: u8 = 16;
+    pub const URL: u8 = 32;
+}
+
+/// Every creator of a database, row by row in file order, as searching sees them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Index {
+    pub ids: Arena,
+    pub names: Arena,
+    /// Name, aliases and distinct handles, one a line, as written (for case-sensitive words).
+    pub ident: Arena,
+    /// The same, lower-cased (for all other words).
+    pub ident_lower: Arena,
+    /// Per row: its niches, as ids into `niches`.
+    pub row_niches: Arena32,
+    /// Distinct niche tags, as written and lower-cased.
+    pub niches: Vec<(CompactString, CompactString)>,
+    /// Per row: id into `locations`, or [`NONE`].
+    pub location: Vec<u32>,
+    pub locations: Vec<(CompactString, CompactString)>,
+    pub row_languages: Arena32,
+    /// Distinct language tags, lower-cased.
+    pub languages: Vec<CompactString>,
+    /// 0 for none, else 1 + the kind's place in `Kind::ALL`.
+    pub kind: Vec<u8>,
+    pub flags: Vec<u8>,
+    /// Total followers (known channels), for sorting and output.
+    pub followers: Vec<u64>,
+    /// The creator's engagement (main channel, or the largest channel that has one); NaN if
+    /// none is known.
+    pub engagement: Vec<f64>,
+    /// Estimated cost per engagement: rate ÷ (followers × engagement) of that channel; NaN if
+    /// it cannot be estimated.
+    pub cost_per_engagement: Vec<f64>,
+    /// Place of each row when sorted by name.
+    pub name_rank: Vec<u32>,
+    /// Every row, most followers first (then file order): the order ties are broken in.
+    pub by_followers: Vec<u32>,
+    /// Per row: its channels' positions in the channel columns.
+    pub row_channels: Arena32,
+    /// Per channel: platform code (see [`Index::platform_code`]).
+    pub platform: Vec<u16>,
+    /// Names of platforms not known to the program, lower-cased, by code − 12.
+    pub other_platforms: Vec<CompactString>,
+    pub channel_followers: Vec<u64>,
+    pub channel_engagement: Vec<f64>,
+    pub handles: Arena,
+    /// Per row: position of the main channel among its channels, or [`NONE`].
+    pub main: Vec<u32>,
+    /// Per row: 1-based line of the creator in the file.
+    pub line: Vec<u32>,
+}
+
+/// Lists of numbers per row, flat: row `i` owns `values[at[i]..at[i + 1]]`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Arena32 {
+    pub at: Vec<u32>,
+    pub values: Vec<u32>,
+}
+
+impl Arena32 {
+    /// The numbers of row `i`.
+    pub fn get(&self, i: usize) -> &[u32] {
+        let (a, b) = (self.at[i] as usize, self.at[i + 1] as usize);
+        &self.values[a..b]
+    }
+
+    fn push(&mut self, values: impl IntoIterator<Item = u32>) {
+        if self.at.is_empty() {
+            self.at.push(0);
+        }
+        self.values.extend(values);
+        self.at.push(self.values.len() as u32);
+    }
+}
+
+/// Interns strings into a table, giving each distinct one an id.
+struct Interner<T> {
+    table: Vec<T>,
+    ids: std::collections::HashMap<CompactString, u32, foldhash::fast::RandomState>,
+}
+
+impl<T> Interner<T> {
+    fn new() -> Self {
+        Interner {
+            table: Vec::new(),
+            ids: Default::default(),
+        }
+    }
+
+    fn id(&mut self, key: &str, make: impl FnOnce() -> T) -> u32 {
+        if let Some(&id) = self.ids.get(key) {
+            return id;
+        }
+        let id = self.table.len() as u32;
+        self.table.push(make());
+        self.ids.insert(key.into(), id);
+        id
+    }
+}
+
+impl Index {
+    /// The index of `creators`, in their order.
+    pub fn build(creators: &[Creator]) -> Index {
+        let mut ix = Index::default();
+        let mut niches = Interner::new();
+        let mut locations = Interner::new();
+        let mut languages = Interner::new();
+        let mut others: Interner<CompactString> = Interner::new();
+        let mut ident = String::new();
+        for c in creators {
+            ix.ids.push(&c.id);
+            ix.names.push(&c.name);
+            ident.clear();
+            // Parts are one a line, so a line break inside one is flattened to a space.
+            let mut part = |text: &str| {
+                if !ident.is_empty() {
+                    ident.push('\n');
+                }
+                ident.extend(text.chars().map(|c| if c == '\n' { ' ' } else { c }));
+            };
+            part(&c.name);
+            for alias in &c.aliases {
+                part(alias);
+            }
+            let mut seen: Vec<&str> = Vec::new();
+            for ch in &c.channels {
+                if !seen.iter().any(|h| h.eq_ignore_ascii_case(&ch.handle)) {
+                    seen.push(&ch.handle);
+                    part(&ch.handle);
+                }
+            }
+            ix.ident.push(&ident);
+            ix.ident_lower.push(&ident.to_lowercase());
+            ix.row_niches.push(c.niches.iter().map(|n| {
+                let lower = n.to_lowercase();
+                niches.id(&lower, || (n.clone(), lower.clone()))
+            }));
+            ix.location.push(c.location.as_ref().map_or(NONE, |l| {
+                let lower = l.to_lowercase();
+                locations.id(&lower, || (l.clone(), lower.clone()))
+            }));
+            ix.row_languages.push(c.languages.iter().map(|l| {
+                let lower = l.to_lowercase();
+                languages.id(&lower, || lower.clone())
+            }));
+            ix.kind.push(c.kind.map_or(0, |k| {
+                1 + crate::model::Kind::ALL
+                    .iter()
+                    .position(|x| *x == k)
+                    .unwrap_or(0) as u8
+            }));
+            ix.flags.push(flags(c));
+            ix.followers.push(c.followers());
+            let (engagement, cost) = engagement_and_cost(c);
+            ix.engagement.push(engagement);
+            ix.cost_per_engagement.push(cost);
+            let first = ix.platform.len() as u32;
+            ix.row_channels.push(first..first + c.channels.len() as u32);
+            for ch in &c.channels {
+                let code = match &ch.platform {
+                    Platform::Other(name) => {
+                        let lower = CompactString::from(name.to_lowercase());
+                        12 + others.id(&lower, || lower.clone()) as u16
+                    }
+                    known => Index::platform_code(known).unwrap_or(0),
+                };
+                ix.platform.push(code);
+                ix.channel_followers.push(ch.followers.unwrap_or(UNKNOWN));
+                ix.channel_engagement
+                    .push(ch.engagement.unwrap_or(f64::NAN));
+                ix.handles.push(&ch.handle);
+            }
+            ix.main.push(main_channel(c).map_or(NONE, |i| i as u32));
+            ix.line.push(c.line);
+        }
+        ix.niches = niches.table;
+        ix.locations = locations.table;
+        ix.languages = languages.table;
+        ix.other_platforms = others.table;
+        ix.name_rank = rank_by_name(&ix.names);
+        let mut order: Vec<u32> = (0..ix.len() as u32).collect();
+        order.sort_unstable_by_key(|&r| (std::cmp::Reverse(ix.followers[r as usize]), r));
+        ix.by_followers = order;
+        ix
+    }
+
+    /// How many creators the index holds.
+    pub fn len(&self) -> usize {
+        self.line.len()
+    }
+
+    /// True for an index of no creators.
+    pub fn is_empty(&self) -> bool {
+        self.line.is_empty()
+    }
+
+    /// The code of a known platform (its place in `Platform::KNOWN`).
+    pub fn platform_code(platform: &Platform) -> Option<u16> {
+        Platform::KNOWN
+            .iter()
+            .position(|p| p == platform)
+            .map(|i| i as u16)
+    }
+
+    /// The platform a channel code stands for.
+    pub fn platform_of(&self, code: u16) -> Platform {
+        match Platform::KNOWN.get(code as usize) {
+            Some(p) => p.clone(),
+            None => Platform::Other(
+                self.other_platforms
+                    .get(code as usize - 12)
+                    .map(|s| s.to_string())
+                    .unwrap_or_default(),
+            ),
+        }
+    }
+
+    /// The row of the creator with this id (a scan: for occasional lookups).
+    pub fn row_of(&self, id: &str) -> Option<usize> {
+        (0..self.len()).find(|&i| self.ids.get(i) == id)
+    }
+}
+
+fn flags(c: &Creator) -> u8 {
+    let mut f = 0;
+    if c.email.is_some() {
+        f |= flag::EMAIL;
+    }
+    if c.rate.is_some() {
+        f |= flag::RATE;
+    }
+    if c.channels.iter().any(|ch| ch.engagement.is_some()) {
+        f |= flag::ENGAGEMENT;
+    }
+    if c.vetted_on.is_some() {
+        f |= flag::VETTING;
+    }
+    if c.notes.is_some() {
+        f |= flag::NOTES;
+    }
+    if c.channels.iter().any(|ch| ch.url.is_some()) {
+        f |= flag::URL;
+    }
+    f
+}
+
+/// The position of the main channel: the one with the most followers, the first of equals.
+fn main_channel(c: &Creator) -> Option<usize> {
+    let main = c.main_channel()?;
+    c.channels.iter().position(|ch| std::ptr::eq(ch, main))
+}
+
+/// The creator's engagement and estimated cost per engagement, from the main channel if it has
+/// an engagement, else from the largest channel that has one.
+fn engagement_and_cost(c: &Creator) -> (f64, f64) {
+    let channel = c
+        .main_channel()
+        .filter(|ch| ch.engagement.is_some())
+        .or_else(|| {
+            c.channels
+                .iter()
+                .filter(|ch| ch.engagement.is_some())
+                .max_by_key(|ch| ch.followers.unwrap_or(0))
+        });
+    let Some(ch) = channel else {
+        return (f64::NAN, f64::NAN);
+    };
+    let engagement = ch.engagement.unwrap_or(f64::NAN);
+    let engaged = ch.followers.unwrap_or(0) as f64 * engagement / 100.0;
+    let cost = match c.rate {
+        Some(rate) if engaged > 0.0 => rate as f64 / engaged,
+        _ => f64::NAN,
+    };
+    (engagement, cost)
+}
+
+fn rank_by_name(names: &Arena) -> Vec<u32> {
+    let keys: Vec<String> = (0..names.len())
+        .map(|i| names.get(i).to_lowercase())
+        .collect();
+    let mut order: Vec<u32> = (0..names.len() as u32).collect();
+    order.sort_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]).then(a.cmp(&b)));
+    let mut rank = vec![0; order.len()];
+    for (r, &row) in order.iter().enumerate() {
+        rank[row as usize] = r as u32;
+    }
+    rank
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_describe_the_creators() {
+        let creators = crate::synth::creators(500, 3);
+        let ix = Index::build(&creators);
+        assert_eq!(ix.len(), 500);
+        for (i, c) in creators.iter().enumerate() {
+            assert_eq!(ix.ids.get(i), c.id.as_str());
+            assert_eq!(ix.names.get(i), c.name.as_str());
+            assert!(ix.ident.get(i).starts_with(c.name.as_str()));
+            assert_eq!(ix.followers[i], c.followers());
+            let channels = ix.row_channels.get(i);
+            assert_eq!(channels.len(), c.channels.len());
+            for (&ch, real) in channels.iter().zip(&c.channels) {
+                assert_eq!(ix.platform_of(ix.platform[ch as usize]), real.platform);
+                assert_eq!(ix.handles.get(ch as usize), real.handle.as_str());
+            }
+            let niches: Vec<&str> = ix
+                .row_niches
+                .get(i)
+                .iter()
+                .map(|&n| ix.niches[n as usize].1.as_str())
+                .collect();
+            let expected: Vec<String> = c
+                .niches
+                .iter()
+                .map(|n| n.to_lowercase().to_string())
+                .collect();
+            assert_eq!(niches, expected);
+        }
+        let roundtrip = Index::decode(&ix.encode()).unwrap();
+        assert!(roundtrip.ids == ix.ids && roundtrip.name_rank == ix.name_rank);
+        assert!(
+            roundtrip.niches == ix.niches && roundtrip.channel_followers == ix.channel_followers
+        );
+    }
+
+    #[test]
+    fn engagement_comes_from_the_main_channel_else_the_largest_known() {
+        let mut c = crate::synth::creators(1, 1).remove(0);
+        c.rate = Some(10_000);
+        c.channels.truncate(1);
+        c.channels[0].followers = Some(100_000);
+        c.channels[0].engagement = None;
+        let mut second = c.channels[0].clone();
+        second.platform = Platform::Threads;
+        second.followers = Some(20_000);
+        second.engagement = Some(5.0);
+        c.channels.push(second);
+        assert_eq!(engagement_and_cost(&c), (5.0, 10.0));
+        c.channels[0].engagement = Some(2.0);
+        assert_eq!(engagement_and_cost(&c), (2.0, 5.0));
+        c.rate = None;
+        assert!(engagement_and_cost(&c).1.is_nan());
+    }
+}
