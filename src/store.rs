@@ -22,6 +22,8 @@ pub use workspace::{CREATORS_FILE, Lookup, Origin, Workspace, WorkspaceError, re
 
 use std::path::Path;
 
+use crate::model;
+
 /// Why a file could not be read at all (as opposed to read with problems).
 #[derive(Debug, thiserror::Error)]
 #[error("{file}: {source}")]
@@ -40,18 +42,67 @@ pub fn load_creators(
 }
 
 /// Reads a creator database from any file, naming it `file` in messages. The file is read as
-/// a stream, so that a large database is never in memory twice; with a cache folder, tables
-/// read before are not parsed again and the cache is brought up to date afterwards.
+/// a stream, so that a large database is never in memory twice; with a cache folder, an
+/// unchanged file is not parsed at all, an edited one only where it changed.
 pub fn load_creators_file(
     path: &Path,
     file: &str,
     cache_dir: Option<&Path>,
 ) -> Result<LoadedCreators, ReadError> {
-    let open = || std::fs::File::open(path).map(|f| std::io::BufReader::with_capacity(1 << 16, f));
+    load_with::<Nothing>(path, file, cache_dir, false).map(|(loaded, _)| loaded)
+}
+
+/// Something worked out from the creators that is worth keeping with them in the cache (the
+/// search index): made when the creators are read, found again with them while the file is
+/// unchanged, and read back as a stream.
+pub trait Derived: Sized {
+    /// Works it out from the creators.
+    fn derive(database: &Database) -> Self;
+    /// Writes it for the cache.
+    fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()>;
+    /// Reads what [`Derived::write_to`] wrote; `None` if it is something else.
+    fn read_from(input: &mut dyn std::io::Read) -> Option<Self>;
+}
+
+/// Reads a creator database like [`load_creators_file`], with what is derived from it, taken
+/// from the cache when the file has not changed and worked out (and cached) otherwise.
+pub fn load_creators_derived<D: Derived>(
+    path: &Path,
+    file: &str,
+    cache_dir: Option<&Path>,
+) -> Result<(LoadedCreators, D), ReadError> {
+    let (loaded, derived) = load_with::<D>(path, file, cache_dir, true)?;
+    let derived = derived.unwrap_or_else(|| D::derive(&loaded.database));
+    Ok((loaded, derived))
+}
+
+fn load_with<D: Derived>(
+    path: &Path,
+    file: &str,
+    cache_dir: Option<&Path>,
+    want_derived: bool,
+) -> Result<(LoadedCreators, Option<D>), ReadError> {
     let mut cache = cache_dir.map(|dir| CreatorCache::open(dir, path));
-    if let Some(loaded) = cache.as_ref().and_then(|c| replay_unchanged(c, path, file)) {
-        return Ok(loaded);
+    if let Some(c) = cache.as_mut()
+        && c.snapshot_for(path).is_some()
+    {
+        c.load_entries();
+        if let Some(loaded) = replay(c, file) {
+            if !want_derived {
+                return Ok((loaded, None));
+            }
+            if let Some(derived) = c.read_derived(D::read_from) {
+                return Ok((loaded, Some(derived)));
+            }
+            let derived = D::derive(&loaded.database);
+            c.keep_all();
+            if let Some(c) = cache {
+                c.save(Some(&|out: &mut dyn std::io::Write| derived.write_to(out)));
+            }
+            return Ok((loaded, Some(derived)));
+        }
     }
+    let open = || std::fs::File::open(path).map(|f| std::io::BufReader::with_capacity(1 << 16, f));
     let loaded = creators::read_creators(
         file,
         open,
@@ -61,21 +112,127 @@ pub fn load_creators_file(
         file: file.to_string(),
         source,
     })?;
-    if let Some(cache) = cache {
-        cache.save();
+    let derived = want_derived.then(|| D::derive(&loaded.database));
+    if let Some(mut c) = cache {
+        let problems = loaded
+            .diagnostics
+            .iter()
+            .map(Diagnostic::to_located)
+            .collect();
+        c.set_snapshot(loaded.rejected, problems);
+        match &derived {
+            Some(d) => c.save(Some(&|out: &mut dyn std::io::Write| d.write_to(out))),
+            None => c.save(None),
+        }
     }
-    Ok(loaded)
+    Ok((loaded, derived))
 }
 
-/// The creators straight from the cache, when the file is byte for byte the one it describes.
-fn replay_unchanged(cache: &CreatorCache, path: &Path, file: &str) -> Option<LoadedCreators> {
-    let stamp = cache.file();
-    if !stamp.complete || std::fs::metadata(path).ok()?.len() != stamp.len {
-        return None;
+/// Nothing derived: for reading creators alone.
+struct Nothing;
+
+impl Derived for Nothing {
+    fn derive(_: &Database) -> Self {
+        Nothing
     }
-    let (hash, len) = cache::hash_file(path).ok()?;
-    if (hash, len) != (stamp.hash, stamp.len) {
-        return None;
+    fn write_to(&self, _: &mut dyn std::io::Write) -> std::io::Result<()> {
+        Ok(())
     }
-    creators::replay(file, &cache.replay()?)
+    fn read_from(_: &mut dyn std::io::Read) -> Option<Self> {
+        Some(Nothing)
+    }
+}
+
+/// The creators of an unchanged file, decoded from the cache on all cores.
+fn replay(cache: &CreatorCache, file: &str) -> Option<LoadedCreators> {
+    use rayon::prelude::*;
+    let snapshot = cache.snapshot()?;
+    let creators: Option<Vec<model::Creator>> = snapshot
+        .accepted
+        .par_iter()
+        .map(|&position| cached_creator(cache, position))
+        .collect();
+    let diagnostics = snapshot
+        .problems
+        .iter()
+        .map(|p| Diagnostic::from_located(file, 0, p))
+        .collect();
+    Some(creators::assemble(
+        creators?,
+        diagnostics,
+        snapshot.rejected as usize,
+    ))
+}
+
+fn cached_creator(cache: &CreatorCache, position: u32) -> Option<model::Creator> {
+    let (line, bytes) = cache.entry(position)?;
+    let piece = cache::decode(&bytes)?;
+    let mut creator = piece.creator?;
+    creator.line = line + piece.line - 1;
+    Some(creator)
+}
+
+/// A creator database as the cache knows it, for when the file has not changed: what was
+/// derived from it is at hand at once, and creators are decoded one at a time as needed.
+pub struct CachedDatabase {
+    cache: CreatorCache,
+    file: String,
+}
+
+impl CachedDatabase {
+    /// The cached database for the file at `path` (named `file` in messages) with what was
+    /// derived from it, if the cache describes the file byte for byte and holds that.
+    pub fn open<D: Derived>(
+        path: &Path,
+        file: &str,
+        cache_dir: &Path,
+    ) -> Option<(CachedDatabase, D)> {
+        let cache = CreatorCache::open(cache_dir, path);
+        cache.snapshot_for(path)?;
+        let derived = cache.read_derived(D::read_from)?;
+        Some((
+            CachedDatabase {
+                cache,
+                file: file.to_string(),
+            },
+            derived,
+        ))
+    }
+
+    fn snapshot(&self) -> &cache::Snapshot {
+        // `open` only succeeds with a snapshot, and nothing takes it away.
+        static EMPTY: std::sync::OnceLock<cache::Snapshot> = std::sync::OnceLock::new();
+        self.cache
+            .snapshot()
+            .unwrap_or_else(|| EMPTY.get_or_init(cache::Snapshot::default))
+    }
+
+    /// How many creators loaded.
+    pub fn len(&self) -> usize {
+        self.snapshot().accepted.len()
+    }
+
+    /// True when no creator loaded.
+    pub fn is_empty(&self) -> bool {
+        self.snapshot().accepted.is_empty()
+    }
+
+    /// The creator at `row` (file order among those that loaded).
+    pub fn creator(&self, row: usize) -> Option<model::Creator> {
+        cached_creator(&self.cache, *self.snapshot().accepted.get(row)?)
+    }
+
+    /// Every problem of the file.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        self.snapshot()
+            .problems
+            .iter()
+            .map(|p| Diagnostic::from_located(&self.file, 0, p))
+            .collect()
+    }
+
+    /// How many creators were left out because of errors.
+    pub fn rejected(&self) -> usize {
+        self.snapshot().rejected as usize
+    }
 }

@@ -80,11 +80,14 @@ impl LoadedCreators {
 /// Results of reading single creator tables, kept from an earlier run and found by the hash
 /// of the table's text.
 pub(crate) trait PieceCache: Sync {
+    /// Gets ready for many lookups, before the first.
+    fn prepare(&mut self);
     /// The piece read from text with this hash, if known (called from several threads).
     fn get(&self, hash: u128) -> Option<Piece>;
     /// Records, in file order, a table the file holds now, whose header is at `line`: `fresh` is
-    /// the encoded piece when it was read rather than found.
-    fn keep(&mut self, hash: u128, line: u32, fresh: Option<Vec<u8>>);
+    /// the encoded piece when it was read rather than found; `accepted` when it became a
+    /// creator.
+    fn keep(&mut self, hash: u128, line: u32, fresh: Option<Vec<u8>>, accepted: bool);
     /// Records what the whole file was, once it has been read.
     fn file_read(&mut self, stamp: FileStamp);
 }
@@ -135,6 +138,9 @@ fn read_in_chunks<R: BufRead>(
     mut reader: R,
     mut cache: Option<&mut dyn PieceCache>,
 ) -> io::Result<Option<LoadedCreators>> {
+    if let Some(cache) = cache.as_deref_mut() {
+        cache.prepare();
+    }
     let mut splitter = Splitter::default();
     let mut merge = Merge::new(file, 0);
     let mut batch = Vec::with_capacity(BATCH);
@@ -244,12 +250,13 @@ fn read_batch(
     for (chunk, (hash, result, fresh)) in batch.drain(..).zip(results) {
         match result {
             ChunkResult::Piece(piece) => {
-                if piece.id().is_none() {
+                let cacheable = piece.id().is_some();
+                let accepted = merge.push(*piece, chunk.line - 1);
+                if !cacheable {
                     *cached_all = false;
                 } else if let Some(cache) = cache.as_deref_mut() {
-                    cache.keep(hash, chunk.line, fresh);
+                    cache.keep(hash, chunk.line, fresh, accepted);
                 }
-                merge.push(*piece, chunk.line - 1);
             }
             ChunkResult::Broken(problems) => {
                 *cached_all = false;
@@ -262,22 +269,6 @@ fn read_batch(
         }
     }
     true
-}
-
-/// The creators from cached pieces of an unchanged file, given with their header lines in file
-/// order; `None` if an entry cannot be decoded.
-pub(crate) fn replay(file: &str, entries: &[(u32, &[u8])]) -> Option<LoadedCreators> {
-    let mut merge = Merge::new(file, entries.len());
-    for batch in entries.chunks(BATCH) {
-        let pieces: Vec<Option<Piece>> = batch
-            .par_iter()
-            .map(|(_, bytes)| super::cache::decode(bytes))
-            .collect();
-        for ((line, _), piece) in batch.iter().zip(pieces) {
-            merge.push(piece?, line - 1);
-        }
-    }
-    Some(finish(merge))
 }
 
 /// One chunk on its own.
@@ -399,6 +390,19 @@ fn read_whole(file: &str, text: &str) -> LoadedCreators {
     finish(merge)
 }
 
+/// A loaded database from its parts, as the cache keeps them.
+pub(crate) fn assemble(
+    creators: Vec<Creator>,
+    diagnostics: Vec<Diagnostic>,
+    rejected: usize,
+) -> LoadedCreators {
+    LoadedCreators {
+        database: Database::new(creators),
+        diagnostics,
+        rejected,
+    }
+}
+
 fn finish(merge: Merge<'_>) -> LoadedCreators {
     let (creators, diagnostics, rejected) = merge.finish();
     LoadedCreators {
@@ -471,8 +475,9 @@ mod tests {
                 self.hits.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 crate::store::cache::decode(hit)
             }
+            fn prepare(&mut self) {}
             fn file_read(&mut self, _stamp: FileStamp) {}
-            fn keep(&mut self, hash: u128, _line: u32, fresh: Option<Vec<u8>>) {
+            fn keep(&mut self, hash: u128, _line: u32, fresh: Option<Vec<u8>>, _accepted: bool) {
                 if let Some(bytes) = fresh {
                     self.stored.insert(hash, bytes);
                 }

@@ -34,6 +34,17 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
+    /// The problem without its file, as the cache keeps it.
+    pub(crate) fn to_located(&self) -> Located {
+        Located {
+            severity: self.severity,
+            line: self.line,
+            column: self.column,
+            message: self.message.clone(),
+            subject: self.subject.clone(),
+        }
+    }
+
     /// A diagnostic in `file` from a located problem whose line is counted from `line_offset`.
     pub(crate) fn from_located(file: &str, line_offset: u32, p: &Located) -> Diagnostic {
         Diagnostic {

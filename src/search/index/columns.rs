@@ -1,9 +1,12 @@
 //! The index's columns as bytes: each column is a length and its values in little-endian
 //! order, so that loading is a bounds check and a copy per column.
 
+use std::io::{self, BufWriter, Read, Write};
+
 use compact_str::CompactString;
 
 use super::{Arena32, Index};
+use crate::store::{Database, Derived};
 
 /// Many strings in one buffer: string `i` is `text[at[i]..at[i + 1]]`.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -49,10 +52,18 @@ pub struct DecodeError;
 const MAGIC: &[u8] = concat!("shortlist-index 1 ", env!("CARGO_PKG_VERSION"), "\n").as_bytes();
 
 impl Index {
-    /// The index as bytes, for the cache.
+    /// The index as bytes.
     pub fn encode(&self) -> Vec<u8> {
-        let mut w = Writer(Vec::with_capacity(1 << 20));
-        w.0.extend_from_slice(MAGIC);
+        let mut out = Vec::with_capacity(1 << 20);
+        // Writing to memory cannot fail.
+        let _ = self.write_to(&mut out);
+        out
+    }
+
+    /// Writes the index, column by column.
+    pub fn write_to(&self, out: &mut dyn Write) -> io::Result<()> {
+        let mut w = Writer(BufWriter::with_capacity(1 << 16, out));
+        w.0.write_all(MAGIC)?;
         for arena in [
             &self.ids,
             &self.names,
@@ -60,62 +71,69 @@ impl Index {
             &self.ident_lower,
             &self.handles,
         ] {
-            w.arena(arena);
+            w.arena(arena)?;
         }
         for arena in [&self.row_niches, &self.row_languages, &self.row_channels] {
-            w.u32s(&arena.at);
-            w.u32s(&arena.values);
+            w.u32s(&arena.at)?;
+            w.u32s(&arena.values)?;
         }
-        w.pairs(&self.niches);
-        w.pairs(&self.locations);
-        w.strings(&self.languages);
-        w.strings(&self.other_platforms);
-        w.u32s(&self.location);
-        w.bytes(&self.kind);
-        w.bytes(&self.flags);
-        w.u64s(&self.followers);
-        w.f64s(&self.engagement);
-        w.f64s(&self.cost_per_engagement);
-        w.u32s(&self.name_rank);
-        w.u32s(&self.by_followers);
+        w.pairs(&self.niches)?;
+        w.pairs(&self.locations)?;
+        w.strings(&self.languages)?;
+        w.strings(&self.other_platforms)?;
+        w.u32s(&self.location)?;
+        w.bytes(&self.kind)?;
+        w.bytes(&self.flags)?;
+        w.u64s(&self.followers)?;
+        w.f64s(&self.engagement)?;
+        w.f64s(&self.cost_per_engagement)?;
+        w.u32s(&self.name_rank)?;
+        w.u32s(&self.by_followers)?;
         let platform: Vec<u32> = self.platform.iter().map(|&p| u32::from(p)).collect();
-        w.u32s(&platform);
-        w.u64s(&self.channel_followers);
-        w.f64s(&self.channel_engagement);
-        w.u32s(&self.main);
-        w.u32s(&self.line);
-        w.0
+        w.u32s(&platform)?;
+        w.u64s(&self.channel_followers)?;
+        w.f64s(&self.channel_engagement)?;
+        w.u32s(&self.main)?;
+        w.u32s(&self.line)?;
+        w.0.flush()
     }
 
     /// An index from [`Index::encode`]'s bytes, checked to be whole and consistent.
     pub fn decode(bytes: &[u8]) -> Result<Index, DecodeError> {
-        let mut r = Reader { bytes, at: 0 };
-        if r.take(MAGIC.len())? != MAGIC {
+        let mut input = bytes;
+        let ix = Index::read_from(&mut input)?;
+        if input.is_empty() {
+            Ok(ix)
+        } else {
+            Err(DecodeError)
+        }
+    }
+
+    /// Reads an index written by [`Index::write_to`], checked to be consistent.
+    pub fn read_from(input: &mut dyn Read) -> Result<Index, DecodeError> {
+        let mut r = Reader(input);
+        let mut magic = vec![0; MAGIC.len()];
+        r.0.read_exact(&mut magic).map_err(|_| DecodeError)?;
+        if magic != MAGIC {
             return Err(DecodeError);
         }
-        let mut arenas = Vec::with_capacity(5);
-        for _ in 0..5 {
-            arenas.push(r.arena()?);
-        }
-        let mut lists = Vec::with_capacity(3);
-        for _ in 0..3 {
-            lists.push(Arena32 {
-                at: r.u32s()?,
-                values: r.u32s()?,
-            });
-        }
-        let mut arenas = arenas.into_iter();
-        let mut lists = lists.into_iter();
-        let mut next_arena = || arenas.next().ok_or(DecodeError);
-        let ids = next_arena()?;
-        let names = next_arena()?;
-        let ident = next_arena()?;
-        let ident_lower = next_arena()?;
-        let handles = next_arena()?;
-        let mut next_list = || lists.next().ok_or(DecodeError);
-        let row_niches = next_list()?;
-        let row_languages = next_list()?;
-        let row_channels = next_list()?;
+        let ids = r.arena()?;
+        let names = r.arena()?;
+        let ident = r.arena()?;
+        let ident_lower = r.arena()?;
+        let handles = r.arena()?;
+        let row_niches = Arena32 {
+            at: r.u32s()?,
+            values: r.u32s()?,
+        };
+        let row_languages = Arena32 {
+            at: r.u32s()?,
+            values: r.u32s()?,
+        };
+        let row_channels = Arena32 {
+            at: r.u32s()?,
+            values: r.u32s()?,
+        };
         let ix = Index {
             ids,
             names,
@@ -130,8 +148,8 @@ impl Index {
             languages: r.strings()?,
             other_platforms: r.strings()?,
             location: r.u32s()?,
-            kind: r.take_vec()?,
-            flags: r.take_vec()?,
+            kind: r.bytes()?,
+            flags: r.bytes()?,
             followers: r.u64s()?,
             engagement: r.f64s()?,
             cost_per_engagement: r.f64s()?,
@@ -143,7 +161,7 @@ impl Index {
             main: r.u32s()?,
             line: r.u32s()?,
         };
-        if r.at != bytes.len() || !ix.consistent() {
+        if !ix.consistent() {
             return Err(DecodeError);
         }
         Ok(ix)
@@ -184,10 +202,26 @@ impl Index {
                 .platform
                 .iter()
                 .all(|&p| (p as usize) < 12 + self.other_platforms.len())
+            && self.kind.iter().all(|&k| k <= 4)
             && self.name_rank.iter().all(|&r| (r as usize) < rows.max(1))
             && self.by_followers.len() == rows
             && self.by_followers.iter().all(|&r| (r as usize) < rows);
         arenas_ok && lists_ok && columns_ok && ids_ok
+    }
+}
+
+/// The index is what the cache keeps derived from the creators.
+impl Derived for Index {
+    fn derive(database: &Database) -> Self {
+        Index::build(&database.creators)
+    }
+
+    fn write_to(&self, out: &mut dyn Write) -> io::Result<()> {
+        Index::write_to(self, out)
+    }
+
+    fn read_from(input: &mut dyn Read) -> Option<Self> {
+        Index::read_from(input).ok()
     }
 }
 
@@ -219,84 +253,85 @@ impl Arena32 {
     }
 }
 
-struct Writer(Vec<u8>);
+struct Writer<W: Write>(W);
 
-impl Writer {
-    fn len(&mut self, n: usize) {
-        self.0.extend_from_slice(&(n as u64).to_le_bytes());
+impl<W: Write> Writer<W> {
+    fn len(&mut self, n: usize) -> io::Result<()> {
+        self.0.write_all(&(n as u64).to_le_bytes())
     }
-    fn bytes(&mut self, b: &[u8]) {
-        self.len(b.len());
-        self.0.extend_from_slice(b);
+    fn bytes(&mut self, b: &[u8]) -> io::Result<()> {
+        self.len(b.len())?;
+        self.0.write_all(b)
     }
-    fn u32s(&mut self, v: &[u32]) {
-        self.len(v.len());
-        for x in v {
-            self.0.extend_from_slice(&x.to_le_bytes());
-        }
+    fn u32s(&mut self, v: &[u32]) -> io::Result<()> {
+        self.len(v.len())?;
+        v.iter()
+            .try_for_each(|x| self.0.write_all(&x.to_le_bytes()))
     }
-    fn u64s(&mut self, v: &[u64]) {
-        self.len(v.len());
-        for x in v {
-            self.0.extend_from_slice(&x.to_le_bytes());
-        }
+    fn u64s(&mut self, v: &[u64]) -> io::Result<()> {
+        self.len(v.len())?;
+        v.iter()
+            .try_for_each(|x| self.0.write_all(&x.to_le_bytes()))
     }
-    fn f64s(&mut self, v: &[f64]) {
-        self.len(v.len());
-        for x in v {
-            self.0.extend_from_slice(&x.to_bits().to_le_bytes());
-        }
+    fn f64s(&mut self, v: &[f64]) -> io::Result<()> {
+        self.len(v.len())?;
+        v.iter()
+            .try_for_each(|x| self.0.write_all(&x.to_bits().to_le_bytes()))
     }
-    fn arena(&mut self, a: &Arena) {
-        self.bytes(a.text.as_bytes());
-        self.u32s(&a.at);
+    fn arena(&mut self, a: &Arena) -> io::Result<()> {
+        self.bytes(a.text.as_bytes())?;
+        self.u32s(&a.at)
     }
-    fn strings(&mut self, v: &[CompactString]) {
+    fn strings(&mut self, v: &[CompactString]) -> io::Result<()> {
         let mut a = Arena::default();
         for s in v {
             a.push(s);
         }
-        self.len(v.len());
-        self.arena(&a);
+        self.len(v.len())?;
+        self.arena(&a)
     }
-    fn pairs(&mut self, v: &[(CompactString, CompactString)]) {
+    fn pairs(&mut self, v: &[(CompactString, CompactString)]) -> io::Result<()> {
         let (first, second): (Vec<_>, Vec<_>) = v.iter().cloned().unzip();
-        self.strings(&first);
-        self.strings(&second);
+        self.strings(&first)?;
+        self.strings(&second)
     }
 }
 
-struct Reader<'b> {
-    bytes: &'b [u8],
-    at: usize,
-}
+/// Reads columns straight into their vectors. Lengths are not trusted for allocation: vectors
+/// grow as the data actually arrives, so damaged input fails at its end instead of asking for
+/// an absurd amount of memory.
+struct Reader<'r>(&'r mut dyn Read);
 
-impl<'b> Reader<'b> {
-    fn take(&mut self, n: usize) -> Result<&'b [u8], DecodeError> {
-        let end = self.at.checked_add(n).ok_or(DecodeError)?;
-        let slice = self.bytes.get(self.at..end).ok_or(DecodeError)?;
-        self.at = end;
-        Ok(slice)
-    }
+impl Reader<'_> {
     fn len(&mut self) -> Result<usize, DecodeError> {
-        let b = self.take(8)?;
-        usize::try_from(u64::from_le_bytes(b.try_into().map_err(|_| DecodeError)?))
-            .map_err(|_| DecodeError)
-    }
-    fn take_vec(&mut self) -> Result<Vec<u8>, DecodeError> {
-        let n = self.len()?;
-        Ok(self.take(n)?.to_vec())
+        let mut b = [0; 8];
+        self.0.read_exact(&mut b).map_err(|_| DecodeError)?;
+        usize::try_from(u64::from_le_bytes(b)).map_err(|_| DecodeError)
     }
     fn array<const N: usize, T>(
         &mut self,
         f: impl Fn([u8; N]) -> T,
     ) -> Result<Vec<T>, DecodeError> {
         let n = self.len()?;
-        let bytes = self.take(n.checked_mul(N).ok_or(DecodeError)?)?;
-        Ok(bytes
-            .chunks_exact(N)
-            .map(|c| f(c.try_into().unwrap_or([0; N])))
-            .collect())
+        let mut out = Vec::with_capacity(n.min(1 << 20));
+        let mut buf = [0u8; 1 << 13];
+        let per = buf.len() / N;
+        let mut left = n;
+        while left > 0 {
+            let take = left.min(per);
+            let chunk = &mut buf[..take * N];
+            self.0.read_exact(chunk).map_err(|_| DecodeError)?;
+            out.extend(
+                chunk
+                    .chunks_exact(N)
+                    .map(|c| f(c.try_into().unwrap_or([0; N]))),
+            );
+            left -= take;
+        }
+        Ok(out)
+    }
+    fn bytes(&mut self) -> Result<Vec<u8>, DecodeError> {
+        self.array(|[b]: [u8; 1]| b)
     }
     fn u32s(&mut self) -> Result<Vec<u32>, DecodeError> {
         self.array(u32::from_le_bytes)
@@ -308,7 +343,7 @@ impl<'b> Reader<'b> {
         self.array(|b| f64::from_bits(u64::from_le_bytes(b)))
     }
     fn arena(&mut self) -> Result<Arena, DecodeError> {
-        let text = String::from_utf8(self.take_vec()?).map_err(|_| DecodeError)?;
+        let text = String::from_utf8(self.bytes()?).map_err(|_| DecodeError)?;
         let at = self.u32s()?;
         let arena = Arena { text, at };
         if arena.valid() {

@@ -58,8 +58,9 @@ impl<'f> Merge<'f> {
         self.creators.len() + self.rejected
     }
 
-    /// Adds the next piece; its lines are counted from `line_offset` in the file.
-    pub fn push(&mut self, piece: Piece, line_offset: u32) {
+    /// Adds the next piece, whose lines are counted from `line_offset` in the file; true when
+    /// it became a creator.
+    pub fn push(&mut self, piece: Piece, line_offset: u32) -> bool {
         let header = piece.line + line_offset;
         for p in &piece.problems {
             self.push_located(p, line_offset);
@@ -111,8 +112,12 @@ impl<'f> Merge<'f> {
             Some(mut creator) if !errors => {
                 creator.line = header;
                 self.creators.push(creator);
+                true
             }
-            _ => self.rejected += 1,
+            _ => {
+                self.rejected += 1;
+                false
+            }
         }
     }
 
