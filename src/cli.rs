@@ -1,9 +1,13 @@
 //! The command line: parsing with clap, resolving the workspace once, and one module per
 //! subcommand. Problems with the user's data exit 1; misuse of the command line exits 2.
 
+mod args;
 mod check;
 mod init;
+mod output;
 mod report;
+mod search;
+mod table;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -32,6 +36,8 @@ enum Command {
         /// Folder to create or fill
         dir: PathBuf,
     },
+    /// Search the creators: words, "phrases", field:value filters, -term to exclude
+    Search(search::Args),
     /// Validate every file of the workspace; exit 1 on errors
     Check {
         /// A workspace folder or a creators file to check instead of the current workspace
@@ -41,7 +47,7 @@ enum Command {
 
 /// Runs the program with the process's arguments and environment.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(args::normalize(std::env::args_os().collect()));
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -57,6 +63,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Init { dir }) => init::run(&dir),
         Some(Command::Check { path }) => {
             check::run(&Session::lookup(cli.workspace, &dirs), path, &dirs)
+        }
+        Some(Command::Search(args)) => {
+            let session = Session::open(cli.workspace, &dirs)?;
+            report::diagnostics(&session.config_problems);
+            search::run(&session, &dirs, args)
         }
         None => {
             let session = Session::open(cli.workspace, &dirs)?;

@@ -1,9 +1,10 @@
-//! The marketer's vocabulary as plain data: creators, their channels, platforms, tiers, kinds
-//! and pipeline stages.
+//! The marketer's vocabulary as plain data: creators, their channels, platforms, tiers and kinds;
+//! campaigns, their shortlists and the pipeline stages.
 //!
 //! Nothing here reads files or knows about the terminal; `store` fills these types in and every
 //! other module works on them.
 
+mod campaign;
 mod creator;
 mod kind;
 mod platform;
@@ -12,6 +13,7 @@ mod size;
 mod stage;
 mod tier;
 
+pub use campaign::{Brief, Campaign, Change, Entry, Goal, Sender, Value};
 pub use creator::{Channel, Creator};
 pub use kind::Kind;
 pub use platform::Platform;

@@ -5,7 +5,9 @@
 pub mod engine;
 pub mod index;
 pub mod query;
+pub mod worker;
 
 pub use engine::{Hits, Options, Sort, highlights, rerank, search};
 pub use index::Index;
 pub use query::{Bounds, Filter, Has, Query, QueryError, Term};
+pub use worker::{Found, Request, Response, Worker};

@@ -2,6 +2,7 @@
 //! every problem located, and the sample workspace built into the binary.
 
 mod cache;
+mod campaigns;
 mod config;
 mod creators;
 mod diagnostic;
@@ -13,6 +14,10 @@ mod text;
 mod workspace;
 
 pub use cache::CreatorCache;
+pub use campaigns::{
+    BRIEF_KEYS, ENTRY_KEYS, KnownCreators, LoadedCampaign, load_campaign, parse_campaign,
+    stage_message,
+};
 pub use config::{Config, DEFAULT_CURRENCY, load_config, parse_config};
 pub use creators::{CHANNEL_KEYS, CREATOR_KEYS, Database, LoadedCreators, parse_creators};
 pub use diagnostic::{Diagnostic, LineIndex, Severity};

@@ -209,3 +209,36 @@ fn a_broken_config_is_reported_with_its_line() {
         )
     );
 }
+
+#[test]
+fn campaign_files_are_checked_against_the_database() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.workspace(
+        "ws",
+        b"[[creator]]\nid = \"sarsa\"\nname = \"S\"\nchannels = [{ platform = \"ig\", handle = \"s\" }]\n",
+    );
+    std::fs::create_dir_all(ws.join("campaigns")).unwrap();
+    std::fs::write(
+        ws.join("campaigns/launch.toml"),
+        "[campaign]\nname = \"Launch\"\n\n[[entry]]\ncreator = \"sarsaa\"\nstage = \"contacted\"\n\n[[entry]]\ncreator = \"sarsa\"\nstage = \"signed\"\n",
+    )
+    .unwrap();
+    let out = sandbox
+        .cmd()
+        .arg("--workspace")
+        .arg(&ws)
+        .arg("check")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "campaigns/launch.toml:5:11: error: no creator \"sarsaa\" in creators.toml (did you mean \"sarsa\"?) (entry sarsaa)\n\
+         campaigns/launch.toml:10:9: error: unknown stage \"signed\" (stages: shortlisted, contacted, negotiating, contracted, producing, published, completed, declined, no_reply, dropped) (entry sarsa)\n"
+    );
+    assert!(
+        text(&out.stdout).contains("campaigns  1 · 1 entry\n"),
+        "{}",
+        text(&out.stdout)
+    );
+}

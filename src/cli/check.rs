@@ -12,12 +12,12 @@ use crate::store::{self, LoadedCreators, Lookup, UserDirs};
 pub fn run(lookup: &Lookup, path: Option<PathBuf>, dirs: &UserDirs) -> anyhow::Result<ExitCode> {
     // A path given to `check` wins over every other way of finding the workspace; a file is
     // checked on its own as a creator database, named as the user typed it.
-    let (loaded, (label, place), config, config_problems) = match path {
+    let (loaded, (label, place), config, config_problems, workspace) = match path {
         Some(file) if file.is_file() => {
             let (config, problems) = user_config(dirs);
             let shown = file.display().to_string();
             let loaded = store::load_creators_file(&file, &shown, dirs.cache.as_deref())?;
-            (loaded, ("file", shown), config, problems)
+            (loaded, ("file", shown), config, problems, None)
         }
         other => {
             let lookup = Lookup {
@@ -32,14 +32,42 @@ pub fn run(lookup: &Lookup, path: Option<PathBuf>, dirs: &UserDirs) -> anyhow::R
                 session.origin
             );
             let place = ("workspace", place);
-            (loaded, place, session.config, session.config_problems)
+            (
+                loaded,
+                place,
+                session.config,
+                session.config_problems,
+                Some(session.workspace),
+            )
         }
     };
 
+    let campaigns = match &workspace {
+        Some(ws) => check_campaigns(ws, &loaded.database)?,
+        None => Campaigns::default(),
+    };
     report::diagnostics(&config_problems);
     report::diagnostics(&loaded.diagnostics);
+    report::diagnostics(&campaigns.diagnostics);
     print!("{}", summary(label, &place, &loaded, &config.tiers));
-    let all = || config_problems.iter().chain(&loaded.diagnostics);
+    if campaigns.files > 0 {
+        println!(
+            "{:<10} {} · {}",
+            "campaigns",
+            campaigns.files,
+            if campaigns.entries == 1 {
+                "1 entry".to_string()
+            } else {
+                format!("{} entries", campaigns.entries)
+            }
+        );
+    }
+    let all = || {
+        config_problems
+            .iter()
+            .chain(&loaded.diagnostics)
+            .chain(&campaigns.diagnostics)
+    };
     let errors = all().filter(|d| d.is_error()).count();
     let warnings = all().count() - errors;
     println!("{:<10} {}", "problems", problems(errors, warnings));
@@ -48,6 +76,29 @@ pub fn run(lookup: &Lookup, path: Option<PathBuf>, dirs: &UserDirs) -> anyhow::R
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// What checking the campaign files found.
+#[derive(Default)]
+struct Campaigns {
+    files: usize,
+    entries: usize,
+    diagnostics: Vec<store::Diagnostic>,
+}
+
+fn check_campaigns(
+    workspace: &store::Workspace,
+    database: &store::Database,
+) -> anyhow::Result<Campaigns> {
+    let mut found = Campaigns::default();
+    for id in workspace.campaign_ids() {
+        let path = workspace.campaign_file(&id);
+        let loaded = store::load_campaign(&path, &workspace.display_name(&path), Some(database))?;
+        found.files += 1;
+        found.entries += loaded.campaign.map_or(0, |c| c.entries.len());
+        found.diagnostics.extend(loaded.diagnostics);
+    }
+    Ok(found)
 }
 
 fn problems(errors: usize, warnings: usize) -> String {

@@ -204,6 +204,77 @@ impl<'a, 'i, 'r, 't> Fields<'a, 'i, 'r, 't> {
         None
     }
 
+    /// A moment written as a TOML date-time with an offset (`2026-11-20T10:02:00+08:00`).
+    pub fn moment(
+        &mut self,
+        key: &str,
+        required: bool,
+    ) -> Option<(jiff::Timestamp, jiff::tz::Offset)> {
+        let Some(value) = self.get(key) else {
+            if required {
+                self.missing(key);
+            }
+            return None;
+        };
+        if let DeValue::Datetime(dt) = value.get_ref()
+            && let (Some(d), Some(t)) = (dt.date, dt.time)
+        {
+            let Some(offset) = dt.offset else {
+                let message = format!(
+                    "\"{key}\" needs a time offset, like {}+08:00",
+                    dt.to_string().trim_end_matches('Z')
+                );
+                self.error(&value.span(), message);
+                return None;
+            };
+            let minutes = match offset {
+                toml::value::Offset::Z => 0,
+                toml::value::Offset::Custom { minutes } => i32::from(minutes),
+            };
+            let moment = (|| {
+                let civil = jiff::civil::DateTime::new(
+                    i16::try_from(d.year).ok()?,
+                    i8::try_from(d.month).ok()?,
+                    i8::try_from(d.day).ok()?,
+                    i8::try_from(t.hour).ok()?,
+                    i8::try_from(t.minute).ok()?,
+                    i8::try_from(t.second.unwrap_or(0)).ok()?,
+                    i32::try_from(t.nanosecond.unwrap_or(0)).ok()?,
+                )
+                .ok()?;
+                let offset = jiff::tz::Offset::from_seconds(minutes * 60).ok()?;
+                Some((offset.to_timestamp(civil).ok()?, offset))
+            })();
+            if moment.is_some() {
+                return moment;
+            }
+        }
+        self.wrong_type(key, "a date and time like 2026-11-20T10:02:00+08:00", value);
+        None
+    }
+
+    /// A table (written inline or as a section).
+    pub fn table(&mut self, key: &str, required: bool) -> Option<(&'a DeTable<'i>, Range<usize>)> {
+        let Some(value) = self.get(key) else {
+            if required {
+                self.missing(key);
+            }
+            return None;
+        };
+        match value.get_ref() {
+            DeValue::Table(t) => Some((t, value.span())),
+            _ => {
+                self.wrong_type(key, "a table", value);
+                None
+            }
+        }
+    }
+
+    /// The keys of the table, for keys the program does not interpret but keeps.
+    pub fn entries(&self) -> impl Iterator<Item = (&'a str, &'a Value<'i>)> + 'a {
+        self.table.iter().map(|(k, v)| (k.get_ref().as_ref(), v))
+    }
+
     /// A list of strings. Each bad element is reported at its own place.
     pub fn texts(&mut self, key: &str) -> Vec<CompactString> {
         let Some(value) = self.get(key) else {
@@ -252,9 +323,19 @@ impl<'a, 'i, 'r, 't> Fields<'a, 'i, 'r, 't> {
     /// Warns about every key not in `known`, suggesting the nearest known key, or what `elsewhere`
     /// says about keys that belong in another table.
     pub fn unknown_keys(&mut self, known: &[&str], elsewhere: impl Fn(&str) -> Option<String>) {
+        self.unknown_keys_where(known, elsewhere, |_| true);
+    }
+
+    /// Like [`Fields::unknown_keys`], warning only about the keys `worth` picks.
+    pub fn unknown_keys_where(
+        &mut self,
+        known: &[&str],
+        elsewhere: impl Fn(&str) -> Option<String>,
+        worth: impl Fn(&str) -> bool,
+    ) {
         for (key, _) in self.table.iter() {
             let name = key.get_ref().as_ref();
-            if known.contains(&name) {
+            if known.contains(&name) || !worth(name) {
                 continue;
             }
             let message = match elsewhere(name).or_else(|| {

@@ -36,6 +36,25 @@ impl Workspace {
         self.root.join("campaigns")
     }
 
+    /// The file of campaign `id`.
+    pub fn campaign_file(&self, id: &str) -> PathBuf {
+        self.campaigns_dir().join(format!("{id}.toml"))
+    }
+
+    /// The ids of the campaigns in `campaigns/`, sorted.
+    pub fn campaign_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = std::fs::read_dir(self.campaigns_dir())
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+            .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+            .collect();
+        ids.sort();
+        ids
+    }
+
     /// `templates/`, the invitation templates.
     pub fn templates_dir(&self) -> PathBuf {
         self.root.join("templates")

@@ -1,0 +1,270 @@
+//! `shortlist search [QUERY] [--campaign C] [--sort KEY] [--limit N] [--format table|json|csv]`.
+//!
+//! An unchanged database is searched from the cached index alone, and only the creators that
+//! are printed are decoded: that is what keeps a search of 100,000 creators quick to start.
+
+use std::borrow::Cow;
+use std::io::Write;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Context;
+
+use super::output;
+use super::{Session, report};
+use crate::model::{Creator, Stage};
+use crate::search::{self, Index, Options, Query, QueryError, Sort};
+use crate::store::{self, CachedDatabase, Database, KnownCreators, UserDirs};
+
+/// How results are printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+/// The options of `search`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The query: words, "quoted phrases", field:value filters, -term to exclude
+    #[arg(value_name = "QUERY")]
+    query: Vec<String>,
+    /// Show the stage in this campaign, and allow stage: filters
+    #[arg(long, value_name = "C")]
+    campaign: Option<String>,
+    /// Order results by relevance, followers, engagement, name or cpe (cost per engagement)
+    #[arg(long, value_name = "KEY", value_parser = parse_sort)]
+    sort: Option<Sort>,
+    /// Print at most N results
+    #[arg(long, value_name = "N")]
+    limit: Option<usize>,
+    /// Output format
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+}
+
+fn parse_sort(text: &str) -> Result<Sort, String> {
+    Sort::parse(text).ok_or_else(|| {
+        let names: Vec<&str> = Sort::ALL.iter().map(|(n, _)| *n).collect();
+        format!("expected one of {}", names.join(", "))
+    })
+}
+
+/// Where the creators of the results come from.
+pub(crate) enum Creators {
+    /// Read now, all in memory.
+    Loaded(Database),
+    /// From the cache, one at a time.
+    Cached(Box<CachedDatabase>),
+}
+
+impl Creators {
+    /// The creator at `row` of the index.
+    pub fn get(&self, row: usize) -> Option<Cow<'_, Creator>> {
+        match self {
+            Creators::Loaded(db) => db.creators.get(row).map(Cow::Borrowed),
+            Creators::Cached(cached) => cached.creator(row).map(Cow::Owned),
+        }
+    }
+}
+
+/// The database ready to search: its index, a way to its creators, and what to tell the user
+/// about problems in it.
+pub(crate) struct Searchable {
+    pub index: Arc<Index>,
+    pub creators: Creators,
+    pub errors: usize,
+    pub rejected: usize,
+}
+
+/// Opens the workspace's database for searching: from the cache when the file is unchanged,
+/// else by reading it (and caching the index for next time).
+pub(crate) fn open(session: &Session, dirs: &UserDirs) -> anyhow::Result<Searchable> {
+    let path = session.workspace.creators_file();
+    let file = session.workspace.display_name(&path);
+    if let Some(cache) = dirs.cache.as_deref()
+        && let Some((cached, index)) = CachedDatabase::open::<Index>(&path, &file, cache)
+    {
+        let errors = cached.diagnostics().iter().filter(|d| d.is_error()).count();
+        return Ok(Searchable {
+            index: Arc::new(index),
+            errors,
+            rejected: cached.rejected(),
+            creators: Creators::Cached(Box::new(cached)),
+        });
+    }
+    let (loaded, index) =
+        store::load_creators_derived::<Index>(&path, &file, dirs.cache.as_deref())?;
+    let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
+    Ok(Searchable {
+        index: Arc::new(index),
+        errors,
+        rejected: loaded.rejected,
+        creators: Creators::Loaded(loaded.database),
+    })
+}
+
+/// The ids of an index, for checking a campaign's entries against.
+struct IndexIds<'a>(std::collections::HashMap<&'a str, usize>);
+
+impl<'a> IndexIds<'a> {
+    fn new(index: &'a Index) -> Self {
+        IndexIds((0..index.len()).map(|i| (index.ids.get(i), i)).collect())
+    }
+}
+
+impl KnownCreators for IndexIds<'_> {
+    fn contains(&self, id: &str) -> bool {
+        self.0.contains_key(id)
+    }
+
+    fn nearest(&self, id: &str) -> Option<String> {
+        crate::suggest::nearest(id, self.0.keys().copied()).map(str::to_string)
+    }
+}
+
+/// Each row's stage in the campaign `id`, after reporting the campaign file's problems.
+pub(crate) fn stages(
+    session: &Session,
+    index: &Index,
+    id: &str,
+) -> anyhow::Result<Arc<[Option<Stage>]>> {
+    let ids = session.workspace.campaign_ids();
+    if !ids.iter().any(|c| c == id) {
+        let hint = match crate::suggest::nearest(id, ids.iter().map(String::as_str)) {
+            Some(near) => format!(" (did you mean \"{near}\"?)"),
+            None if ids.is_empty() => " (there are no campaigns yet)".to_string(),
+            None => format!(" (campaigns: {})", ids.join(", ")),
+        };
+        anyhow::bail!("no campaign \"{id}\"{hint}");
+    }
+    let path = session.workspace.campaign_file(id);
+    let known = IndexIds::new(index);
+    let loaded = store::load_campaign(&path, &session.workspace.display_name(&path), Some(&known))?;
+    report::diagnostics(&loaded.diagnostics);
+    let campaign = loaded
+        .campaign
+        .with_context(|| format!("campaign \"{id}\" cannot be read (see above)"))?;
+    let mut stages = vec![None; index.len()];
+    for entry in &campaign.entries {
+        if let Some(&row) = known.0.get(entry.creator.as_str()) {
+            stages[row] = Some(entry.stage);
+        }
+    }
+    Ok(stages.into())
+}
+
+pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<ExitCode> {
+    let text = args.query.join(" ");
+    let query = match Query::parse(&text) {
+        Ok(q) => q,
+        Err(e) => return Ok(query_error(&text, &e)),
+    };
+    let db = open(session, dirs)?;
+    if db.errors > 0 {
+        eprintln!(
+            "shortlist: warning: {} has {} (run `shortlist check`); {} left out",
+            session
+                .workspace
+                .display_name(&session.workspace.creators_file()),
+            plural(db.errors, "error"),
+            plural(db.rejected, "creator")
+        );
+    }
+    let stages = match &args.campaign {
+        Some(id) => Some(stages(session, &db.index, id)?),
+        None => None,
+    };
+    let options = Options {
+        sort: args.sort,
+        limit: args.limit,
+        tiers: session.config.tiers,
+        stages: stages.as_deref(),
+    };
+    let hits = match search::search(&db.index, &query, &options, None, &|| false) {
+        Ok(Some(hits)) => hits,
+        Ok(None) => anyhow::bail!("the search was interrupted"),
+        Err(e) => return Ok(query_error(&text, &e)),
+    };
+    let rows: Vec<(usize, Cow<'_, Creator>)> = hits
+        .ranked
+        .iter()
+        .map(|&row| {
+            let creator = db
+                .creators
+                .get(row as usize)
+                .context("the cached database is damaged; run the search again")?;
+            Ok((row as usize, creator))
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let stage_of = |row: usize| stages.as_ref().and_then(|s| s[row]);
+    let mut out = std::io::stdout().lock();
+    let written = match args.format {
+        Format::Json => output::json(
+            &mut out,
+            &rows,
+            &session.config.tiers,
+            args.campaign.is_some(),
+            &stage_of,
+        ),
+        Format::Csv => output::csv(
+            &mut out,
+            &rows,
+            &db.index,
+            &session.config.tiers,
+            args.campaign.is_some(),
+            &stage_of,
+        ),
+        Format::Table => {
+            let width = terminal_size::terminal_size().map(|(w, _)| usize::from(w.0));
+            let table = output::table(
+                &rows,
+                &db.index,
+                &query,
+                &session.config.tiers,
+                args.campaign.is_some(),
+                &stage_of,
+                width,
+            );
+            out.write_all(table.as_bytes())
+        }
+    };
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+        other => other?,
+    }
+    if args.format == Format::Table {
+        if hits.total() == 0 {
+            eprintln!("no creators match");
+        } else if rows.len() < hits.total() {
+            eprintln!("{} of {} matching creators shown", rows.len(), hits.total());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// Prints a query's problem with the query and a caret under the place, and exits 1.
+fn query_error(text: &str, error: &QueryError) -> ExitCode {
+    let before = crate::display::width(&text[..error.span.start.min(text.len())]);
+    let marked = crate::display::width(
+        &text[error.span.start.min(text.len())..error.span.end.min(text.len())],
+    )
+    .max(1);
+    eprintln!(
+        "shortlist: error: in the query at column {}: {}",
+        before + 1,
+        error.message
+    );
+    eprintln!("  {}", crate::display::escape(text));
+    eprintln!("  {}{}", " ".repeat(before), "^".repeat(marked));
+    ExitCode::from(1)
+}
