@@ -8,6 +8,6 @@ pub mod query;
 pub mod worker;
 
 pub use engine::{Hits, Options, Sort, highlights, rerank, search};
-pub use index::Index;
+pub use index::{Index, IndexBuilder};
 pub use query::{Bounds, Filter, Has, Query, QueryError, Term};
 pub use worker::{Found, Request, Response, Worker};

@@ -22,7 +22,7 @@ pub use config::{Config, DEFAULT_CURRENCY, load_config, parse_config};
 pub use creators::{CHANNEL_KEYS, CREATOR_KEYS, Database, LoadedCreators, parse_creators};
 pub use diagnostic::{Diagnostic, LineIndex, Severity};
 pub use dirs::UserDirs;
-pub use render::{channel_table, creator_table, render_creators};
+pub use render::{channel_table, creator_table, render_creator, render_creators};
 pub use workspace::{CREATORS_FILE, Lookup, Origin, Workspace, WorkspaceError, resolve};
 
 use std::path::Path;
@@ -54,127 +54,188 @@ pub fn load_creators_file(
     file: &str,
     cache_dir: Option<&Path>,
 ) -> Result<LoadedCreators, ReadError> {
-    load_with::<Nothing>(path, file, cache_dir, false).map(|(loaded, _)| loaded)
+    let mut cache = cache_dir.map(|dir| CreatorCache::open(dir, path));
+    if let Some(c) = cache.as_ref()
+        && let Some(snapshot) = c.snapshot_for(path)
+        && let Some(creators) = replay(c, &snapshot.accepted)
+    {
+        let diagnostics = snapshot
+            .problems
+            .iter()
+            .map(|p| Diagnostic::from_located(file, 0, p))
+            .collect();
+        return Ok(creators::assemble(
+            creators,
+            diagnostics,
+            snapshot.rejected as usize,
+        ));
+    }
+    let mut creators = Vec::new();
+    let (diagnostics, rejected) = read(path, file, cache.as_mut(), &mut creators)?;
+    if let Some(mut c) = cache {
+        c.set_snapshot(
+            rejected,
+            diagnostics.iter().map(Diagnostic::to_located).collect(),
+        );
+        c.save(None);
+    }
+    Ok(creators::assemble(creators, diagnostics, rejected))
+}
+
+fn read(
+    path: &Path,
+    file: &str,
+    cache: Option<&mut CreatorCache>,
+    sink: &mut dyn creators::Sink,
+) -> Result<creators::Outcome, ReadError> {
+    let open = || std::fs::File::open(path).map(|f| std::io::BufReader::with_capacity(1 << 16, f));
+    creators::read_creators(
+        file,
+        open,
+        cache.map(|c| c as &mut dyn creators::PieceCache),
+        sink,
+    )
+    .map_err(|source| ReadError {
+        file: file.to_string(),
+        source,
+    })
+}
+
+/// The creators of the entries at `positions`, decoded from the cache a batch at a time on all
+/// cores; `None` if one cannot be.
+fn replay(cache: &CreatorCache, positions: &[u32]) -> Option<Vec<model::Creator>> {
+    use rayon::prelude::*;
+    let mut creators = Vec::with_capacity(positions.len());
+    for batch in positions.chunks(4096) {
+        let entries = cache.entries(batch);
+        let decoded: Option<Vec<model::Creator>> = entries
+            .into_par_iter()
+            .map(|entry| {
+                let (line, bytes) = entry?;
+                creator_from(line, &bytes)
+            })
+            .collect();
+        creators.extend(decoded?);
+    }
+    Some(creators)
+}
+
+fn creator_from(line: u32, bytes: &[u8]) -> Option<model::Creator> {
+    let piece = cache::decode(bytes)?;
+    let mut creator = piece.creator?;
+    creator.line = line + piece.line - 1;
+    Some(creator)
 }
 
 /// Something worked out from the creators that is worth keeping with them in the cache (the
-/// search index): made when the creators are read, found again with them while the file is
+/// search index): built as the creators are read, found again with them while the file is
 /// unchanged, and read back as a stream.
 pub trait Derived: Sized {
-    /// Works it out from the creators.
-    fn derive(database: &Database) -> Self;
+    /// What collects the creators as they are read.
+    type Builder: Default;
+    /// Takes the next creator, in file order.
+    fn add(builder: &mut Self::Builder, creator: &model::Creator);
+    /// The derived data, once every creator was added.
+    fn finish(builder: Self::Builder) -> Self;
     /// Writes it for the cache.
     fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()>;
     /// Reads what [`Derived::write_to`] wrote; `None` if it is something else.
     fn read_from(input: &mut dyn std::io::Read) -> Option<Self>;
 }
 
-/// Reads a creator database like [`load_creators_file`], with what is derived from it, taken
-/// from the cache when the file has not changed and worked out (and cached) otherwise.
-pub fn load_creators_derived<D: Derived>(
-    path: &Path,
-    file: &str,
-    cache_dir: Option<&Path>,
-) -> Result<(LoadedCreators, D), ReadError> {
-    let (loaded, derived) = load_with::<D>(path, file, cache_dir, true)?;
-    let derived = derived.unwrap_or_else(|| D::derive(&loaded.database));
-    Ok((loaded, derived))
+/// Creators as a searcher needs them: one at a time, by position in the file.
+pub enum Creators {
+    /// All in memory (there was no cache to read them back from).
+    Memory(Database),
+    /// Decoded from the cache when asked for.
+    Cached(Box<CachedDatabase>),
 }
 
-fn load_with<D: Derived>(
+impl Creators {
+    /// The creator at `row` (file order among those that loaded).
+    pub fn get(&self, row: usize) -> Option<std::borrow::Cow<'_, model::Creator>> {
+        match self {
+            Creators::Memory(db) => db.creators.get(row).map(std::borrow::Cow::Borrowed),
+            Creators::Cached(cached) => cached.creator(row).map(std::borrow::Cow::Owned),
+        }
+    }
+}
+
+/// A database opened for searching: what is derived from it, the creators one at a time, and
+/// its problems.
+pub struct Opened<D> {
+    pub derived: D,
+    pub creators: Creators,
+    pub diagnostics: Vec<Diagnostic>,
+    pub rejected: usize,
+}
+
+/// Opens a creator database for searching, without holding every creator when a cache is
+/// available: an unchanged file gives its derived data and creators from the cache at once;
+/// otherwise the file is read once, the derived data built as creators stream past, and both
+/// kept in the cache, from which creators are then read back.
+pub fn open_derived<D: Derived>(
     path: &Path,
     file: &str,
     cache_dir: Option<&Path>,
-    want_derived: bool,
-) -> Result<(LoadedCreators, Option<D>), ReadError> {
-    let mut cache = cache_dir.map(|dir| CreatorCache::open(dir, path));
-    if let Some(c) = cache.as_mut()
-        && c.snapshot_for(path).is_some()
+) -> Result<Opened<D>, ReadError> {
+    if let Some(dir) = cache_dir
+        && let Some((cached, derived)) = CachedDatabase::open::<D>(path, file, dir)
     {
-        c.load_entries();
-        if let Some(loaded) = replay(c, file) {
-            if !want_derived {
-                return Ok((loaded, None));
+        return Ok(Opened {
+            derived,
+            diagnostics: cached.diagnostics(),
+            rejected: cached.rejected(),
+            creators: Creators::Cached(Box::new(cached)),
+        });
+    }
+    struct Building<D: Derived> {
+        builder: D::Builder,
+        keep: Option<Vec<model::Creator>>,
+    }
+    impl<D: Derived> creators::Sink for Building<D> {
+        fn push(&mut self, creator: model::Creator) {
+            D::add(&mut self.builder, &creator);
+            if let Some(keep) = &mut self.keep {
+                keep.push(creator);
             }
-            if let Some(derived) = c.read_derived(D::read_from) {
-                return Ok((loaded, Some(derived)));
+        }
+        fn restart(&mut self) {
+            self.builder = D::Builder::default();
+            if let Some(keep) = &mut self.keep {
+                keep.clear();
             }
-            let derived = D::derive(&loaded.database);
-            c.keep_all();
-            if let Some(c) = cache {
-                c.save(Some(&|out: &mut dyn std::io::Write| derived.write_to(out)));
-            }
-            return Ok((loaded, Some(derived)));
         }
     }
-    let open = || std::fs::File::open(path).map(|f| std::io::BufReader::with_capacity(1 << 16, f));
-    let loaded = creators::read_creators(
-        file,
-        open,
-        cache.as_mut().map(|c| c as &mut dyn creators::PieceCache),
-    )
-    .map_err(|source| ReadError {
-        file: file.to_string(),
-        source,
-    })?;
-    let derived = want_derived.then(|| D::derive(&loaded.database));
+    let mut cache = cache_dir.map(|dir| CreatorCache::open(dir, path));
+    let mut building = Building::<D> {
+        builder: D::Builder::default(),
+        keep: cache.is_none().then(Vec::new),
+    };
+    let (diagnostics, rejected) = read(path, file, cache.as_mut(), &mut building)?;
+    let derived = D::finish(building.builder);
     if let Some(mut c) = cache {
-        let problems = loaded
-            .diagnostics
-            .iter()
-            .map(Diagnostic::to_located)
-            .collect();
-        c.set_snapshot(loaded.rejected, problems);
-        match &derived {
-            Some(d) => c.save(Some(&|out: &mut dyn std::io::Write| d.write_to(out))),
-            None => c.save(None),
-        }
+        c.set_snapshot(
+            rejected,
+            diagnostics.iter().map(Diagnostic::to_located).collect(),
+        );
+        c.save(Some(&|out: &mut dyn std::io::Write| derived.write_to(out)));
     }
-    Ok((loaded, derived))
-}
-
-/// Nothing derived: for reading creators alone.
-struct Nothing;
-
-impl Derived for Nothing {
-    fn derive(_: &Database) -> Self {
-        Nothing
-    }
-    fn write_to(&self, _: &mut dyn std::io::Write) -> std::io::Result<()> {
-        Ok(())
-    }
-    fn read_from(_: &mut dyn std::io::Read) -> Option<Self> {
-        Some(Nothing)
-    }
-}
-
-/// The creators of an unchanged file, decoded from the cache on all cores.
-fn replay(cache: &CreatorCache, file: &str) -> Option<LoadedCreators> {
-    use rayon::prelude::*;
-    let snapshot = cache.snapshot()?;
-    let creators: Option<Vec<model::Creator>> = snapshot
-        .accepted
-        .par_iter()
-        .map(|&position| cached_creator(cache, position))
-        .collect();
-    let diagnostics = snapshot
-        .problems
-        .iter()
-        .map(|p| Diagnostic::from_located(file, 0, p))
-        .collect();
-    Some(creators::assemble(
-        creators?,
+    let creators = match (building.keep, cache_dir) {
+        (Some(all), _) => Creators::Memory(Database::new(all)),
+        (None, Some(dir)) => match CachedDatabase::reopen(path, file, dir) {
+            Some(cached) => Creators::Cached(Box::new(cached)),
+            // The cache could not be written: read the creators themselves after all.
+            None => Creators::Memory(load_creators_file(path, file, None)?.database),
+        },
+        (None, None) => Creators::Memory(Database::default()),
+    };
+    Ok(Opened {
+        derived,
+        creators,
         diagnostics,
-        snapshot.rejected as usize,
-    ))
-}
-
-fn cached_creator(cache: &CreatorCache, position: u32) -> Option<model::Creator> {
-    let (line, bytes) = cache.entry(position)?;
-    let piece = cache::decode(&bytes)?;
-    let mut creator = piece.creator?;
-    creator.line = line + piece.line - 1;
-    Some(creator)
+        rejected,
+    })
 }
 
 /// A creator database as the cache knows it, for when the file has not changed: what was
@@ -204,6 +265,16 @@ impl CachedDatabase {
         ))
     }
 
+    /// The cache just written for the file at `path`, without checking the file again.
+    fn reopen(path: &Path, file: &str, cache_dir: &Path) -> Option<CachedDatabase> {
+        let cache = CreatorCache::open(cache_dir, path);
+        cache.snapshot()?;
+        Some(CachedDatabase {
+            cache,
+            file: file.to_string(),
+        })
+    }
+
     fn snapshot(&self) -> &cache::Snapshot {
         // `open` only succeeds with a snapshot, and nothing takes it away.
         static EMPTY: std::sync::OnceLock<cache::Snapshot> = std::sync::OnceLock::new();
@@ -224,7 +295,14 @@ impl CachedDatabase {
 
     /// The creator at `row` (file order among those that loaded).
     pub fn creator(&self, row: usize) -> Option<model::Creator> {
-        cached_creator(&self.cache, *self.snapshot().accepted.get(row)?)
+        let position = *self.snapshot().accepted.get(row)?;
+        let (line, bytes) = self.cache.entry(position)?;
+        creator_from(line, &bytes)
+    }
+
+    /// Every creator, decoded on all cores.
+    pub fn all(&self) -> Option<Vec<model::Creator>> {
+        replay(&self.cache, &self.snapshot().accepted)
     }
 
     /// Every problem of the file.

@@ -158,8 +158,35 @@ impl Rng {
 
 /// `count` creators for `seed`. Ids and (platform, handle) pairs are unique.
 pub fn creators(count: usize, seed: u64) -> Vec<Creator> {
-    let mut rng = Rng::new(seed);
-    (0..count).map(|i| creator(&mut rng, i)).collect()
+    Generator::new(seed).take(count).collect()
+}
+
+/// An endless, deterministic stream of creators, for writing databases of any size without
+/// holding them.
+#[derive(Clone, Debug)]
+pub struct Generator {
+    rng: Rng,
+    next: usize,
+}
+
+impl Generator {
+    /// The stream for `seed`.
+    pub fn new(seed: u64) -> Generator {
+        Generator {
+            rng: Rng::new(seed),
+            next: 0,
+        }
+    }
+}
+
+impl Iterator for Generator {
+    type Item = Creator;
+
+    fn next(&mut self) -> Option<Creator> {
+        let c = creator(&mut self.rng, self.next);
+        self.next += 1;
+        Some(c)
+    }
 }
 
 fn creator(rng: &mut Rng, index: usize) -> Creator {

@@ -14,7 +14,7 @@ use super::output;
 use super::{Session, report};
 use crate::model::{Creator, Stage};
 use crate::search::{self, Index, Options, Query, QueryError, Sort};
-use crate::store::{self, CachedDatabase, Database, KnownCreators, UserDirs};
+use crate::store::{self, Creators, KnownCreators, UserDirs};
 
 /// How results are printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -51,24 +51,6 @@ fn parse_sort(text: &str) -> Result<Sort, String> {
     })
 }
 
-/// Where the creators of the results come from.
-pub(crate) enum Creators {
-    /// Read now, all in memory.
-    Loaded(Database),
-    /// From the cache, one at a time.
-    Cached(Box<CachedDatabase>),
-}
-
-impl Creators {
-    /// The creator at `row` of the index.
-    pub fn get(&self, row: usize) -> Option<Cow<'_, Creator>> {
-        match self {
-            Creators::Loaded(db) => db.creators.get(row).map(Cow::Borrowed),
-            Creators::Cached(cached) => cached.creator(row).map(Cow::Owned),
-        }
-    }
-}
-
 /// The database ready to search: its index, a way to its creators, and what to tell the user
 /// about problems in it.
 pub(crate) struct Searchable {
@@ -79,29 +61,16 @@ pub(crate) struct Searchable {
 }
 
 /// Opens the workspace's database for searching: from the cache when the file is unchanged,
-/// else by reading it (and caching the index for next time).
+/// else by reading it once (and caching the index for next time).
 pub(crate) fn open(session: &Session, dirs: &UserDirs) -> anyhow::Result<Searchable> {
     let path = session.workspace.creators_file();
     let file = session.workspace.display_name(&path);
-    if let Some(cache) = dirs.cache.as_deref()
-        && let Some((cached, index)) = CachedDatabase::open::<Index>(&path, &file, cache)
-    {
-        let errors = cached.diagnostics().iter().filter(|d| d.is_error()).count();
-        return Ok(Searchable {
-            index: Arc::new(index),
-            errors,
-            rejected: cached.rejected(),
-            creators: Creators::Cached(Box::new(cached)),
-        });
-    }
-    let (loaded, index) =
-        store::load_creators_derived::<Index>(&path, &file, dirs.cache.as_deref())?;
-    let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
+    let opened = store::open_derived::<Index>(&path, &file, dirs.cache.as_deref())?;
     Ok(Searchable {
-        index: Arc::new(index),
-        errors,
-        rejected: loaded.rejected,
-        creators: Creators::Loaded(loaded.database),
+        index: Arc::new(opened.derived),
+        errors: opened.diagnostics.iter().filter(|d| d.is_error()).count(),
+        rejected: opened.rejected,
+        creators: opened.creators,
     })
 }
 

@@ -122,90 +122,159 @@ impl<T> Interner<T> {
     }
 }
 
-impl Index {
-    /// The index of `creators`, in their order.
-    pub fn build(creators: &[Creator]) -> Index {
-        let mut ix = Index::default();
-        let mut niches = Interner::new();
-        let mut locations = Interner::new();
-        let mut languages = Interner::new();
-        let mut others: Interner<CompactString> = Interner::new();
-        let mut ident = String::new();
-        for c in creators {
-            ix.ids.push(&c.id);
-            ix.names.push(&c.name);
-            ident.clear();
-            // Parts are one a line, so a line break inside one is flattened to a space.
-            let mut part = |text: &str| {
-                if !ident.is_empty() {
-                    ident.push('\n');
-                }
-                ident.extend(text.chars().map(|c| if c == '\n' { ' ' } else { c }));
-            };
-            part(&c.name);
-            for alias in &c.aliases {
-                part(alias);
-            }
-            let mut seen: Vec<&str> = Vec::new();
-            for ch in &c.channels {
-                if !seen.iter().any(|h| h.eq_ignore_ascii_case(&ch.handle)) {
-                    seen.push(&ch.handle);
-                    part(&ch.handle);
-                }
-            }
-            ix.ident.push(&ident);
-            ix.ident_lower.push(&ident.to_lowercase());
-            ix.row_niches.push(c.niches.iter().map(|n| {
-                let lower = n.to_lowercase();
-                niches.id(&lower, || (n.clone(), lower.clone()))
-            }));
-            ix.location.push(c.location.as_ref().map_or(NONE, |l| {
-                let lower = l.to_lowercase();
-                locations.id(&lower, || (l.clone(), lower.clone()))
-            }));
-            ix.row_languages.push(c.languages.iter().map(|l| {
-                let lower = l.to_lowercase();
-                languages.id(&lower, || lower.clone())
-            }));
-            ix.kind.push(c.kind.map_or(0, |k| {
-                1 + crate::model::Kind::ALL
-                    .iter()
-                    .position(|x| *x == k)
-                    .unwrap_or(0) as u8
-            }));
-            ix.flags.push(flags(c));
-            ix.followers.push(c.followers());
-            let (engagement, cost) = engagement_and_cost(c);
-            ix.engagement.push(engagement);
-            ix.cost_per_engagement.push(cost);
-            let first = ix.platform.len() as u32;
-            ix.row_channels.push(first..first + c.channels.len() as u32);
-            for ch in &c.channels {
-                let code = match &ch.platform {
-                    Platform::Other(name) => {
-                        let lower = CompactString::from(name.to_lowercase());
-                        12 + others.id(&lower, || lower.clone()) as u16
-                    }
-                    known => Index::platform_code(known).unwrap_or(0),
-                };
-                ix.platform.push(code);
-                ix.channel_followers.push(ch.followers.unwrap_or(UNKNOWN));
-                ix.channel_engagement
-                    .push(ch.engagement.unwrap_or(f64::NAN));
-                ix.handles.push(&ch.handle);
-            }
-            ix.main.push(main_channel(c).map_or(NONE, |i| i as u32));
-            ix.line.push(c.line);
+/// Builds an index a creator at a time, as they are read.
+pub struct IndexBuilder {
+    ix: Index,
+    niches: Interner<(CompactString, CompactString)>,
+    locations: Interner<(CompactString, CompactString)>,
+    languages: Interner<CompactString>,
+    others: Interner<CompactString>,
+    ident: String,
+}
+
+impl Default for IndexBuilder {
+    fn default() -> Self {
+        IndexBuilder {
+            ix: Index::default(),
+            niches: Interner::new(),
+            locations: Interner::new(),
+            languages: Interner::new(),
+            others: Interner::new(),
+            ident: String::new(),
         }
-        ix.niches = niches.table;
-        ix.locations = locations.table;
-        ix.languages = languages.table;
-        ix.other_platforms = others.table;
+    }
+}
+
+impl IndexBuilder {
+    /// Adds the next creator.
+    pub fn add(&mut self, c: &Creator) {
+        let ix = &mut self.ix;
+        ix.ids.push(&c.id);
+        ix.names.push(&c.name);
+        let ident = &mut self.ident;
+        ident.clear();
+        // Parts are one a line, so a line break inside one is flattened to a space.
+        let mut part = |text: &str| {
+            if !ident.is_empty() {
+                ident.push('\n');
+            }
+            ident.extend(text.chars().map(|c| if c == '\n' { ' ' } else { c }));
+        };
+        part(&c.name);
+        for alias in &c.aliases {
+            part(alias);
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        for ch in &c.channels {
+            if !seen.iter().any(|h| h.eq_ignore_ascii_case(&ch.handle)) {
+                seen.push(&ch.handle);
+                part(&ch.handle);
+            }
+        }
+        ix.ident.push(ident);
+        ix.ident_lower.push(&ident.to_lowercase());
+        let niches = &mut self.niches;
+        ix.row_niches.push(c.niches.iter().map(|n| {
+            let lower = n.to_lowercase();
+            niches.id(&lower, || (n.clone(), lower.clone()))
+        }));
+        let locations = &mut self.locations;
+        ix.location.push(c.location.as_ref().map_or(NONE, |l| {
+            let lower = l.to_lowercase();
+            locations.id(&lower, || (l.clone(), lower.clone()))
+        }));
+        let languages = &mut self.languages;
+        ix.row_languages.push(c.languages.iter().map(|l| {
+            let lower = l.to_lowercase();
+            languages.id(&lower, || lower.clone())
+        }));
+        ix.kind.push(c.kind.map_or(0, |k| {
+            1 + crate::model::Kind::ALL
+                .iter()
+                .position(|x| *x == k)
+                .unwrap_or(0) as u8
+        }));
+        ix.flags.push(flags(c));
+        ix.followers.push(c.followers());
+        let (engagement, cost) = engagement_and_cost(c);
+        ix.engagement.push(engagement);
+        ix.cost_per_engagement.push(cost);
+        let first = ix.platform.len() as u32;
+        ix.row_channels.push(first..first + c.channels.len() as u32);
+        for ch in &c.channels {
+            let code = match &ch.platform {
+                Platform::Other(name) => {
+                    let lower = CompactString::from(name.to_lowercase());
+                    12 + self.others.id(&lower, || lower.clone()) as u16
+                }
+                known => Index::platform_code(known).unwrap_or(0),
+            };
+            ix.platform.push(code);
+            ix.channel_followers.push(ch.followers.unwrap_or(UNKNOWN));
+            ix.channel_engagement
+                .push(ch.engagement.unwrap_or(f64::NAN));
+            ix.handles.push(&ch.handle);
+        }
+        ix.main.push(main_channel(c).map_or(NONE, |i| i as u32));
+        ix.line.push(c.line);
+    }
+
+    /// The index of every creator added, its columns trimmed to size.
+    pub fn finish(self) -> Index {
+        let mut ix = self.ix;
+        ix.niches = self.niches.table;
+        ix.locations = self.locations.table;
+        ix.languages = self.languages.table;
+        ix.other_platforms = self.others.table;
         ix.name_rank = rank_by_name(&ix.names);
         let mut order: Vec<u32> = (0..ix.len() as u32).collect();
         order.sort_unstable_by_key(|&r| (std::cmp::Reverse(ix.followers[r as usize]), r));
         ix.by_followers = order;
+        ix.shrink();
         ix
+    }
+}
+
+impl Index {
+    /// The index of `creators`, in their order.
+    pub fn build(creators: &[Creator]) -> Index {
+        let mut builder = IndexBuilder::default();
+        for c in creators {
+            builder.add(c);
+        }
+        builder.finish()
+    }
+
+    /// Gives back the room the columns grew into while building.
+    fn shrink(&mut self) {
+        for a in [
+            &mut self.ids,
+            &mut self.names,
+            &mut self.ident,
+            &mut self.ident_lower,
+            &mut self.handles,
+        ] {
+            a.shrink();
+        }
+        for a in [
+            &mut self.row_niches,
+            &mut self.row_languages,
+            &mut self.row_channels,
+        ] {
+            a.at.shrink_to_fit();
+            a.values.shrink_to_fit();
+        }
+        self.location.shrink_to_fit();
+        self.kind.shrink_to_fit();
+        self.flags.shrink_to_fit();
+        self.followers.shrink_to_fit();
+        self.engagement.shrink_to_fit();
+        self.cost_per_engagement.shrink_to_fit();
+        self.platform.shrink_to_fit();
+        self.channel_followers.shrink_to_fit();
+        self.channel_engagement.shrink_to_fit();
+        self.main.shrink_to_fit();
+        self.line.shrink_to_fit();
     }
 
     /// How many creators the index holds.

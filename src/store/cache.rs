@@ -7,19 +7,19 @@
 //! found, a snapshot is used only when the file is byte for byte the one it describes, and a
 //! cache file that is damaged, or written by another version, is ignored and replaced.
 //!
-//! Layout: magic and format line; the length of the front part; the front part (the file's
-//! hash, length and completeness, the entry table with each entry's hash, header line, place and
-//! checksum, and the snapshot) with its checksum; the derived data's length and checksum, and
-//! the derived data; then the encoded entries. Opening reads only the front part; the derived
-//! data is read as a stream straight into what it describes; entries are read all at once when
-//! many are needed, or one by one.
+//! Layout: magic and format line; the encoded entries; the derived data; the front part (the
+//! file's hash, length and completeness, the entry table with each entry's hash, header line,
+//! place and checksum, and the snapshot); and a fixed-size trailer giving the place, length and
+//! checksum of the derived data and of the front part. Entries are written as they are read, so
+//! a large database is never held twice; they are read back one by one, or a batch at a time,
+//! with positioned reads.
 
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
+use tempfile::NamedTempFile;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use super::creators::{Piece, PieceCache};
@@ -27,11 +27,14 @@ use super::diagnostic::Located;
 
 const MAGIC: &[u8; 16] = b"shortlist-cache\n";
 /// Changes whenever what is encoded changes shape; the program's version is checked too.
-const FORMAT: &str = concat!("creators 5 ", env!("CARGO_PKG_VERSION"), "\n");
+const FORMAT: &str = concat!("creators 6 ", env!("CARGO_PKG_VERSION"), "\n");
+/// Ends every cache file, after the trailer's numbers.
+const END: &[u8; 8] = b"SLCACHE\n";
+const TRAILER: usize = 6 * 8 + END.len();
 
 /// The hash the cache records for a whole file, computed without holding the file in memory.
 pub(crate) fn hash_file(path: &Path) -> std::io::Result<(u128, u64)> {
-    let mut file = std::fs::File::open(path)?;
+    let mut file = File::open(path)?;
     let mut hasher = Xxh3::new();
     let mut buf = vec![0; 1 << 20];
     let mut len = 0u64;
@@ -59,14 +62,6 @@ pub(crate) fn decode(bytes: &[u8]) -> Option<Piece> {
 
 /// Writes derived data into the cache file as it is saved.
 pub(crate) type WriteDerived<'a> = &'a dyn Fn(&mut dyn Write) -> std::io::Result<()>;
-
-/// Where derived data is in a cache file: start, length and checksum.
-#[derive(Clone, Copy, Debug)]
-struct DerivedAt {
-    at: u64,
-    len: u64,
-    checksum: u64,
-}
 
 /// What identifies the file a cache describes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -99,35 +94,51 @@ struct Slot {
     checksum: u64,
 }
 
+/// A part of the cache file: place, length, checksum.
+#[derive(Clone, Copy, Debug, Default)]
+struct Part {
+    at: u64,
+    len: u64,
+    checksum: u64,
+}
+
+/// The cache file as it was when opened.
+struct Old {
+    file: File,
+    entries_at: u64,
+    stamp: FileStamp,
+    slots: Vec<Slot>,
+    snapshot: Option<Snapshot>,
+    derived: Part,
+}
+
+/// The cache file being written.
+struct New {
+    out: BufWriter<NamedTempFile>,
+    written: u64,
+    slots: Vec<Slot>,
+}
+
 /// The cache of one creator database: what an earlier run stored, and what this run keeps.
 pub struct CreatorCache {
     path: PathBuf,
-    /// The cache file, open for reading entries, and where its entries start.
-    file: Option<Mutex<(File, u64)>>,
-    /// Where the derived data is in the cache file.
-    derived: Option<DerivedAt>,
-    old_file: FileStamp,
-    old_slots: Vec<Slot>,
-    old_snapshot: Option<Snapshot>,
-    /// Every old entry, once read: for reading many, and for writing them out again.
-    blobs: Option<Vec<u8>>,
+    old: Option<Old>,
     /// Entry by table-text hash, built when first needed.
     by_hash: Option<HashMap<u128, usize, foldhash::fast::RandomState>>,
+    /// Old entries kept in their old places so far, not yet copied anywhere: while nothing has
+    /// changed, nothing is written.
+    pending: Vec<(u128, u32, usize)>,
+    new: Option<New>,
+    /// Writing failed or is impossible: this run keeps nothing.
+    broken: bool,
     new_file: FileStamp,
-    new: Vec<(u128, u32, Entry)>,
     new_accepted: Vec<u32>,
     new_snapshot: Option<Snapshot>,
 }
 
-enum Entry {
-    /// The old entry at this position of the old table.
-    Old(usize),
-    Fresh(Vec<u8>),
-}
-
 impl CreatorCache {
-    /// The cache for the database at `database`, kept in `dir`; only its front part is read.
-    /// A missing or unusable cache file is an empty cache.
+    /// The cache for the database at `database`, kept in `dir`; only its table is read. A
+    /// missing or unusable cache file is an empty cache.
     pub fn open(dir: &Path, database: &Path) -> CreatorCache {
         let key = database
             .canonicalize()
@@ -137,30 +148,43 @@ impl CreatorCache {
             xxh3_64(key.to_string_lossy().as_bytes())
         );
         let path = dir.join(name);
-        let mut cache = CreatorCache {
+        let old = read_old(&path);
+        CreatorCache {
             path,
-            file: None,
-            derived: None,
-            old_file: FileStamp::default(),
-            old_slots: Vec::new(),
-            old_snapshot: None,
-            blobs: None,
+            old,
             by_hash: None,
+            pending: Vec::new(),
+            new: None,
+            broken: false,
             new_file: FileStamp::default(),
-            new: Vec::new(),
             new_accepted: Vec::new(),
             new_snapshot: None,
-        };
-        if let Some((front, derived, file)) = read_front(&cache.path)
-            && let Some((stamp, slots, snapshot)) = parse_front(&front)
-        {
-            cache.old_file = stamp;
-            cache.old_slots = slots;
-            cache.old_snapshot = snapshot;
-            cache.derived = (derived.len > 0).then_some(derived);
-            cache.file = Some(Mutex::new((file, derived.at + derived.len)));
         }
-        cache
+    }
+
+    /// How many entries the cache file held when it was opened.
+    pub fn len(&self) -> usize {
+        self.old.as_ref().map_or(0, |o| o.slots.len())
+    }
+
+    /// True when the cache held nothing.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The snapshot, if it describes the file at `path` as it is now, byte for byte.
+    pub(crate) fn snapshot_for(&self, path: &Path) -> Option<&Snapshot> {
+        let old = self.old.as_ref()?;
+        let snapshot = old.snapshot.as_ref()?;
+        if !old.stamp.complete || std::fs::metadata(path).ok()?.len() != old.stamp.len {
+            return None;
+        }
+        (hash_file(path).ok()? == (old.stamp.hash, old.stamp.len)).then_some(snapshot)
+    }
+
+    /// The snapshot as read, whether or not it still describes the file.
+    pub(crate) fn snapshot(&self) -> Option<&Snapshot> {
+        self.old.as_ref()?.snapshot.as_ref()
     }
 
     /// The derived data kept with the snapshot, read by `read` straight from the cache file; `None`
@@ -169,94 +193,67 @@ impl CreatorCache {
         &self,
         read: impl FnOnce(&mut dyn Read) -> Option<D>,
     ) -> Option<D> {
-        let DerivedAt { at, len, checksum } = self.derived?;
-        let mut guard = self.file.as_ref()?.lock().ok()?;
-        let (file, _) = &mut *guard;
-        file.seek(SeekFrom::Start(at)).ok()?;
+        let old = self.old.as_ref()?;
+        let part = old.derived;
+        if part.len == 0 {
+            return None;
+        }
         let mut input = Hashing {
-            inner: std::io::BufReader::with_capacity(1 << 16, (&mut *file).take(len)),
+            inner: std::io::BufReader::with_capacity(
+                1 << 16,
+                PartReader {
+                    file: &old.file,
+                    at: part.at,
+                    left: part.len,
+                },
+            ),
             hasher: Xxh3::new(),
             count: 0,
         };
         let value = read(&mut input)?;
-        (input.count == len && input.hasher.digest() == checksum).then_some(value)
-    }
-
-    /// How many entries the cache file held when it was opened.
-    pub fn len(&self) -> usize {
-        self.old_slots.len()
-    }
-
-    /// How many bytes the entries take in the cache file.
-    #[cfg(test)]
-    fn blob_bytes(&self) -> usize {
-        self.old_slots.iter().map(|s| s.len as usize).sum()
-    }
-
-    /// True when the cache held nothing.
-    pub fn is_empty(&self) -> bool {
-        self.old_slots.is_empty()
-    }
-
-    /// The snapshot, if it describes the file at `path` as it is now, byte for byte.
-    pub(crate) fn snapshot_for(&self, path: &Path) -> Option<&Snapshot> {
-        let snapshot = self.old_snapshot.as_ref()?;
-        let stamp = self.old_file;
-        if !stamp.complete || std::fs::metadata(path).ok()?.len() != stamp.len {
-            return None;
-        }
-        (hash_file(path).ok()? == (stamp.hash, stamp.len)).then_some(snapshot)
-    }
-
-    /// The snapshot as read, whether or not it still describes the file.
-    pub(crate) fn snapshot(&self) -> Option<&Snapshot> {
-        self.old_snapshot.as_ref()
-    }
-
-    /// Reads every old entry into memory, for when most of them are needed.
-    pub(crate) fn load_entries(&mut self) {
-        if self.blobs.is_some() {
-            return;
-        }
-        let total: u64 = self.old_slots.iter().map(|s| u64::from(s.len)).sum();
-        let read = self.file.as_ref().and_then(|f| {
-            let mut guard = f.lock().ok()?;
-            let (file, at) = &mut *guard;
-            file.seek(SeekFrom::Start(*at)).ok()?;
-            let mut bytes = vec![0; usize::try_from(total).ok()?];
-            file.read_exact(&mut bytes).ok()?;
-            Some(bytes)
-        });
-        match read {
-            Some(bytes) => self.blobs = Some(bytes),
-            // Entries that cannot be read are as good as none.
-            None => {
-                self.old_slots.clear();
-                self.old_snapshot = None;
-                self.blobs = Some(Vec::new());
-            }
-        }
+        (input.count == part.len && input.hasher.digest() == part.checksum).then_some(value)
     }
 
     /// The header line and bytes of the entry at `position` in file order, checked against its
-    /// checksum: from memory when the entries were read, else from the file.
-    pub(crate) fn entry(&self, position: u32) -> Option<(u32, std::borrow::Cow<'_, [u8]>)> {
-        let slot = self.old_slots.get(position as usize)?;
-        let bytes: std::borrow::Cow<'_, [u8]> = match &self.blobs {
-            Some(blobs) => {
-                let start = usize::try_from(slot.offset).ok()?;
-                blobs.get(start..start + slot.len as usize)?.into()
-            }
-            None => {
-                let mut guard = self.file.as_ref()?.lock().ok()?;
-                let (file, at) = &mut *guard;
-                file.seek(SeekFrom::Start(*at + slot.offset)).ok()?;
-                let mut bytes = vec![0; slot.len as usize];
-                file.read_exact(&mut bytes).ok()?;
-                bytes.into()
-            }
-        };
+    /// checksum.
+    pub(crate) fn entry(&self, position: u32) -> Option<(u32, Vec<u8>)> {
+        let old = self.old.as_ref()?;
+        let slot = old.slots.get(position as usize)?;
+        let mut bytes = vec![0; slot.len as usize];
+        read_at(&old.file, &mut bytes, old.entries_at + slot.offset).ok()?;
         (xxh3_64(&bytes) == slot.checksum).then_some((slot.line, bytes))
+    }
+
+    /// The entries at `positions` (in file order), read with one read of the bytes they span;
+    /// each checked against its checksum.
+    pub(crate) fn entries(&self, positions: &[u32]) -> Vec<Option<(u32, Vec<u8>)>> {
+        let Some(old) = self.old.as_ref() else {
+            return vec![None; positions.len()];
+        };
+        let slots: Vec<Option<&Slot>> = positions
+            .iter()
+            .map(|&p| old.slots.get(p as usize))
+            .collect();
+        let start = slots.iter().flatten().map(|s| s.offset).min().unwrap_or(0);
+        let end = slots
+            .iter()
+            .flatten()
+            .map(|s| s.offset + u64::from(s.len))
+            .max()
+            .unwrap_or(0);
+        let mut span = vec![0; usize::try_from(end.saturating_sub(start)).unwrap_or(0)];
+        if read_at(&old.file, &mut span, old.entries_at + start).is_err() {
+            return vec![None; positions.len()];
+        }
+        slots
+            .iter()
+            .map(|slot| {
+                let slot = (*slot)?;
+                let from = usize::try_from(slot.offset - start).ok()?;
+                let bytes = span.get(from..from + slot.len as usize)?;
+                (xxh3_64(bytes) == slot.checksum).then(|| (slot.line, bytes.to_vec()))
+            })
+            .collect()
     }
 
     /// Sets the snapshot to write for the file read in this run.
@@ -268,165 +265,253 @@ impl CreatorCache {
         });
     }
 
-    /// Keeps the entries and snapshot as they are, for writing them again with new derived data:
-    /// the file is unchanged.
-    pub(crate) fn keep_all(&mut self) {
-        self.new_file = self.old_file;
-        self.new = self
-            .old_slots
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.hash, s.line, Entry::Old(i)))
-            .collect();
-        self.new_snapshot = self.old_snapshot.clone();
-    }
-
     /// Writes what this run kept, with the derived data `derived` writes (if any) when it
     /// describes this exact file, if anything differs from what was there. A cache that cannot
     /// be written is not an error: the next run reads the TOML again.
     pub fn save(mut self, derived: Option<WriteDerived<'_>>) {
-        let same_entries =
-            self.new.len() == self.old_slots.len()
-                && self.new.iter().zip(&self.old_slots).all(|((h, l, e), s)| {
-                    *h == s.hash && *l == s.line && matches!(e, Entry::Old(_))
-                });
-        let same = same_entries
-            && self.new_file == self.old_file
-            && self.new_snapshot == self.old_snapshot;
-        if same && derived.is_none() {
+        let unchanged = self.new.is_none()
+            && self.old.as_ref().is_some_and(|old| {
+                old.slots.len() == self.pending.len()
+                    && old.stamp == self.new_file
+                    && old.snapshot == self.new_snapshot
+            });
+        if (unchanged && derived.is_none()) || self.broken {
             return;
         }
-        if self.new.iter().any(|(_, _, e)| matches!(e, Entry::Old(_))) {
-            self.load_entries();
-        }
-        let _ = self.write(derived);
+        self.start();
+        let _ = self.finish(derived);
     }
 
-    fn write(&self, derived: Option<WriteDerived<'_>>) -> std::io::Result<()> {
-        let dir = self.path.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir)?;
-        let mut front = Vec::with_capacity(self.new.len() * 40 + (1 << 12));
-        front.extend_from_slice(&self.new_file.hash.to_le_bytes());
-        front.extend_from_slice(&self.new_file.len.to_le_bytes());
-        front.push(u8::from(self.new_file.complete));
-        front.extend_from_slice(&(self.new.len() as u64).to_le_bytes());
-        let mut offset = 0u64;
-        for (hash, line, entry) in &self.new {
-            let bytes = self.bytes(entry);
-            front.extend_from_slice(&hash.to_le_bytes());
-            front.extend_from_slice(&line.to_le_bytes());
-            front.extend_from_slice(&offset.to_le_bytes());
-            front.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
-            front.extend_from_slice(&xxh3_64(bytes).to_le_bytes());
-            offset += bytes.len() as u64;
+    /// Starts the new cache file, copying the old entries kept so far into it.
+    fn start(&mut self) {
+        if self.new.is_some() || self.broken {
+            return;
         }
-        match self
-            .new_snapshot
-            .as_ref()
-            .filter(|_| self.new_file.complete)
-        {
-            Some(s) => {
-                front.push(1);
-                front.extend_from_slice(&s.rejected.to_le_bytes());
-                front.extend_from_slice(&(s.accepted.len() as u64).to_le_bytes());
-                for a in &s.accepted {
-                    front.extend_from_slice(&a.to_le_bytes());
+        let dir = self.path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let created = std::fs::create_dir_all(&dir).and_then(|()| NamedTempFile::new_in(&dir));
+        let Ok(tmp) = created else {
+            self.broken = true;
+            return;
+        };
+        let mut new = New {
+            out: BufWriter::with_capacity(1 << 20, tmp),
+            written: 0,
+            slots: Vec::new(),
+        };
+        let header = [MAGIC.as_slice(), FORMAT.as_bytes()].concat();
+        if new.out.write_all(&header).is_err() {
+            self.broken = true;
+            return;
+        }
+        self.new = Some(new);
+        let pending = std::mem::take(&mut self.pending);
+        for batch in pending.chunks(4096) {
+            let positions: Vec<u32> = batch.iter().map(|(_, _, i)| *i as u32).collect();
+            let bytes = self.entries(&positions);
+            for ((hash, line, _), entry) in batch.iter().zip(bytes) {
+                // An old entry that cannot be read is left out: it is only a miss next time.
+                if let Some((_, bytes)) = entry {
+                    self.write_entry(*hash, *line, &bytes);
                 }
-                let problems = postcard::to_allocvec(&s.problems).unwrap_or_default();
-                front.extend_from_slice(&(problems.len() as u64).to_le_bytes());
-                front.extend_from_slice(&problems);
             }
-            None => front.push(0),
         }
-        let checksum = xxh3_64(&front);
-        let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-        let derived_header_at = (MAGIC.len() + FORMAT.len() + 8 + front.len() + 8) as u64;
-        let (derived_len, derived_checksum) = {
-            let mut out = std::io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
-            out.write_all(MAGIC)?;
-            out.write_all(FORMAT.as_bytes())?;
-            out.write_all(&(front.len() as u64).to_le_bytes())?;
-            out.write_all(&front)?;
-            out.write_all(&checksum.to_le_bytes())?;
-            // The derived data's length and checksum are known once it is written.
-            out.write_all(&[0; 16])?;
+    }
+
+    fn write_entry(&mut self, hash: u128, line: u32, bytes: &[u8]) {
+        let Some(new) = self.new.as_mut() else { return };
+        if new.out.write_all(bytes).is_err() {
+            self.broken = true;
+            return;
+        }
+        new.slots.push(Slot {
+            hash,
+            line,
+            offset: new.written,
+            len: bytes.len() as u32,
+            checksum: xxh3_64(bytes),
+        });
+        new.written += bytes.len() as u64;
+    }
+
+    /// The number of entries this run has kept.
+    fn kept(&self) -> usize {
+        self.new
+            .as_ref()
+            .map_or(self.pending.len(), |n| n.slots.len())
+    }
+
+    fn finish(mut self, derived: Option<WriteDerived<'_>>) -> std::io::Result<()> {
+        let (complete, snapshot) = (self.new_file.complete, self.new_snapshot.take());
+        let header = (MAGIC.len() + FORMAT.len()) as u64;
+        let Some(mut new) = self.new.take() else {
+            return Ok(());
+        };
+        let mut derived_part = Part {
+            at: header + new.written,
+            ..Part::default()
+        };
+        if let Some(write) = derived.filter(|_| complete && snapshot.is_some()) {
             let mut hashing = Hashing {
-                inner: &mut out,
+                inner: &mut new.out,
                 hasher: Xxh3::new(),
                 count: 0,
             };
-            if let Some(write) =
-                derived.filter(|_| self.new_file.complete && self.new_snapshot.is_some())
-            {
-                write(&mut hashing)?;
-            }
-            let sums = (hashing.count, hashing.hasher.digest());
-            for (_, _, entry) in &self.new {
-                out.write_all(self.bytes(entry))?;
-            }
-            out.flush()?;
-            sums
+            write(&mut hashing)?;
+            derived_part.len = hashing.count;
+            derived_part.checksum = hashing.hasher.digest();
+        }
+        let front = front(
+            &self.new_file,
+            &new.slots,
+            snapshot.as_ref().filter(|_| complete),
+        );
+        let front_part = Part {
+            at: derived_part.at + derived_part.len,
+            len: front.len() as u64,
+            checksum: xxh3_64(&front),
         };
-        let file = tmp.as_file_mut();
-        file.seek(SeekFrom::Start(derived_header_at))?;
-        file.write_all(&derived_len.to_le_bytes())?;
-        file.write_all(&derived_checksum.to_le_bytes())?;
+        new.out.write_all(&front)?;
+        for part in [derived_part, front_part] {
+            for n in [part.at, part.len, part.checksum] {
+                new.out.write_all(&n.to_le_bytes())?;
+            }
+        }
+        new.out.write_all(END)?;
+        let tmp = new.out.into_inner().map_err(|e| e.into_error())?;
         tmp.persist(&self.path).map_err(|e| e.error)?;
         Ok(())
-    }
-
-    fn bytes<'a>(&'a self, entry: &'a Entry) -> &'a [u8] {
-        match entry {
-            Entry::Old(i) => self
-                .old_slots
-                .get(*i)
-                .zip(self.blobs.as_ref())
-                .and_then(|(s, b)| {
-                    let start = usize::try_from(s.offset).ok()?;
-                    b.get(start..start + s.len as usize)
-                })
-                .unwrap_or_default(),
-            Entry::Fresh(bytes) => bytes,
-        }
-    }
-
-    fn position_of(&self, hash: u128) -> Option<usize> {
-        self.by_hash.as_ref()?.get(&hash).copied()
     }
 }
 
 impl PieceCache for CreatorCache {
     fn prepare(&mut self) {
-        self.load_entries();
-        let mut map = HashMap::with_capacity_and_hasher(self.old_slots.len(), Default::default());
-        for (i, s) in self.old_slots.iter().enumerate() {
-            map.insert(s.hash, i);
-        }
-        self.by_hash = Some(map);
+        let map = self.old.as_ref().map(|old| {
+            let mut map = HashMap::with_capacity_and_hasher(old.slots.len(), Default::default());
+            for (i, s) in old.slots.iter().enumerate() {
+                map.insert(s.hash, i);
+            }
+            map
+        });
+        self.by_hash = map;
     }
 
     fn get(&self, hash: u128) -> Option<Piece> {
-        let position = self.position_of(hash)?;
+        let position = *self.by_hash.as_ref()?.get(&hash)?;
         let (_, bytes) = self.entry(position as u32)?;
         decode(&bytes)
     }
 
     fn keep(&mut self, hash: u128, line: u32, fresh: Option<Vec<u8>>, accepted: bool) {
-        let entry = match fresh {
-            Some(bytes) => Entry::Fresh(bytes),
-            None => match self.position_of(hash) {
-                Some(i) => Entry::Old(i),
-                None => return,
-            },
-        };
-        if accepted {
-            self.new_accepted.push(self.new.len() as u32);
+        let old = self.by_hash.as_ref().and_then(|m| m.get(&hash).copied());
+        match (&fresh, old) {
+            (None, None) => return,
+            (None, Some(i)) if self.new.is_none() => {
+                // Still the same file, as long as this is the old entry at the same place.
+                let same = self
+                    .old
+                    .as_ref()
+                    .and_then(|o| o.slots.get(self.pending.len()))
+                    .is_some_and(|s| s.hash == hash && s.line == line);
+                if same {
+                    if accepted {
+                        self.new_accepted.push(self.kept() as u32);
+                    }
+                    self.pending.push((hash, line, i));
+                    return;
+                }
+                self.start();
+            }
+            _ => self.start(),
         }
-        self.new.push((hash, line, entry));
+        if accepted {
+            self.new_accepted.push(self.kept() as u32);
+        }
+        match (fresh, old) {
+            (Some(bytes), _) => self.write_entry(hash, line, &bytes),
+            (None, Some(i)) => {
+                if let Some((_, bytes)) = self.entry(i as u32) {
+                    self.write_entry(hash, line, &bytes);
+                }
+            }
+            (None, None) => {}
+        }
     }
 
     fn file_read(&mut self, stamp: FileStamp) {
         self.new_file = stamp;
+    }
+}
+
+/// The front part for the entries `slots` of the file `stamp`.
+fn front(stamp: &FileStamp, slots: &[Slot], snapshot: Option<&Snapshot>) -> Vec<u8> {
+    let mut front = Vec::with_capacity(slots.len() * 40 + (1 << 12));
+    front.extend_from_slice(&stamp.hash.to_le_bytes());
+    front.extend_from_slice(&stamp.len.to_le_bytes());
+    front.push(u8::from(stamp.complete));
+    front.extend_from_slice(&(slots.len() as u64).to_le_bytes());
+    for s in slots {
+        front.extend_from_slice(&s.hash.to_le_bytes());
+        front.extend_from_slice(&s.line.to_le_bytes());
+        front.extend_from_slice(&s.offset.to_le_bytes());
+        front.extend_from_slice(&s.len.to_le_bytes());
+        front.extend_from_slice(&s.checksum.to_le_bytes());
+    }
+    match snapshot {
+        Some(s) => {
+            front.push(1);
+            front.extend_from_slice(&s.rejected.to_le_bytes());
+            front.extend_from_slice(&(s.accepted.len() as u64).to_le_bytes());
+            for a in &s.accepted {
+                front.extend_from_slice(&a.to_le_bytes());
+            }
+            let problems = postcard::to_allocvec(&s.problems).unwrap_or_default();
+            front.extend_from_slice(&(problems.len() as u64).to_le_bytes());
+            front.extend_from_slice(&problems);
+        }
+        None => front.push(0),
+    }
+    front
+}
+
+/// Reads `buf.len()` bytes at `offset` without moving a shared cursor, so that several threads
+/// can read entries at once.
+#[cfg(unix)]
+fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+}
+
+#[cfg(windows)]
+fn read_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> std::io::Result<()> {
+    while !buf.is_empty() {
+        let n = std::os::windows::fs::FileExt::seek_read(file, buf, offset)?;
+        if n == 0 {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+        buf = &mut buf[n..];
+        offset += n as u64;
+    }
+    Ok(())
+}
+
+/// A part of a file read from its start to its end with positioned reads.
+struct PartReader<'f> {
+    file: &'f File,
+    at: u64,
+    left: u64,
+}
+
+impl Read for PartReader<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = usize::try_from(self.left)
+            .unwrap_or(usize::MAX)
+            .min(buf.len());
+        if n == 0 {
+            return Ok(0);
+        }
+        read_at(self.file, &mut buf[..n], self.at)?;
+        self.at += n as u64;
+        self.left -= n as u64;
+        Ok(n)
     }
 }
 
@@ -459,41 +544,63 @@ impl<T: Write> Write for Hashing<T> {
     }
 }
 
-/// The front part of a cache file; where the derived data starts, its length and checksum; and
-/// the file, open for reading the rest.
-fn read_front(path: &Path) -> Option<(Vec<u8>, DerivedAt, File)> {
-    let mut file = File::open(path).ok()?;
-    let mut head = vec![0; MAGIC.len() + FORMAT.len() + 8];
-    file.read_exact(&mut head).ok()?;
-    if &head[..MAGIC.len()] != MAGIC
-        || &head[MAGIC.len()..MAGIC.len() + FORMAT.len()] != FORMAT.as_bytes()
+/// The cache file at `path`, if it is one this program wrote intact.
+fn read_old(path: &Path) -> Option<Old> {
+    let file = File::open(path).ok()?;
+    let size = file.metadata().ok()?.len();
+    let header = (MAGIC.len() + FORMAT.len()) as u64;
+    if size < header + TRAILER as u64 {
+        return None;
+    }
+    let mut head = vec![0; header as usize];
+    read_at(&file, &mut head, 0).ok()?;
+    if head != [MAGIC.as_slice(), FORMAT.as_bytes()].concat() {
+        return None;
+    }
+    let mut trailer = [0u8; TRAILER];
+    read_at(&file, &mut trailer, size - TRAILER as u64).ok()?;
+    if &trailer[TRAILER - END.len()..] != END {
+        return None;
+    }
+    let n = |i: usize| u64::from_le_bytes(trailer[i * 8..i * 8 + 8].try_into().unwrap_or_default());
+    let derived = Part {
+        at: n(0),
+        len: n(1),
+        checksum: n(2),
+    };
+    let front_part = Part {
+        at: n(3),
+        len: n(4),
+        checksum: n(5),
+    };
+    let body_end = size - TRAILER as u64;
+    if front_part.at.checked_add(front_part.len)? != body_end
+        || derived.at.checked_add(derived.len)? != front_part.at
+        || derived.at < header
     {
         return None;
     }
-    let len = u64::from_le_bytes(head[head.len() - 8..].try_into().ok()?);
-    let size = file.metadata().ok()?.len();
-    if len.checked_add(head.len() as u64 + 24)? > size {
+    let mut front = vec![0; usize::try_from(front_part.len).ok()?];
+    read_at(&file, &mut front, front_part.at).ok()?;
+    if xxh3_64(&front) != front_part.checksum {
         return None;
     }
-    let mut front = vec![0; usize::try_from(len).ok()? + 24];
-    file.read_exact(&mut front).ok()?;
-    let tail = front.split_off(front.len() - 24);
-    let checksum = u64::from_le_bytes(tail[..8].try_into().ok()?);
-    if xxh3_64(&front) != checksum {
+    let (stamp, slots, snapshot) = parse_front(&front)?;
+    let entries_len = derived.at - header;
+    if slots
+        .iter()
+        .any(|s| s.offset + u64::from(s.len) > entries_len)
+    {
         return None;
     }
-    let derived_len = u64::from_le_bytes(tail[8..16].try_into().ok()?);
-    let derived_checksum = u64::from_le_bytes(tail[16..].try_into().ok()?);
-    let derived_at = head.len() as u64 + len + 24;
-    if derived_at.checked_add(derived_len)? > size {
-        return None;
-    }
-    let derived = DerivedAt {
-        at: derived_at,
-        len: derived_len,
-        checksum: derived_checksum,
-    };
-    Some((front, derived, file))
+    Some(Old {
+        file,
+        entries_at: header,
+        stamp,
+        slots,
+        snapshot,
+        derived,
+    })
 }
 
 fn parse_front(bytes: &[u8]) -> Option<(FileStamp, Vec<Slot>, Option<Snapshot>)> {
@@ -620,15 +727,19 @@ mod tests {
         );
     }
 
-    /// Derived data for the tests: how many creators there are, and a count of derivations.
+    /// Derived data for the tests: how many creators there are; and how many times it was built.
     struct Count(usize);
 
-    static DERIVED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    static BUILT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
     impl crate::store::Derived for Count {
-        fn derive(database: &crate::store::Database) -> Self {
-            DERIVED.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-            Count(database.creators.len())
+        type Builder = usize;
+        fn add(builder: &mut usize, _: &crate::model::Creator) {
+            *builder += 1;
+        }
+        fn finish(builder: usize) -> Self {
+            BUILT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            Count(builder)
         }
         fn write_to(&self, out: &mut dyn Write) -> std::io::Result<()> {
             out.write_all(&(self.0 as u64).to_le_bytes())
@@ -645,29 +756,31 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let db = sample(tmp.path());
         let cache_dir = tmp.path().join("cache");
-        let derivations = || DERIVED.load(std::sync::atomic::Ordering::SeqCst);
-        let before = derivations();
-        let load = || {
-            crate::store::load_creators_derived::<Count>(&db, "creators.toml", Some(&cache_dir))
-                .unwrap()
-        };
-        let (first, count) = load();
-        assert_eq!(count.0, first.database.creators.len());
-        let (second, again) = load();
-        assert_eq!(again.0, count.0);
-        assert_eq!(second.database.creators, first.database.creators);
-        assert_eq!(derivations() - before, 1, "derived once");
-        let (cached, again) =
-            crate::store::CachedDatabase::open::<Count>(&db, "creators.toml", &cache_dir).unwrap();
-        assert_eq!(again.0, count.0);
-        assert_eq!(cached.len(), first.database.creators.len());
-        for row in [0, 5, cached.len() - 1] {
+        let built = || BUILT.load(std::sync::atomic::Ordering::SeqCst);
+        let before = built();
+        let cold = load_creators_file(&db, "creators.toml", None).unwrap();
+        let open =
+            || crate::store::open_derived::<Count>(&db, "creators.toml", Some(&cache_dir)).unwrap();
+        let first = open();
+        assert_eq!(first.derived.0, cold.database.creators.len());
+        assert!(
+            matches!(first.creators, crate::store::Creators::Cached(_)),
+            "read back from the cache"
+        );
+        let second = open();
+        assert_eq!(second.derived.0, first.derived.0);
+        assert_eq!(built() - before, 1, "built once");
+        for row in [0, 5, cold.database.creators.len() - 1] {
             assert_eq!(
-                cached.creator(row).as_ref(),
-                first.database.creators.get(row)
+                second.creators.get(row).as_deref(),
+                cold.database.creators.get(row)
+            );
+            assert_eq!(
+                first.creators.get(row).as_deref(),
+                cold.database.creators.get(row)
             );
         }
-        // Loading without derived data leaves it in place.
+        // Loading the creators alone leaves the derived data in place.
         load_creators_file(&db, "creators.toml", Some(&cache_dir)).unwrap();
         assert!(
             crate::store::CachedDatabase::open::<Count>(&db, "creators.toml", &cache_dir).is_some()
@@ -676,8 +789,30 @@ mod tests {
         assert!(
             crate::store::CachedDatabase::open::<Count>(&db, "creators.toml", &cache_dir).is_none()
         );
-        load();
-        assert_eq!(derivations() - before, 2, "derived again after an edit");
+        let third = open();
+        assert_eq!(third.derived.0, first.derived.0);
+        assert_eq!(built() - before, 2, "built again after an edit");
+    }
+
+    #[test]
+    fn without_a_cache_the_creators_are_kept_in_memory() {
+        let tmp = tempfile::tempdir().unwrap();
+        let db = sample(tmp.path());
+        let opened = crate::store::open_derived::<Count>(&db, "creators.toml", None).unwrap();
+        assert!(matches!(opened.creators, crate::store::Creators::Memory(_)));
+        assert_eq!(opened.creators.get(0).unwrap().id, "sarsa");
+    }
+
+    #[test]
+    fn an_unwritable_cache_falls_back_to_memory() {
+        let tmp = tempfile::tempdir().unwrap();
+        let db = sample(tmp.path());
+        let blocker = tmp.path().join("file-not-folder");
+        std::fs::write(&blocker, "").unwrap();
+        let opened =
+            crate::store::open_derived::<Count>(&db, "creators.toml", Some(&blocker)).unwrap();
+        assert_eq!(opened.creators.get(0).unwrap().id, "sarsa");
+        assert_eq!(opened.derived.0, 97);
     }
 
     #[test]
@@ -778,10 +913,10 @@ mod tests {
             .unwrap()
             .path();
         let good = std::fs::read(&file).unwrap();
-        let front_end = good.len() - CreatorCache::open(&cache_dir, &db).blob_bytes();
-        // A damaged front part: the whole cache is ignored, then rewritten.
+        // A damaged table: the whole cache is ignored, then rewritten.
         let mut bytes = good.clone();
-        bytes[front_end / 2] ^= 0xFF;
+        let in_table = good.len() - TRAILER - 10;
+        bytes[in_table] ^= 0xFF;
         std::fs::write(&file, &bytes).unwrap();
         assert!(CreatorCache::open(&cache_dir, &db).is_empty());
         let again = load_creators_file(&db, "creators.toml", Some(&cache_dir)).unwrap();
@@ -789,8 +924,8 @@ mod tests {
         assert!(!CreatorCache::open(&cache_dir, &db).is_empty(), "rewritten");
         // A damaged entry: that entry is not trusted, and the creators are still right.
         let mut bytes = good.clone();
-        let last = bytes.len() - 3;
-        bytes[last] ^= 0xFF;
+        let first_entry = MAGIC.len() + FORMAT.len() + 3;
+        bytes[first_entry] ^= 0xFF;
         std::fs::write(&file, &bytes).unwrap();
         let again = load_creators_file(&db, "creators.toml", Some(&cache_dir)).unwrap();
         assert_eq!(again.database.creators, cold.database.creators);

@@ -92,30 +92,54 @@ pub(crate) trait PieceCache: Sync {
     fn file_read(&mut self, stamp: FileStamp);
 }
 
-/// Reads a creator database from the bytes of a file shown to the user as `file`.
-pub fn parse_creators(file: &str, bytes: &[u8]) -> LoadedCreators {
-    // Reading from memory cannot fail.
-    read_creators(file, || Ok(bytes), None).unwrap_or_default()
+/// Where creators go as they load.
+pub(crate) trait Sink {
+    /// Takes the next creator, in file order.
+    fn push(&mut self, creator: Creator);
+    /// Forgets every creator taken so far: the file is being read again from the start.
+    fn restart(&mut self);
 }
 
+impl Sink for Vec<Creator> {
+    fn push(&mut self, creator: Creator) {
+        Vec::push(self, creator);
+    }
+
+    fn restart(&mut self) {
+        self.clear();
+    }
+}
+
+/// Reads a creator database from the bytes of a file shown to the user as `file`.
+pub fn parse_creators(file: &str, bytes: &[u8]) -> LoadedCreators {
+    let mut creators = Vec::new();
+    // Reading from memory cannot fail.
+    let (diagnostics, rejected) =
+        read_creators(file, || Ok(bytes), None, &mut creators).unwrap_or_default();
+    assemble(creators, diagnostics, rejected)
+}
+
+/// Every problem of a file, and how many creators were left out because of errors.
+pub(crate) type Outcome = (Vec<Diagnostic>, usize);
+
 /// Reads a creator database from what `open` gives (called again if the file must be read as a
-/// whole), reusing and filling `cache`.
+/// whole), reusing and filling `cache`, and handing each creator that loads to `sink` in file
+/// order.
 pub(crate) fn read_creators<R: BufRead>(
     file: &str,
     open: impl Fn() -> io::Result<R>,
     cache: Option<&mut dyn PieceCache>,
-) -> io::Result<LoadedCreators> {
-    if let Some(loaded) = read_in_chunks(file, open()?, cache)? {
-        return Ok(loaded);
+    sink: &mut dyn Sink,
+) -> io::Result<Outcome> {
+    if let Some(outcome) = read_in_chunks(file, open()?, cache, &mut |c| sink.push(c))? {
+        return Ok(outcome);
     }
+    sink.restart();
     let mut bytes = Vec::new();
     open()?.read_to_end(&mut bytes)?;
     Ok(match decode(file, &bytes) {
-        Ok(text) => read_whole(file, text),
-        Err(diagnostic) => LoadedCreators {
-            diagnostics: vec![diagnostic],
-            ..LoadedCreators::default()
-        },
+        Ok(text) => read_whole(file, text, &mut |c| sink.push(c)),
+        Err(diagnostic) => (vec![diagnostic], 0),
     })
 }
 
@@ -137,12 +161,13 @@ fn read_in_chunks<R: BufRead>(
     file: &str,
     mut reader: R,
     mut cache: Option<&mut dyn PieceCache>,
-) -> io::Result<Option<LoadedCreators>> {
+    sink: &mut dyn FnMut(Creator),
+) -> io::Result<Option<Outcome>> {
     if let Some(cache) = cache.as_deref_mut() {
         cache.prepare();
     }
     let mut splitter = Splitter::default();
-    let mut merge = Merge::new(file, 0);
+    let mut merge = Merge::new(file, 0, sink);
     let mut batch = Vec::with_capacity(BATCH);
     let mut buf = Vec::new();
     let mut line = 0u32;
@@ -161,12 +186,7 @@ fn read_in_chunks<R: BufRead>(
         line += 1;
         let text = match decode_line(file, line, &buf) {
             Ok(text) => text,
-            Err(diagnostic) => {
-                return Ok(Some(LoadedCreators {
-                    diagnostics: vec![diagnostic],
-                    ..LoadedCreators::default()
-                }));
-            }
+            Err(diagnostic) => return Ok(Some((vec![diagnostic], 0))),
         };
         if let Some(chunk) = splitter.push(text) {
             batch.push(chunk);
@@ -188,7 +208,7 @@ fn read_in_chunks<R: BufRead>(
         stamp.hash = hasher.digest128();
         cache.file_read(stamp);
     }
-    Ok(Some(finish(merge)))
+    Ok(Some(merge.finish()))
 }
 
 /// One line as text, or the located reason the file is not UTF-8.
@@ -222,7 +242,7 @@ fn unreachable_utf8(file: &str, column: usize) -> Diagnostic {
 /// `cached_all` turns false when a chunk cannot be cached.
 fn read_batch(
     batch: &mut Vec<Chunk>,
-    merge: &mut Merge<'_>,
+    merge: &mut Merge<'_, '_>,
     cache: &mut Option<&mut dyn PieceCache>,
     cached_all: &mut bool,
 ) -> bool {
@@ -324,7 +344,7 @@ fn report_syntax_errors(errors: &[toml::de::Error], report: &mut Report<'_>) {
 
 /// The whole document at once: slower, but it reports syntax errors exactly and takes any
 /// layout TOML allows.
-fn read_whole(file: &str, text: &str) -> LoadedCreators {
+fn read_whole(file: &str, text: &str, sink: &mut dyn FnMut(Creator)) -> Outcome {
     let index = LineIndex::new(text);
     let mut report = Report::new(text, &index);
     let (root, errors) = DeTable::parse_recoverable(text);
@@ -352,7 +372,7 @@ fn read_whole(file: &str, text: &str) -> LoadedCreators {
         },
         None => None,
     };
-    let mut merge = Merge::new(file, items.map_or(0, |i| i.len()));
+    let mut merge = Merge::new(file, items.map_or(0, |i| i.len()), sink);
     for p in report.into_problems() {
         merge.push_diagnostic(Diagnostic::from_located(file, 0, &p));
     }
@@ -387,7 +407,7 @@ fn read_whole(file: &str, text: &str) -> LoadedCreators {
             0,
         );
     }
-    finish(merge)
+    merge.finish()
 }
 
 /// A loaded database from its parts, as the cache keeps them.
@@ -396,15 +416,6 @@ pub(crate) fn assemble(
     diagnostics: Vec<Diagnostic>,
     rejected: usize,
 ) -> LoadedCreators {
-    LoadedCreators {
-        database: Database::new(creators),
-        diagnostics,
-        rejected,
-    }
-}
-
-fn finish(merge: Merge<'_>) -> LoadedCreators {
-    let (creators, diagnostics, rejected) = merge.finish();
     LoadedCreators {
         database: Database::new(creators),
         diagnostics,
@@ -435,17 +446,14 @@ mod tests {
             let Ok(text) = decode("f", &bytes) else {
                 continue;
             };
-            let whole = read_whole("f", text);
-            if let Some(fast) = read_in_chunks("f", bytes.as_slice(), None).unwrap() {
+            let mut whole_creators = Vec::new();
+            let whole = read_whole("f", text, &mut |c| whole_creators.push(c));
+            let mut fast_creators = Vec::new();
+            let fast = read_in_chunks("f", bytes.as_slice(), None, &mut |c| fast_creators.push(c));
+            if let Some(fast) = fast.unwrap() {
                 chunked += 1;
-                assert_eq!(fast.diagnostics, whole.diagnostics, "{}", path.display());
-                assert_eq!(
-                    fast.database.creators,
-                    whole.database.creators,
-                    "{}",
-                    path.display()
-                );
-                assert_eq!(fast.rejected, whole.rejected, "{}", path.display());
+                assert_eq!(fast, whole, "{}", path.display());
+                assert_eq!(fast_creators, whole_creators, "{}", path.display());
             }
         }
         assert!(chunked > 10, "only {chunked} files were read in chunks");
@@ -454,7 +462,7 @@ mod tests {
     #[test]
     fn a_header_inside_a_multiline_string_is_not_a_header() {
         let text = "[[creator]]\nid = \"a\"\nname = \"A\"\nnotes = \"\"\"\n[[creator]]\n\"\"\"\nchannels = [{ platform = \"x\", handle = \"a\" }]\n";
-        let loaded = read_creators("f", || Ok(text.as_bytes()), None).unwrap();
+        let loaded = parse_creators("f", text.as_bytes());
         assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
         assert_eq!(
             loaded.database.creators[0].notes.as_deref(),
@@ -488,14 +496,17 @@ mod tests {
         )
         .unwrap();
         let mut cache = Memory::default();
-        let first = read_creators("f", || Ok(text.as_slice()), Some(&mut cache)).unwrap();
-        assert_eq!(cache.stored.len(), first.database.creators.len());
+        let mut creators = Vec::new();
+        read_creators("f", || Ok(text.as_slice()), Some(&mut cache), &mut creators).unwrap();
+        let first = creators;
+        assert_eq!(cache.stored.len(), first.len());
         assert_eq!(cache.hits.load(std::sync::atomic::Ordering::Relaxed), 0);
-        let second = read_creators("f", || Ok(text.as_slice()), Some(&mut cache)).unwrap();
+        let mut second = Vec::new();
+        read_creators("f", || Ok(text.as_slice()), Some(&mut cache), &mut second).unwrap();
         assert_eq!(
             cache.hits.load(std::sync::atomic::Ordering::Relaxed),
-            first.database.creators.len()
+            first.len()
         );
-        assert_eq!(second.database.creators, first.database.creators);
+        assert_eq!(second, first);
     }
 }

@@ -78,6 +78,15 @@ pub fn channel_table(channel: &Channel) -> InlineTable {
     t
 }
 
+/// One creator as a `[[creator]]` table, to append to a database file.
+pub fn render_creator(creator: &Creator) -> String {
+    let mut list = ArrayOfTables::new();
+    list.push(creator_table(creator));
+    let mut doc = DocumentMut::new();
+    doc.insert("creator", Item::ArrayOfTables(list));
+    doc.to_string()
+}
+
 /// A whole creator database file.
 pub fn render_creators(creators: &[Creator]) -> String {
     let mut list = ArrayOfTables::new();

@@ -6,7 +6,8 @@ use std::io::{self, BufWriter, Read, Write};
 use compact_str::CompactString;
 
 use super::{Arena32, Index};
-use crate::store::{Database, Derived};
+use crate::model::Creator;
+use crate::store::Derived;
 
 /// Many strings in one buffer: string `i` is `text[at[i]..at[i + 1]]`.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -41,6 +42,12 @@ impl Arena {
     /// True when it holds none.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// Gives back unused room.
+    pub(super) fn shrink(&mut self) {
+        self.text.shrink_to_fit();
+        self.at.shrink_to_fit();
     }
 }
 
@@ -212,8 +219,14 @@ impl Index {
 
 /// The index is what the cache keeps derived from the creators.
 impl Derived for Index {
-    fn derive(database: &Database) -> Self {
-        Index::build(&database.creators)
+    type Builder = super::IndexBuilder;
+
+    fn add(builder: &mut Self::Builder, creator: &Creator) {
+        builder.add(creator);
+    }
+
+    fn finish(builder: Self::Builder) -> Self {
+        builder.finish()
     }
 
     fn write_to(&self, out: &mut dyn Write) -> io::Result<()> {

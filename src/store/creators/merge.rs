@@ -11,10 +11,12 @@ use crate::model::Creator;
 use crate::store::diagnostic::{Diagnostic, Located, Severity};
 
 /// Pieces in file order become the loaded creators: those without errors of their own and not
-/// duplicating an earlier creator.
-pub(crate) struct Merge<'f> {
+/// duplicating an earlier creator. Each goes to a sink as it is accepted, so that a caller that
+/// needs only something derived from the creators never holds them all.
+pub(crate) struct Merge<'f, 's> {
     file: &'f str,
-    creators: Vec<Creator>,
+    sink: &'s mut dyn FnMut(Creator),
+    accepted: usize,
     diagnostics: Vec<Diagnostic>,
     rejected: usize,
     /// Header line of the first creator with each id.
@@ -23,12 +25,14 @@ pub(crate) struct Merge<'f> {
     handles: HashMap<CompactString, (CompactString, u32), RandomState>,
 }
 
-impl<'f> Merge<'f> {
-    /// Starts merging pieces of `file`, expecting about `capacity` of them.
-    pub fn new(file: &'f str, capacity: usize) -> Merge<'f> {
+impl<'f, 's> Merge<'f, 's> {
+    /// Starts merging pieces of `file`, expecting about `capacity` of them, handing each accepted
+    /// creator to `sink`.
+    pub fn new(file: &'f str, capacity: usize, sink: &'s mut dyn FnMut(Creator)) -> Merge<'f, 's> {
         Merge {
             file,
-            creators: Vec::with_capacity(capacity),
+            sink,
+            accepted: 0,
             diagnostics: Vec::new(),
             rejected: 0,
             ids: HashMap::with_capacity_and_hasher(capacity, RandomState::default()),
@@ -55,7 +59,7 @@ impl<'f> Merge<'f> {
 
     /// How many creators have been pushed or rejected so far.
     pub fn seen(&self) -> usize {
-        self.creators.len() + self.rejected
+        self.accepted + self.rejected
     }
 
     /// Adds the next piece, whose lines are counted from `line_offset` in the file; true when
@@ -111,7 +115,8 @@ impl<'f> Merge<'f> {
         match piece.creator {
             Some(mut creator) if !errors => {
                 creator.line = header;
-                self.creators.push(creator);
+                (self.sink)(creator);
+                self.accepted += 1;
                 true
             }
             _ => {
@@ -132,10 +137,9 @@ impl<'f> Merge<'f> {
         });
     }
 
-    /// The creators that loaded, every problem in file order, and how many were left out.
-    pub fn finish(self) -> (Vec<Creator>, Vec<Diagnostic>, usize) {
+    /// Every problem in file order, and how many creators were left out.
+    pub fn finish(self) -> (Vec<Diagnostic>, usize) {
         (
-            self.creators,
             crate::store::diagnostic::sorted(self.diagnostics),
             self.rejected,
         )
