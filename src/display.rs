@@ -43,21 +43,36 @@ fn escape_with(text: &str, keep_lines: bool) -> Cow<'_, str> {
 
 /// A count in three significant digits: `940`, `9.4k`, `52k`, `138k`, `1.45M`, `12M`.
 pub fn compact(n: u64) -> String {
-    let (value, suffix) = match n {
-        0..=999 => return n.to_string(),
-        1_000..=999_999 => (n as f64 / 1_000.0, "k"),
-        1_000_000..=999_999_999 => (n as f64 / 1_000_000.0, "M"),
-        _ => (n as f64 / 1_000_000_000.0, "B"),
-    };
-    let text = if value >= 100.0 {
-        format!("{value:.0}")
-    } else if value >= 10.0 {
-        format!("{value:.1}")
-    } else {
-        format!("{value:.2}")
-    };
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    format!("{text}{suffix}")
+    if n < 1_000 {
+        return n.to_string();
+    }
+    const UNITS: [(f64, &str); 3] = [(1e3, "k"), (1e6, "M"), (1e9, "B")];
+    let mut text = String::new();
+    for (divisor, suffix) in UNITS {
+        let value = n as f64 / divisor;
+        let digits = if value >= 99.95 {
+            format!("{value:.0}")
+        } else if value >= 9.995 {
+            format!("{value:.1}")
+        } else {
+            format!("{value:.2}")
+        };
+        // Only a decimal part loses its trailing zeros: 100k stays 100k.
+        let digits = if digits.contains('.') {
+            digits
+                .trim_end_matches('0')
+                .trim_end_matches('.')
+                .to_string()
+        } else {
+            digits
+        };
+        text = format!("{digits}{suffix}");
+        // Rounding up to 1000 of a unit is one of the next unit.
+        if digits.parse::<f64>().is_ok_and(|d| d < 1000.0) {
+            break;
+        }
+    }
+    text
 }
 
 /// A count with thousands separators: `52,000`.
@@ -163,6 +178,15 @@ mod tests {
     #[case(1_450_000, "1.45M")]
     #[case(12_000_000, "12M")]
     #[case(2_300_000, "2.3M")]
+    #[case(100_000, "100k")]
+    #[case(200_000, "200k")]
+    #[case(500_000, "500k")]
+    #[case(10_000, "10k")]
+    #[case(10_000_000, "10M")]
+    #[case(100_000_000, "100M")]
+    #[case(999_999, "1M")]
+    #[case(999_499, "999k")]
+    #[case(99_960, "100k")]
     fn compact_counts(#[case] n: u64, #[case] text: &str) {
         assert_eq!(compact(n), text);
     }
