@@ -18,7 +18,7 @@ pub use campaigns::{
     BRIEF_KEYS, ENTRY_KEYS, KnownCreators, LoadedCampaign, load_campaign, parse_campaign,
     stage_message,
 };
-pub use config::{Config, DEFAULT_CURRENCY, load_config, parse_config};
+pub use config::{Config, DEFAULT_CURRENCY, Located, load_config, parse_config};
 pub use creators::{CHANNEL_KEYS, CREATOR_KEYS, Database, LoadedCreators, parse_creators};
 pub use diagnostic::{Diagnostic, LineIndex, Severity};
 pub use dirs::UserDirs;

@@ -18,6 +18,20 @@ pub const DEFAULT_CURRENCY: &str = "TWD";
 pub struct Config {
     pub tiers: TierBounds,
     pub currency: String,
+    /// The interface's theme by name (checked by the interface).
+    pub theme: Option<Located<String>>,
+    /// Keys rebound in the interface: action name → keys (checked by the interface).
+    pub keys: Vec<Located<(String, Vec<String>)>>,
+    /// The file the configuration came from, as shown in messages.
+    pub file: String,
+}
+
+/// A value with the place it was written, so that a later check can point at it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Located<T> {
+    pub value: T,
+    pub line: u32,
+    pub column: u32,
 }
 
 impl Default for Config {
@@ -25,6 +39,9 @@ impl Default for Config {
         Config {
             tiers: TierBounds::default(),
             currency: DEFAULT_CURRENCY.to_string(),
+            theme: None,
+            keys: Vec::new(),
+            file: String::new(),
         }
     }
 }
@@ -34,7 +51,13 @@ impl Default for Config {
 pub fn load_config(path: &Path) -> (Config, Vec<Diagnostic>) {
     match std::fs::read(path) {
         Ok(bytes) => parse_config(&path.display().to_string(), &bytes),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (
+            Config {
+                file: path.display().to_string(),
+                ..Config::default()
+            },
+            Vec::new(),
+        ),
         Err(e) => (
             Config::default(),
             vec![Diagnostic {
@@ -76,8 +99,29 @@ pub fn parse_config(file: &str, bytes: &[u8]) -> (Config, Vec<Diagnostic>) {
     };
     let span = root.span();
     let root = root.into_inner();
-    let mut config = Config::default();
+    let mut config = Config {
+        file: file.to_string(),
+        ..Config::default()
+    };
     let mut f = Fields::new(&root, span.start..span.start, &mut report);
+    if let Some(theme) = f.text("theme", false) {
+        let (line, column) = f.report().locate(theme.span().start);
+        config.theme = Some(Located {
+            value: theme.get_ref().trim().to_string(),
+            line,
+            column,
+        });
+    }
+    if let Some(value) = f.get("keys") {
+        match value.get_ref() {
+            DeValue::Table(table) => config.keys = read_keys(table, f.report()),
+            _ => {
+                let message = "\"keys\" must be a table: write [keys] with lines like quit = \"q\""
+                    .to_string();
+                f.error(&value.span(), message);
+            }
+        }
+    }
     if let Some(code) = f.text("currency", false) {
         let upper = code.get_ref().trim().to_uppercase();
         match currency_problem(&upper) {
@@ -98,8 +142,43 @@ pub fn parse_config(file: &str, bytes: &[u8]) -> (Config, Vec<Diagnostic>) {
             }
         }
     }
-    f.unknown_keys(&["currency", "tiers"], |_| None);
+    f.unknown_keys(&["currency", "tiers", "theme", "keys"], |_| None);
     (config, finish(report))
+}
+
+/// `[keys]`: each action with a key or a list of keys, kept with its place.
+fn read_keys(table: &DeTable<'_>, report: &mut Report<'_>) -> Vec<Located<(String, Vec<String>)>> {
+    let mut out = Vec::new();
+    for (key, value) in table.iter() {
+        let (line, column) = report.locate(key.span().start);
+        let keys = match value.get_ref() {
+            DeValue::String(s) => Some(vec![s.to_string()]),
+            DeValue::Array(items) => items
+                .iter()
+                .map(|i| match i.get_ref() {
+                    DeValue::String(s) => Some(s.to_string()),
+                    _ => None,
+                })
+                .collect(),
+            _ => None,
+        };
+        match keys {
+            Some(keys) => out.push(Located {
+                value: (key.get_ref().to_string(), keys),
+                line,
+                column,
+            }),
+            None => report.error(
+                &value.span(),
+                Some("keys"),
+                format!(
+                    "\"{}\" must be a key or a list of keys, like \"q\" or [\"q\", \"ctrl-q\"]",
+                    key.get_ref()
+                ),
+            ),
+        }
+    }
+    out
 }
 
 fn read_tiers(
@@ -149,7 +228,41 @@ mod tests {
 
     #[test]
     fn empty_config_is_the_defaults() {
-        assert_eq!(messages(""), (Config::default(), vec![]));
+        let (config, problems) = messages("");
+        assert_eq!(config.tiers, TierBounds::default());
+        assert_eq!(config.currency, "TWD");
+        assert!(problems.is_empty());
+    }
+
+    #[test]
+    fn theme_and_keys_are_kept_with_their_places_for_the_interface() {
+        let (config, problems) =
+            messages("theme = \"light\"\n[keys]\nquit = \"Q\"\nhelp = [\"?\", \"f1\"]\nsort = 5\n");
+        assert_eq!(
+            config
+                .theme
+                .as_ref()
+                .map(|t| (t.value.as_str(), t.line, t.column)),
+            Some(("light", 1, 9))
+        );
+        let keys: Vec<_> = config
+            .keys
+            .iter()
+            .map(|k| (k.value.0.as_str(), k.value.1.clone(), k.line))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("help", vec!["?".to_string(), "f1".to_string()], 4),
+                ("quit", vec!["Q".to_string()], 3)
+            ]
+        );
+        assert_eq!(
+            problems,
+            [
+                "config.toml:5:8: error: \"sort\" must be a key or a list of keys, like \"q\" or [\"q\", \"ctrl-q\"] (keys)"
+            ]
+        );
     }
 
     #[test]
