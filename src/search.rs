@@ -3,11 +3,13 @@
 //! interface's thread.
 
 pub mod engine;
+pub mod ids;
 pub mod index;
 pub mod query;
 pub mod worker;
 
 pub use engine::{Hits, Options, Sort, highlights, rerank, search};
+pub use ids::IndexIds;
 pub use index::{Index, IndexBuilder};
 pub use query::{Bounds, Filter, Has, Query, QueryError, Term};
 pub use worker::{Found, Request, Response, Worker};

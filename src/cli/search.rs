@@ -13,8 +13,8 @@ use anyhow::Context;
 use super::output;
 use super::{Session, report};
 use crate::model::{Creator, Stage};
-use crate::search::{self, Index, Options, Query, QueryError, Sort};
-use crate::store::{self, Creators, KnownCreators, UserDirs};
+use crate::search::{self, Index, IndexIds, Options, Query, QueryError, Sort};
+use crate::store::{self, Creators, UserDirs};
 
 /// How results are printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -74,25 +74,6 @@ pub(crate) fn open(session: &Session, dirs: &UserDirs) -> anyhow::Result<Searcha
     })
 }
 
-/// The ids of an index, for checking a campaign's entries against.
-struct IndexIds<'a>(std::collections::HashMap<&'a str, usize>);
-
-impl<'a> IndexIds<'a> {
-    fn new(index: &'a Index) -> Self {
-        IndexIds((0..index.len()).map(|i| (index.ids.get(i), i)).collect())
-    }
-}
-
-impl KnownCreators for IndexIds<'_> {
-    fn contains(&self, id: &str) -> bool {
-        self.0.contains_key(id)
-    }
-
-    fn nearest(&self, id: &str) -> Option<String> {
-        crate::suggest::nearest(id, self.0.keys().copied()).map(str::to_string)
-    }
-}
-
 /// Each row's stage in the campaign `id`, after reporting the campaign file's problems.
 pub(crate) fn stages(
     session: &Session,
@@ -115,13 +96,7 @@ pub(crate) fn stages(
     let campaign = loaded
         .campaign
         .with_context(|| format!("campaign \"{id}\" cannot be read (see above)"))?;
-    let mut stages = vec![None; index.len()];
-    for entry in &campaign.entries {
-        if let Some(&row) = known.0.get(entry.creator.as_str()) {
-            stages[row] = Some(entry.stage);
-        }
-    }
-    Ok(stages.into())
+    Ok(known.stages(&campaign, index.len()))
 }
 
 pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<ExitCode> {
