@@ -71,11 +71,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         None => {
             let session = Session::open(cli.workspace, &dirs)?;
-            println!(
-                "shortlist {}: workspace {}\nThe interactive interface is not available yet; see `shortlist --help` for the commands.",
-                env!("CARGO_PKG_VERSION"),
-                session.workspace.root().display()
-            );
+            let path = session.workspace.creators_file();
+            crate::tui::run(crate::tui::Start {
+                file: session.workspace.display_name(&path),
+                creators: path,
+                cache: dirs.cache.clone(),
+                config: session.config,
+                config_problems: session.config_problems,
+                workspace: session.workspace,
+            })?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -10,3 +10,4 @@ pub mod search;
 pub mod store;
 pub mod suggest;
 pub mod synth;
+pub mod tui;

@@ -41,15 +41,24 @@ impl Sandbox {
             .join("config.toml")
     }
 
+    /// The environment that keeps the binary away from the real user's files.
+    pub fn env(&self) -> Vec<(&'static str, PathBuf)> {
+        vec![
+            ("HOME", self.path().join("home")),
+            ("XDG_DATA_HOME", self.path().join("data")),
+            ("XDG_CONFIG_HOME", self.path().join("config")),
+            ("XDG_CACHE_HOME", self.path().join("cache")),
+        ]
+    }
+
     /// The binary, isolated from the real user's files and settings.
     pub fn cmd(&self) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_shortlist"));
-        cmd.current_dir(self.cwd())
-            .env("HOME", self.path().join("home"))
-            .env("XDG_DATA_HOME", self.path().join("data"))
-            .env("XDG_CONFIG_HOME", self.path().join("config"))
-            .env("XDG_CACHE_HOME", self.path().join("cache"))
-            .env("NO_COLOR", "1")
+        cmd.current_dir(self.cwd());
+        for (key, value) in self.env() {
+            cmd.env(key, value);
+        }
+        cmd.env("NO_COLOR", "1")
             .env_remove("SHORTLIST_WORKSPACE")
             .env_remove("SHORTLIST_CONFIG");
         cmd

@@ -1,0 +1,561 @@
+//! The interface's state, and how actions and events change it. Nothing here draws or touches
+//! the terminal: changes that need the outside world come back as [`Effect`]s for the event
+//! loop to carry out.
+
+mod update;
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+
+use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+
+use super::filter::FilterForm;
+use super::input::TextInput;
+use super::keymap::{Keymap, Mode};
+use super::layout::Areas;
+use super::theme::Theme;
+use crate::display::width as width_of;
+use crate::model::{Campaign, Creator, Stage, TierBounds};
+use crate::search::{Index, IndexIds, Query, QueryError, Request, Response, Sort};
+use crate::store::{Creators, Diagnostic, Opened};
+
+/// How many results are ranked at first; more are asked for as the cursor goes down.
+pub const FIRST_RANKED: usize = 200;
+
+/// The loaded database.
+pub struct Db {
+    pub index: Arc<Index>,
+    pub creators: Creators,
+}
+
+/// What the event loop must do for the app.
+#[derive(Debug)]
+pub enum Effect {
+    /// Run this search on the worker.
+    Search(Request),
+    /// Search this index from now on.
+    Index(Arc<Index>),
+    /// Open `creators.toml` in the user's editor at this line, then read it again.
+    Edit {
+        line: u32,
+    },
+    /// Read the database again.
+    Reload,
+    /// List the workspace's campaigns for the picker.
+    ListCampaigns,
+    /// Read this campaign, checking its entries against this index.
+    OpenCampaign {
+        id: String,
+        index: Arc<Index>,
+    },
+    Quit,
+}
+
+/// A campaign in the picker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CampaignChoice {
+    pub id: String,
+    /// Its name, or what is wrong with the file.
+    pub name: Result<String, String>,
+    pub entries: usize,
+}
+
+/// A campaign as read for an index.
+#[derive(Debug)]
+pub struct CampaignLoaded {
+    pub id: String,
+    /// The index its entries were matched against: an answer for an older index is stale.
+    pub index: Arc<Index>,
+    /// The campaign, or why it could not be read at all.
+    pub outcome: Result<(Option<Campaign>, Vec<Diagnostic>), String>,
+}
+
+/// The campaign whose stages are shown.
+#[derive(Clone, Debug)]
+pub struct OpenCampaign {
+    pub campaign: Campaign,
+    /// Each row's stage (`None` when not on the shortlist).
+    pub stages: Arc<[Option<Stage>]>,
+    /// Each shortlisted row's entry in `campaign.entries`.
+    pub entries: HashMap<u32, usize>,
+}
+
+impl OpenCampaign {
+    fn new(campaign: Campaign, index: &Index) -> OpenCampaign {
+        let ids = IndexIds::new(index);
+        let entries = campaign
+            .entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| Some((ids.row(&e.creator)?, i)))
+            .collect();
+        OpenCampaign {
+            stages: ids.stages(&campaign, index.len()),
+            campaign,
+            entries,
+        }
+    }
+
+    /// The shortlist entry of a row of the index.
+    pub fn entry(&self, row: u32) -> Option<&crate::model::Entry> {
+        self.entries.get(&row).map(|&i| &self.campaign.entries[i])
+    }
+}
+
+/// A message in the bar until the next key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub error: bool,
+}
+
+/// What has the keyboard when no overlay is open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    Results,
+    Query,
+}
+
+/// A box over the main screen; the top one gets the keys.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Overlay {
+    Help {
+        scroll: usize,
+    },
+    Sort {
+        cursor: usize,
+    },
+    Filter(Box<FilterForm>),
+    Problems {
+        scroll: usize,
+    },
+    /// The creator under the cursor, over the whole screen.
+    Detail,
+    /// The campaign picker; `choices` is `None` until the list is read.
+    Campaigns {
+        cursor: usize,
+        choices: Option<Vec<CampaignChoice>>,
+    },
+}
+
+/// The results on screen.
+#[derive(Clone, Debug, Default)]
+pub struct Results {
+    /// The query text they answer.
+    pub text: String,
+    pub query: Option<Query>,
+    pub total: usize,
+    /// Rows of the index in ranked order: the best `limit`, or all.
+    pub rows: Vec<u32>,
+    pub limit: usize,
+    pub sort: Option<Sort>,
+}
+
+/// The sorts the sort menu offers: automatic first.
+pub const SORTS: [(Option<Sort>, &str); 6] = [
+    (None, "automatic (relevance with words, else followers)"),
+    (Some(Sort::Relevance), "relevance"),
+    (Some(Sort::Followers), "followers"),
+    (Some(Sort::Engagement), "engagement"),
+    (Some(Sort::Name), "name"),
+    (Some(Sort::CostPerEngagement), "cost per engagement"),
+];
+
+/// The whole state of the interface.
+pub struct App {
+    /// The workspace, as shown in the bar.
+    pub workspace: String,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub tiers: TierBounds,
+    /// The currency of fees and rates that do not name theirs.
+    pub currency: String,
+    pub db: Option<Db>,
+    pub loading: bool,
+    /// Problems of the files as last read.
+    pub problems: Vec<Diagnostic>,
+    /// Problems of the configuration.
+    pub settings_problems: Vec<Diagnostic>,
+    /// Problems of the open campaign's file.
+    pub campaign_problems: Vec<Diagnostic>,
+    pub campaign: Option<OpenCampaign>,
+    /// The campaign being read, to open when it arrives.
+    pub opening: Option<String>,
+    pub notice: Option<Notice>,
+    pub focus: Focus,
+    pub overlays: Vec<Overlay>,
+    pub query: TextInput,
+    /// The query line read as a query, or what is wrong with it.
+    pub parsed: Result<Query, QueryError>,
+    pub sort: Option<Sort>,
+    pub results: Results,
+    /// The last search asked for; older answers are stale.
+    pub generation: u64,
+    /// When the last rows arrive, put the cursor on the last one (after `G`).
+    pub to_bottom: bool,
+    /// Position of the cursor in `results.rows`.
+    pub cursor: usize,
+    /// The first result on screen.
+    pub offset: usize,
+    pub marked: BTreeSet<u32>,
+    pub width: u16,
+    pub height: u16,
+    /// The creator under the cursor, decoded.
+    pub detail: Option<(u32, Creator)>,
+    /// How far the detail pane is scrolled.
+    pub detail_scroll: u16,
+}
+
+impl App {
+    /// A new app for the workspace shown as `workspace`, waiting for its database.
+    pub fn new(workspace: &str, keymap: Keymap, theme: Theme, tiers: TierBounds) -> App {
+        App {
+            workspace: workspace.to_string(),
+            keymap,
+            theme,
+            tiers,
+            currency: crate::store::DEFAULT_CURRENCY.to_string(),
+            db: None,
+            loading: true,
+            problems: Vec::new(),
+            settings_problems: Vec::new(),
+            campaign_problems: Vec::new(),
+            campaign: None,
+            opening: None,
+            notice: None,
+            focus: Focus::Results,
+            overlays: Vec::new(),
+            query: TextInput::default(),
+            parsed: Ok(Query { terms: Vec::new() }),
+            sort: None,
+            results: Results::default(),
+            generation: 0,
+            to_bottom: false,
+            cursor: 0,
+            offset: 0,
+            marked: BTreeSet::new(),
+            width: 80,
+            height: 24,
+            detail: None,
+            detail_scroll: 0,
+        }
+    }
+
+    /// Where the keyboard is talking to.
+    pub fn mode(&self) -> Mode {
+        match self.overlays.last() {
+            Some(Overlay::Help { .. }) => Mode::Help,
+            Some(Overlay::Sort { .. }) => Mode::Sort,
+            Some(Overlay::Filter(_)) => Mode::Filter,
+            Some(Overlay::Problems { .. }) => Mode::Problems,
+            Some(Overlay::Campaigns { .. }) => Mode::Campaigns,
+            Some(Overlay::Detail) => Mode::Detail,
+            None if self.focus == Focus::Query => Mode::Typing,
+            None => Mode::Normal,
+        }
+    }
+
+    /// The screen layout for the current size, if the terminal is large enough.
+    pub fn areas(&self) -> Option<Areas> {
+        Areas::new(self.width, self.height, self.error_lines(self.width))
+    }
+
+    /// How many lines the query's error takes in `width` columns: none for a good query, one
+    /// when the message fits after the marks under the query, else two.
+    pub fn error_lines(&self, width: u16) -> u16 {
+        let Err(error) = &self.parsed else { return 0 };
+        let text = self.query.text();
+        let end = error.span.end.min(text.len());
+        let marks =
+            width_of(super::view::PROMPT) + width_of(text.get(..end).unwrap_or(text)).max(1);
+        if marks + 1 + width_of(&error.message) <= usize::from(width) {
+            1
+        } else {
+            2
+        }
+    }
+
+    /// The number of result rows on screen.
+    pub fn page(&self) -> usize {
+        self.areas().map_or(1, |a| a.visible_rows().max(1))
+    }
+
+    /// A key was pressed.
+    pub fn on_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        self.notice = None;
+        match self.keymap.resolve(self.mode(), key) {
+            Some(action) => self.update(action),
+            None => Vec::new(),
+        }
+    }
+
+    /// The terminal changed size.
+    pub fn on_resize(&mut self, width: u16, height: u16) -> Vec<Effect> {
+        self.width = width;
+        self.height = height;
+        self.follow();
+        self.more_if_needed()
+    }
+
+    /// The mouse did something: the wheel scrolls, a click picks a result or the query line.
+    pub fn on_mouse(&mut self, event: MouseEvent) -> Vec<Effect> {
+        if !self.overlays.is_empty() {
+            return match event.kind {
+                MouseEventKind::ScrollDown => self.update(super::keymap::Action::Down),
+                MouseEventKind::ScrollUp => self.update(super::keymap::Action::Up),
+                _ => Vec::new(),
+            };
+        }
+        let Some(areas) = self.areas() else {
+            return Vec::new();
+        };
+        match event.kind {
+            MouseEventKind::ScrollDown => self.move_cursor(3),
+            MouseEventKind::ScrollUp => self.move_cursor(-3),
+            MouseEventKind::Down(MouseButton::Left) => {
+                if event.row == areas.query.y {
+                    self.focus = Focus::Query;
+                    Vec::new()
+                } else if event.row >= areas.first_row_y()
+                    && event.row < areas.first_row_y() + areas.visible_rows() as u16
+                    && event.column >= areas.table.x
+                    && event.column < areas.table.x + areas.table.width
+                {
+                    let target = self.offset + usize::from(event.row - areas.first_row_y());
+                    if target < self.results.rows.len() {
+                        self.focus = Focus::Results;
+                        let delta = target as isize - self.cursor as isize;
+                        return self.move_cursor(delta);
+                    }
+                    Vec::new()
+                } else {
+                    Vec::new()
+                }
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The database was read (again).
+    pub fn on_loaded(&mut self, outcome: Result<Opened<Index>, String>) -> Vec<Effect> {
+        self.loading = false;
+        let opened = match outcome {
+            Ok(opened) => opened,
+            Err(message) => {
+                self.notice = Some(Notice {
+                    text: message,
+                    error: true,
+                });
+                return Vec::new();
+            }
+        };
+        let errors = opened.diagnostics.iter().filter(|d| d.is_error()).count();
+        self.problems = opened.diagnostics;
+        if errors > 0
+            && !self
+                .overlays
+                .iter()
+                .any(|o| matches!(o, Overlay::Problems { .. }))
+        {
+            self.overlays.push(Overlay::Problems { scroll: 0 });
+        }
+        if errors > 0 && self.db.is_some() {
+            // A file broken by an edit does not take away what was on screen.
+            self.notice = Some(Notice {
+                text: format!(
+                    "creators.toml has {errors} error{} after the edit; still showing it as it was before (! for the list)",
+                    if errors == 1 { "" } else { "s" }
+                ),
+                error: true,
+            });
+            return Vec::new();
+        }
+        let index = Arc::new(opened.derived);
+        self.db = Some(Db {
+            index: Arc::clone(&index),
+            creators: opened.creators,
+        });
+        self.marked.clear();
+        self.detail = None;
+        let mut effects = vec![Effect::Index(Arc::clone(&index))];
+        // The campaign's rows are those of the old index: read it again for the new one.
+        let reopen = self.opening.clone().or_else(|| {
+            let open = self.campaign.take()?;
+            Some(open.campaign.id.to_string())
+        });
+        if let Some(id) = reopen {
+            self.opening = Some(id.clone());
+            effects.push(Effect::OpenCampaign { id, index });
+        }
+        effects.extend(self.search(FIRST_RANKED));
+        effects
+    }
+
+    /// The campaign list for the picker was read.
+    pub fn on_campaigns(&mut self, list: Vec<CampaignChoice>) -> Vec<Effect> {
+        if let Some(Overlay::Campaigns { cursor, choices }) = self.overlays.last_mut() {
+            // The open campaign is chosen at first; "none" is the last choice.
+            let open = self.campaign.as_ref().map(|c| c.campaign.id.as_str());
+            *cursor = list
+                .iter()
+                .position(|c| Some(c.id.as_str()) == open)
+                .unwrap_or(0);
+            *choices = Some(list);
+        }
+        Vec::new()
+    }
+
+    /// A campaign was read.
+    pub fn on_campaign(&mut self, loaded: CampaignLoaded) -> Vec<Effect> {
+        let current = self.db.as_ref().map(|db| &db.index);
+        if self.opening.as_deref() != Some(loaded.id.as_str())
+            || !current.is_some_and(|i| Arc::ptr_eq(i, &loaded.index))
+        {
+            return Vec::new();
+        }
+        self.opening = None;
+        let (campaign, diagnostics) = match loaded.outcome {
+            Ok(read) => read,
+            Err(message) => {
+                self.notice = Some(Notice {
+                    text: message,
+                    error: true,
+                });
+                return Vec::new();
+            }
+        };
+        self.campaign_problems = diagnostics;
+        let Some(campaign) = campaign else {
+            self.notice = Some(Notice {
+                text: format!(
+                    "campaign \"{}\" cannot be read (! for the problems)",
+                    loaded.id
+                ),
+                error: true,
+            });
+            if !self.campaign_problems.is_empty() {
+                self.overlays.push(Overlay::Problems { scroll: 0 });
+            }
+            return Vec::new();
+        };
+        self.campaign = Some(OpenCampaign::new(campaign, &loaded.index));
+        self.search(FIRST_RANKED.max(self.results.limit))
+    }
+
+    /// Every problem to list: the configuration's, the database's, the open campaign's.
+    pub fn all_problems(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.settings_problems
+            .iter()
+            .chain(&self.problems)
+            .chain(&self.campaign_problems)
+    }
+
+    /// A search came back.
+    pub fn on_results(&mut self, response: Response) -> Vec<Effect> {
+        if response.generation != self.generation {
+            return Vec::new();
+        }
+        match response.outcome {
+            Err(error) => {
+                self.parsed = Err(error);
+                Vec::new()
+            }
+            Ok(found) => {
+                if response.text != self.results.text || self.sort != self.results.sort {
+                    // The cursor starts at the top of a new list; more of the same list keeps it.
+                    self.cursor = 0;
+                    self.offset = 0;
+                }
+                self.results.sort = self.sort;
+                self.results.text = response.text;
+                self.results.query = Some(found.query);
+                self.results.total = found.total;
+                self.results.limit = self.results.limit.max(found.ranked.len());
+                self.results.rows = found.ranked;
+                if self.to_bottom && self.results.rows.len() == self.results.total {
+                    self.cursor = self.results.rows.len().saturating_sub(1);
+                    self.to_bottom = false;
+                }
+                self.cursor = self.cursor.min(self.results.rows.len().saturating_sub(1));
+                self.follow();
+                self.refresh_detail();
+                Vec::new()
+            }
+        }
+    }
+
+    /// Asks for the current query with the best `limit` ranked.
+    pub(super) fn search(&mut self, limit: usize) -> Vec<Effect> {
+        let Ok(_) = &self.parsed else {
+            return Vec::new();
+        };
+        if self.db.is_none() {
+            return Vec::new();
+        }
+        self.generation += 1;
+        self.results.limit = limit;
+        vec![Effect::Search(Request {
+            generation: self.generation,
+            text: self.query.text().to_string(),
+            sort: self.sort,
+            limit: Some(limit),
+            tiers: self.tiers,
+            stages: self.campaign.as_ref().map(|c| Arc::clone(&c.stages)),
+        })]
+    }
+
+    /// Keeps the cursor on screen.
+    pub(super) fn follow(&mut self) {
+        let page = self.page();
+        if self.cursor < self.offset {
+            self.offset = self.cursor;
+        } else if self.cursor >= self.offset + page {
+            self.offset = self.cursor + 1 - page;
+        }
+        let last_start = self.results.rows.len().saturating_sub(page);
+        self.offset = self.offset.min(last_start);
+    }
+
+    /// Asks for more ranked results when the cursor nears the end of those at hand.
+    pub(super) fn more_if_needed(&mut self) -> Vec<Effect> {
+        let have = self.results.rows.len();
+        if have < self.results.total
+            && self.cursor + 2 * self.page() >= have
+            && self.results.limit <= have
+        {
+            let limit = (have * 2).max(self.cursor + 4 * self.page());
+            return self.search(limit);
+        }
+        Vec::new()
+    }
+
+    /// Moves the cursor by `delta` rows.
+    pub(super) fn move_cursor(&mut self, delta: isize) -> Vec<Effect> {
+        let last = self.results.rows.len().saturating_sub(1);
+        self.cursor = self.cursor.saturating_add_signed(delta).min(last);
+        self.follow();
+        self.refresh_detail();
+        self.more_if_needed()
+    }
+
+    /// Decodes the creator under the cursor for the detail pane, when it changed.
+    pub(super) fn refresh_detail(&mut self) {
+        let row = self.results.rows.get(self.cursor).copied();
+        if self.detail.as_ref().map(|(r, _)| *r) == row {
+            return;
+        }
+        self.detail_scroll = 0;
+        self.detail = row.and_then(|r| {
+            let db = self.db.as_ref()?;
+            Some((r, db.creators.get(r as usize)?.into_owned()))
+        });
+    }
+
+    /// The row of the index under the cursor.
+    pub fn current_row(&self) -> Option<u32> {
+        self.results.rows.get(self.cursor).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,301 @@
+//! What each action does to the app.
+
+use std::sync::Arc;
+
+use super::{App, Effect, FIRST_RANKED, Focus, Notice, Overlay, SORTS};
+use crate::search::Query;
+use crate::tui::filter::{self, FilterForm};
+use crate::tui::keymap::Action;
+use crate::tui::view;
+
+impl App {
+    /// Carries out an action; returns what the event loop must do.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        if action == Action::Quit {
+            return vec![Effect::Quit];
+        }
+        match self.overlays.last_mut() {
+            Some(Overlay::Help { .. }) | Some(Overlay::Problems { .. }) => {
+                let max = view::overlays::max_scroll(self);
+                let page = usize::from(self.height.saturating_sub(6)).max(1);
+                let (Some(Overlay::Help { scroll }) | Some(Overlay::Problems { scroll })) =
+                    self.overlays.last_mut()
+                else {
+                    return Vec::new();
+                };
+                match action {
+                    Action::Down => *scroll = (*scroll + 1).min(max),
+                    Action::Up => *scroll = scroll.saturating_sub(1),
+                    Action::PageDown => *scroll = (*scroll + page).min(max),
+                    Action::PageUp => *scroll = scroll.saturating_sub(page),
+                    Action::Back => {
+                        self.overlays.pop();
+                    }
+                    _ => {}
+                }
+                Vec::new()
+            }
+            Some(Overlay::Sort { cursor }) => {
+                match action {
+                    Action::Down => *cursor = (*cursor + 1).min(SORTS.len() - 1),
+                    Action::Up => *cursor = cursor.saturating_sub(1),
+                    Action::Apply => {
+                        let choice = SORTS[*cursor].0;
+                        self.overlays.pop();
+                        self.sort = choice;
+                        return self.search(FIRST_RANKED.max(self.results.limit));
+                    }
+                    Action::Back => {
+                        self.overlays.pop();
+                    }
+                    _ => {}
+                }
+                Vec::new()
+            }
+            Some(Overlay::Filter(form)) => {
+                match action {
+                    Action::NextField => form.next(),
+                    Action::PreviousField => form.previous(),
+                    Action::Left => form.step(false),
+                    Action::Right => form.step(true),
+                    Action::Toggle => form.toggle(),
+                    Action::Insert(c) => {
+                        if let Some(input) = form.input() {
+                            input.insert(c);
+                        }
+                    }
+                    Action::DeleteBack => {
+                        if let Some(input) = form.input() {
+                            input.delete_back();
+                        }
+                    }
+                    Action::Apply => return self.apply_filters(),
+                    Action::Back => {
+                        self.overlays.pop();
+                    }
+                    _ => {}
+                }
+                Vec::new()
+            }
+            Some(Overlay::Campaigns { cursor, choices }) => {
+                let count = choices.as_ref().map_or(0, |c| c.len() + 1);
+                match action {
+                    Action::Down => *cursor = (*cursor + 1).min(count.saturating_sub(1)),
+                    Action::Up => *cursor = cursor.saturating_sub(1),
+                    Action::Apply if count > 0 => {
+                        let chosen = choices
+                            .as_ref()
+                            .and_then(|c| c.get(*cursor))
+                            .map(|c| c.id.clone());
+                        self.overlays.pop();
+                        return self.choose_campaign(chosen);
+                    }
+                    Action::Back => {
+                        self.overlays.pop();
+                    }
+                    _ => {}
+                }
+                Vec::new()
+            }
+            Some(Overlay::Detail) => match action {
+                Action::Edit => self.update_main(action),
+                Action::Back => {
+                    self.overlays.pop();
+                    Vec::new()
+                }
+                _ => self.scroll_detail(action),
+            },
+            None => self.update_main(action),
+        }
+    }
+
+    /// Scrolls the details; the view stops at the last line.
+    fn scroll_detail(&mut self, action: Action) -> Vec<Effect> {
+        let Some(rect) = view::detail_rect(self) else {
+            return Vec::new();
+        };
+        let page = rect.height.saturating_sub(3).max(1);
+        let max = view::detail::max_scroll(self, rect);
+        self.detail_scroll = match action {
+            Action::DetailDown => self.detail_scroll.saturating_add(1),
+            Action::DetailUp => self.detail_scroll.saturating_sub(1),
+            Action::PageDown => self.detail_scroll.saturating_add(page),
+            Action::PageUp => self.detail_scroll.saturating_sub(page),
+            _ => self.detail_scroll,
+        }
+        .min(max);
+        Vec::new()
+    }
+
+    /// Opens the campaign `id`, or closes the open one when `None`.
+    fn choose_campaign(&mut self, id: Option<String>) -> Vec<Effect> {
+        match id {
+            Some(id) => {
+                let Some(db) = &self.db else {
+                    return Vec::new();
+                };
+                self.opening = Some(id.clone());
+                vec![Effect::OpenCampaign {
+                    id,
+                    index: Arc::clone(&db.index),
+                }]
+            }
+            None => {
+                self.opening = None;
+                self.campaign_problems.clear();
+                if self.campaign.take().is_some() {
+                    self.search(FIRST_RANKED.max(self.results.limit))
+                } else {
+                    Vec::new()
+                }
+            }
+        }
+    }
+
+    fn update_main(&mut self, action: Action) -> Vec<Effect> {
+        let page = self.page() as isize;
+        match action {
+            Action::Down => self.move_cursor(1),
+            Action::Up => self.move_cursor(-1),
+            Action::PageDown => self.move_cursor(page),
+            Action::PageUp => self.move_cursor(-page),
+            Action::Top => self.move_cursor(-(self.cursor as isize)),
+            Action::Bottom => {
+                if self.results.rows.len() < self.results.total {
+                    self.to_bottom = true;
+                    let total = self.results.total;
+                    self.search(total)
+                } else {
+                    self.move_cursor(self.results.rows.len() as isize)
+                }
+            }
+            Action::Search => {
+                self.focus = Focus::Query;
+                Vec::new()
+            }
+            Action::Done => {
+                self.focus = Focus::Results;
+                Vec::new()
+            }
+            Action::Back => {
+                self.marked.clear();
+                Vec::new()
+            }
+            Action::Mark => {
+                if let Some(row) = self.current_row() {
+                    if !self.marked.remove(&row) {
+                        self.marked.insert(row);
+                    }
+                    return self.move_cursor(1);
+                }
+                Vec::new()
+            }
+            Action::Help => {
+                self.overlays.push(Overlay::Help { scroll: 0 });
+                Vec::new()
+            }
+            Action::Problems => {
+                self.overlays.push(Overlay::Problems { scroll: 0 });
+                Vec::new()
+            }
+            Action::Campaign => {
+                self.overlays.push(Overlay::Campaigns {
+                    cursor: 0,
+                    choices: None,
+                });
+                vec![Effect::ListCampaigns]
+            }
+            Action::DetailDown | Action::DetailUp => self.scroll_detail(action),
+            Action::Open => {
+                if self.current_row().is_some() {
+                    self.overlays.push(Overlay::Detail);
+                }
+                Vec::new()
+            }
+            Action::Sort => {
+                let cursor = SORTS.iter().position(|(s, _)| *s == self.sort).unwrap_or(0);
+                self.overlays.push(Overlay::Sort { cursor });
+                Vec::new()
+            }
+            Action::Filter => {
+                let form = FilterForm::from_query(self.parsed.as_ref().ok());
+                self.overlays.push(Overlay::Filter(Box::new(form)));
+                Vec::new()
+            }
+            Action::Edit => {
+                let line = self
+                    .current_row()
+                    .and_then(|r| Some(self.db.as_ref()?.index.line[r as usize]));
+                match line {
+                    Some(line) => vec![Effect::Edit { line }],
+                    None => {
+                        self.notice = Some(Notice {
+                            text: "no creator to edit".into(),
+                            error: false,
+                        });
+                        Vec::new()
+                    }
+                }
+            }
+            Action::Insert(c) => self.edit_query(|q| q.insert(c)),
+            Action::DeleteBack => self.edit_query(|q| q.delete_back()),
+            Action::DeleteForward => self.edit_query(|q| q.delete_forward()),
+            Action::DeleteWord => self.edit_query(|q| q.delete_word()),
+            Action::ClearLine => self.edit_query(|q| q.clear()),
+            Action::Left => {
+                self.query.left();
+                Vec::new()
+            }
+            Action::Right => {
+                self.query.right();
+                Vec::new()
+            }
+            Action::LineStart => {
+                self.query.home();
+                Vec::new()
+            }
+            Action::LineEnd => {
+                self.query.end();
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Changes the query line, reads it again, and searches when it reads as a query.
+    fn edit_query(
+        &mut self,
+        change: impl FnOnce(&mut crate::tui::input::TextInput),
+    ) -> Vec<Effect> {
+        let before = self.query.text().to_string();
+        change(&mut self.query);
+        if self.query.text() == before {
+            return Vec::new();
+        }
+        self.reparse()
+    }
+
+    fn reparse(&mut self) -> Vec<Effect> {
+        self.parsed = Query::parse(self.query.text());
+        self.search(FIRST_RANKED)
+    }
+
+    fn apply_filters(&mut self) -> Vec<Effect> {
+        let Some(Overlay::Filter(form)) = self.overlays.last_mut() else {
+            return Vec::new();
+        };
+        match form.terms() {
+            Err(message) => {
+                form.error = Some(message);
+                Vec::new()
+            }
+            Ok(terms) => {
+                let text = filter::rewrite(self.query.text(), self.parsed.as_ref().ok(), &terms);
+                self.overlays.pop();
+                self.query.set(&text);
+                self.focus = Focus::Results;
+                self.reparse()
+            }
+        }
+    }
+}

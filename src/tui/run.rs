@@ -1,0 +1,167 @@
+//! The event loop: terminal events from an input thread, search results from the worker and
+//! databases from a loader thread all arrive on one channel; the loop hands them to the app,
+//! carries out the effects it returns, and draws once per batch. It blocks while nothing
+//! happens, so an idle interface uses no processor time.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Sender};
+
+use ratatui::crossterm::event::{self, Event as Term};
+
+use super::app::{App, CampaignChoice, CampaignLoaded, Effect, Notice, Overlay};
+use super::tasks::{campaign_choices, read_campaign};
+use super::terminal::{Guard, Input, edit, enter};
+use super::{settings, view};
+use crate::search::{Index, Response, Worker};
+use crate::store::{self, Config, Diagnostic, Opened, Workspace};
+
+/// What the interface is opened on.
+pub struct Start {
+    pub workspace: Workspace,
+    pub creators: PathBuf,
+    /// `creators.toml` as named in messages.
+    pub file: String,
+    pub cache: Option<PathBuf>,
+    pub config: Config,
+    pub config_problems: Vec<Diagnostic>,
+}
+
+pub(super) enum Event {
+    Terminal(Term),
+    Search(Response),
+    Loaded(Box<Result<Opened<Index>, String>>),
+    Campaigns(Vec<CampaignChoice>),
+    Campaign(Box<CampaignLoaded>),
+}
+
+/// Runs the interface until the user quits. The terminal is restored on every way out,
+/// panics included.
+pub fn run(start: Start) -> anyhow::Result<()> {
+    let (keymap, theme, mut problems) = settings::from_config(&start.config, settings::no_color());
+    problems.splice(0..0, start.config_problems.iter().cloned());
+    let shown = tilde(start.workspace.root());
+    let mut app = App::new(&shown, keymap, theme, start.config.tiers);
+    app.settings_problems = problems;
+    app.currency = start.config.currency.clone();
+    if !app.settings_problems.is_empty() {
+        app.overlays.push(Overlay::Problems { scroll: 0 });
+    }
+
+    let mut terminal = enter()?;
+    let _guard = Guard;
+    let (sender, receiver) = mpsc::channel();
+    let input = Input::spawn(sender.clone());
+    load(&start, &sender);
+    let size = terminal.size()?;
+    app.on_resize(size.width, size.height);
+    terminal.draw(|frame| view::draw(frame, &app))?;
+
+    let mut worker: Option<Worker> = None;
+    'events: loop {
+        let Ok(first) = receiver.recv() else { break };
+        let mut effects = handle(&mut app, first);
+        while let Ok(more) = receiver.try_recv() {
+            effects.extend(handle(&mut app, more));
+        }
+        for effect in effects {
+            match effect {
+                Effect::Quit => break 'events,
+                Effect::Search(request) => {
+                    if let Some(w) = &worker {
+                        w.submit(request);
+                    }
+                }
+                Effect::Index(index) => match &worker {
+                    Some(w) => w.set_index(index),
+                    None => {
+                        let sender = sender.clone();
+                        worker = Some(Worker::spawn(index, move |r| {
+                            let _ = sender.send(Event::Search(r));
+                        }));
+                    }
+                },
+                Effect::Edit { line } => {
+                    if let Err(e) = edit(&mut terminal, &input, &start.creators, line) {
+                        app.notice = Some(Notice {
+                            text: format!("could not open the editor: {e}"),
+                            error: true,
+                        });
+                    }
+                    app.loading = true;
+                    load(&start, &sender);
+                }
+                Effect::Reload => {
+                    app.loading = true;
+                    load(&start, &sender);
+                }
+                Effect::ListCampaigns => list_campaigns(&start.workspace, &sender),
+                Effect::OpenCampaign { id, index } => {
+                    open_campaign(&start.workspace, id, index, &sender)
+                }
+            }
+        }
+        terminal.draw(|frame| view::draw(frame, &app))?;
+    }
+    input.stop();
+    Ok(())
+}
+
+fn handle(app: &mut App, event: Event) -> Vec<Effect> {
+    match event {
+        Event::Terminal(Term::Key(key)) if key.kind != event::KeyEventKind::Release => {
+            app.on_key(key)
+        }
+        Event::Terminal(Term::Mouse(mouse)) => app.on_mouse(mouse),
+        Event::Terminal(Term::Resize(w, h)) => app.on_resize(w, h),
+        Event::Terminal(_) => Vec::new(),
+        Event::Search(response) => app.on_results(response),
+        Event::Loaded(outcome) => app.on_loaded(*outcome),
+        Event::Campaigns(list) => app.on_campaigns(list),
+        Event::Campaign(loaded) => app.on_campaign(*loaded),
+    }
+}
+
+/// `path` with the home folder written `~`, as users write it.
+fn tilde(path: &std::path::Path) -> String {
+    let home = std::env::var_os("HOME")
+        .filter(|h| !h.is_empty())
+        .map(PathBuf::from);
+    match home.as_deref().and_then(|h| path.strip_prefix(h).ok()) {
+        Some(rest) if rest.as_os_str().is_empty() => "~".to_string(),
+        Some(rest) => format!("~/{}", rest.display()),
+        None => path.display().to_string(),
+    }
+}
+
+/// Lists the workspace's campaigns with their names, on a thread of its own.
+fn list_campaigns(workspace: &Workspace, sender: &Sender<Event>) {
+    let (workspace, sender) = (workspace.clone(), sender.clone());
+    std::thread::spawn(move || {
+        let _ = sender.send(Event::Campaigns(campaign_choices(&workspace)));
+    });
+}
+
+/// Reads a campaign and checks its entries against `index`, on a thread of its own.
+fn open_campaign(workspace: &Workspace, id: String, index: Arc<Index>, sender: &Sender<Event>) {
+    let (workspace, sender) = (workspace.clone(), sender.clone());
+    std::thread::spawn(move || {
+        let loaded = read_campaign(&workspace, id, index);
+        let _ = sender.send(Event::Campaign(Box::new(loaded)));
+    });
+}
+
+/// Reads the database on its own thread; the result arrives as an event.
+fn load(start: &Start, sender: &Sender<Event>) {
+    let (path, file, cache) = (
+        start.creators.clone(),
+        start.file.clone(),
+        start.cache.clone(),
+    );
+    let sender = sender.clone();
+    std::thread::spawn(move || {
+        let outcome =
+            store::open_derived::<Index>(&path, &file, cache.as_deref()).map_err(|e| e.to_string());
+        let _ = sender.send(Event::Loaded(Box::new(outcome)));
+    });
+}

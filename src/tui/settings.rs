@@ -1,0 +1,91 @@
+//! The interface's settings from the user's configuration: the theme (`mono` whenever
+//! `NO_COLOR` is set) and rebound keys. A bad setting is reported at its line, and the default
+//! is used in its place.
+
+use super::keymap::Keymap;
+use super::theme::Theme;
+use crate::store::{Config, Diagnostic, Severity};
+
+/// The key map and theme `config` asks for, and what was wrong with it.
+pub fn from_config(config: &Config, no_color: bool) -> (Keymap, Theme, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let problem = |line, column, message: String| Diagnostic {
+        severity: Severity::Error,
+        file: config.file.clone(),
+        line,
+        column,
+        message,
+        subject: None,
+    };
+    let mut theme = Theme::dark();
+    if let Some(name) = &config.theme {
+        match Theme::named(&name.value) {
+            Some(t) => theme = t,
+            None => problems.push(problem(
+                name.line,
+                name.column,
+                format!(
+                    "unknown theme \"{}\" (themes: {}); using dark",
+                    name.value,
+                    Theme::NAMES.join(", ")
+                ),
+            )),
+        }
+    }
+    if no_color {
+        theme = Theme::mono();
+    }
+    let changes: Vec<(String, Vec<String>)> = config.keys.iter().map(|k| k.value.clone()).collect();
+    let (keymap, key_problems) = Keymap::default().with_changes(&changes);
+    for (at, message) in key_problems {
+        let place = &config.keys[at];
+        problems.push(problem(
+            place.line,
+            place.column,
+            format!("{message}; the default keys are kept"),
+        ));
+    }
+    (keymap, theme, problems)
+}
+
+/// True when the `NO_COLOR` convention asks for no colour.
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::parse_config;
+    use crate::tui::keymap::{Action, Mode};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    #[test]
+    fn a_bad_theme_or_key_is_reported_at_its_line_and_defaults_are_used() {
+        let (config, _) = parse_config(
+            "config.toml",
+            b"theme = \"neon\"\n[keys]\nquit = \"Q\"\nhelp = \"ctrl-\"\n",
+        );
+        let (keymap, theme, problems) = from_config(&config, false);
+        assert_eq!(theme.name, "dark");
+        let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "config.toml:1:9: error: unknown theme \"neon\" (themes: dark, light, mono); using dark",
+                "config.toml:4:1: error: help: \"ctrl-\" is not a key (write keys like q, G, ?, ctrl-d, alt-x, shift-tab, pgdn, space, f1); the default keys are kept"
+            ]
+        );
+        let q = KeyEvent::new(KeyCode::Char('Q'), KeyModifiers::SHIFT);
+        assert_eq!(keymap.resolve(Mode::Normal, q), Some(Action::Quit));
+        let help = KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE);
+        assert_eq!(keymap.resolve(Mode::Normal, help), Some(Action::Help));
+    }
+
+    #[test]
+    fn no_color_wins_over_the_theme() {
+        let (config, _) = parse_config("config.toml", b"theme = \"light\"\n");
+        assert_eq!(from_config(&config, true).1.name, "mono");
+        assert_eq!(from_config(&config, false).1.name, "light");
+    }
+}

@@ -1,0 +1,184 @@
+//! Driving the app in tests as the event loop does, with the real database reader, the real
+//! search worker and the real views drawn on ratatui's test backend; only the terminal is
+//! left out. Effects run one after the other, each search waiting for its answer, so that
+//! what is on screen after a key is exactly what the user sees once the search is back.
+
+use std::path::Path;
+use std::sync::mpsc::{self, Receiver};
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use unicode_width::UnicodeWidthStr;
+
+use super::app::{App, Effect};
+use super::keymap::{Key, Keymap};
+use super::tasks::{campaign_choices, read_campaign};
+use super::theme::Theme;
+use super::view;
+use crate::model::TierBounds;
+use crate::search::{Index, Response, Worker};
+use crate::store::{self, Workspace};
+
+/// An app on a workspace, with what it asked the loop for that a test may check.
+pub struct Harness {
+    pub app: App,
+    workspace: Workspace,
+    worker: Option<Worker>,
+    responses: Receiver<Response>,
+    sender: mpsc::Sender<Response>,
+    /// Lines the app asked to open in the editor.
+    pub edits: Vec<u32>,
+    pub quit: bool,
+}
+
+impl Harness {
+    /// The app on the workspace in `dir`, its database read, the first search answered.
+    pub fn open(dir: &Path, width: u16, height: u16) -> Harness {
+        let (sender, responses) = mpsc::channel();
+        let mut harness = Harness {
+            app: App::new(
+                "~/kol",
+                Keymap::default(),
+                Theme::mono(),
+                TierBounds::default(),
+            ),
+            workspace: Workspace::at(dir),
+            worker: None,
+            responses,
+            sender,
+            edits: Vec::new(),
+            quit: false,
+        };
+        let effects = harness.app.on_resize(width, height);
+        harness.run(effects);
+        harness.reload();
+        harness
+    }
+
+    /// Reads the database again, as after an edit.
+    pub fn reload(&mut self) {
+        let path = self.workspace.creators_file();
+        let opened =
+            store::open_derived::<Index>(&path, "creators.toml", None).map_err(|e| e.to_string());
+        let effects = self.app.on_loaded(opened);
+        self.run(effects);
+    }
+
+    /// Presses keys written as in the key map, separated by spaces: `"/ j k enter"`.
+    pub fn keys(&mut self, keys: &str) {
+        for name in keys.split_whitespace() {
+            let key = Key::parse(name).unwrap_or_else(|e| panic!("{e}"));
+            let effects = self.app.on_key(key.to_event());
+            self.run(effects);
+        }
+    }
+
+    /// Types text one character at a time.
+    pub fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            let key = Key {
+                code: ratatui::crossterm::event::KeyCode::Char(c),
+                ctrl: false,
+                alt: false,
+            };
+            let effects = self.app.on_key(key.to_event());
+            self.run(effects);
+        }
+    }
+
+    pub fn resize(&mut self, width: u16, height: u16) {
+        let effects = self.app.on_resize(width, height);
+        self.run(effects);
+    }
+
+    /// Carries out effects as the event loop would, effects of the answers included.
+    pub fn run(&mut self, effects: Vec<Effect>) {
+        for effect in effects {
+            let more = match effect {
+                Effect::Search(request) => {
+                    let generation = request.generation;
+                    let worker = self.worker.as_ref().expect("a search before any index");
+                    worker.submit(request);
+                    loop {
+                        let response = self
+                            .responses
+                            .recv_timeout(Duration::from_secs(60))
+                            .expect("the search worker answers");
+                        if response.generation == generation {
+                            break self.app.on_results(response);
+                        }
+                    }
+                }
+                Effect::Index(index) => {
+                    match &self.worker {
+                        Some(worker) => worker.set_index(index),
+                        None => {
+                            let sender = self.sender.clone();
+                            self.worker = Some(Worker::spawn(index, move |r| {
+                                let _ = sender.send(r);
+                            }));
+                        }
+                    }
+                    Vec::new()
+                }
+                Effect::Edit { line } => {
+                    self.edits.push(line);
+                    Vec::new()
+                }
+                Effect::Reload => {
+                    self.reload();
+                    Vec::new()
+                }
+                Effect::ListCampaigns => self.app.on_campaigns(campaign_choices(&self.workspace)),
+                Effect::OpenCampaign { id, index } => {
+                    let loaded = read_campaign(&self.workspace, id, index);
+                    self.app.on_campaign(loaded)
+                }
+                Effect::Quit => {
+                    self.quit = true;
+                    Vec::new()
+                }
+            };
+            self.run(more);
+        }
+    }
+
+    /// The screen as drawn now.
+    pub fn buffer(&self) -> Buffer {
+        let backend = TestBackend::new(self.app.width, self.app.height);
+        let mut terminal = Terminal::new(backend).expect("a test terminal");
+        terminal
+            .draw(|frame| view::draw(frame, &self.app))
+            .expect("drawing");
+        terminal.backend().buffer().clone()
+    }
+
+    /// The screen as text, one line per row, trailing spaces left out.
+    pub fn screen(&self) -> String {
+        text(&self.buffer())
+    }
+}
+
+/// A buffer as the terminal would show it: a wide character's second cell is not printed.
+pub fn text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in area.left()..area.right() {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            skip = symbol.width().saturating_sub(1);
+            line.push_str(symbol);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

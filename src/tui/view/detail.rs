@@ -1,0 +1,268 @@
+//! The detail pane: everything about the creator under the cursor, and their entry in the open
+//! campaign. Long values wrap under themselves rather than under the labels.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::wrap::wrap;
+use crate::display::{compact, escape, escape_keeping_lines, grouped, percent};
+use crate::model::Creator;
+use crate::tui::app::{App, OpenCampaign};
+use crate::tui::theme::Theme;
+
+/// Columns taken by a field's label: ` email    `.
+const LABEL: usize = 10;
+
+pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
+    let theme = &app.theme;
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(Line::styled(" Creator ", theme.title));
+    let inner = block.inner(rect);
+    let lines = lines(app, inner.width);
+    // Scrolled no further than the last line coming into view.
+    let scroll = usize::from(app.detail_scroll).min(last_scroll(lines.len(), inner.height)) as u16;
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), rect);
+}
+
+/// How far the details can be scrolled in a pane of `rect`.
+pub fn max_scroll(app: &App, rect: Rect) -> u16 {
+    let inner = Block::new().borders(Borders::ALL).inner(rect);
+    last_scroll(lines(app, inner.width).len(), inner.height) as u16
+}
+
+fn last_scroll(lines: usize, height: u16) -> usize {
+    lines.saturating_sub(usize::from(height))
+}
+
+/// The pane's lines, wrapped to `width`.
+fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let mut pane = Pane {
+        theme,
+        lines: Vec::new(),
+    };
+    match &app.detail {
+        Some((row, creator)) => {
+            creator_lines(app, creator, &mut pane);
+            if let Some(open) = &app.campaign {
+                campaign_lines(app, open, *row, &mut pane);
+            }
+        }
+        None => pane.line(vec![Span::styled(" nothing selected", theme.muted)], 0),
+    }
+    pane.lines
+        .iter()
+        .flat_map(|(line, hang)| wrap(line, usize::from(width), *hang))
+        .collect()
+}
+
+/// The pane's lines before wrapping, each with the indent of its continuation lines.
+struct Pane<'t> {
+    theme: &'t Theme,
+    lines: Vec<(Line<'static>, usize)>,
+}
+
+impl Pane<'_> {
+    fn line(&mut self, spans: Vec<Span<'static>>, hang: usize) {
+        self.lines.push((Line::from(spans), hang));
+    }
+
+    fn blank(&mut self) {
+        self.lines.push((Line::default(), 0));
+    }
+
+    fn heading(&mut self, text: String) {
+        let style = self.theme.header;
+        self.line(vec![Span::styled(text, style)], 1);
+    }
+
+    /// ` label    value`, the value wrapping under itself.
+    fn field(&mut self, label: &str, value: String, style: Style) {
+        let muted = self.theme.muted;
+        self.line(
+            vec![
+                Span::styled(format!(" {label:<8} "), muted),
+                Span::styled(value, style),
+            ],
+            LABEL,
+        );
+    }
+
+    /// A text of several lines under a label (the label on its first line only).
+    fn text(&mut self, label: &str, text: &str) {
+        let style = self.theme.text;
+        for (i, line) in escape_keeping_lines(text).lines().enumerate() {
+            if i == 0 {
+                self.field(label, line.to_string(), style);
+            } else {
+                self.line(
+                    vec![
+                        Span::raw(" ".repeat(LABEL)),
+                        Span::styled(line.to_string(), style),
+                    ],
+                    LABEL,
+                );
+            }
+        }
+    }
+}
+
+fn creator_lines(app: &App, c: &Creator, pane: &mut Pane<'_>) {
+    let theme = &app.theme;
+    pane.line(
+        vec![
+            Span::styled(format!(" {}", escape(&c.name)), theme.title),
+            Span::styled(format!("  {}", escape(&c.id)), theme.muted),
+        ],
+        1,
+    );
+    let mut about: Vec<String> = Vec::new();
+    if let Some(k) = c.kind {
+        about.push(k.name().to_uppercase());
+    }
+    if let Some(l) = &c.location {
+        about.push(l.to_string());
+    }
+    if !c.languages.is_empty() {
+        about.push(join(&c.languages));
+    }
+    if !about.is_empty() {
+        pane.line(
+            vec![Span::raw(format!(" {}", escape(&about.join(" · "))))],
+            1,
+        );
+    }
+    if !c.aliases.is_empty() {
+        pane.field("also", escape(&join(&c.aliases)).into_owned(), theme.text);
+    }
+    pane.blank();
+    pane.heading(" Channels".into());
+    for ch in &c.channels {
+        let mut parts = vec![
+            format!("{:<4}", ch.platform.short()),
+            escape(&ch.handle).into_owned(),
+        ];
+        if let Some(f) = ch.followers {
+            parts.push(format!("{} {}", compact(f), app.tiers.tier(f)));
+        }
+        if let Some(e) = ch.engagement {
+            parts.push(percent(e));
+        }
+        if let Some(v) = ch.avg_views {
+            parts.push(format!("{} views", compact(v)));
+        }
+        pane.line(vec![Span::raw(format!("  {}", parts.join("  ")))], 6);
+        if let Some(url) = &ch.url {
+            pane.line(
+                vec![Span::styled(format!("      {}", escape(url)), theme.muted)],
+                6,
+            );
+        }
+    }
+    let tier = c.tier(&app.tiers).map_or("-", |t| t.name());
+    pane.line(
+        vec![Span::styled(
+            format!("  total {} · {tier}", compact(c.followers())),
+            theme.muted,
+        )],
+        2,
+    );
+    pane.blank();
+    match &c.email {
+        Some(e) => pane.field("email", escape(e).into_owned(), theme.text),
+        None => pane.field("email", "none (needed to invite)".into(), theme.warning),
+    }
+    if let Some(rate) = c.rate {
+        let currency = c.currency.as_deref().unwrap_or(&app.currency);
+        let rate = format!("{} {} per post", escape(currency), grouped(rate));
+        pane.field("rate", rate, theme.text);
+    }
+    let mut vetting = Vec::new();
+    if let Some(d) = c.vetted_on {
+        vetting.push(format!("checked {d}"));
+    }
+    if let Some(f) = c.fake_followers {
+        vetting.push(format!("{} fake followers", percent(f)));
+    }
+    if !vetting.is_empty() {
+        pane.field("vetting", vetting.join(" · "), theme.text);
+    }
+    if !c.niches.is_empty() {
+        pane.field("niches", escape(&join(&c.niches)).into_owned(), theme.text);
+    }
+    if let Some(notes) = &c.notes {
+        pane.blank();
+        pane.heading(" Notes".into());
+        for line in escape_keeping_lines(notes).lines() {
+            pane.line(vec![Span::raw(format!("  {line}"))], 2);
+        }
+    }
+}
+
+/// The creator in the open campaign: stage, fee, follow-up, notes and every change of stage.
+fn campaign_lines(app: &App, open: &OpenCampaign, row: u32, pane: &mut Pane<'_>) {
+    let theme = &app.theme;
+    pane.blank();
+    pane.heading(format!(" In {}", escape(&open.campaign.brief.name)));
+    let Some(entry) = open.entry(row) else {
+        pane.line(
+            vec![Span::styled("  not on this shortlist", theme.muted)],
+            2,
+        );
+        return;
+    };
+    pane.field("stage", entry.stage.name().into(), theme.title);
+    if let Some(fee) = entry.fee {
+        let currency = open
+            .campaign
+            .brief
+            .currency
+            .as_deref()
+            .unwrap_or(&app.currency);
+        pane.field(
+            "fee",
+            format!("{} {}", escape(currency), grouped(fee)),
+            theme.text,
+        );
+    }
+    if let Some(date) = entry.follow_up {
+        pane.field("due", format!("follow up on {date}"), theme.text);
+    }
+    if let Some(d) = &entry.deliverables {
+        pane.text("deliver", d);
+    }
+    if let Some(notes) = &entry.notes {
+        pane.text("notes", notes);
+    }
+    if !entry.history.is_empty() {
+        pane.field("history", String::new(), theme.text);
+        for change in &entry.history {
+            let when = change
+                .at
+                .to_zoned(jiff::tz::TimeZone::fixed(change.offset))
+                .strftime("%Y-%m-%d %H:%M")
+                .to_string();
+            let mut spans = vec![
+                Span::styled(format!("  {when}  "), theme.muted),
+                Span::styled(change.stage.name(), theme.text),
+            ];
+            if let Some(note) = &change.note {
+                spans.push(Span::styled(format!("  {}", escape(note)), theme.muted));
+            }
+            pane.line(spans, 20);
+        }
+    }
+}
+
+fn join(items: &[impl AsRef<str>]) -> String {
+    items
+        .iter()
+        .map(AsRef::as_ref)
+        .collect::<Vec<_>>()
+        .join(", ")
+}

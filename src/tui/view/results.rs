@@ -1,0 +1,268 @@
+//! The result table: name (matched characters highlighted), main channel, followers and tier,
+//! engagement, the stage in the open campaign, niches and location; the cursor row and selected
+//! rows marked.
+
+use ratatui::Frame;
+use ratatui::layout::Constraint;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Row, Table};
+
+use crate::display::{compact, escape, percent, truncate};
+use crate::search::index::{Index, NONE, UNKNOWN};
+use crate::search::{Query, highlights};
+use crate::tui::app::{App, Focus, SORTS};
+use crate::tui::layout::Areas;
+
+pub fn draw(frame: &mut Frame<'_>, app: &App, areas: &Areas) {
+    let theme = &app.theme;
+    let rect = areas.table;
+    let sort = SORTS
+        .iter()
+        .find(|(s, _)| *s == app.sort)
+        .map_or("", |(_, name)| name.split(' ').next().unwrap_or(""));
+    let title = match &app.campaign {
+        Some(open) => format!(
+            " Results · sorted by {sort} · stages in {} ",
+            escape(&open.campaign.id)
+        ),
+        None => format!(" Results · sorted by {sort} "),
+    };
+    let focused = app.focus == Focus::Results && app.overlays.is_empty();
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            theme.focused_border
+        } else {
+            theme.border
+        })
+        .title(Line::styled(title, theme.title));
+    let Some(db) = &app.db else {
+        let message = if app.loading {
+            "  reading the creators…"
+        } else {
+            "  no creators loaded"
+        };
+        frame.render_widget(
+            ratatui::widgets::Paragraph::new(Line::styled(message, theme.muted)).block(block),
+            rect,
+        );
+        return;
+    };
+    let index = &db.index;
+    let stages = app.campaign.as_ref().map(|c| &c.stages);
+    let columns = columns(rect.width.saturating_sub(2), stages.is_some());
+    let header: Vec<&str> = columns.iter().map(|c| c.header()).collect();
+    let widths: Vec<Constraint> = columns.iter().map(|c| c.width()).collect();
+    let query = app.results.query.as_ref();
+    let rows: Vec<Row<'_>> = app
+        .results
+        .rows
+        .iter()
+        .enumerate()
+        .skip(app.offset)
+        .take(areas.visible_rows())
+        .map(|(i, &row)| {
+            let r = row as usize;
+            let marked = app.marked.contains(&row);
+            let cells = columns.iter().map(|column| match column {
+                Column::Mark => {
+                    Cell::from(Span::styled(if marked { "●" } else { " " }, theme.marked))
+                }
+                Column::Name => Cell::from(name(app, index, r, query)),
+                Column::Channel(w) => {
+                    let text = escape(&main_channel(index, r)).into_owned();
+                    Cell::from(truncate(&text, usize::from(*w)).into_owned())
+                }
+                Column::Followers => Cell::from(followers(app, index, r)),
+                Column::Engagement => Cell::from(engagement(index, r)),
+                Column::Stage => {
+                    let stage = stages.and_then(|s| s.get(r).copied().flatten());
+                    Cell::from(stage.map_or("", |s| s.name()))
+                }
+                Column::Niches => Cell::from(escape(&niches(index, r)).into_owned()),
+                Column::Location => Cell::from(escape(&location(index, r)).into_owned()),
+            });
+            let cells: Vec<Cell<'_>> = cells.collect();
+            let style = if i == app.cursor {
+                theme.cursor
+            } else if marked {
+                theme.marked
+            } else {
+                theme.text
+            };
+            Row::new(cells).style(style)
+        })
+        .collect();
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(theme.header))
+        .column_spacing(1)
+        .block(block);
+    frame.render_widget(table, rect);
+    if app.results.rows.is_empty() && !app.loading {
+        let empty = Line::styled("  no creators match this query", theme.muted);
+        let y = areas.first_row_y();
+        if y < rect.y + rect.height.saturating_sub(1) {
+            frame.render_widget(
+                ratatui::widgets::Paragraph::new(empty),
+                ratatui::layout::Rect::new(rect.x + 1, y, rect.width.saturating_sub(2), 1),
+            );
+        }
+    }
+}
+
+/// A column of the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Column {
+    Mark,
+    Name,
+    /// The main channel, this many columns wide.
+    Channel(u16),
+    Followers,
+    Engagement,
+    Stage,
+    Niches,
+    Location,
+}
+
+impl Column {
+    fn header(self) -> &'static str {
+        match self {
+            Column::Mark => "",
+            Column::Name => "NAME",
+            Column::Channel(_) => "MAIN CHANNEL",
+            Column::Followers => "FOLLOWERS",
+            Column::Engagement => "ER",
+            Column::Stage => "STAGE",
+            Column::Niches => "NICHES",
+            Column::Location => "LOCATION",
+        }
+    }
+
+    fn width(self) -> Constraint {
+        match self {
+            Column::Mark => Constraint::Length(1),
+            Column::Name => Constraint::Fill(3),
+            Column::Channel(w) => Constraint::Length(w),
+            Column::Followers => Constraint::Length(11),
+            Column::Engagement => Constraint::Length(5),
+            Column::Stage => Constraint::Length(11),
+            Column::Niches => Constraint::Fill(2),
+            Column::Location => Constraint::Length(14),
+        }
+    }
+}
+
+/// The columns that fit in `inner` columns, leaving the name at least 12: the least needed
+/// ones go first as the table narrows.
+fn columns(inner: u16, stage: bool) -> Vec<Column> {
+    let mut columns = vec![Column::Mark, Column::Name, Column::Followers];
+    // Each optional column with the width from which it is shown.
+    let optional = [
+        (Column::Stage, if stage { 40 } else { u16::MAX }),
+        (Column::Engagement, 44),
+        (Column::Channel(16), 60),
+        (Column::Niches, 76),
+        (Column::Location, 100),
+    ];
+    for (column, from) in optional {
+        if inner >= from {
+            columns.push(column);
+        }
+    }
+    // Table order: name, channel, followers, engagement, stage, niches, location.
+    let rank = |c: &Column| match c {
+        Column::Mark => 0,
+        Column::Name => 1,
+        Column::Channel(_) => 2,
+        Column::Followers => 3,
+        Column::Engagement => 4,
+        Column::Stage => 5,
+        Column::Niches => 6,
+        Column::Location => 7,
+    };
+    columns.sort_by_key(rank);
+    if inner >= 110 {
+        for c in &mut columns {
+            if let Column::Channel(w) = c {
+                *w = 22;
+            }
+        }
+    }
+    columns
+}
+
+/// The name with the characters the query matched highlighted. A name with control characters
+/// is shown escaped, without highlights (their places would not line up).
+fn name<'a>(app: &App, index: &'a Index, row: usize, query: Option<&Query>) -> Line<'a> {
+    let text = index.names.get(row);
+    let escaped = escape(text);
+    let marks = match (query, &escaped) {
+        (Some(q), std::borrow::Cow::Borrowed(_)) => highlights(index, row, q),
+        _ => Vec::new(),
+    };
+    if marks.is_empty() {
+        return Line::from(escaped.into_owned());
+    }
+    let spans: Vec<Span<'_>> = text
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            let style = if marks.binary_search(&i).is_ok() {
+                app.theme.matched
+            } else {
+                app.theme.text
+            };
+            Span::styled(c.to_string(), style)
+        })
+        .collect();
+    Line::from(spans)
+}
+
+/// `IG sarsa.beauty`: the largest channel's platform and handle.
+pub fn main_channel(index: &Index, row: usize) -> String {
+    let main = index.main[row];
+    if main == NONE {
+        return String::new();
+    }
+    let channel = index.row_channels.get(row)[main as usize] as usize;
+    let platform = index.platform_of(index.platform[channel]);
+    format!("{} {}", platform.short(), index.handles.get(channel))
+}
+
+fn followers(app: &App, index: &Index, row: usize) -> String {
+    let largest = index
+        .row_channels
+        .get(row)
+        .iter()
+        .map(|&c| index.channel_followers[c as usize])
+        .filter(|&f| f != UNKNOWN)
+        .max();
+    match largest {
+        Some(f) => format!("{:>5} {}", compact(index.followers[row]), app.tiers.tier(f)),
+        None => "    -".to_string(),
+    }
+}
+
+fn engagement(index: &Index, row: usize) -> String {
+    let e = index.engagement[row];
+    if e.is_nan() { "-".into() } else { percent(e) }
+}
+
+fn niches(index: &Index, row: usize) -> String {
+    index
+        .row_niches
+        .get(row)
+        .iter()
+        .map(|&n| index.niches[n as usize].0.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn location(index: &Index, row: usize) -> String {
+    let l = index.location[row];
+    if l == NONE {
+        String::new()
+    } else {
+        index.locations[l as usize].0.to_string()
+    }
+}

@@ -1,0 +1,189 @@
+//! Snapshots of the screen, drawn from the app on the sample workspace (or a small one written
+//! for the case) at fixed sizes, with the monochrome theme so that styles show as modifiers.
+
+use std::path::PathBuf;
+
+use ratatui::style::Modifier;
+
+use crate::tui::testing::{Harness, text};
+
+fn sample() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+/// A workspace holding only `creators`.
+fn workspace(creators: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("creators.toml"), creators).unwrap();
+    dir
+}
+
+/// Where `needle` first starts in the result table (the left of the screen), as (column, row).
+fn find(harness: &Harness, needle: &str) -> Option<(u16, u16)> {
+    let buffer = harness.buffer();
+    let area = buffer.area;
+    for x in area.left()..area.right() {
+        for y in area.top()..area.bottom() {
+            let mut found = true;
+            let mut cx = x;
+            for c in needle.chars() {
+                if cx >= area.right() || buffer[(cx, y)].symbol() != c.to_string() {
+                    found = false;
+                    break;
+                }
+                cx += unicode_width::UnicodeWidthChar::width(c).unwrap_or(1) as u16;
+            }
+            if found {
+                return Some((x, y));
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn main_screen_on_the_sample_workspace() {
+    let h = Harness::open(&sample(), 110, 32);
+    insta::assert_snapshot!(h.screen());
+}
+
+#[test]
+fn typed_query_highlights_the_matched_characters() {
+    let mut h = Harness::open(&sample(), 110, 24);
+    h.keys("/");
+    h.type_text("sarsa");
+    insta::assert_snapshot!(h.screen());
+    // "Sarsa" in the name of the first result is drawn bold and underlined, the rest is not.
+    let (x, y) = find(&h, "莎莎 Sarsa").expect("the match is on screen");
+    let buffer = h.buffer();
+    let s = buffer[(x + 5, y)].style();
+    assert_eq!(buffer[(x + 5, y)].symbol(), "S");
+    assert!(s.add_modifier.contains(Modifier::UNDERLINED), "{s:?}");
+    assert!(
+        !buffer[(x, y)]
+            .style()
+            .add_modifier
+            .contains(Modifier::UNDERLINED)
+    );
+}
+
+#[test]
+fn malformed_query_shows_where_and_why() {
+    let mut h = Harness::open(&sample(), 100, 20);
+    h.keys("/");
+    h.type_text("coffee followers:10k..lots");
+    let screen = h.screen();
+    insta::assert_snapshot!(screen);
+    assert!(screen.contains("^^^^"), "{screen}");
+}
+
+#[test]
+fn help_overlay_lists_the_key_map() {
+    let mut h = Harness::open(&sample(), 100, 40);
+    h.keys("?");
+    insta::assert_snapshot!(h.screen());
+}
+
+#[test]
+fn filter_form_starts_from_the_query() {
+    let mut h = Harness::open(&sample(), 100, 24);
+    h.keys("/");
+    h.type_text("niche:coffee platform:ig has:email");
+    h.keys("enter f");
+    insta::assert_snapshot!(h.screen());
+}
+
+#[test]
+fn empty_result_says_so() {
+    let mut h = Harness::open(&sample(), 100, 16);
+    h.keys("/");
+    h.type_text("zzqqxx");
+    let screen = h.screen();
+    insta::assert_snapshot!(screen);
+    assert!(screen.contains("0 of 97 creators"), "{screen}");
+}
+
+#[test]
+fn tiny_terminal_shows_a_message() {
+    let h = Harness::open(&sample(), 30, 6);
+    insta::assert_snapshot!(h.screen());
+}
+
+#[test]
+fn every_size_draws_without_panicking() {
+    let mut h = Harness::open(&sample(), 80, 24);
+    h.keys("/");
+    h.type_text("er:>>");
+    for width in (0..=130).step_by(7) {
+        for height in 0..=40 {
+            h.resize(width, height);
+            let _ = h.buffer();
+        }
+    }
+    h.keys("esc ?");
+    for (width, height) in [(1, 1), (40, 10), (39, 9), (41, 50), (200, 12)] {
+        h.resize(width, height);
+        let _ = h.buffer();
+    }
+}
+
+const ESCAPES: &str = r#"
+[[creator]]
+id = "mallory"
+name = "Mallory\u001b[2J"
+email = "m@example.com"
+notes = """
+Line one \u001b[31mred\u001b[0m and a bell\u0007.
+Title change \u001b]0;owned\u0007 and a C1 \u009b31m csi.
+Tab	and carriage\rreturn."""
+channels = [{ platform = "instagram", handle = "mallory\u001b[5m", followers = 12_000 }]
+"#;
+
+#[test]
+fn notes_with_escape_sequences_are_shown_escaped() {
+    let dir = workspace(ESCAPES);
+    let h = Harness::open(dir.path(), 120, 24);
+    let screen = h.screen();
+    insta::assert_snapshot!(screen);
+    assert!(screen.contains("^[[31mred^[[0m"), "{screen}");
+    let buffer = h.buffer();
+    for cell in buffer.content() {
+        assert!(
+            !cell.symbol().chars().any(char::is_control),
+            "a control character reached the screen: {:?}",
+            cell.symbol()
+        );
+    }
+}
+
+#[test]
+fn campaign_shows_stages_and_history() {
+    let mut h = Harness::open(&sample(), 120, 34);
+    h.keys("c enter");
+    h.keys("/");
+    h.type_text("stage:contacted,negotiating jess");
+    h.keys("enter");
+    insta::assert_snapshot!(h.screen());
+}
+
+#[test]
+fn without_colour_the_cursor_is_reverse_video() {
+    let h = Harness::open(&sample(), 100, 20);
+    let buffer = h.buffer();
+    let (x, y) = find(&h, "林杰 Jay Lin").expect("the first result");
+    assert!(
+        buffer[(x, y)]
+            .style()
+            .add_modifier
+            .contains(Modifier::REVERSED)
+    );
+    let (x, y) = find(&h, "范小星").expect("the second result");
+    assert!(
+        !buffer[(x, y)]
+            .style()
+            .add_modifier
+            .contains(Modifier::REVERSED)
+    );
+    // Every cell drawn is text the terminal can show as it is.
+    assert!(!text(&buffer).chars().any(|c| c.is_control() && c != '\n'));
+}

@@ -1,0 +1,200 @@
+//! The interface run for real: the binary in a pseudo-terminal, keys typed into it, the screen
+//! read back through a terminal emulator (vt100), and the terminal checked once it quits.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure should panic
+
+mod common;
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use common::{Sandbox, repo};
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// The binary running in a pseudo-terminal, its screen kept up to date by a reader thread.
+struct Session {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    _sandbox: Sandbox,
+}
+
+impl Session {
+    fn start(args: &[&str], extra_env: &[(&str, &str)], rows: u16, cols: u16) -> Session {
+        let sandbox = Sandbox::new();
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_shortlist"));
+        cmd.args(args);
+        cmd.cwd(sandbox.cwd());
+        cmd.env_clear();
+        cmd.env("PATH", std::env::var_os("PATH").unwrap_or_default());
+        cmd.env("TERM", "xterm-256color");
+        for (key, value) in sandbox.env() {
+            cmd.env(key, value);
+        }
+        for (key, value) in extra_env {
+            cmd.env(key, value);
+        }
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            nonzero(rows),
+            nonzero(cols),
+            0,
+        )));
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let shared = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buffer) {
+                if n == 0 {
+                    break;
+                }
+                shared.lock().unwrap().process(&buffer[..n]);
+            }
+        });
+        let writer = pair.master.take_writer().unwrap();
+        Session {
+            master: pair.master,
+            writer,
+            child,
+            screen,
+            _sandbox: sandbox,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until the screen shows `text`; fails with the screen as it is after a while.
+    fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(30) {
+            if self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("{text:?} never showed; the screen:\n{}", self.contents());
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn resize(&mut self, rows: u16, cols: u16) {
+        self.screen
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(nonzero(rows), nonzero(cols));
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+    }
+
+    /// Waits for the program to end; its exit code.
+    fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(30) {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.exit_code();
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        self.child.kill().unwrap();
+        panic!("the program did not quit; the screen:\n{}", self.contents());
+    }
+}
+
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("a size above zero")
+}
+
+fn sample() -> String {
+    repo().join("data").display().to_string()
+}
+
+#[test]
+fn type_a_query_read_the_results_and_quit() {
+    let workspace = sample();
+    let mut s = Session::start(&["--workspace", &workspace], &[("NO_COLOR", "1")], 30, 110);
+    s.wait_for("97 of 97 creators");
+    s.send("/");
+    s.send("barista");
+    s.wait_for("1 of 97 creators");
+    let screen = s.contents();
+    assert!(screen.contains("Ken the Barista"), "{screen}");
+    assert!(screen.contains("KenTheBarista"), "{screen}");
+    assert!(!screen.contains("林杰 Jay Lin"), "{screen}");
+    // q is text while typing: it narrows the query to nothing.
+    s.send("q");
+    s.wait_for("0 of 97 creators");
+    s.send("\x7f");
+    s.wait_for("1 of 97 creators");
+    // Esc leaves the query line (sent alone, so it is not read as alt-q); then q quits.
+    s.send("\x1b");
+    std::thread::sleep(Duration::from_millis(300));
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    let parser = s.screen.lock().unwrap();
+    let screen = parser.screen();
+    assert!(!screen.alternate_screen(), "the main screen is back");
+    assert_eq!(
+        screen.mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "the mouse is given back"
+    );
+    assert!(!screen.hide_cursor(), "the cursor is shown again");
+}
+
+#[test]
+fn help_resize_and_ctrl_c() {
+    let workspace = sample();
+    let mut s = Session::start(&["--workspace", &workspace], &[], 30, 100);
+    s.wait_for("97 of 97 creators");
+    s.send("?");
+    s.wait_for("Typing a query");
+    s.resize(6, 30);
+    s.wait_for("Window too small");
+    s.resize(2, 3);
+    std::thread::sleep(Duration::from_millis(200));
+    s.resize(30, 100);
+    s.wait_for("Help");
+    s.send("\x03");
+    assert_eq!(s.wait_exit(), 0);
+    assert!(!s.screen.lock().unwrap().screen().alternate_screen());
+}
+
+#[test]
+fn a_broken_database_opens_with_its_problems() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.workspace(
+        "ws",
+        b"[[creator]]\nid = \"ok\"\nname = \"Okay\"\nchannels = [{ platform = \"ig\", handle = \"ok\" }]\n\n[[creator]]\nid = \"bad\"\nname = \"Bad\"\nfollowers = 12\nchannels = [{ platform = \"ig\", handle = \"bad\", followers = -4 }]\n",
+    );
+    let ws = ws.display().to_string();
+    let mut s = Session::start(&["--workspace", &ws], &[("NO_COLOR", "1")], 24, 100);
+    s.wait_for("creators.toml:10:");
+    let screen = s.contents();
+    assert!(screen.contains("1 error"), "{screen}");
+    s.send("\x1b");
+    s.wait_for("1 of 1 creator");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
