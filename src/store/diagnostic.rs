@@ -143,6 +143,11 @@ impl<'t> Report<'t> {
         }
     }
 
+    /// The text of the document in `span`, as written.
+    pub fn source(&self, span: &Range<usize>) -> &'t str {
+        self.text.get(span.clone()).unwrap_or("")
+    }
+
     /// Records an error at the start of `span`.
     pub fn error(&mut self, span: &Range<usize>, subject: Option<&str>, message: String) {
         self.push(Severity::Error, span, subject, message);

@@ -135,7 +135,16 @@ impl<'a, 'i, 'r, 't> Fields<'a, 'i, 'r, 't> {
         };
         let span = value.span();
         let Ok(n) = i128::from_str_radix(int.as_str(), int.radix()) else {
-            self.error(&span, format!("\"{key}\" is too large to be read"));
+            let digits = int.as_str().trim_start_matches(['+', '-']);
+            let text = self.report().source(&span).trim().to_string();
+            let message = if !digits.is_empty() && digits.chars().all(|c| c.is_digit(int.radix())) {
+                format!("\"{key}\" is too large to be read")
+            } else {
+                format!(
+                    "\"{key}\" is not a whole number ({text}); write digits, like 30_000"
+                )
+            };
+            self.error(&span, message);
             return None;
         };
         if n < 0 {
