@@ -140,9 +140,7 @@ impl<'a, 'i, 'r, 't> Fields<'a, 'i, 'r, 't> {
             let message = if !digits.is_empty() && digits.chars().all(|c| c.is_digit(int.radix())) {
                 format!("\"{key}\" is too large to be read")
             } else {
-                format!(
-                    "\"{key}\" is not a whole number ({text}); write digits, like 30_000"
-                )
+                format!("\"{key}\" is not a whole number ({text}); write digits, like 30_000")
             };
             self.error(&span, message);
             return None;

@@ -2,9 +2,12 @@
 //! the terminal: changes that need the outside world come back as [`Effect`]s for the event
 //! loop to carry out.
 
+mod campaign;
 mod update;
 
-use std::collections::{BTreeSet, HashMap};
+pub use campaign::{CampaignChoice, CampaignLoaded, OpenCampaign};
+
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
@@ -15,8 +18,8 @@ use super::keymap::{Keymap, Mode};
 use super::layout::Areas;
 use super::theme::Theme;
 use crate::display::width as width_of;
-use crate::model::{Campaign, Creator, Stage, TierBounds};
-use crate::search::{Index, IndexIds, Query, QueryError, Request, Response, Sort};
+use crate::model::{Creator, TierBounds};
+use crate::search::{Index, Query, QueryError, Request, Response, Sort};
 use crate::store::{Creators, Diagnostic, Opened};
 
 /// How many results are ranked at first; more are asked for as the cursor goes down.
@@ -49,57 +52,6 @@ pub enum Effect {
         index: Arc<Index>,
     },
     Quit,
-}
-
-/// A campaign in the picker.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CampaignChoice {
-    pub id: String,
-    /// Its name, or what is wrong with the file.
-    pub name: Result<String, String>,
-    pub entries: usize,
-}
-
-/// A campaign as read for an index.
-#[derive(Debug)]
-pub struct CampaignLoaded {
-    pub id: String,
-    /// The index its entries were matched against: an answer for an older index is stale.
-    pub index: Arc<Index>,
-    /// The campaign, or why it could not be read at all.
-    pub outcome: Result<(Option<Campaign>, Vec<Diagnostic>), String>,
-}
-
-/// The campaign whose stages are shown.
-#[derive(Clone, Debug)]
-pub struct OpenCampaign {
-    pub campaign: Campaign,
-    /// Each row's stage (`None` when not on the shortlist).
-    pub stages: Arc<[Option<Stage>]>,
-    /// Each shortlisted row's entry in `campaign.entries`.
-    pub entries: HashMap<u32, usize>,
-}
-
-impl OpenCampaign {
-    fn new(campaign: Campaign, index: &Index) -> OpenCampaign {
-        let ids = IndexIds::new(index);
-        let entries = campaign
-            .entries
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| Some((ids.row(&e.creator)?, i)))
-            .collect();
-        OpenCampaign {
-            stages: ids.stages(&campaign, index.len()),
-            campaign,
-            entries,
-        }
-    }
-
-    /// The shortlist entry of a row of the index.
-    pub fn entry(&self, row: u32) -> Option<&crate::model::Entry> {
-        self.entries.get(&row).map(|&i| &self.campaign.entries[i])
-    }
 }
 
 /// A message in the bar until the next key.
@@ -389,57 +341,6 @@ impl App {
         }
         effects.extend(self.search(FIRST_RANKED));
         effects
-    }
-
-    /// The campaign list for the picker was read.
-    pub fn on_campaigns(&mut self, list: Vec<CampaignChoice>) -> Vec<Effect> {
-        if let Some(Overlay::Campaigns { cursor, choices }) = self.overlays.last_mut() {
-            // The open campaign is chosen at first; "none" is the last choice.
-            let open = self.campaign.as_ref().map(|c| c.campaign.id.as_str());
-            *cursor = list
-                .iter()
-                .position(|c| Some(c.id.as_str()) == open)
-                .unwrap_or(0);
-            *choices = Some(list);
-        }
-        Vec::new()
-    }
-
-    /// A campaign was read.
-    pub fn on_campaign(&mut self, loaded: CampaignLoaded) -> Vec<Effect> {
-        let current = self.db.as_ref().map(|db| &db.index);
-        if self.opening.as_deref() != Some(loaded.id.as_str())
-            || !current.is_some_and(|i| Arc::ptr_eq(i, &loaded.index))
-        {
-            return Vec::new();
-        }
-        self.opening = None;
-        let (campaign, diagnostics) = match loaded.outcome {
-            Ok(read) => read,
-            Err(message) => {
-                self.notice = Some(Notice {
-                    text: message,
-                    error: true,
-                });
-                return Vec::new();
-            }
-        };
-        self.campaign_problems = diagnostics;
-        let Some(campaign) = campaign else {
-            self.notice = Some(Notice {
-                text: format!(
-                    "campaign \"{}\" cannot be read (! for the problems)",
-                    loaded.id
-                ),
-                error: true,
-            });
-            if !self.campaign_problems.is_empty() {
-                self.overlays.push(Overlay::Problems { scroll: 0 });
-            }
-            return Vec::new();
-        };
-        self.campaign = Some(OpenCampaign::new(campaign, &loaded.index));
-        self.search(FIRST_RANKED.max(self.results.limit))
     }
 
     /// Every problem to list: the configuration's, the database's, the open campaign's.

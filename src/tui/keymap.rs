@@ -3,8 +3,11 @@
 //! from behaviour. `Ctrl-C` quits in every mode and cannot be rebound.
 
 mod key;
+mod table;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use table::DEFAULT;
 
 pub use key::{Key, KeyError};
 
@@ -173,352 +176,6 @@ pub struct Keymap {
     bindings: Vec<Binding>,
 }
 
-/// (mode, keys, action, description, word in the hint bar)
-type Row = (
-    Mode,
-    &'static [&'static str],
-    Action,
-    &'static str,
-    Option<&'static str>,
-);
-
-const DEFAULT: &[Row] = &[
-    (
-        Mode::Normal,
-        &["/"],
-        Action::Search,
-        "search: type a query",
-        Some("search"),
-    ),
-    (
-        Mode::Normal,
-        &["j", "down"],
-        Action::Down,
-        "next creator",
-        None,
-    ),
-    (
-        Mode::Normal,
-        &["k", "up"],
-        Action::Up,
-        "previous creator",
-        None,
-    ),
-    (
-        Mode::Normal,
-        &["g", "home"],
-        Action::Top,
-        "first creator",
-        None,
-    ),
-    (
-        Mode::Normal,
-        &["G", "end"],
-        Action::Bottom,
-        "last creator",
-        None,
-    ),
-    (
-        Mode::Normal,
-        &["pgdn", "ctrl-f"],
-        Action::PageDown,
-        "page down",
-        None,
-    ),
-    (
-        Mode::Normal,
-        &["pgup", "ctrl-b"],
-        Action::PageUp,
-        "page up",
-        None,
-    ),
-    (
-        Mode::Normal,
-        &["space"],
-        Action::Mark,
-        "select / unselect",
-        Some("select"),
-    ),
-    (
-        Mode::Normal,
-        &["enter"],
-        Action::Open,
-        "the creator's details, full screen",
-        Some("details"),
-    ),
-    (
-        Mode::Normal,
-        &["J"],
-        Action::DetailDown,
-        "scroll the creator's details down",
-        None,
-    ),
-    (
-        Mode::Normal,
-        &["K"],
-        Action::DetailUp,
-        "scroll the creator's details up",
-        None,
-    ),
-    (
-        Mode::Normal,
-        &["f"],
-        Action::Filter,
-        "filter form",
-        Some("filter"),
-    ),
-    (Mode::Normal, &["o"], Action::Sort, "sort by…", Some("sort")),
-    (
-        Mode::Normal,
-        &["e"],
-        Action::Edit,
-        "open the creator in $EDITOR",
-        Some("edit"),
-    ),
-    (
-        Mode::Normal,
-        &["c"],
-        Action::Campaign,
-        "campaign: show stages in one",
-        Some("campaign"),
-    ),
-    (
-        Mode::Normal,
-        &["!"],
-        Action::Problems,
-        "problems in the files",
-        None,
-    ),
-    (Mode::Normal, &["esc"], Action::Back, "unselect all", None),
-    (Mode::Normal, &["?"], Action::Help, "help", Some("help")),
-    (Mode::Normal, &["q"], Action::Quit, "quit", Some("quit")),
-    (
-        Mode::Typing,
-        &["enter", "esc"],
-        Action::Done,
-        "back to the results (keeps the query)",
-        Some("results"),
-    ),
-    (
-        Mode::Typing,
-        &["down", "ctrl-n"],
-        Action::Down,
-        "next creator",
-        None,
-    ),
-    (
-        Mode::Typing,
-        &["up", "ctrl-p"],
-        Action::Up,
-        "previous creator",
-        None,
-    ),
-    (Mode::Typing, &["pgdn"], Action::PageDown, "page down", None),
-    (Mode::Typing, &["pgup"], Action::PageUp, "page up", None),
-    (
-        Mode::Typing,
-        &["backspace"],
-        Action::DeleteBack,
-        "delete before the cursor",
-        None,
-    ),
-    (
-        Mode::Typing,
-        &["delete"],
-        Action::DeleteForward,
-        "delete under the cursor",
-        None,
-    ),
-    (Mode::Typing, &["left"], Action::Left, "cursor left", None),
-    (
-        Mode::Typing,
-        &["right"],
-        Action::Right,
-        "cursor right",
-        None,
-    ),
-    (
-        Mode::Typing,
-        &["home", "ctrl-a"],
-        Action::LineStart,
-        "start of the line",
-        None,
-    ),
-    (
-        Mode::Typing,
-        &["end", "ctrl-e"],
-        Action::LineEnd,
-        "end of the line",
-        None,
-    ),
-    (
-        Mode::Typing,
-        &["ctrl-w"],
-        Action::DeleteWord,
-        "delete a word",
-        None,
-    ),
-    (
-        Mode::Typing,
-        &["ctrl-u"],
-        Action::ClearLine,
-        "clear the query",
-        Some("clear"),
-    ),
-    (
-        Mode::Filter,
-        &["tab", "down"],
-        Action::NextField,
-        "next field",
-        Some("next field"),
-    ),
-    (
-        Mode::Filter,
-        &["shift-tab", "up"],
-        Action::PreviousField,
-        "previous field",
-        None,
-    ),
-    (
-        Mode::Filter,
-        &["left"],
-        Action::Left,
-        "previous option",
-        None,
-    ),
-    (Mode::Filter, &["right"], Action::Right, "next option", None),
-    (
-        Mode::Filter,
-        &["space"],
-        Action::Toggle,
-        "tick / untick",
-        Some("tick"),
-    ),
-    (
-        Mode::Filter,
-        &["backspace"],
-        Action::DeleteBack,
-        "delete",
-        None,
-    ),
-    (
-        Mode::Filter,
-        &["enter"],
-        Action::Apply,
-        "write the filters into the query",
-        Some("apply"),
-    ),
-    (
-        Mode::Filter,
-        &["esc"],
-        Action::Back,
-        "cancel",
-        Some("cancel"),
-    ),
-    (Mode::Sort, &["j", "down"], Action::Down, "next", None),
-    (Mode::Sort, &["k", "up"], Action::Up, "previous", None),
-    (
-        Mode::Sort,
-        &["enter", "space"],
-        Action::Apply,
-        "sort by this",
-        Some("sort"),
-    ),
-    (
-        Mode::Sort,
-        &["esc", "q", "o"],
-        Action::Back,
-        "close",
-        Some("close"),
-    ),
-    (
-        Mode::Detail,
-        &["j", "down"],
-        Action::DetailDown,
-        "scroll down",
-        None,
-    ),
-    (
-        Mode::Detail,
-        &["k", "up"],
-        Action::DetailUp,
-        "scroll up",
-        None,
-    ),
-    (Mode::Detail, &["pgdn"], Action::PageDown, "page down", None),
-    (Mode::Detail, &["pgup"], Action::PageUp, "page up", None),
-    (
-        Mode::Detail,
-        &["e"],
-        Action::Edit,
-        "open the creator in $EDITOR",
-        Some("edit"),
-    ),
-    (
-        Mode::Detail,
-        &["esc", "q", "enter"],
-        Action::Back,
-        "back to the results",
-        Some("back"),
-    ),
-    (Mode::Campaigns, &["j", "down"], Action::Down, "next", None),
-    (Mode::Campaigns, &["k", "up"], Action::Up, "previous", None),
-    (
-        Mode::Campaigns,
-        &["enter", "space"],
-        Action::Apply,
-        "open this campaign",
-        Some("open"),
-    ),
-    (
-        Mode::Campaigns,
-        &["esc", "q", "c"],
-        Action::Back,
-        "close",
-        Some("close"),
-    ),
-    (
-        Mode::Help,
-        &["j", "down"],
-        Action::Down,
-        "scroll down",
-        None,
-    ),
-    (Mode::Help, &["k", "up"], Action::Up, "scroll up", None),
-    (Mode::Help, &["pgdn"], Action::PageDown, "page down", None),
-    (Mode::Help, &["pgup"], Action::PageUp, "page up", None),
-    (
-        Mode::Help,
-        &["esc", "q", "?"],
-        Action::Back,
-        "close",
-        Some("close"),
-    ),
-    (
-        Mode::Problems,
-        &["j", "down"],
-        Action::Down,
-        "scroll down",
-        None,
-    ),
-    (Mode::Problems, &["k", "up"], Action::Up, "scroll up", None),
-    (
-        Mode::Problems,
-        &["pgdn"],
-        Action::PageDown,
-        "page down",
-        None,
-    ),
-    (Mode::Problems, &["pgup"], Action::PageUp, "page up", None),
-    (
-        Mode::Problems,
-        &["esc", "q", "!"],
-        Action::Back,
-        "close",
-        Some("close"),
-    ),
-];
-
 impl Default for Keymap {
     fn default() -> Self {
         let bindings = DEFAULT
@@ -570,6 +227,39 @@ impl Keymap {
         }
     }
 
+    /// The key map as Markdown, a table per mode, for the README.
+    pub fn markdown(&self) -> String {
+        let mut out = String::new();
+        for mode in Mode::ALL {
+            let bindings: Vec<&Binding> = self.bindings.iter().filter(|b| b.mode == mode).collect();
+            if bindings.is_empty() {
+                continue;
+            }
+            out.push_str(&format!(
+                "**{}**\n\n| Keys | Action | What it does |\n|---|---|---|\n",
+                mode.title()
+            ));
+            for b in bindings {
+                let keys = b
+                    .keys
+                    .iter()
+                    .map(|k| format!("`{}`", k.to_string().replace('|', "\\|")))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                out.push_str(&format!(
+                    "| {keys} | `{}` | {} |\n",
+                    b.action.name(),
+                    b.help
+                ));
+            }
+            if mode == Mode::Normal {
+                out.push_str("| `ctrl-c` | | quit, from anywhere (cannot be rebound) |\n");
+            }
+            out.push('\n');
+        }
+        out
+    }
+
     /// The keys and words for the hint bar in `mode`, in table order.
     pub fn hints(&self, mode: Mode) -> Vec<Hint> {
         self.bindings
@@ -585,9 +275,12 @@ impl Keymap {
             .collect()
     }
 
-    /// Replaces the keys of the actions named in `changes` (action name → keys), in every mode
-    /// the action has. Unknown action names and key names are returned as problems (with the
-    /// place of the change in `changes`), the change that caused them left out.
+    /// Replaces the keys of the actions named in `changes` (action name → keys) in every mode
+    /// the action has. Where printable keys are text (the query line, the filter form), plain
+    /// characters are left out of the change, so that every letter can still be typed; an
+    /// action left with no key there keeps its own. A key another action already has in a mode
+    /// is left out there. Every change left out, in whole or in part, is returned as a problem
+    /// with its place in `changes`.
     pub fn with_changes(
         mut self,
         changes: &[(String, Vec<String>)],
@@ -603,13 +296,43 @@ impl Keymap {
                 continue;
             }
             let parsed: Result<Vec<Key>, KeyError> = keys.iter().map(|k| Key::parse(k)).collect();
-            match parsed {
-                Ok(parsed) => {
-                    for b in self.bindings.iter_mut().filter(|b| b.action.name() == name) {
-                        b.keys = parsed.clone();
+            let parsed = match parsed {
+                Ok(parsed) => parsed,
+                Err(e) => {
+                    problems.push((at, format!("{name}: {e}")));
+                    continue;
+                }
+            };
+            for i in 0..self.bindings.len() {
+                if self.bindings[i].action.name() != name {
+                    continue;
+                }
+                let mode = self.bindings[i].mode;
+                let mut wanted = Vec::new();
+                for key in &parsed {
+                    if mode.takes_text() && key.is_text() {
+                        continue;
+                    }
+                    let taken = self
+                        .bindings
+                        .iter()
+                        .enumerate()
+                        .find(|(j, b)| *j != i && b.mode == mode && b.keys.contains(key));
+                    match taken {
+                        Some((_, other)) => problems.push((
+                            at,
+                            format!(
+                                "{name}: {key} is already \"{}\" in {}; left out there",
+                                other.action.name(),
+                                mode.title().to_lowercase()
+                            ),
+                        )),
+                        None => wanted.push(*key),
                     }
                 }
-                Err(e) => problems.push((at, format!("{name}: {e}"))),
+                if !wanted.is_empty() {
+                    self.bindings[i].keys = wanted;
+                }
             }
         }
         (self, problems)

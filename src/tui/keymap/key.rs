@@ -119,6 +119,11 @@ impl Key {
         }
     }
 
+    /// True for a plain character: text where text is typed.
+    pub fn is_text(self) -> bool {
+        matches!(self.code, KeyCode::Char(_)) && !self.ctrl && !self.alt
+    }
+
     /// The event a terminal reports for this key: capitals come with shift.
     pub fn to_event(self) -> KeyEvent {
         let mut modifiers = KeyModifiers::NONE;

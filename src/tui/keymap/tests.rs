@@ -155,6 +155,44 @@ fn keys_can_be_rebound_and_mistakes_are_reported() {
 }
 
 #[test]
+fn rebinding_never_takes_letters_from_typing_or_keys_from_other_actions() {
+    let changes = vec![
+        ("help".to_string(), vec!["j".to_string(), "f1".to_string()]),
+        ("down".to_string(), vec!["n".to_string()]),
+        (
+            "up".to_string(),
+            vec!["p".to_string(), "ctrl-k".to_string()],
+        ),
+    ];
+    let (map, problems) = Keymap::default().with_changes(&changes);
+    // j was still "down" when help asked for it, so help only got f1.
+    assert_eq!(map.resolve(Mode::Normal, key("f1")), Some(Action::Help));
+    assert_eq!(map.resolve(Mode::Normal, key("?")), None);
+    assert_eq!(map.resolve(Mode::Normal, key("j")), None, "down moved to n");
+    assert_eq!(map.resolve(Mode::Normal, key("n")), Some(Action::Down));
+    assert_eq!(
+        problems,
+        [(
+            0,
+            "help: j is already \"down\" in results; left out there".to_string()
+        )]
+    );
+    // While typing, n stays a letter and down keeps its own keys; ctrl-k is taken up.
+    assert_eq!(
+        map.resolve(Mode::Typing, key("n")),
+        Some(Action::Insert('n'))
+    );
+    assert_eq!(map.resolve(Mode::Typing, key("down")), Some(Action::Down));
+    assert_eq!(
+        map.resolve(Mode::Typing, key("p")),
+        Some(Action::Insert('p'))
+    );
+    assert_eq!(map.resolve(Mode::Typing, key("ctrl-k")), Some(Action::Up));
+    // In the overlays, down and up move to n and p too.
+    assert_eq!(map.resolve(Mode::Sort, key("n")), Some(Action::Down));
+}
+
+#[test]
 fn hints_come_from_the_table() {
     let hints = Keymap::default().hints(Mode::Normal);
     let shown: Vec<(&str, &str)> = hints.iter().map(|h| (h.key.as_str(), h.word)).collect();
@@ -170,4 +208,33 @@ fn hints_come_from_the_table() {
             .iter()
             .any(|h| h.key == "f1" && h.word == "help")
     );
+}
+
+/// The README's key map is this table's: `BLESS=1 cargo test readme` writes it there.
+#[test]
+fn readme_lists_the_key_map() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let (start, end) = (
+        "<!-- keys: generated from src/tui/keymap/table.rs -->\n",
+        "<!-- /keys -->",
+    );
+    let from = readme
+        .find(start)
+        .expect("the README has the key map markers")
+        + start.len();
+    let to = from + readme[from..].find(end).expect("the end marker");
+    let table = format!("\n{}", Keymap::default().markdown());
+    if std::env::var_os("BLESS").is_some() {
+        let updated = format!("{}{table}{}", &readme[..from], &readme[to..]);
+        std::fs::write(&path, updated).unwrap();
+        return;
+    }
+    assert!(
+        readme[from..to] == table,
+        "the README's key map differs from the table: run BLESS=1 cargo test readme"
+    );
+    for binding in Keymap::default().bindings() {
+        assert!(readme[from..to].contains(binding.help));
+    }
 }

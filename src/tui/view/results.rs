@@ -16,16 +16,21 @@ use crate::tui::layout::Areas;
 pub fn draw(frame: &mut Frame<'_>, app: &App, areas: &Areas) {
     let theme = &app.theme;
     let rect = areas.table;
-    let sort = SORTS
-        .iter()
-        .find(|(s, _)| *s == app.sort)
-        .map_or("", |(_, name)| name.split(' ').next().unwrap_or(""));
+    let sort = match app.results.sort {
+        Some(sort) => SORTS
+            .iter()
+            .find(|(s, _)| *s == Some(sort))
+            .map_or("", |(_, name)| name),
+        // What automatic means for the query at hand.
+        None if app.results.query.as_ref().is_some_and(|q| q.has_text()) => "relevance",
+        None => "followers",
+    };
     let title = match &app.campaign {
         Some(open) => format!(
-            " Results · sorted by {sort} · stages in {} ",
+            " Results · by {sort} · stages in {} ",
             escape(&open.campaign.id)
         ),
-        None => format!(" Results · sorted by {sort} "),
+        None => format!(" Results · by {sort} "),
     };
     let focused = app.focus == Focus::Results && app.overlays.is_empty();
     let block = Block::new()
@@ -144,7 +149,7 @@ impl Column {
             Column::Name => Constraint::Fill(3),
             Column::Channel(w) => Constraint::Length(w),
             Column::Followers => Constraint::Length(11),
-            Column::Engagement => Constraint::Length(5),
+            Column::Engagement => Constraint::Length(6),
             Column::Stage => Constraint::Length(11),
             Column::Niches => Constraint::Fill(2),
             Column::Location => Constraint::Length(14),
