@@ -22,7 +22,16 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str], extra_env: &[(&str, &str)], rows: u16, cols: u16) -> Session {
-        let sandbox = Sandbox::new();
+        Session::start_in(Sandbox::new(), args, extra_env, rows, cols)
+    }
+
+    fn start_in(
+        sandbox: Sandbox,
+        args: &[&str],
+        extra_env: &[(&str, &str)],
+        rows: u16,
+        cols: u16,
+    ) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -87,6 +96,18 @@ impl Session {
         panic!("{text:?} never showed; the screen:\n{}", self.contents());
     }
 
+    /// Waits until the screen no longer shows `text`.
+    fn wait_gone(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(30) {
+            if !self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("{text:?} stayed; the screen:\n{}", self.contents());
+    }
+
     fn send(&mut self, bytes: &str) {
         self.writer.write_all(bytes.as_bytes()).unwrap();
         self.writer.flush().unwrap();
@@ -149,7 +170,7 @@ fn type_a_query_read_the_results_and_quit() {
     s.wait_for("1 of 97 creators");
     // Esc leaves the query line (sent alone, so it is not read as alt-q); then q quits.
     s.send("\x1b");
-    std::thread::sleep(Duration::from_millis(300));
+    s.wait_for("? help");
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
     let parser = s.screen.lock().unwrap();
@@ -194,7 +215,33 @@ fn a_broken_database_opens_with_its_problems() {
     let screen = s.contents();
     assert!(screen.contains("1 error"), "{screen}");
     s.send("\x1b");
+    s.wait_gone("esc closes");
     s.wait_for("1 of 1 creator");
     s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn a_bad_config_is_reported_and_the_rest_of_it_applies() {
+    let sandbox = Sandbox::new();
+    let config = sandbox.config_file();
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::write(
+        &config,
+        "theme = \"neon\"\n\n[keys]\nquit = \"Q\"\nhelp = \"ctrl-\"\n",
+    )
+    .unwrap();
+    let workspace = sample();
+    let mut s = Session::start_in(sandbox, &["--workspace", &workspace], &[], 30, 120);
+    s.wait_for("config.toml:1:9: error: unknown theme \"neon\"");
+    s.wait_for("config.toml:5:1: error: help: \"ctrl-\" is not a key");
+    s.send("\x1b");
+    s.wait_gone("esc closes");
+    s.wait_for("97 of 97 creators");
+    // q was rebound to Q: q now does nothing, Q quits.
+    s.send("q");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(s.child.try_wait().unwrap().is_none(), "q no longer quits");
+    s.send("Q");
     assert_eq!(s.wait_exit(), 0);
 }

@@ -299,7 +299,7 @@ impl Keymap {
             let parsed = match parsed {
                 Ok(parsed) => parsed,
                 Err(e) => {
-                    problems.push((at, format!("{name}: {e}")));
+                    problems.push((at, format!("{name}: {e}; its keys are unchanged")));
                     continue;
                 }
             };
@@ -322,7 +322,7 @@ impl Keymap {
                         Some((_, other)) => problems.push((
                             at,
                             format!(
-                                "{name}: {key} is already \"{}\" in {}; left out there",
+                                "{name}: {key} is already \"{}\" in {}, so it is not bound there",
                                 other.action.name(),
                                 mode.title().to_lowercase()
                             ),

@@ -39,11 +39,7 @@ pub fn from_config(config: &Config, no_color: bool) -> (Keymap, Theme, Vec<Diagn
     let (keymap, key_problems) = Keymap::default().with_changes(&changes);
     for (at, message) in key_problems {
         let place = &config.keys[at];
-        problems.push(problem(
-            place.line,
-            place.column,
-            format!("{message}; the default keys are kept"),
-        ));
+        problems.push(problem(place.line, place.column, message));
     }
     (keymap, theme, problems)
 }
@@ -73,7 +69,7 @@ mod tests {
             messages,
             [
                 "config.toml:1:9: error: unknown theme \"neon\" (themes: dark, light, mono); using dark",
-                "config.toml:4:1: error: help: \"ctrl-\" is not a key (write keys like q, G, ?, ctrl-d, alt-x, shift-tab, pgdn, space, f1); the default keys are kept"
+                "config.toml:4:1: error: help: \"ctrl-\" is not a key (write keys like q, G, ?, ctrl-d, alt-x, shift-tab, pgdn, space, f1); its keys are unchanged"
             ]
         );
         let q = KeyEvent::new(KeyCode::Char('Q'), KeyModifiers::SHIFT);

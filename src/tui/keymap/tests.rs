@@ -147,7 +147,7 @@ fn keys_can_be_rebound_and_mistakes_are_reported() {
         problems,
         [
             (2, "no action \"qiut\" to bind (did you mean \"quit\"?)".to_string()),
-            (3, "sort: \"ctrl-\" is not a key (write keys like q, G, ?, ctrl-d, alt-x, shift-tab, pgdn, space, f1)".to_string())
+            (3, "sort: \"ctrl-\" is not a key (write keys like q, G, ?, ctrl-d, alt-x, shift-tab, pgdn, space, f1); its keys are unchanged".to_string())
         ]
     );
     // Ctrl-C still quits whatever the configuration says.
@@ -174,7 +174,7 @@ fn rebinding_never_takes_letters_from_typing_or_keys_from_other_actions() {
         problems,
         [(
             0,
-            "help: j is already \"down\" in results; left out there".to_string()
+            "help: j is already \"down\" in results, so it is not bound there".to_string()
         )]
     );
     // While typing, n stays a letter and down keeps its own keys; ctrl-k is taken up.
