@@ -727,10 +727,8 @@ mod tests {
         );
     }
 
-    /// Derived data for the tests: how many creators there are; and how many times it was built.
+    /// Derived data for the tests: how many creators there are.
     struct Count(usize);
-
-    static BUILT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
     impl crate::store::Derived for Count {
         type Builder = usize;
@@ -738,7 +736,6 @@ mod tests {
             *builder += 1;
         }
         fn finish(builder: usize) -> Self {
-            BUILT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             Count(builder)
         }
         fn write_to(&self, out: &mut dyn Write) -> std::io::Result<()> {
@@ -751,6 +748,31 @@ mod tests {
         }
     }
 
+    /// Like [`Count`], also counting how many times it was built. Only one test uses it: tests
+    /// run at the same time would otherwise add to the count.
+    struct Tracked(usize);
+
+    static BUILT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+    impl crate::store::Derived for Tracked {
+        type Builder = usize;
+        fn add(builder: &mut usize, _: &crate::model::Creator) {
+            *builder += 1;
+        }
+        fn finish(builder: usize) -> Self {
+            BUILT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            Tracked(builder)
+        }
+        fn write_to(&self, out: &mut dyn Write) -> std::io::Result<()> {
+            out.write_all(&(self.0 as u64).to_le_bytes())
+        }
+        fn read_from(input: &mut dyn Read) -> Option<Self> {
+            let mut b = [0; 8];
+            input.read_exact(&mut b).ok()?;
+            Some(Tracked(u64::from_le_bytes(b) as usize))
+        }
+    }
+
     #[test]
     fn derived_data_is_kept_for_the_unchanged_file_and_dropped_after_an_edit() {
         let tmp = tempfile::tempdir().unwrap();
@@ -760,7 +782,7 @@ mod tests {
         let before = built();
         let cold = load_creators_file(&db, "creators.toml", None).unwrap();
         let open =
-            || crate::store::open_derived::<Count>(&db, "creators.toml", Some(&cache_dir)).unwrap();
+            || crate::store::open_derived::<Tracked>(&db, "creators.toml", Some(&cache_dir)).unwrap();
         let first = open();
         assert_eq!(first.derived.0, cold.database.creators.len());
         assert!(
@@ -783,11 +805,11 @@ mod tests {
         // Loading the creators alone leaves the derived data in place.
         load_creators_file(&db, "creators.toml", Some(&cache_dir)).unwrap();
         assert!(
-            crate::store::CachedDatabase::open::<Count>(&db, "creators.toml", &cache_dir).is_some()
+            crate::store::CachedDatabase::open::<Tracked>(&db, "creators.toml", &cache_dir).is_some()
         );
         std::fs::write(&db, std::fs::read_to_string(&db).unwrap() + "\n# more\n").unwrap();
         assert!(
-            crate::store::CachedDatabase::open::<Count>(&db, "creators.toml", &cache_dir).is_none()
+            crate::store::CachedDatabase::open::<Tracked>(&db, "creators.toml", &cache_dir).is_none()
         );
         let third = open();
         assert_eq!(third.derived.0, first.derived.0);
