@@ -781,8 +781,9 @@ mod tests {
         let built = || BUILT.load(std::sync::atomic::Ordering::SeqCst);
         let before = built();
         let cold = load_creators_file(&db, "creators.toml", None).unwrap();
-        let open =
-            || crate::store::open_derived::<Tracked>(&db, "creators.toml", Some(&cache_dir)).unwrap();
+        let open = || {
+            crate::store::open_derived::<Tracked>(&db, "creators.toml", Some(&cache_dir)).unwrap()
+        };
         let first = open();
         assert_eq!(first.derived.0, cold.database.creators.len());
         assert!(
@@ -805,11 +806,13 @@ mod tests {
         // Loading the creators alone leaves the derived data in place.
         load_creators_file(&db, "creators.toml", Some(&cache_dir)).unwrap();
         assert!(
-            crate::store::CachedDatabase::open::<Tracked>(&db, "creators.toml", &cache_dir).is_some()
+            crate::store::CachedDatabase::open::<Tracked>(&db, "creators.toml", &cache_dir)
+                .is_some()
         );
         std::fs::write(&db, std::fs::read_to_string(&db).unwrap() + "\n# more\n").unwrap();
         assert!(
-            crate::store::CachedDatabase::open::<Tracked>(&db, "creators.toml", &cache_dir).is_none()
+            crate::store::CachedDatabase::open::<Tracked>(&db, "creators.toml", &cache_dir)
+                .is_none()
         );
         let third = open();
         assert_eq!(third.derived.0, first.derived.0);
