@@ -17,6 +17,8 @@ struct Session {
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Set once the program's output has all been read.
+    ended: Arc<std::sync::atomic::AtomicBool>,
     _sandbox: Sandbox,
 }
 
@@ -61,6 +63,8 @@ impl Session {
         )));
         let mut reader = pair.master.try_clone_reader().unwrap();
         let shared = Arc::clone(&screen);
+        let ended = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let end = Arc::clone(&ended);
         std::thread::spawn(move || {
             let mut buffer = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buffer) {
@@ -69,6 +73,7 @@ impl Session {
                 }
                 shared.lock().unwrap().process(&buffer[..n]);
             }
+            end.store(true, std::sync::atomic::Ordering::SeqCst);
         });
         let writer = pair.master.take_writer().unwrap();
         Session {
@@ -76,6 +81,7 @@ impl Session {
             writer,
             child,
             screen,
+            ended,
             _sandbox: sandbox,
         }
     }
@@ -129,11 +135,16 @@ impl Session {
             .unwrap();
     }
 
-    /// Waits for the program to end; its exit code.
+    /// Waits for the program to end and its last output to be read; its exit code.
     fn wait_exit(&mut self) -> u32 {
         let start = Instant::now();
         while start.elapsed() < Duration::from_secs(30) {
             if let Some(status) = self.child.try_wait().unwrap() {
+                while !self.ended.load(std::sync::atomic::Ordering::SeqCst)
+                    && start.elapsed() < Duration::from_secs(30)
+                {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
                 return status.exit_code();
             }
             std::thread::sleep(Duration::from_millis(20));
