@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod display;
 pub mod model;
+pub mod outreach;
 pub mod search;
 pub mod store;
 pub mod suggest;

@@ -12,11 +12,12 @@ mod render;
 pub mod sample;
 mod text;
 mod workspace;
+pub mod write;
 
 pub use cache::CreatorCache;
 pub use campaigns::{
-    BRIEF_KEYS, ENTRY_KEYS, KnownCreators, LoadedCampaign, load_campaign, parse_campaign,
-    stage_message,
+    BRIEF_KEYS, ENTRY_KEYS, Edit, EditError, KnownCreators, LoadedCampaign, Outcome, SaveError,
+    Saved, create_campaign, load_campaign, parse_campaign, stage_message, update_campaign,
 };
 pub use config::{Config, DEFAULT_CURRENCY, Located, load_config, parse_config};
 pub use creators::{CHANNEL_KEYS, CREATOR_KEYS, Database, LoadedCreators, parse_creators};

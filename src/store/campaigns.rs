@@ -475,5 +475,11 @@ fn history(f: &mut Fields<'_, '_, '_, '_>) -> Vec<Change> {
     out
 }
 
+mod edit;
+mod update;
+
+pub use edit::EditError;
+pub use update::{Edit, Outcome, SaveError, Saved, create_campaign, update_campaign};
+
 #[cfg(test)]
 mod tests;

@@ -1,0 +1,394 @@
+//! Saving changes to a campaign file without ever losing one. A save takes the file's lock,
+//! reads the file as it is now, checks that each change still makes sense against it (the
+//! entry is still at the stage the user saw, the notes are still the ones they edited…), edits
+//! the document, checks the result reads back with no new problem, and replaces the file
+//! atomically. A change someone else made meanwhile is kept: the save is made on top of it when
+//! that is safe, and refused with a clear message when it is not.
+
+use std::path::Path;
+
+use jiff::Zoned;
+use jiff::civil::Date;
+
+use super::edit::{Document, EditError};
+use super::{KnownCreators, LoadedCampaign, parse_campaign};
+use crate::model::{Campaign, Entry, Stage};
+use crate::outreach::{Move, transition};
+use crate::store::write::{self, LOCK_WAIT, Lock, WriteError};
+
+/// One change to a campaign. The `was` fields hold what the user saw before the change, when
+/// it was made from a view of the file that may be out of date; the change is refused if the
+/// file no longer says so.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Put creators on the shortlist (those already on it are left as they are).
+    Add { creators: Vec<String> },
+    /// Move a creator to a stage, noting why.
+    Stage {
+        creator: String,
+        to: Stage,
+        note: Option<String>,
+        was: Option<Stage>,
+    },
+    /// Set or clear the follow-up date.
+    FollowUp {
+        creator: String,
+        date: Option<Date>,
+        was: Option<Option<Date>>,
+    },
+    /// Set or clear the entry's notes.
+    Notes {
+        creator: String,
+        text: Option<String>,
+        was: Option<Option<String>>,
+    },
+}
+
+/// What became of one edit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Done, in these words: "sarsa: contacted → negotiating".
+    Done(String),
+    /// Nothing to do, in these words: "sarsa is already contacted".
+    Unchanged(String),
+}
+
+/// A save that went through.
+#[derive(Debug)]
+pub struct Saved {
+    /// The campaign as now written.
+    pub campaign: Campaign,
+    pub outcomes: Vec<Outcome>,
+    /// True when the file was written (false when every edit was a no-op).
+    pub written: bool,
+    /// The file's text as now on disk, to tell later whether it changed.
+    pub text: String,
+}
+
+/// Why nothing was saved.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    #[error("{file} has problems to fix before it can be changed:\n{problems}")]
+    Broken { file: String, problems: String },
+    #[error(
+        "{file} changed since it was read, and {conflict}; nothing was saved — look again and redo the change"
+    )]
+    Conflict { file: String, conflict: String },
+    #[error("{file}: {message}")]
+    Refused { file: String, message: String },
+    #[error("{file} kept changing while it was being saved; nothing was saved, try again")]
+    Busy { file: String },
+}
+
+/// Applies `edits` to the campaign file at `path` (named `file` in messages), as of `now`,
+/// checking new entries against `creators` when given. All or nothing: when one edit cannot be
+/// made, none is.
+pub fn update_campaign(
+    path: &Path,
+    file: &str,
+    edits: &[Edit],
+    now: &Zoned,
+    creators: Option<&dyn KnownCreators>,
+) -> Result<Saved, SaveError> {
+    let _lock = Lock::acquire(path, file, LOCK_WAIT)?;
+    // Someone may write the file without taking the lock (an editor): if it changes between
+    // reading and replacing it, start again from what it says then.
+    for _ in 0..3 {
+        let before = read(path, file)?;
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let loaded = parse_campaign(&id, file, before.as_bytes(), creators);
+        let campaign = usable(&loaded, file)?;
+        let mut outcomes = Vec::new();
+        let mut document = Document::parse(&before).map_err(|e| refused(file, e))?;
+        let mut after = campaign.clone();
+        for edit in edits {
+            outcomes.push(apply(&mut document, &mut after, edit, now, file)?);
+        }
+        if outcomes.iter().all(|o| matches!(o, Outcome::Unchanged(_))) {
+            return Ok(Saved {
+                campaign: after,
+                outcomes,
+                written: false,
+                text: before,
+            });
+        }
+        let text = document.text();
+        let check = parse_campaign(&id, file, text.as_bytes(), creators);
+        verify(&loaded, &check, &after, file)?;
+        if read(path, file)? != before {
+            continue;
+        }
+        write::replace(path, file, text.as_bytes())?;
+        return Ok(Saved {
+            campaign: check.campaign.unwrap_or(after),
+            outcomes,
+            written: true,
+            text,
+        });
+    }
+    Err(SaveError::Busy {
+        file: file.to_string(),
+    })
+}
+
+/// Writes a new campaign file with its brief; refuses when the campaign exists.
+pub fn create_campaign(
+    path: &Path,
+    file: &str,
+    name: &str,
+    brand: Option<&str>,
+    product: Option<&str>,
+) -> Result<(), SaveError> {
+    let id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let text = Document::new_campaign(&id, name, brand, product);
+    let check = parse_campaign(&id, file, text.as_bytes(), None);
+    if check.has_errors() {
+        let problems = check
+            .diagnostics
+            .iter()
+            .map(|d| d.message.clone())
+            .collect::<Vec<_>>()
+            .join("; ");
+        return Err(SaveError::Refused {
+            file: file.to_string(),
+            message: problems,
+        });
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|source| WriteError::Io {
+            file: file.to_string(),
+            source,
+        })?;
+    }
+    let _lock = Lock::acquire(path, file, LOCK_WAIT)?;
+    write::create(path, file, text.as_bytes())?;
+    Ok(())
+}
+
+fn read(path: &Path, file: &str) -> Result<String, SaveError> {
+    let bytes = std::fs::read(path).map_err(|source| WriteError::Io {
+        file: file.to_string(),
+        source,
+    })?;
+    String::from_utf8(bytes).map_err(|_| SaveError::Broken {
+        file: file.to_string(),
+        problems: "  it is not UTF-8 text (run `shortlist check`)".into(),
+    })
+}
+
+fn refused(file: &str, error: EditError) -> SaveError {
+    SaveError::Refused {
+        file: file.to_string(),
+        message: error.to_string(),
+    }
+}
+
+/// The campaign, if the file can be changed safely: it must read as a campaign.
+fn usable<'c>(loaded: &'c LoadedCampaign, file: &str) -> Result<&'c Campaign, SaveError> {
+    match &loaded.campaign {
+        Some(c) => Ok(c),
+        None => Err(SaveError::Broken {
+            file: file.to_string(),
+            problems: loaded
+                .diagnostics
+                .iter()
+                .map(|d| format!("  {d}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        }),
+    }
+}
+
+/// Refuses a result that reads back worse than the file did: a new error, or an entry lost.
+fn verify(
+    before: &LoadedCampaign,
+    after: &LoadedCampaign,
+    expected: &Campaign,
+    file: &str,
+) -> Result<(), SaveError> {
+    let errors = |l: &LoadedCampaign| l.diagnostics.iter().filter(|d| d.is_error()).count();
+    let entries = after.campaign.as_ref().map_or(0, |c| c.entries.len());
+    if errors(after) > errors(before) || entries != expected.entries.len() {
+        let problems = after
+            .diagnostics
+            .iter()
+            .map(|d| format!("  {d}"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        return Err(SaveError::Refused {
+            file: file.to_string(),
+            message: format!(
+                "the change would not read back correctly; nothing was written\n{problems}"
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// Applies one edit to the document and to the campaign as read.
+fn apply(
+    document: &mut Document,
+    campaign: &mut Campaign,
+    edit: &Edit,
+    now: &Zoned,
+    file: &str,
+) -> Result<Outcome, SaveError> {
+    let conflict = |conflict: String| SaveError::Conflict {
+        file: file.to_string(),
+        conflict,
+    };
+    let listed = |campaign: &mut Campaign, creator: &str| -> Result<usize, SaveError> {
+        campaign
+            .entries
+            .iter()
+            .position(|e| e.creator == creator)
+            .ok_or_else(|| SaveError::Refused {
+                file: file.to_string(),
+                message: format!("{creator} is not on the shortlist"),
+            })
+    };
+    match edit {
+        Edit::Add { creators } => {
+            let mut added = Vec::new();
+            let mut already = Vec::new();
+            for creator in creators {
+                if added.contains(creator) {
+                    continue;
+                }
+                if let Some(e) = campaign.entries.iter().find(|e| e.creator == *creator) {
+                    already.push(format!("{creator} ({})", e.stage));
+                    continue;
+                }
+                document
+                    .add_entry(creator, now)
+                    .map_err(|e| refused(file, e))?;
+                let mut entry = Entry {
+                    creator: creator.as_str().into(),
+                    stage: Stage::Shortlisted,
+                    fee: None,
+                    follow_up: None,
+                    deliverables: None,
+                    notes: None,
+                    history: Vec::new(),
+                    line: 0,
+                };
+                entry.history.push(crate::outreach::transition::change(
+                    Stage::Shortlisted,
+                    None,
+                    now,
+                ));
+                campaign.entries.push(entry);
+                added.push(creator.clone());
+            }
+            let mut words = Vec::new();
+            if !added.is_empty() {
+                words.push(format!("added {}", added.join(", ")));
+            }
+            if !already.is_empty() {
+                words.push(format!("already on the shortlist: {}", already.join(", ")));
+            }
+            let message = words.join("; ");
+            Ok(if added.is_empty() {
+                Outcome::Unchanged(message)
+            } else {
+                Outcome::Done(message)
+            })
+        }
+        Edit::Stage {
+            creator,
+            to,
+            note,
+            was,
+        } => {
+            let i = listed(campaign, creator)?;
+            let entry = &mut campaign.entries[i];
+            if let Some(was) = was
+                && *was != entry.stage
+            {
+                return Err(conflict(format!(
+                    "{creator} is now {} there (not {was})",
+                    entry.stage
+                )));
+            }
+            let from = entry.stage;
+            let kind = match transition(creator, from, *to) {
+                Ok(kind) => kind,
+                Err(e) => return Ok(Outcome::Unchanged(e.to_string())),
+            };
+            document
+                .set_stage(creator, *to, note.as_deref(), now)
+                .map_err(|e| refused(file, e))?;
+            crate::outreach::apply(entry, *to, note.as_deref(), now)
+                .map_err(|e| refused_text(file, e.to_string()))?;
+            let how = match kind {
+                Move::Forward => String::new(),
+                other => format!(" ({})", other.verb()),
+            };
+            Ok(Outcome::Done(format!("{creator}: {from} → {to}{how}")))
+        }
+        Edit::FollowUp { creator, date, was } => {
+            let i = listed(campaign, creator)?;
+            let entry = &mut campaign.entries[i];
+            if let Some(was) = was
+                && *was != entry.follow_up
+            {
+                return Err(conflict(format!(
+                    "{creator}'s follow-up date is now {} there",
+                    entry.follow_up.map_or("unset".into(), |d| d.to_string())
+                )));
+            }
+            if entry.follow_up == *date {
+                return Ok(Outcome::Unchanged(format!(
+                    "{creator}: follow-up date unchanged"
+                )));
+            }
+            document
+                .set_follow_up(creator, *date)
+                .map_err(|e| refused(file, e))?;
+            entry.follow_up = *date;
+            Ok(Outcome::Done(match date {
+                Some(d) => format!("{creator}: follow up on {d}"),
+                None => format!("{creator}: follow-up date cleared"),
+            }))
+        }
+        Edit::Notes { creator, text, was } => {
+            let i = listed(campaign, creator)?;
+            let entry = &mut campaign.entries[i];
+            if let Some(was) = was
+                && *was != entry.notes
+            {
+                return Err(conflict(format!("{creator}'s notes were changed there")));
+            }
+            let text = text
+                .as_deref()
+                .map(|t| t.trim_end().replace("\r\n", "\n"))
+                .filter(|t| !t.trim().is_empty());
+            if entry.notes == text {
+                return Ok(Outcome::Unchanged(format!("{creator}: notes unchanged")));
+            }
+            document
+                .set_notes(creator, text.as_deref())
+                .map_err(|e| refused(file, e))?;
+            entry.notes = text;
+            Ok(Outcome::Done(format!("{creator}: notes saved")))
+        }
+    }
+}
+
+fn refused_text(file: &str, message: String) -> SaveError {
+    SaveError::Refused {
+        file: file.to_string(),
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests;
