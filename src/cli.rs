@@ -1,12 +1,17 @@
 //! The command line: parsing with clap, resolving the workspace once, and one module per
 //! subcommand. Problems with the user's data exit 1; misuse of the command line exits 2.
 
+mod add;
 mod args;
+mod campaign;
 mod check;
+mod due;
 mod init;
 mod output;
+mod pipeline;
 mod report;
 mod search;
+mod stage;
 mod table;
 
 use std::path::PathBuf;
@@ -43,6 +48,17 @@ enum Command {
         /// A workspace folder or a creators file to check instead of the current workspace
         path: Option<PathBuf>,
     },
+    /// List campaigns, or start one
+    #[command(subcommand)]
+    Campaign(campaign::Command),
+    /// Put creators on a campaign's shortlist
+    Add(add::Args),
+    /// Move a creator on a shortlist to another stage
+    Stage(stage::Args),
+    /// Where everyone on a campaign's shortlist stands, with fees against the budget
+    Pipeline(pipeline::Args),
+    /// Follow-ups due today or overdue, oldest first
+    Due(due::Args),
 }
 
 /// Runs the program with the process's arguments and environment.
@@ -68,6 +84,31 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let session = Session::open(cli.workspace, &dirs)?;
             report::diagnostics(&session.config_problems);
             search::run(&session, &dirs, args)
+        }
+        Some(Command::Campaign(command)) => {
+            let session = Session::open(cli.workspace, &dirs)?;
+            report::diagnostics(&session.config_problems);
+            campaign::run(&session, &dirs, command)
+        }
+        Some(Command::Add(args)) => {
+            let session = Session::open(cli.workspace, &dirs)?;
+            report::diagnostics(&session.config_problems);
+            add::run(&session, &dirs, args)
+        }
+        Some(Command::Stage(args)) => {
+            let session = Session::open(cli.workspace, &dirs)?;
+            report::diagnostics(&session.config_problems);
+            stage::run(&session, &dirs, args)
+        }
+        Some(Command::Pipeline(args)) => {
+            let session = Session::open(cli.workspace, &dirs)?;
+            report::diagnostics(&session.config_problems);
+            pipeline::run(&session, &dirs, args)
+        }
+        Some(Command::Due(args)) => {
+            let session = Session::open(cli.workspace, &dirs)?;
+            report::diagnostics(&session.config_problems);
+            due::run(&session, &dirs, args)
         }
         None => {
             let session = Session::open(cli.workspace, &dirs)?;

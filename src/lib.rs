@@ -4,6 +4,7 @@
 //! The core (`model`, `store`) knows nothing of the terminal; `cli` sits on top of it.
 
 pub mod cli;
+pub mod clock;
 pub mod display;
 pub mod model;
 pub mod outreach;

@@ -244,6 +244,11 @@ pub fn safe(cell: &str) -> Cow<'_, str> {
     }
 }
 
+/// The width of the terminal that standard output goes to, if it goes to one.
+pub fn terminal_width() -> Option<usize> {
+    terminal_size::terminal_size().map(|(w, _)| usize::from(w.0))
+}
+
 /// The results as a table fitted to `width` columns (when printing to a terminal).
 pub fn table(
     rows: &[Row<'_>],

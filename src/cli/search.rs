@@ -10,8 +10,8 @@ use std::sync::Arc;
 
 use anyhow::Context;
 
+use super::Session;
 use super::output;
-use super::{Session, report};
 use crate::model::{Creator, Stage};
 use crate::search::{self, Index, IndexIds, Options, Query, QueryError, Sort};
 use crate::store::{self, Creators, UserDirs};
@@ -80,23 +80,8 @@ pub(crate) fn stages(
     index: &Index,
     id: &str,
 ) -> anyhow::Result<Arc<[Option<Stage>]>> {
-    let ids = session.workspace.campaign_ids();
-    if !ids.iter().any(|c| c == id) {
-        let hint = match crate::suggest::nearest(id, ids.iter().map(String::as_str)) {
-            Some(near) => format!(" (did you mean \"{near}\"?)"),
-            None if ids.is_empty() => " (there are no campaigns yet)".to_string(),
-            None => format!(" (campaigns: {})", ids.join(", ")),
-        };
-        anyhow::bail!("no campaign \"{id}\"{hint}");
-    }
-    let path = session.workspace.campaign_file(id);
-    let known = IndexIds::new(index);
-    let loaded = store::load_campaign(&path, &session.workspace.display_name(&path), Some(&known))?;
-    report::diagnostics(&loaded.diagnostics);
-    let campaign = loaded
-        .campaign
-        .with_context(|| format!("campaign \"{id}\" cannot be read (see above)"))?;
-    Ok(known.stages(&campaign, index.len()))
+    let campaign = super::campaign::read_or_fail(session, index, id)?;
+    Ok(IndexIds::new(index).stages(&campaign, index.len()))
 }
 
 pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<ExitCode> {
@@ -161,7 +146,7 @@ pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<Exi
             &stage_of,
         ),
         Format::Table => {
-            let width = terminal_size::terminal_size().map(|(w, _)| usize::from(w.0));
+            let width = output::terminal_width();
             let table = output::table(
                 &rows,
                 &db.index,

@@ -35,9 +35,9 @@ impl Action {
     pub fn describe(self) -> &'static str {
         match self {
             Action::FollowUp => "follow up (date set)",
-            Action::Remind(1) => "follow up: no reply in 3 days",
-            Action::Remind(_) => "follow up again: no reply in 7 days",
-            Action::SuggestNoReply => "no reply in 14 days: mark no_reply?",
+            Action::Remind(1) => "follow up (no reply after 3 days)",
+            Action::Remind(_) => "follow up again (no reply after 7 days)",
+            Action::SuggestNoReply => "no reply after 14 days: mark no_reply?",
             Action::CheckLive => "check the post is still live",
         }
     }

@@ -117,7 +117,19 @@ fn remove_stale_temporaries(target: &Path) {
 /// Writes `bytes` to `target` (named `file` in messages) all at once: a reader sees the old
 /// text or the new, never a mix, whatever happens meanwhile.
 pub fn replace(target: &Path, file: &str, bytes: &[u8]) -> Result<(), WriteError> {
+    // A link is followed: the file it points to is replaced, and the link stays a link.
+    let real = std::fs::canonicalize(target).unwrap_or_else(|_| target.to_path_buf());
+    let target = real.as_path();
     let temporary = temporary(target, file, bytes)?;
+    // The file keeps who may read and write it.
+    if let Ok(meta) = std::fs::metadata(target) {
+        std::fs::set_permissions(temporary.path(), meta.permissions()).map_err(|source| {
+            WriteError::Io {
+                file: file.to_string(),
+                source,
+            }
+        })?;
+    }
     temporary.persist(target).map_err(|e| WriteError::Io {
         file: file.to_string(),
         source: e.error,
@@ -129,6 +141,13 @@ pub fn replace(target: &Path, file: &str, bytes: &[u8]) -> Result<(), WriteError
 /// Like [`replace`], but only when `target` does not exist yet.
 pub fn create(target: &Path, file: &str, bytes: &[u8]) -> Result<(), WriteError> {
     let temporary = temporary(target, file, bytes)?;
+    // A new file is readable by others, as files the user makes usually are (temporary files
+    // are made private).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(temporary.path(), std::fs::Permissions::from_mode(0o644));
+    }
     temporary.persist_noclobber(target).map_err(|e| {
         if e.error.kind() == io::ErrorKind::AlreadyExists {
             WriteError::Exists {
@@ -203,6 +222,41 @@ mod tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         assert_eq!(names, ["c.toml"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_file_keeps_its_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("c.toml");
+        std::fs::write(&target, "old").unwrap();
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
+        replace(&target, "c.toml", b"new").unwrap();
+        let mode = std::fs::metadata(&target).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o640);
+        let fresh = dir.path().join("d.toml");
+        create(&fresh, "d.toml", b"x").unwrap();
+        let mode = std::fs::metadata(&fresh).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o644);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_stays_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.toml");
+        let link = dir.path().join("c.toml");
+        std::fs::write(&real, "old").unwrap();
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        replace(&link, "c.toml", b"new").unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
     }
 
     #[test]

@@ -64,12 +64,40 @@ impl Sandbox {
         cmd
     }
 
+    /// A copy of the sample workspace (the repository's `data/`), named `name`.
+    pub fn sample(&self, name: &str) -> PathBuf {
+        let dir = self.path().join(name);
+        copy_dir(&repo().join("data"), &dir);
+        dir
+    }
+
+    /// The binary on the workspace `ws` with the clock fixed at `now`.
+    pub fn on(&self, ws: &Path, now: &str) -> Command {
+        let mut cmd = self.cmd();
+        cmd.arg("--workspace").arg(ws).env("SHORTLIST_NOW", now);
+        cmd
+    }
+
     /// A workspace folder named `name` whose `creators.toml` holds `creators`.
     pub fn workspace(&self, name: &str, creators: &[u8]) -> PathBuf {
         let dir = self.path().join(name);
         std::fs::create_dir_all(&dir).expect("workspace folder");
         std::fs::write(dir.join("creators.toml"), creators).expect("creators.toml");
         dir
+    }
+}
+
+/// Copies a folder and everything in it.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("folder");
+    for entry in std::fs::read_dir(from).expect("folder to copy") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
     }
 }
 

@@ -1,0 +1,281 @@
+//! `shortlist pipeline CAMPAIGN [--format table|json|csv]`: where every creator on the
+//! shortlist stands, the fees per stage against the budget, and what to do next for each.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use jiff::civil::Date;
+use serde_json::{Map, Value, json};
+
+use super::campaign::{name_of, read_or_fail};
+use super::output::safe;
+use super::table::{Column, render};
+use super::{Session, search};
+use crate::display::grouped;
+use crate::model::{Campaign, Entry, Stage};
+use crate::outreach::follow_up::since;
+use crate::outreach::{Budget, Due, next_action};
+use crate::search::{Index, IndexIds};
+use crate::store::UserDirs;
+
+/// How the pipeline is printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The campaign's id
+    campaign: String,
+    /// Output format
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+}
+
+pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<ExitCode> {
+    let db = search::open(session, dirs)?;
+    let campaign = read_or_fail(session, &db.index, &args.campaign)?;
+    let today = crate::clock::now()?.date();
+    let budget = Budget::of(&campaign, &session.config.currency);
+    let ids = IndexIds::new(&db.index);
+    let entries = ordered(&campaign);
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Table => {
+            out.write_all(table(&campaign, &budget, &entries, &db.index, &ids, today).as_bytes())?
+        }
+        Format::Json => {
+            serde_json::to_writer_pretty(
+                &mut out,
+                &json_of(&campaign, &budget, &entries, &db.index, &ids, today),
+            )?;
+            writeln!(out)?;
+        }
+        Format::Csv => csv(&mut out, &budget, &entries, &db.index, &ids, today)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The entries in pipeline order, then as in the file.
+fn ordered(campaign: &Campaign) -> Vec<&Entry> {
+    let mut entries: Vec<&Entry> = campaign.entries.iter().collect();
+    entries.sort_by_key(|e| Stage::ALL.iter().position(|s| *s == e.stage));
+    entries
+}
+
+/// "follow up: no reply in 3 days — 2 days late", "check the post is still live on 2026-12-01".
+pub fn describe(due: &Due, today: Date) -> String {
+    let late = due.overdue(today);
+    let what = due.action.describe();
+    match late {
+        0 => format!("{what} — today"),
+        1 => format!("{what} — 1 day late"),
+        n if n > 1 => format!("{what} — {n} days late"),
+        _ => format!("{what} on {}", due.on),
+    }
+}
+
+fn table(
+    campaign: &Campaign,
+    budget: &Budget,
+    entries: &[&Entry],
+    index: &Index,
+    ids: &IndexIds<'_>,
+    today: Date,
+) -> String {
+    let mut out = String::new();
+    let mut head = vec![format!("{} ({})", campaign.brief.name, campaign.id)];
+    if let Some(brand) = &campaign.brief.brand {
+        head.push(brand.clone());
+    }
+    if let Some(b) = budget.budget {
+        head.push(format!("budget {} {}", budget.currency, grouped(b)));
+    }
+    out.push_str(&format!("{}\n\n", head.join(" · ")));
+    let stages: Vec<Vec<String>> = Stage::ALL
+        .iter()
+        .map(|s| (s, budget.stage(*s)))
+        .filter(|(s, t)| !s.is_closed() || t.entries > 0)
+        .map(|(s, t)| {
+            vec![
+                s.name().to_string(),
+                t.entries.to_string(),
+                if t.fees > 0 {
+                    grouped(t.fees)
+                } else {
+                    "-".into()
+                },
+            ]
+        })
+        .collect();
+    let columns = [
+        Column::text("STAGE", 11, 9),
+        Column::number("ENTRIES", 9),
+        Column::number("FEES", 9),
+    ];
+    out.push_str(&render(&columns, &stages, None));
+    let mut money = vec![format!(
+        "committed {} {}",
+        budget.currency,
+        grouped(budget.committed)
+    )];
+    if let (Some(b), Some(left)) = (budget.budget, budget.remaining()) {
+        let share = budget.committed.saturating_mul(100).checked_div(b).unwrap_or(0);
+        money[0].push_str(&format!(" of {} ({share}%)", grouped(b)));
+        if left < 0 {
+            money.push(format!(
+                "OVER BUDGET by {}",
+                grouped(left.unsigned_abs() as u64)
+            ));
+        } else {
+            money.push(format!("left {}", grouped(left as u64)));
+        }
+    }
+    money.push(format!("proposed {}", grouped(budget.proposed)));
+    out.push_str(&format!("{}\n", money.join(" · ")));
+    if entries.is_empty() {
+        out.push_str(&format!(
+            "\nno one on the shortlist yet: shortlist add {} CREATOR…\n",
+            campaign.id
+        ));
+        return out;
+    }
+    out.push('\n');
+    let rows: Vec<Vec<String>> = entries
+        .iter()
+        .map(|e| {
+            vec![
+                e.creator.to_string(),
+                name_of(index, ids, &e.creator)
+                    .unwrap_or("(not in creators.toml)")
+                    .to_string(),
+                e.stage.name().to_string(),
+                e.fee.map(grouped).unwrap_or_else(|| "-".into()),
+                since(e)
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "-".into()),
+                next_action(e, today)
+                    .map(|d| describe(&d, today))
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let columns = [
+        Column::text("CREATOR", 8, 9),
+        Column::text("NAME", 6, 7),
+        Column::text("STAGE", 11, 8),
+        Column::number("FEE", 6),
+        Column::text("SINCE", 10, 4),
+        Column::text("NEXT", 10, 8),
+    ];
+    out.push_str(&render(&columns, &rows, super::output::terminal_width()));
+    out
+}
+
+fn due_json(due: Option<Due>, today: Date) -> Value {
+    match due {
+        Some(d) => json!({
+            "action": d.action.name(),
+            "on": d.on.to_string(),
+            "days_late": d.overdue(today),
+            "due": d.on <= today,
+        }),
+        None => Value::Null,
+    }
+}
+
+fn json_of(
+    campaign: &Campaign,
+    budget: &Budget,
+    entries: &[&Entry],
+    index: &Index,
+    ids: &IndexIds<'_>,
+    today: Date,
+) -> Value {
+    let stages: Vec<Value> = Stage::ALL
+        .iter()
+        .map(|s| {
+            let t = budget.stage(*s);
+            json!({"stage": s.name(), "entries": t.entries, "fees": t.fees})
+        })
+        .collect();
+    let list: Vec<Value> = entries
+        .iter()
+        .map(|e| {
+            let mut m = Map::new();
+            m.insert("creator".into(), json!(e.creator.as_str()));
+            m.insert("name".into(), json!(name_of(index, ids, &e.creator)));
+            m.insert("stage".into(), json!(e.stage.name()));
+            m.insert("fee".into(), json!(e.fee));
+            m.insert(
+                "follow_up".into(),
+                json!(e.follow_up.map(|d| d.to_string())),
+            );
+            m.insert("since".into(), json!(since(e).map(|d| d.to_string())));
+            m.insert("next".into(), due_json(next_action(e, today), today));
+            m.insert("deliverables".into(), json!(e.deliverables));
+            m.insert("notes".into(), json!(e.notes));
+            m.insert("changes".into(), json!(e.history.len()));
+            Value::Object(m)
+        })
+        .collect();
+    json!({
+        "id": campaign.id.as_str(),
+        "name": campaign.brief.name,
+        "brand": campaign.brief.brand,
+        "currency": budget.currency,
+        "budget": budget.budget,
+        "committed": budget.committed,
+        "proposed": budget.proposed,
+        "remaining": budget.remaining().map(|r| r as i64),
+        "stages": stages,
+        "entries": list,
+    })
+}
+
+fn csv(
+    out: &mut dyn Write,
+    budget: &Budget,
+    entries: &[&Entry],
+    index: &Index,
+    ids: &IndexIds<'_>,
+    today: Date,
+) -> anyhow::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "creator",
+        "name",
+        "stage",
+        "fee",
+        "currency",
+        "since",
+        "follow_up",
+        "next_action",
+        "next_on",
+        "notes",
+    ])?;
+    for e in entries {
+        let next = next_action(e, today);
+        let row = [
+            e.creator.to_string(),
+            name_of(index, ids, &e.creator)
+                .unwrap_or_default()
+                .to_string(),
+            e.stage.name().to_string(),
+            e.fee.map(|f| f.to_string()).unwrap_or_default(),
+            budget.currency.clone(),
+            since(e).map(|d| d.to_string()).unwrap_or_default(),
+            e.follow_up.map(|d| d.to_string()).unwrap_or_default(),
+            next.map(|d| d.action.name().to_string())
+                .unwrap_or_default(),
+            next.map(|d| d.on.to_string()).unwrap_or_default(),
+            e.notes.clone().unwrap_or_default(),
+        ];
+        w.write_record(row.iter().map(|c| safe(c).into_owned()))?;
+    }
+    w.flush()?;
+    Ok(())
+}

@@ -1,0 +1,148 @@
+//! `shortlist stage CAMPAIGN CREATOR STAGE [--note TEXT] [--follow-up DATE]`: move a creator
+//! through the pipeline.
+
+use std::process::ExitCode;
+
+use anyhow::bail;
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use super::campaign::path_of;
+use super::{Session, search};
+use crate::model::Stage;
+use crate::search::IndexIds;
+use crate::store::{self, Edit, KnownCreators, Outcome, UserDirs, stage_message};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The campaign's id
+    campaign: String,
+    /// The creator's id
+    creator: String,
+    /// The new stage: shortlisted, contacted, negotiating, contracted, producing, published,
+    /// completed, declined, no_reply or dropped (or the Chinese label)
+    stage: String,
+    /// Why, for the history (one line)
+    #[arg(long, value_name = "TEXT")]
+    note: Option<String>,
+    /// When to follow up: a date (2026-11-30), a number of days from today (+3), or "none" to
+    /// clear it
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    follow_up: Option<String>,
+}
+
+/// A follow-up date as written on the command line, relative to `today`: `Some(None)` clears.
+pub fn parse_follow_up(text: &str, today: Date) -> Result<Option<Date>, String> {
+    let text = text.trim();
+    if matches!(text.to_lowercase().as_str(), "none" | "clear" | "-") {
+        return Ok(None);
+    }
+    if let Some(days) = text.strip_prefix('+') {
+        let days: i64 = days
+            .trim_end_matches(['d', 'D'])
+            .parse()
+            .map_err(|_| format!("--follow-up {text:?}: write +N for N days from today"))?;
+        return today
+            .checked_add(days.days())
+            .map(Some)
+            .map_err(|_| format!("--follow-up {text:?} is too far away"));
+    }
+    text.parse::<Date>().map(Some).map_err(|_| {
+        format!(
+            "--follow-up {text:?} is not a date: write 2026-11-30, +3 (days from today) or none"
+        )
+    })
+}
+
+pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<ExitCode> {
+    let Some(to) = Stage::parse(&args.stage) else {
+        bail!("{}", stage_message(&args.stage));
+    };
+    let now = crate::clock::now()?;
+    let follow_up = match &args.follow_up {
+        Some(text) => Some(parse_follow_up(text, now.date()).map_err(anyhow::Error::msg)?),
+        None => None,
+    };
+    let path = path_of(session, &args.campaign)?;
+    let file = session.workspace.display_name(&path);
+    let db = search::open(session, dirs)?;
+    let known = IndexIds::new(&db.index);
+    let loaded = store::load_campaign(&path, &file, Some(&known))?;
+    if let Some(campaign) = &loaded.campaign
+        && campaign.entry(&args.creator).is_none()
+    {
+        let listed: Vec<&str> = campaign
+            .entries
+            .iter()
+            .map(|e| e.creator.as_str())
+            .collect();
+        if known.contains(&args.creator) {
+            bail!(
+                "{} is not on the shortlist of {}; add them first: shortlist add {} {}",
+                args.creator,
+                args.campaign,
+                args.campaign,
+                args.creator
+            );
+        }
+        let hint = crate::suggest::nearest(&args.creator, listed.iter().copied())
+            .map(str::to_string)
+            .or_else(|| known.nearest(&args.creator))
+            .map(|n| format!(" (did you mean \"{n}\"?)"))
+            .unwrap_or_default();
+        bail!(
+            "no creator \"{}\" on the shortlist of {}{hint}",
+            args.creator,
+            args.campaign
+        );
+    }
+    let mut edits = vec![Edit::Stage {
+        creator: args.creator.clone(),
+        to,
+        note: args.note.clone(),
+        was: None,
+    }];
+    if let Some(date) = follow_up {
+        edits.push(Edit::FollowUp {
+            creator: args.creator.clone(),
+            date,
+            was: None,
+        });
+    }
+    let saved = store::update_campaign(&path, &file, &edits, &now, Some(&known))?;
+    let words: Vec<&str> = saved
+        .outcomes
+        .iter()
+        .map(|o| match o {
+            Outcome::Done(w) | Outcome::Unchanged(w) => w.as_str(),
+        })
+        .collect();
+    let tail = if saved.written {
+        ""
+    } else {
+        "; nothing changed"
+    };
+    println!("{}: {}{tail}", args.campaign, words.join("; "));
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn follow_up_dates_absolute_relative_and_none() {
+        let today = date(2026, 11, 22);
+        assert_eq!(
+            parse_follow_up("2026-11-30", today),
+            Ok(Some(date(2026, 11, 30)))
+        );
+        assert_eq!(parse_follow_up("+3", today), Ok(Some(date(2026, 11, 25))));
+        assert_eq!(parse_follow_up("+10d", today), Ok(Some(date(2026, 12, 2))));
+        assert_eq!(parse_follow_up("none", today), Ok(None));
+        let error = parse_follow_up("next week", today).unwrap_err();
+        assert!(error.contains("is not a date"), "{error}");
+        assert!(parse_follow_up("+x", today).is_err());
+    }
+}
