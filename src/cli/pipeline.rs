@@ -123,7 +123,11 @@ fn table(
         grouped(budget.committed)
     )];
     if let (Some(b), Some(left)) = (budget.budget, budget.remaining()) {
-        let share = budget.committed.saturating_mul(100).checked_div(b).unwrap_or(0);
+        let share = budget
+            .committed
+            .saturating_mul(100)
+            .checked_div(b)
+            .unwrap_or(0);
         money[0].push_str(&format!(" of {} ({share}%)", grouped(b)));
         if left < 0 {
             money.push(format!(

@@ -3,15 +3,13 @@
 
 use std::process::ExitCode;
 
-use anyhow::bail;
-use jiff::ToSpan;
-use jiff::civil::Date;
-
 use super::campaign::path_of;
 use super::{Session, search};
 use crate::model::Stage;
+use crate::outreach::follow_up::read_date;
 use crate::search::IndexIds;
 use crate::store::{self, Edit, KnownCreators, Outcome, UserDirs, stage_message};
+use anyhow::bail;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -31,36 +29,15 @@ pub struct Args {
     follow_up: Option<String>,
 }
 
-/// A follow-up date as written on the command line, relative to `today`: `Some(None)` clears.
-pub fn parse_follow_up(text: &str, today: Date) -> Result<Option<Date>, String> {
-    let text = text.trim();
-    if matches!(text.to_lowercase().as_str(), "none" | "clear" | "-") {
-        return Ok(None);
-    }
-    if let Some(days) = text.strip_prefix('+') {
-        let days: i64 = days
-            .trim_end_matches(['d', 'D'])
-            .parse()
-            .map_err(|_| format!("--follow-up {text:?}: write +N for N days from today"))?;
-        return today
-            .checked_add(days.days())
-            .map(Some)
-            .map_err(|_| format!("--follow-up {text:?} is too far away"));
-    }
-    text.parse::<Date>().map(Some).map_err(|_| {
-        format!(
-            "--follow-up {text:?} is not a date: write 2026-11-30, +3 (days from today) or none"
-        )
-    })
-}
-
 pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<ExitCode> {
     let Some(to) = Stage::parse(&args.stage) else {
         bail!("{}", stage_message(&args.stage));
     };
     let now = crate::clock::now()?;
     let follow_up = match &args.follow_up {
-        Some(text) => Some(parse_follow_up(text, now.date()).map_err(anyhow::Error::msg)?),
+        Some(text) => {
+            Some(read_date(text, now.date()).map_err(|e| anyhow::anyhow!("--follow-up {e}"))?)
+        }
         None => None,
     };
     let path = path_of(session, &args.campaign)?;
@@ -124,25 +101,4 @@ pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<Exi
     };
     println!("{}: {}{tail}", args.campaign, words.join("; "));
     Ok(ExitCode::SUCCESS)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use jiff::civil::date;
-
-    #[test]
-    fn follow_up_dates_absolute_relative_and_none() {
-        let today = date(2026, 11, 22);
-        assert_eq!(
-            parse_follow_up("2026-11-30", today),
-            Ok(Some(date(2026, 11, 30)))
-        );
-        assert_eq!(parse_follow_up("+3", today), Ok(Some(date(2026, 11, 25))));
-        assert_eq!(parse_follow_up("+10d", today), Ok(Some(date(2026, 12, 2))));
-        assert_eq!(parse_follow_up("none", today), Ok(None));
-        let error = parse_follow_up("next week", today).unwrap_err();
-        assert!(error.contains("is not a date"), "{error}");
-        assert!(parse_follow_up("+x", today).is_err());
-    }
 }

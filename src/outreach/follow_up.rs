@@ -68,6 +68,26 @@ impl Due {
     }
 }
 
+/// A follow-up date as people type it, relative to `today`: `2026-11-30`, `+3` (days from
+/// today) or `none`. `Ok(None)` clears the date.
+pub fn read_date(text: &str, today: Date) -> Result<Option<Date>, String> {
+    let text = text.trim();
+    if matches!(text.to_lowercase().as_str(), "none" | "clear" | "-" | "") {
+        return Ok(None);
+    }
+    let fail = || format!("{text:?} is not a date: write 2026-11-30, +3 (days from today) or none");
+    if let Some(days) = text.strip_prefix('+') {
+        let days: i64 = days
+            .trim_end_matches(['d', 'D'])
+            .parse()
+            .map_err(|_| fail())?;
+        let far = || format!("{text:?} is too far away");
+        let span = jiff::Span::new().try_days(days).map_err(|_| far())?;
+        return today.checked_add(span).map(Some).map_err(|_| far());
+    }
+    text.parse::<Date>().map(Some).map_err(|_| fail())
+}
+
 /// The day the entry entered its current stage, by its history (in the offset it was
 /// recorded in).
 pub fn since(entry: &Entry) -> Option<Date> {
@@ -188,6 +208,25 @@ mod tests {
             next_action(&e, date(2026, 11, 12)).unwrap().on,
             date(2026, 11, 13)
         );
+    }
+
+    #[test]
+    fn dates_absolute_relative_and_none() {
+        let today = date(2026, 11, 22);
+        assert_eq!(read_date("2026-11-30", today), Ok(Some(date(2026, 11, 30))));
+        assert_eq!(read_date("+3", today), Ok(Some(date(2026, 11, 25))));
+        assert_eq!(read_date(" +10d ", today), Ok(Some(date(2026, 12, 2))));
+        assert_eq!(read_date("none", today), Ok(None));
+        assert_eq!(read_date("", today), Ok(None));
+        assert_eq!(
+            read_date("next week", today),
+            Err(
+                "\"next week\" is not a date: write 2026-11-30, +3 (days from today) or none"
+                    .into()
+            )
+        );
+        assert!(read_date("+x", today).is_err());
+        assert!(read_date("+99999999", today).is_err());
     }
 
     #[test]
