@@ -4,9 +4,11 @@
 //! the store's work.
 
 pub mod budget;
+pub mod edit;
 pub mod follow_up;
 pub mod transition;
 
 pub use budget::{Budget, StageTotal};
+pub use edit::{Edit, Outcome, Refusal};
 pub use follow_up::{Action, Due, due, next_action};
 pub use transition::{Move, Step, TransitionError, apply, step, transition};

@@ -16,8 +16,8 @@ pub mod write;
 
 pub use cache::CreatorCache;
 pub use campaigns::{
-    BRIEF_KEYS, ENTRY_KEYS, Edit, EditError, KnownCreators, LoadedCampaign, Outcome, SaveError,
-    Saved, create_campaign, load_campaign, parse_campaign, stage_message, update_campaign,
+    BRIEF_KEYS, ENTRY_KEYS, EditError, KnownCreators, LoadedCampaign, SaveError, Saved,
+    create_campaign, load_campaign, parse_campaign, stage_message, update_campaign,
 };
 pub use config::{Config, DEFAULT_CURRENCY, Located, load_config, parse_config};
 pub use creators::{CHANNEL_KEYS, CREATOR_KEYS, Database, LoadedCreators, parse_creators};

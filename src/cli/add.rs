@@ -6,8 +6,9 @@ use anyhow::bail;
 
 use super::campaign::path_of;
 use super::{Session, search};
+use crate::outreach::{Edit, Outcome};
 use crate::search::IndexIds;
-use crate::store::{self, Edit, KnownCreators, Outcome, UserDirs};
+use crate::store::{self, KnownCreators, UserDirs};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

@@ -7,8 +7,9 @@ use super::campaign::path_of;
 use super::{Session, search};
 use crate::model::Stage;
 use crate::outreach::follow_up::read_date;
+use crate::outreach::{Edit, Outcome};
 use crate::search::IndexIds;
-use crate::store::{self, Edit, KnownCreators, Outcome, UserDirs, stage_message};
+use crate::store::{self, KnownCreators, UserDirs, stage_message};
 use anyhow::bail;
 
 #[derive(Debug, clap::Args)]

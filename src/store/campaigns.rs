@@ -479,7 +479,7 @@ mod edit;
 mod update;
 
 pub use edit::EditError;
-pub use update::{Edit, Outcome, SaveError, Saved, create_campaign, update_campaign};
+pub use update::{SaveError, Saved, create_campaign, update_campaign};
 
 #[cfg(test)]
 mod tests;

@@ -8,50 +8,12 @@
 use std::path::Path;
 
 use jiff::Zoned;
-use jiff::civil::Date;
 
 use super::edit::{Document, EditError};
 use super::{KnownCreators, LoadedCampaign, parse_campaign};
-use crate::model::{Campaign, Entry, Stage};
-use crate::outreach::{Move, transition};
+use crate::model::Campaign;
+use crate::outreach::edit::{self, Edit, FileChange, Outcome, Refusal};
 use crate::store::write::{self, LOCK_WAIT, Lock, WriteError};
-
-/// One change to a campaign. The `was` fields hold what the user saw before the change, when
-/// it was made from a view of the file that may be out of date; the change is refused if the
-/// file no longer says so.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Edit {
-    /// Put creators on the shortlist (those already on it are left as they are).
-    Add { creators: Vec<String> },
-    /// Move a creator to a stage, noting why.
-    Stage {
-        creator: String,
-        to: Stage,
-        note: Option<String>,
-        was: Option<Stage>,
-    },
-    /// Set or clear the follow-up date.
-    FollowUp {
-        creator: String,
-        date: Option<Date>,
-        was: Option<Option<Date>>,
-    },
-    /// Set or clear the entry's notes.
-    Notes {
-        creator: String,
-        text: Option<String>,
-        was: Option<Option<String>>,
-    },
-}
-
-/// What became of one edit.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Outcome {
-    /// Done, in these words: "sarsa: contacted → negotiating".
-    Done(String),
-    /// Nothing to do, in these words: "sarsa is already contacted".
-    Unchanged(String),
-}
 
 /// A save that went through.
 #[derive(Debug)]
@@ -233,7 +195,7 @@ fn verify(
     Ok(())
 }
 
-/// Applies one edit to the document and to the campaign as read.
+/// Applies one edit to the campaign as read, and the same change to the document.
 fn apply(
     document: &mut Document,
     campaign: &mut Campaign,
@@ -241,153 +203,28 @@ fn apply(
     now: &Zoned,
     file: &str,
 ) -> Result<Outcome, SaveError> {
-    let conflict = |conflict: String| SaveError::Conflict {
-        file: file.to_string(),
-        conflict,
-    };
-    let listed = |campaign: &mut Campaign, creator: &str| -> Result<usize, SaveError> {
-        campaign
-            .entries
-            .iter()
-            .position(|e| e.creator == creator)
-            .ok_or_else(|| SaveError::Refused {
-                file: file.to_string(),
-                message: format!("{creator} is not on the shortlist"),
-            })
-    };
-    match edit {
-        Edit::Add { creators } => {
-            let mut added = Vec::new();
-            let mut already = Vec::new();
-            for creator in creators {
-                if added.contains(creator) {
-                    continue;
-                }
-                if let Some(e) = campaign.entries.iter().find(|e| e.creator == *creator) {
-                    already.push(format!("{creator} ({})", e.stage));
-                    continue;
-                }
-                document
-                    .add_entry(creator, now)
-                    .map_err(|e| refused(file, e))?;
-                let mut entry = Entry {
-                    creator: creator.as_str().into(),
-                    stage: Stage::Shortlisted,
-                    fee: None,
-                    follow_up: None,
-                    deliverables: None,
-                    notes: None,
-                    history: Vec::new(),
-                    line: 0,
-                };
-                entry.history.push(crate::outreach::transition::change(
-                    Stage::Shortlisted,
-                    None,
-                    now,
-                ));
-                campaign.entries.push(entry);
-                added.push(creator.clone());
+    let (outcome, changes) = edit::apply(campaign, edit, now).map_err(|refusal| match refusal {
+        Refusal::Conflict(conflict) => SaveError::Conflict {
+            file: file.to_string(),
+            conflict,
+        },
+        other => SaveError::Refused {
+            file: file.to_string(),
+            message: other.to_string(),
+        },
+    })?;
+    for change in changes {
+        let done = match change {
+            FileChange::AddEntry(creator) => document.add_entry(&creator, now),
+            FileChange::SetStage { creator, to, note } => {
+                document.set_stage(&creator, to, note.as_deref(), now)
             }
-            let mut words = Vec::new();
-            if !added.is_empty() {
-                words.push(format!("added {}", added.join(", ")));
-            }
-            if !already.is_empty() {
-                words.push(format!("already on the shortlist: {}", already.join(", ")));
-            }
-            let message = words.join("; ");
-            Ok(if added.is_empty() {
-                Outcome::Unchanged(message)
-            } else {
-                Outcome::Done(message)
-            })
-        }
-        Edit::Stage {
-            creator,
-            to,
-            note,
-            was,
-        } => {
-            let i = listed(campaign, creator)?;
-            let entry = &mut campaign.entries[i];
-            if let Some(was) = was
-                && *was != entry.stage
-            {
-                return Err(conflict(format!(
-                    "{creator} is now {} there (not {was})",
-                    entry.stage
-                )));
-            }
-            let from = entry.stage;
-            let kind = match transition(creator, from, *to) {
-                Ok(kind) => kind,
-                Err(e) => return Ok(Outcome::Unchanged(e.to_string())),
-            };
-            document
-                .set_stage(creator, *to, note.as_deref(), now)
-                .map_err(|e| refused(file, e))?;
-            crate::outreach::apply(entry, *to, note.as_deref(), now)
-                .map_err(|e| refused_text(file, e.to_string()))?;
-            let how = match kind {
-                Move::Forward => String::new(),
-                other => format!(" ({})", other.verb()),
-            };
-            Ok(Outcome::Done(format!("{creator}: {from} → {to}{how}")))
-        }
-        Edit::FollowUp { creator, date, was } => {
-            let i = listed(campaign, creator)?;
-            let entry = &mut campaign.entries[i];
-            if let Some(was) = was
-                && *was != entry.follow_up
-            {
-                return Err(conflict(format!(
-                    "{creator}'s follow-up date is now {} there",
-                    entry.follow_up.map_or("unset".into(), |d| d.to_string())
-                )));
-            }
-            if entry.follow_up == *date {
-                return Ok(Outcome::Unchanged(format!(
-                    "{creator}: follow-up date unchanged"
-                )));
-            }
-            document
-                .set_follow_up(creator, *date)
-                .map_err(|e| refused(file, e))?;
-            entry.follow_up = *date;
-            Ok(Outcome::Done(match date {
-                Some(d) => format!("{creator}: follow up on {d}"),
-                None => format!("{creator}: follow-up date cleared"),
-            }))
-        }
-        Edit::Notes { creator, text, was } => {
-            let i = listed(campaign, creator)?;
-            let entry = &mut campaign.entries[i];
-            if let Some(was) = was
-                && *was != entry.notes
-            {
-                return Err(conflict(format!("{creator}'s notes were changed there")));
-            }
-            let text = text
-                .as_deref()
-                .map(|t| t.trim_end().replace("\r\n", "\n"))
-                .filter(|t| !t.trim().is_empty());
-            if entry.notes == text {
-                return Ok(Outcome::Unchanged(format!("{creator}: notes unchanged")));
-            }
-            document
-                .set_notes(creator, text.as_deref())
-                .map_err(|e| refused(file, e))?;
-            entry.notes = text;
-            Ok(Outcome::Done(format!("{creator}: notes saved")))
-        }
+            FileChange::SetFollowUp { creator, date } => document.set_follow_up(&creator, date),
+            FileChange::SetNotes { creator, text } => document.set_notes(&creator, text.as_deref()),
+        };
+        done.map_err(|e| refused(file, e))?;
     }
-}
-
-fn refused_text(file: &str, message: String) -> SaveError {
-    SaveError::Refused {
-        file: file.to_string(),
-        message,
-    }
+    Ok(outcome)
 }
 
 #[cfg(test)]

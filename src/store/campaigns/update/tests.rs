@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::Stage;
 
 fn now() -> Zoned {
     "2026-11-22T09:30:00+08:00[Asia/Taipei]".parse().unwrap()

@@ -1,0 +1,236 @@
+//! The changes people make to a shortlist, applied to a campaign in memory: the same rules for
+//! the command line, the interface (which shows a change before it is saved) and the store
+//! (which then makes the same change to the file).
+
+use jiff::Zoned;
+use jiff::civil::Date;
+
+use super::transition::{Move, apply as move_to, change, transition};
+use crate::model::{Campaign, Entry, Stage};
+
+/// One change to a campaign. The `was` fields hold what the user saw before the change, when it
+/// was made from a view that may be out of date; the change is refused if the campaign no
+/// longer says so.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Put creators on the shortlist (those already on it are left as they are).
+    Add { creators: Vec<String> },
+    /// Move a creator to a stage, noting why.
+    Stage {
+        creator: String,
+        to: Stage,
+        note: Option<String>,
+        was: Option<Stage>,
+    },
+    /// Set or clear the follow-up date.
+    FollowUp {
+        creator: String,
+        date: Option<Date>,
+        was: Option<Option<Date>>,
+    },
+    /// Set or clear the entry's notes.
+    Notes {
+        creator: String,
+        text: Option<String>,
+        was: Option<Option<String>>,
+    },
+}
+
+/// What became of one edit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Done, in these words: "sarsa: contacted → negotiating".
+    Done(String),
+    /// Nothing to do, in these words: "sarsa is already contacted".
+    Unchanged(String),
+}
+
+impl Outcome {
+    pub fn words(&self) -> &str {
+        match self {
+            Outcome::Done(w) | Outcome::Unchanged(w) => w,
+        }
+    }
+}
+
+/// Why an edit was not made.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    /// The campaign says something else than the user saw.
+    #[error("{0}")]
+    Conflict(String),
+    #[error("{0} is not on the shortlist")]
+    NotListed(String),
+}
+
+/// What a file must change for an edit, once applied.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileChange {
+    AddEntry(String),
+    SetStage {
+        creator: String,
+        to: Stage,
+        note: Option<String>,
+    },
+    SetFollowUp {
+        creator: String,
+        date: Option<Date>,
+    },
+    SetNotes {
+        creator: String,
+        text: Option<String>,
+    },
+}
+
+/// Applies `edit` to `campaign` as of `now`: what became of it, and what the file must change.
+pub fn apply(
+    campaign: &mut Campaign,
+    edit: &Edit,
+    now: &Zoned,
+) -> Result<(Outcome, Vec<FileChange>), Refusal> {
+    let listed = |campaign: &Campaign, creator: &str| {
+        campaign
+            .entries
+            .iter()
+            .position(|e| e.creator == creator)
+            .ok_or_else(|| Refusal::NotListed(creator.to_string()))
+    };
+    match edit {
+        Edit::Add { creators } => {
+            let mut added: Vec<String> = Vec::new();
+            let mut already: Vec<String> = Vec::new();
+            for creator in creators {
+                if added.contains(creator)
+                    || already
+                        .iter()
+                        .any(|a| a.starts_with(&format!("{creator} (")))
+                {
+                    continue;
+                }
+                if let Some(e) = campaign.entries.iter().find(|e| e.creator == *creator) {
+                    already.push(format!("{creator} ({})", e.stage));
+                    continue;
+                }
+                campaign.entries.push(Entry {
+                    creator: creator.as_str().into(),
+                    stage: Stage::Shortlisted,
+                    fee: None,
+                    follow_up: None,
+                    deliverables: None,
+                    notes: None,
+                    history: vec![change(Stage::Shortlisted, None, now)],
+                    line: 0,
+                });
+                added.push(creator.clone());
+            }
+            let mut words = Vec::new();
+            if !added.is_empty() {
+                words.push(format!("added {}", added.join(", ")));
+            }
+            if !already.is_empty() {
+                words.push(format!("already on the shortlist: {}", already.join(", ")));
+            }
+            let message = words.join("; ");
+            let changes: Vec<FileChange> = added.into_iter().map(FileChange::AddEntry).collect();
+            Ok(if changes.is_empty() {
+                (Outcome::Unchanged(message), changes)
+            } else {
+                (Outcome::Done(message), changes)
+            })
+        }
+        Edit::Stage {
+            creator,
+            to,
+            note,
+            was,
+        } => {
+            let i = listed(campaign, creator)?;
+            let entry = &mut campaign.entries[i];
+            if let Some(was) = was
+                && *was != entry.stage
+            {
+                return Err(Refusal::Conflict(format!(
+                    "{creator} is now {} there (not {was})",
+                    entry.stage
+                )));
+            }
+            let from = entry.stage;
+            let kind = match transition(creator, from, *to) {
+                Ok(kind) => kind,
+                Err(e) => return Ok((Outcome::Unchanged(e.to_string()), Vec::new())),
+            };
+            let _ = move_to(entry, *to, note.as_deref(), now);
+            let how = match kind {
+                Move::Forward => String::new(),
+                other => format!(" ({})", other.verb()),
+            };
+            Ok((
+                Outcome::Done(format!("{creator}: {from} → {to}{how}")),
+                vec![FileChange::SetStage {
+                    creator: creator.clone(),
+                    to: *to,
+                    note: note.clone(),
+                }],
+            ))
+        }
+        Edit::FollowUp { creator, date, was } => {
+            let i = listed(campaign, creator)?;
+            let entry = &mut campaign.entries[i];
+            if let Some(was) = was
+                && *was != entry.follow_up
+            {
+                return Err(Refusal::Conflict(format!(
+                    "{creator}'s follow-up date is now {} there",
+                    entry.follow_up.map_or("unset".into(), |d| d.to_string())
+                )));
+            }
+            if entry.follow_up == *date {
+                return Ok((
+                    Outcome::Unchanged(format!("{creator}: follow-up date unchanged")),
+                    Vec::new(),
+                ));
+            }
+            entry.follow_up = *date;
+            let words = match date {
+                Some(d) => format!("{creator}: follow up on {d}"),
+                None => format!("{creator}: follow-up date cleared"),
+            };
+            Ok((
+                Outcome::Done(words),
+                vec![FileChange::SetFollowUp {
+                    creator: creator.clone(),
+                    date: *date,
+                }],
+            ))
+        }
+        Edit::Notes { creator, text, was } => {
+            let i = listed(campaign, creator)?;
+            let entry = &mut campaign.entries[i];
+            if let Some(was) = was
+                && *was != entry.notes
+            {
+                return Err(Refusal::Conflict(format!(
+                    "{creator}'s notes were changed there"
+                )));
+            }
+            let text = text
+                .as_deref()
+                .map(|t| t.trim_end().replace("\r\n", "\n"))
+                .filter(|t| !t.trim().is_empty());
+            if entry.notes == text {
+                return Ok((
+                    Outcome::Unchanged(format!("{creator}: notes unchanged")),
+                    Vec::new(),
+                ));
+            }
+            entry.notes = text.clone();
+            Ok((
+                Outcome::Done(format!("{creator}: notes saved")),
+                vec![FileChange::SetNotes {
+                    creator: creator.clone(),
+                    text,
+                }],
+            ))
+        }
+    }
+}
