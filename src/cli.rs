@@ -113,7 +113,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         None => {
             let session = Session::open(cli.workspace, &dirs)?;
             let path = session.workspace.creators_file();
-            crate::tui::run(crate::tui::Start {
+            let unsaved = crate::tui::run(crate::tui::Start {
                 file: session.workspace.display_name(&path),
                 creators: path,
                 cache: dirs.cache.clone(),
@@ -121,7 +121,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 config_problems: session.config_problems,
                 workspace: session.workspace,
             })?;
-            Ok(ExitCode::SUCCESS)
+            for line in &unsaved {
+                eprintln!("shortlist: {line}");
+            }
+            Ok(if unsaved.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
     }
 }

@@ -201,7 +201,7 @@ fn help_resize_and_ctrl_c() {
     let mut s = Session::start(&["--workspace", &workspace], &[], 30, 100);
     s.wait_for("97 of 97 creators");
     s.send("?");
-    s.wait_for("Typing a query");
+    s.wait_for("search: type a query");
     s.resize(6, 30);
     s.wait_for("Window too small");
     s.resize(2, 3);

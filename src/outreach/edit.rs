@@ -36,6 +36,23 @@ pub enum Edit {
     },
 }
 
+impl Edit {
+    /// The change in a few words: "sarsa → contracted".
+    pub fn describe(&self) -> String {
+        match self {
+            Edit::Add { creators } => format!("add {}", creators.join(", ")),
+            Edit::Stage { creator, to, .. } => format!("{creator} → {to}"),
+            Edit::FollowUp {
+                creator,
+                date: Some(d),
+                ..
+            } => format!("{creator}: follow up on {d}"),
+            Edit::FollowUp { creator, .. } => format!("{creator}: clear the follow-up date"),
+            Edit::Notes { creator, .. } => format!("{creator}: new notes"),
+        }
+    }
+}
+
 /// What became of one edit.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {

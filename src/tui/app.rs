@@ -3,9 +3,13 @@
 //! loop to carry out.
 
 mod campaign;
+mod outreach;
 mod update;
+mod views;
 
 pub use campaign::{CampaignChoice, CampaignLoaded, OpenCampaign};
+pub use outreach::{AfterPick, SaveReport, Target, Unsaved};
+pub use views::{Board, COLUMNS, DueItem, DueList, column_of};
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -46,6 +50,17 @@ pub enum Effect {
     Reload,
     /// List the workspace's campaigns for the picker.
     ListCampaigns,
+    /// Save these changes to the campaign (the index tells creators' ids).
+    Save {
+        campaign: String,
+        edits: Vec<crate::outreach::Edit>,
+        index: Arc<Index>,
+    },
+    /// Read the follow-ups due on `today` across campaigns.
+    LoadDue {
+        index: Arc<Index>,
+        today: jiff::civil::Date,
+    },
     /// Read this campaign, checking its entries against this index.
     OpenCampaign {
         id: String,
@@ -83,11 +98,40 @@ pub enum Overlay {
     },
     /// The creator under the cursor, over the whole screen.
     Detail,
+    /// The stage picker for these entries.
+    Stages {
+        cursor: usize,
+        targets: Vec<Target>,
+    },
+    /// The note editor for an entry.
+    Note {
+        target: Box<Target>,
+        area: crate::tui::input::TextArea,
+    },
+    /// The follow-up date editor for these entries.
+    Date {
+        targets: Vec<Target>,
+        input: TextInput,
+        error: Option<String>,
+    },
+    /// Quitting with changes not saved: save, quit anyway, or stay.
+    Confirm,
     /// The campaign picker; `choices` is `None` until the list is read.
     Campaigns {
         cursor: usize,
         choices: Option<Vec<CampaignChoice>>,
     },
+}
+
+/// What the screen shows under the overlays.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    Search,
+    /// The pipeline board of the open campaign.
+    Board,
+    /// The follow-ups due.
+    Due,
 }
 
 /// The results on screen.
@@ -156,6 +200,18 @@ pub struct App {
     pub detail: Option<(u32, Creator)>,
     /// How far the detail pane is scrolled.
     pub detail_scroll: u16,
+    pub view: View,
+    pub board: Board,
+    pub due: DueList,
+    /// The time now (set by the event loop as events arrive): changes are recorded at it, and
+    /// what is due is due on its day.
+    pub now: jiff::Zoned,
+    /// Changes that could not be saved.
+    pub unsaved: Vec<Unsaved>,
+    /// Saves sent and not back yet.
+    pub saving: usize,
+    /// What to do once the campaign picker has opened a campaign.
+    pub after_pick: Option<AfterPick>,
 }
 
 impl App {
@@ -190,6 +246,13 @@ impl App {
             height: 24,
             detail: None,
             detail_scroll: 0,
+            view: View::Search,
+            board: Board::default(),
+            due: DueList::default(),
+            now: jiff::Zoned::now(),
+            unsaved: Vec::new(),
+            saving: 0,
+            after_pick: None,
         }
     }
 
@@ -202,6 +265,12 @@ impl App {
             Some(Overlay::Problems { .. }) => Mode::Problems,
             Some(Overlay::Campaigns { .. }) => Mode::Campaigns,
             Some(Overlay::Detail) => Mode::Detail,
+            Some(Overlay::Stages { .. }) => Mode::Stages,
+            Some(Overlay::Note { .. }) => Mode::Note,
+            Some(Overlay::Date { .. }) => Mode::Date,
+            Some(Overlay::Confirm) => Mode::Confirm,
+            None if self.view == View::Board => Mode::Board,
+            None if self.view == View::Due => Mode::Due,
             None if self.focus == Focus::Query => Mode::Typing,
             None => Mode::Normal,
         }
@@ -460,3 +529,5 @@ impl App {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_outreach;

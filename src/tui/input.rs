@@ -1,4 +1,4 @@
-//! A one-line text input: the query line, and the text fields of the filter form.
+//! Text inputs: one line (the query line, the fields of the forms) and several lines (notes).
 
 use crate::display::width;
 
@@ -110,9 +110,148 @@ impl TextInput {
     }
 }
 
+/// Text of several lines with a cursor, counted in characters: the note editor.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TextArea {
+    chars: Vec<char>,
+    cursor: usize,
+}
+
+impl TextArea {
+    /// An area holding `text`, with the cursor at its end.
+    pub fn new(text: &str) -> TextArea {
+        let chars: Vec<char> = text.chars().collect();
+        TextArea {
+            cursor: chars.len(),
+            chars,
+        }
+    }
+
+    pub fn text(&self) -> String {
+        self.chars.iter().collect()
+    }
+
+    pub fn insert(&mut self, c: char) {
+        self.chars.insert(self.cursor, c);
+        self.cursor += 1;
+    }
+
+    pub fn delete_back(&mut self) {
+        if self.cursor > 0 {
+            self.cursor -= 1;
+            self.chars.remove(self.cursor);
+        }
+    }
+
+    pub fn delete_forward(&mut self) {
+        if self.cursor < self.chars.len() {
+            self.chars.remove(self.cursor);
+        }
+    }
+
+    pub fn left(&mut self) {
+        self.cursor = self.cursor.saturating_sub(1);
+    }
+
+    pub fn right(&mut self) {
+        self.cursor = (self.cursor + 1).min(self.chars.len());
+    }
+
+    /// Where the line holding `at` starts.
+    fn start_of(&self, at: usize) -> usize {
+        self.chars[..at]
+            .iter()
+            .rposition(|c| *c == '\n')
+            .map_or(0, |i| i + 1)
+    }
+
+    /// Where the line holding `at` ends (its line break, or the end).
+    fn end_of(&self, at: usize) -> usize {
+        self.chars[at..]
+            .iter()
+            .position(|c| *c == '\n')
+            .map_or(self.chars.len(), |i| at + i)
+    }
+
+    pub fn line_start(&mut self) {
+        self.cursor = self.start_of(self.cursor);
+    }
+
+    pub fn line_end(&mut self) {
+        self.cursor = self.end_of(self.cursor);
+    }
+
+    /// One line up, at the same column or the end of that line.
+    pub fn up(&mut self) {
+        let start = self.start_of(self.cursor);
+        if start == 0 {
+            self.cursor = 0;
+            return;
+        }
+        let column = self.cursor - start;
+        let above = self.start_of(start - 1);
+        self.cursor = (above + column).min(start - 1);
+    }
+
+    /// One line down, at the same column or the end of that line.
+    pub fn down(&mut self) {
+        let start = self.start_of(self.cursor);
+        let end = self.end_of(self.cursor);
+        if end == self.chars.len() {
+            self.cursor = end;
+            return;
+        }
+        let column = self.cursor - start;
+        let below = end + 1;
+        self.cursor = (below + column).min(self.end_of(below));
+    }
+
+    /// The cursor's line (from 0) and its column in terminal columns.
+    pub fn cursor_position(&self) -> (usize, usize) {
+        let line = self.chars[..self.cursor]
+            .iter()
+            .filter(|c| **c == '\n')
+            .count();
+        let start = self.start_of(self.cursor);
+        let before: String = self.chars[start..self.cursor].iter().collect();
+        (line, width(&before))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_area_moves_between_lines_by_column() {
+        let mut area = TextArea::new("first line\n短\nthird");
+        assert_eq!(area.cursor_position(), (2, 5));
+        area.up();
+        assert_eq!(area.cursor_position(), (1, 2), "the end of a shorter line");
+        area.up();
+        assert_eq!(area.cursor_position(), (0, 1));
+        area.line_end();
+        area.insert('!');
+        area.down();
+        area.down();
+        assert_eq!(area.cursor_position(), (2, 1));
+        area.line_start();
+        area.insert('\n');
+        assert_eq!(area.text(), "first line!\n短\n\nthird");
+        area.delete_back();
+        area.delete_back();
+        assert_eq!(area.text(), "first line!\n短third");
+        area.down();
+        area.delete_forward();
+        assert_eq!(area.text(), "first line!\n短third");
+        area.up();
+        area.up();
+        assert_eq!(area.cursor_position(), (0, 0));
+        area.left();
+        area.delete_forward();
+        area.right();
+        assert_eq!(area.text(), "irst line!\n短third");
+    }
 
     #[test]
     fn editing_works_with_wide_characters() {

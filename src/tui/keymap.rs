@@ -26,13 +26,31 @@ pub enum Mode {
     Campaigns,
     /// The creator's details over the whole screen.
     Detail,
+    /// The pipeline board of the open campaign.
+    Board,
+    /// The follow-ups due.
+    Due,
+    /// The stage picker.
+    Stages,
+    /// The note editor.
+    Note,
+    /// The follow-up date editor.
+    Date,
+    /// Quitting with changes not saved.
+    Confirm,
 }
 
 impl Mode {
     /// Every mode, in the order the help overlay lists them.
-    pub const ALL: [Mode; 8] = [
+    pub const ALL: [Mode; 14] = [
         Mode::Normal,
         Mode::Typing,
+        Mode::Board,
+        Mode::Due,
+        Mode::Stages,
+        Mode::Note,
+        Mode::Date,
+        Mode::Confirm,
         Mode::Detail,
         Mode::Filter,
         Mode::Sort,
@@ -52,12 +70,18 @@ impl Mode {
             Mode::Problems => "Problems",
             Mode::Campaigns => "Campaign picker",
             Mode::Detail => "Creator details",
+            Mode::Board => "Pipeline board",
+            Mode::Due => "Follow-ups due",
+            Mode::Stages => "Stage picker",
+            Mode::Note => "Note editor",
+            Mode::Date => "Follow-up date",
+            Mode::Confirm => "Quitting with changes not saved",
         }
     }
 
     /// True when printable keys are text in this mode.
     pub fn takes_text(self) -> bool {
-        matches!(self, Mode::Typing | Mode::Filter)
+        matches!(self, Mode::Typing | Mode::Filter | Mode::Note | Mode::Date)
     }
 }
 
@@ -87,6 +111,26 @@ pub enum Action {
     Campaign,
     /// Show the creator's details over the whole screen.
     Open,
+    /// Put the selected creators on the open campaign's shortlist.
+    Add,
+    /// Pick a stage for the selected entries.
+    SetStage,
+    NextStage,
+    PreviousStage,
+    /// Edit the note of the entry.
+    Note,
+    /// Set the follow-up date of the entry.
+    FollowUpDate,
+    /// Show the pipeline board.
+    Pipeline,
+    /// Show the follow-ups due.
+    Due,
+    /// Save again what could not be saved.
+    Retry,
+    /// A new line in a text.
+    Newline,
+    /// Quit, leaving changes not saved.
+    ForceQuit,
     /// Scroll the detail pane.
     DetailDown,
     DetailUp,
@@ -131,6 +175,17 @@ impl Action {
             Action::Problems => "problems",
             Action::Campaign => "campaign",
             Action::Open => "open",
+            Action::Add => "add",
+            Action::SetStage => "set-stage",
+            Action::NextStage => "next-stage",
+            Action::PreviousStage => "previous-stage",
+            Action::Note => "note",
+            Action::FollowUpDate => "follow-up",
+            Action::Pipeline => "pipeline",
+            Action::Due => "due",
+            Action::Retry => "retry",
+            Action::Newline => "newline",
+            Action::ForceQuit => "quit-anyway",
             Action::DetailDown => "detail-down",
             Action::DetailUp => "detail-up",
             Action::Insert(_) => "insert",

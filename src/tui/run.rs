@@ -6,11 +6,14 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Sender};
+use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event as Term};
 
-use super::app::{App, CampaignChoice, CampaignLoaded, Effect, Notice, Overlay};
-use super::tasks::{campaign_choices, read_campaign};
+use super::app::{
+    App, CampaignChoice, CampaignLoaded, DueItem, Effect, Notice, Overlay, SaveReport,
+};
+use super::tasks::{campaign_choices, due_items, read_campaign, save_campaign};
 use super::terminal::{Guard, Input, edit, enter};
 use super::{settings, view};
 use crate::search::{Index, Response, Worker};
@@ -33,11 +36,14 @@ pub(super) enum Event {
     Loaded(Box<Result<Opened<Index>, String>>),
     Campaigns(Vec<CampaignChoice>),
     Campaign(Box<CampaignLoaded>),
+    Saved(Box<SaveReport>),
+    Due(Vec<DueItem>, Vec<Diagnostic>),
 }
 
 /// Runs the interface until the user quits. The terminal is restored on every way out,
-/// panics included.
-pub fn run(start: Start) -> anyhow::Result<()> {
+/// panics included. Returns what the user must be told once the terminal is theirs again:
+/// changes that could not be saved.
+pub fn run(start: Start) -> anyhow::Result<Vec<String>> {
     let (keymap, theme, mut problems) = settings::from_config(&start.config, settings::no_color());
     problems.splice(0..0, start.config_problems.iter().cloned());
     let shown = tilde(start.workspace.root());
@@ -46,6 +52,12 @@ pub fn run(start: Start) -> anyhow::Result<()> {
     app.currency = start.config.currency.clone();
     if !app.settings_problems.is_empty() {
         app.overlays.push(Overlay::Problems { scroll: 0 });
+    }
+    if let Err(e) = crate::clock::now() {
+        app.notice = Some(Notice {
+            text: format!("{e}; using the system clock"),
+            error: true,
+        });
     }
 
     let mut terminal = enter()?;
@@ -60,6 +72,7 @@ pub fn run(start: Start) -> anyhow::Result<()> {
     let mut worker: Option<Worker> = None;
     'events: loop {
         let Ok(first) = receiver.recv() else { break };
+        app.now = crate::clock::now().unwrap_or_else(|_| jiff::Zoned::now());
         let mut effects = handle(&mut app, first);
         while let Ok(more) = receiver.try_recv() {
             effects.extend(handle(&mut app, more));
@@ -96,6 +109,18 @@ pub fn run(start: Start) -> anyhow::Result<()> {
                     load(&start, &sender);
                 }
                 Effect::ListCampaigns => list_campaigns(&start.workspace, &sender),
+                Effect::Save {
+                    campaign,
+                    edits,
+                    index,
+                } => save(&start.workspace, campaign, edits, index, &sender),
+                Effect::LoadDue { index, today } => {
+                    let (workspace, sender) = (start.workspace.clone(), sender.clone());
+                    std::thread::spawn(move || {
+                        let (items, problems) = due_items(&workspace, &index, today);
+                        let _ = sender.send(Event::Due(items, problems));
+                    });
+                }
                 Effect::OpenCampaign { id, index } => {
                     open_campaign(&start.workspace, id, index, &sender)
                 }
@@ -104,7 +129,36 @@ pub fn run(start: Start) -> anyhow::Result<()> {
         terminal.draw(|frame| view::draw(frame, &app))?;
     }
     input.stop();
-    Ok(())
+    // Saves under way finish before the program ends: a change the user saw saved is saved.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while app.saving > 0 {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match receiver.recv_timeout(left) {
+            Ok(Event::Saved(report)) => {
+                app.on_saved(*report);
+            }
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
+    Ok(app
+        .unsaved
+        .iter()
+        .flat_map(|u| {
+            u.edits.iter().map(move |e| {
+                format!(
+                    "not saved in {}: {} ({})",
+                    u.campaign,
+                    e.describe(),
+                    first_line(&u.error)
+                )
+            })
+        })
+        .collect())
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines().next().unwrap_or(text)
 }
 
 fn handle(app: &mut App, event: Event) -> Vec<Effect> {
@@ -119,7 +173,30 @@ fn handle(app: &mut App, event: Event) -> Vec<Effect> {
         Event::Loaded(outcome) => app.on_loaded(*outcome),
         Event::Campaigns(list) => app.on_campaigns(list),
         Event::Campaign(loaded) => app.on_campaign(*loaded),
+        Event::Saved(report) => app.on_saved(*report),
+        Event::Due(items, problems) => app.on_due(items, problems),
     }
+}
+
+/// Saves changes to a campaign on a thread of its own; the report arrives as an event.
+fn save(
+    workspace: &Workspace,
+    campaign: String,
+    edits: Vec<crate::outreach::Edit>,
+    index: Arc<Index>,
+    sender: &Sender<Event>,
+) {
+    let (workspace, sender) = (workspace.clone(), sender.clone());
+    std::thread::spawn(move || {
+        let now = crate::clock::now().unwrap_or_else(|_| jiff::Zoned::now());
+        let result = save_campaign(&workspace, &campaign, &edits, &index, &now);
+        let report = SaveReport {
+            campaign,
+            edits,
+            result,
+        };
+        let _ = sender.send(Event::Saved(Box::new(report)));
+    });
 }
 
 /// `path` with the home folder written `~`, as users write it.

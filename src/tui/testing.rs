@@ -12,14 +12,17 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthStr;
 
-use super::app::{App, Effect};
+use super::app::{App, Effect, SaveReport};
 use super::keymap::{Key, Keymap};
-use super::tasks::{campaign_choices, read_campaign};
+use super::tasks::{campaign_choices, due_items, read_campaign, save_campaign};
 use super::theme::Theme;
 use super::view;
 use crate::model::TierBounds;
 use crate::search::{Index, Response, Worker};
 use crate::store::{self, Workspace};
+
+/// The time the tests' app lives at.
+pub const NOW: &str = "2026-11-22T09:30:00+08:00[Asia/Taipei]";
 
 /// An app on a workspace, with what it asked the loop for that a test may check.
 pub struct Harness {
@@ -51,6 +54,7 @@ impl Harness {
             edits: Vec::new(),
             quit: false,
         };
+        harness.app.now = NOW.parse().expect("a fixed time");
         let effects = harness.app.on_resize(width, height);
         harness.run(effects);
         harness.reload();
@@ -132,6 +136,23 @@ impl Harness {
                     Vec::new()
                 }
                 Effect::ListCampaigns => self.app.on_campaigns(campaign_choices(&self.workspace)),
+                Effect::Save {
+                    campaign,
+                    edits,
+                    index,
+                } => {
+                    let result =
+                        save_campaign(&self.workspace, &campaign, &edits, &index, &self.app.now);
+                    self.app.on_saved(SaveReport {
+                        campaign,
+                        edits,
+                        result,
+                    })
+                }
+                Effect::LoadDue { index, today } => {
+                    let (items, problems) = due_items(&self.workspace, &index, today);
+                    self.app.on_due(items, problems)
+                }
                 Effect::OpenCampaign { id, index } => {
                     let loaded = read_campaign(&self.workspace, id, index);
                     self.app.on_campaign(loaded)

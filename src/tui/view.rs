@@ -1,7 +1,10 @@
 //! Drawing the interface from the app state. Nothing here changes the state: every function
 //! takes `&App`, so what is on screen is a function of the state alone.
 
+mod board;
 pub mod detail;
+mod due;
+mod editors;
 pub mod overlays;
 mod results;
 mod wrap;
@@ -11,7 +14,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::app::{App, Focus};
+use super::app::{App, Focus, View};
 use super::keymap::{Action, Hint, Mode};
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
 use crate::display::{escape, truncate, width};
@@ -40,13 +43,20 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         too_small(frame, app, area);
         return;
     };
-    query_line(frame, app, areas.query);
-    if let Some(rect) = areas.error {
-        error_line(frame, app, rect);
-    }
-    results::draw(frame, app, &areas);
-    if let Some(rect) = areas.detail {
-        detail::draw(frame, app, rect);
+    let body = Rect::new(0, 0, area.width, area.height - 1);
+    match app.view {
+        View::Search => {
+            query_line(frame, app, areas.query);
+            if let Some(rect) = areas.error {
+                error_line(frame, app, rect);
+            }
+            results::draw(frame, app, &areas);
+            if let Some(rect) = areas.detail {
+                detail::draw(frame, app, rect);
+            }
+        }
+        View::Board => board::draw(frame, app, body),
+        View::Due => due::draw(frame, app, body),
     }
     bar(frame, app, areas.bar);
     overlays::draw(frame, app, area);
@@ -122,6 +132,13 @@ fn error_line(frame: &mut Frame<'_>, app: &App, rect: Rect) {
 fn bar(frame: &mut Frame<'_>, app: &App, rect: Rect) {
     let theme = &app.theme;
     let mut left: Vec<Span<'_>> = Vec::new();
+    if !app.unsaved.is_empty() {
+        // Never out of sight while it lasts.
+        left.push(Span::styled(
+            format!(" {} not saved (w) ·", app.unsaved_count()),
+            theme.error,
+        ));
+    }
     match &app.notice {
         Some(notice) => left.push(Span::styled(
             format!(" {}", escape(&notice.text)),

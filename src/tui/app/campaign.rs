@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use super::outreach::AfterPick;
 use super::{App, Effect, FIRST_RANKED, Notice, Overlay};
 use crate::model::{Campaign, Entry, Stage};
 use crate::search::{Index, IndexIds};
@@ -36,21 +37,28 @@ pub struct OpenCampaign {
     pub stages: Arc<[Option<Stage>]>,
     /// Each shortlisted row's entry in `campaign.entries`.
     pub entries: HashMap<u32, usize>,
+    /// Each entry's row in the index (`None` for a creator the database does not have).
+    pub rows: Vec<Option<u32>>,
 }
 
 impl OpenCampaign {
     pub(super) fn new(campaign: Campaign, index: &Index) -> OpenCampaign {
         let ids = IndexIds::new(index);
-        let entries = campaign
+        let rows: Vec<Option<u32>> = campaign
             .entries
             .iter()
+            .map(|e| ids.row(&e.creator))
+            .collect();
+        let entries = rows
+            .iter()
             .enumerate()
-            .filter_map(|(i, e)| Some((ids.row(&e.creator)?, i)))
+            .filter_map(|(i, row)| Some(((*row)?, i)))
             .collect();
         OpenCampaign {
             stages: ids.stages(&campaign, index.len()),
             campaign,
             entries,
+            rows,
         }
     }
 
@@ -108,7 +116,21 @@ impl App {
             }
             return Vec::new();
         };
+        let switched = self
+            .campaign
+            .as_ref()
+            .is_none_or(|c| c.campaign.id != loaded.id.as_str());
         self.campaign = Some(OpenCampaign::new(campaign, &loaded.index));
-        self.search(FIRST_RANKED.max(self.results.limit))
+        if switched && self.view == super::View::Board {
+            self.board = super::Board::default();
+            self.show_board();
+        }
+        let mut effects = self.search(FIRST_RANKED.max(self.results.limit));
+        match self.after_pick.take() {
+            Some(AfterPick::Add(creators)) => effects.extend(self.add(creators)),
+            Some(AfterPick::Board) => self.show_board(),
+            None => {}
+        }
+        effects
     }
 }

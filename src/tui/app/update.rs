@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use super::{App, Effect, FIRST_RANKED, Focus, Notice, Overlay, SORTS};
+use crate::model::Stage;
 use crate::search::Query;
 use crate::tui::filter::{self, FilterForm};
 use crate::tui::keymap::Action;
@@ -11,7 +12,15 @@ use crate::tui::view;
 impl App {
     /// Carries out an action; returns what the event loop must do.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        if action == Action::ForceQuit {
+            return vec![Effect::Quit];
+        }
         if action == Action::Quit {
+            // Changes that could not be saved are not left behind without a word.
+            if !self.unsaved.is_empty() && !matches!(self.overlays.last(), Some(Overlay::Confirm)) {
+                self.overlays.push(Overlay::Confirm);
+                return Vec::new();
+            }
             return vec![Effect::Quit];
         }
         match self.overlays.last_mut() {
@@ -92,11 +101,86 @@ impl App {
                     }
                     Action::Back => {
                         self.overlays.pop();
+                        // Closing the picker cancels what was to follow it.
+                        self.after_pick = None;
                     }
                     _ => {}
                 }
                 Vec::new()
             }
+            Some(Overlay::Stages { cursor, targets }) => match action {
+                Action::Down => {
+                    *cursor = (*cursor + 1).min(Stage::ALL.len() - 1);
+                    Vec::new()
+                }
+                Action::Up => {
+                    *cursor = cursor.saturating_sub(1);
+                    Vec::new()
+                }
+                Action::Apply => {
+                    let (to, targets) = (Stage::ALL[*cursor], std::mem::take(targets));
+                    self.overlays.pop();
+                    self.set_stage(targets, to)
+                }
+                Action::Back => {
+                    self.overlays.pop();
+                    Vec::new()
+                }
+                _ => Vec::new(),
+            },
+            Some(Overlay::Note { target, area }) => {
+                match action {
+                    Action::Insert(c) => area.insert(c),
+                    Action::Newline => area.insert('\n'),
+                    Action::DeleteBack => area.delete_back(),
+                    Action::DeleteForward => area.delete_forward(),
+                    Action::Left => area.left(),
+                    Action::Right => area.right(),
+                    Action::Up => area.up(),
+                    Action::Down => area.down(),
+                    Action::LineStart => area.line_start(),
+                    Action::LineEnd => area.line_end(),
+                    Action::Apply => {
+                        let (target, text) = ((**target).clone(), area.text());
+                        self.overlays.pop();
+                        return self.save_note(target, text);
+                    }
+                    Action::Back => {
+                        self.overlays.pop();
+                    }
+                    _ => {}
+                }
+                Vec::new()
+            }
+            Some(Overlay::Date { input, error, .. }) => {
+                match action {
+                    Action::Insert(c) => input.insert(c),
+                    Action::DeleteBack => input.delete_back(),
+                    Action::DeleteForward => input.delete_forward(),
+                    Action::Left => input.left(),
+                    Action::Right => input.right(),
+                    Action::ClearLine => input.clear(),
+                    Action::Apply => return self.save_date(),
+                    Action::Back => {
+                        self.overlays.pop();
+                        return Vec::new();
+                    }
+                    _ => return Vec::new(),
+                }
+                *error = None;
+                Vec::new()
+            }
+            Some(Overlay::Confirm) => match action {
+                Action::Retry => {
+                    self.overlays.pop();
+                    self.retry()
+                }
+                Action::Back => {
+                    self.overlays.pop();
+                    Vec::new()
+                }
+                _ => Vec::new(),
+            },
             Some(Overlay::Detail) => match action {
                 Action::Edit => self.update_main(action),
                 Action::Back => {
@@ -105,6 +189,7 @@ impl App {
                 }
                 _ => self.scroll_detail(action),
             },
+            None if self.view != super::View::Search => self.update_view(action),
             None => self.update_main(action),
         }
     }
@@ -142,7 +227,11 @@ impl App {
             }
             None => {
                 self.opening = None;
+                self.after_pick = None;
                 self.campaign_problems.clear();
+                if self.view == super::View::Board {
+                    self.view = super::View::Search;
+                }
                 if self.campaign.take().is_some() {
                     self.search(FIRST_RANKED.max(self.results.limit))
                 } else {
@@ -198,13 +287,16 @@ impl App {
                 self.overlays.push(Overlay::Problems { scroll: 0 });
                 Vec::new()
             }
-            Action::Campaign => {
-                self.overlays.push(Overlay::Campaigns {
-                    cursor: 0,
-                    choices: None,
-                });
-                vec![Effect::ListCampaigns]
-            }
+            Action::Campaign => self.pick_campaign(),
+            Action::Pipeline => self.pipeline(),
+            Action::Due => self.show_due(),
+            Action::Add
+            | Action::SetStage
+            | Action::NextStage
+            | Action::PreviousStage
+            | Action::Note
+            | Action::FollowUpDate
+            | Action::Retry => self.outreach_action(action),
             Action::DetailDown | Action::DetailUp => self.scroll_detail(action),
             Action::Open => {
                 if self.current_row().is_some() {

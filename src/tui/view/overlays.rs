@@ -29,6 +29,18 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
                     super::detail::draw(frame, app, rect);
                 }
             }
+            Overlay::Stages { cursor, targets } => {
+                super::editors::stages(frame, app, area, *cursor, targets)
+            }
+            Overlay::Note { target, area: text } => {
+                super::editors::note(frame, app, area, target, text)
+            }
+            Overlay::Date {
+                targets,
+                input,
+                error,
+            } => super::editors::date(frame, app, area, targets, input, error.as_deref()),
+            Overlay::Confirm => super::editors::confirm(frame, app, area),
             Overlay::Campaigns { cursor, choices } => {
                 campaigns(frame, app, area, *cursor, choices.as_deref())
             }
@@ -98,7 +110,7 @@ const HELP_WIDTH: u16 = 84;
 
 /// Blanks a wide character (Chinese, emoji) that the box's left edge cuts in half. The terminal
 /// would otherwise draw all of it and push the border one column right.
-fn split_wide_characters(frame: &mut Frame<'_>, rect: Rect) {
+pub fn split_wide_characters(frame: &mut Frame<'_>, rect: Rect) {
     if rect.x == 0 {
         return;
     }

@@ -187,3 +187,38 @@ fn without_colour_the_cursor_is_reverse_video() {
     // Every cell drawn is text the terminal can show as it is.
     assert!(!text(&buffer).chars().any(|c| c.is_control() && c != '\n'));
 }
+
+#[test]
+fn pipeline_board() {
+    let mut h = Harness::open(&sample(), 130, 22);
+    h.keys("c enter p l");
+    insta::assert_snapshot!(h.screen());
+}
+
+#[test]
+fn pipeline_board_on_a_narrow_terminal_scrolls_to_the_chosen_column() {
+    let mut h = Harness::open(&sample(), 60, 16);
+    h.keys("c enter p l l l l l l l");
+    let screen = h.screen();
+    insta::assert_snapshot!(screen);
+    assert!(screen.contains("closed"), "{screen}");
+}
+
+#[test]
+fn follow_ups_due() {
+    let mut h = Harness::open(&sample(), 110, 12);
+    h.keys("u j");
+    insta::assert_snapshot!(h.screen());
+}
+
+#[test]
+fn stage_picker_and_note_editor() {
+    let mut h = Harness::open(&sample(), 100, 24);
+    h.keys("c enter /");
+    h.type_text("jess");
+    h.keys("enter s");
+    insta::assert_snapshot!("stage_picker", h.screen());
+    h.keys("esc n enter");
+    h.type_text("第二行 second line");
+    insta::assert_snapshot!("note_editor", h.screen());
+}

@@ -1,0 +1,454 @@
+//! Working the shortlist from the interface: adding creators, moving entries through the
+//! stages, notes and follow-up dates. A change is shown at once and saved at once (on the
+//! loop's thread pool, through the same store function as the command line); the bar says when
+//! it is saved. A change that could not be saved stays on screen and in memory, listed as not
+//! saved, until `w` saves it or the user quits on purpose.
+
+use std::collections::BTreeMap;
+
+use super::{App, Effect, Notice, Overlay};
+use crate::model::{Entry, Stage};
+use crate::outreach::edit::{self as edits, Edit};
+use crate::outreach::{Step, step};
+use crate::store::{SaveError, Saved};
+use crate::tui::input::{TextArea, TextInput};
+use crate::tui::keymap::Action;
+
+/// An entry an action applies to, as the user sees it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Target {
+    pub campaign: String,
+    pub entry: Entry,
+}
+
+/// Changes that could not be saved, kept until they are.
+#[derive(Clone, Debug)]
+pub struct Unsaved {
+    pub campaign: String,
+    pub edits: Vec<Edit>,
+    pub error: String,
+}
+
+/// What to do once the campaign picker has opened a campaign.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AfterPick {
+    Add(Vec<String>),
+    Board,
+}
+
+/// A save that came back from the store.
+#[derive(Debug)]
+pub struct SaveReport {
+    pub campaign: String,
+    pub edits: Vec<Edit>,
+    pub result: Result<Saved, SaveError>,
+}
+
+impl App {
+    /// The entries the next action applies to: the selected rows of the results (else the one
+    /// under the cursor) on the open campaign's shortlist, or the entry chosen on the board or
+    /// the list of follow-ups.
+    pub(super) fn targets(&self) -> Result<Vec<Target>, String> {
+        match self.view {
+            super::View::Board => self
+                .board_target()
+                .map(|t| vec![t])
+                .ok_or_else(|| "no one in this column".into()),
+            super::View::Due => self
+                .due_target()
+                .map(|t| vec![t])
+                .ok_or_else(|| "nothing is due".into()),
+            super::View::Search => {
+                let Some(open) = &self.campaign else {
+                    return Err("open a campaign first: c".into());
+                };
+                let rows = self.chosen_rows();
+                let targets: Vec<Target> = rows
+                    .iter()
+                    .filter_map(|r| open.entry(*r))
+                    .map(|entry| Target {
+                        campaign: open.campaign.id.to_string(),
+                        entry: entry.clone(),
+                    })
+                    .collect();
+                if targets.is_empty() {
+                    let who = match rows.as_slice() {
+                        [one] => self.creator_id(*one).unwrap_or_default(),
+                        _ => "none of the selected".into(),
+                    };
+                    return Err(format!(
+                        "{who} is not on the shortlist of {} (a adds)",
+                        open.campaign.id
+                    ));
+                }
+                Ok(targets)
+            }
+        }
+    }
+
+    /// The selected rows, or the one under the cursor.
+    pub(super) fn chosen_rows(&self) -> Vec<u32> {
+        if self.marked.is_empty() {
+            self.current_row().into_iter().collect()
+        } else {
+            self.marked.iter().copied().collect()
+        }
+    }
+
+    fn creator_id(&self, row: u32) -> Option<String> {
+        let db = self.db.as_ref()?;
+        Some(db.index.ids.get(row as usize).to_string())
+    }
+
+    fn tell(&mut self, text: impl Into<String>, error: bool) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            error,
+        });
+    }
+
+    /// The actions on the shortlist, from any view.
+    pub(super) fn outreach_action(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Add => {
+                let creators: Vec<String> = self
+                    .chosen_rows()
+                    .into_iter()
+                    .filter_map(|r| self.creator_id(r))
+                    .collect();
+                if creators.is_empty() {
+                    self.tell("no creator to add", false);
+                    return Vec::new();
+                }
+                if self.campaign.is_none() {
+                    self.after_pick = Some(AfterPick::Add(creators));
+                    return self.pick_campaign();
+                }
+                self.add(creators)
+            }
+            Action::SetStage => match self.targets() {
+                Ok(targets) => {
+                    let cursor = Stage::ALL
+                        .iter()
+                        .position(|s| *s == targets[0].entry.stage)
+                        .unwrap_or(0);
+                    self.overlays.push(Overlay::Stages { cursor, targets });
+                    Vec::new()
+                }
+                Err(e) => {
+                    self.tell(e, false);
+                    Vec::new()
+                }
+            },
+            Action::NextStage | Action::PreviousStage => {
+                let way = if action == Action::NextStage {
+                    Step::Next
+                } else {
+                    Step::Previous
+                };
+                match self.targets() {
+                    Ok(targets) => self.step(targets, way),
+                    Err(e) => {
+                        self.tell(e, false);
+                        Vec::new()
+                    }
+                }
+            }
+            Action::Note => match self.targets() {
+                Ok(mut targets) => {
+                    let target = targets.remove(0);
+                    let area = TextArea::new(target.entry.notes.as_deref().unwrap_or(""));
+                    self.overlays.push(Overlay::Note {
+                        target: Box::new(target),
+                        area,
+                    });
+                    Vec::new()
+                }
+                Err(e) => {
+                    self.tell(e, false);
+                    Vec::new()
+                }
+            },
+            Action::FollowUpDate => match self.targets() {
+                Ok(targets) => {
+                    let shown = targets[0]
+                        .entry
+                        .follow_up
+                        .map(|d| d.to_string())
+                        .unwrap_or_default();
+                    self.overlays.push(Overlay::Date {
+                        targets,
+                        input: TextInput::new(&shown),
+                        error: None,
+                    });
+                    Vec::new()
+                }
+                Err(e) => {
+                    self.tell(e, false);
+                    Vec::new()
+                }
+            },
+            Action::Retry => self.retry(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Opens the campaign picker.
+    pub(super) fn pick_campaign(&mut self) -> Vec<Effect> {
+        self.overlays.push(Overlay::Campaigns {
+            cursor: 0,
+            choices: None,
+        });
+        vec![Effect::ListCampaigns]
+    }
+
+    /// Puts creators on the open campaign's shortlist.
+    pub(super) fn add(&mut self, creators: Vec<String>) -> Vec<Effect> {
+        let Some(open) = &self.campaign else {
+            return Vec::new();
+        };
+        let campaign = open.campaign.id.to_string();
+        self.marked.clear();
+        self.save(&campaign, vec![Edit::Add { creators }])
+    }
+
+    fn step(&mut self, targets: Vec<Target>, way: Step) -> Vec<Effect> {
+        let mut by_campaign: BTreeMap<String, Vec<Edit>> = BTreeMap::new();
+        let mut stuck = Vec::new();
+        for t in &targets {
+            match step(&t.entry, way) {
+                Some(to) => by_campaign
+                    .entry(t.campaign.clone())
+                    .or_default()
+                    .push(Edit::Stage {
+                        creator: t.entry.creator.to_string(),
+                        to,
+                        note: None,
+                        was: Some(t.entry.stage),
+                    }),
+                None => stuck.push(format!("{} ({})", t.entry.creator, t.entry.stage)),
+            }
+        }
+        if by_campaign.is_empty() {
+            let end = if way == Step::Next { "forward" } else { "back" };
+            self.tell(
+                format!("no stage {end} from here: {}", stuck.join(", ")),
+                false,
+            );
+            return Vec::new();
+        }
+        self.marked.clear();
+        let mut effects = Vec::new();
+        for (campaign, edits) in by_campaign {
+            effects.extend(self.save(&campaign, edits));
+        }
+        effects
+    }
+
+    /// Moves the targets of the stage picker to `to`.
+    pub(super) fn set_stage(&mut self, targets: Vec<Target>, to: Stage) -> Vec<Effect> {
+        let mut by_campaign: BTreeMap<String, Vec<Edit>> = BTreeMap::new();
+        for t in targets.iter().filter(|t| t.entry.stage != to) {
+            by_campaign
+                .entry(t.campaign.clone())
+                .or_default()
+                .push(Edit::Stage {
+                    creator: t.entry.creator.to_string(),
+                    to,
+                    note: None,
+                    was: Some(t.entry.stage),
+                });
+        }
+        if by_campaign.is_empty() {
+            self.tell(format!("already {to}"), false);
+            return Vec::new();
+        }
+        self.marked.clear();
+        let mut effects = Vec::new();
+        for (campaign, edits) in by_campaign {
+            effects.extend(self.save(&campaign, edits));
+        }
+        effects
+    }
+
+    /// Saves the note editor's text.
+    pub(super) fn save_note(&mut self, target: Target, text: String) -> Vec<Effect> {
+        let edit = Edit::Notes {
+            creator: target.entry.creator.to_string(),
+            text: Some(text),
+            was: Some(target.entry.notes.clone()),
+        };
+        self.save(&target.campaign, vec![edit])
+    }
+
+    /// Sets the date editor's date on its targets; a date that does not read stays in the
+    /// editor with what is wrong.
+    pub(super) fn save_date(&mut self) -> Vec<Effect> {
+        let Some(Overlay::Date {
+            targets,
+            input,
+            error,
+        }) = self.overlays.last_mut()
+        else {
+            return Vec::new();
+        };
+        let date = match crate::outreach::follow_up::read_date(input.text(), self.now.date()) {
+            Ok(date) => date,
+            Err(e) => {
+                *error = Some(e);
+                return Vec::new();
+            }
+        };
+        let targets = targets.clone();
+        self.overlays.pop();
+        let mut by_campaign: BTreeMap<String, Vec<Edit>> = BTreeMap::new();
+        for t in targets {
+            by_campaign
+                .entry(t.campaign.clone())
+                .or_default()
+                .push(Edit::FollowUp {
+                    creator: t.entry.creator.to_string(),
+                    date,
+                    was: Some(t.entry.follow_up),
+                });
+        }
+        let mut effects = Vec::new();
+        for (campaign, edits) in by_campaign {
+            effects.extend(self.save(&campaign, edits));
+        }
+        effects
+    }
+
+    /// Shows `edits` at once and sends them to be saved, after any of the same campaign that
+    /// could not be saved before (they are saved together, in order).
+    pub(super) fn save(&mut self, campaign: &str, edits: Vec<Edit>) -> Vec<Effect> {
+        let Some(db) = &self.db else {
+            return Vec::new();
+        };
+        let index = std::sync::Arc::clone(&db.index);
+        let mut all: Vec<Edit> = Vec::new();
+        self.unsaved.retain(|u| {
+            if u.campaign == campaign {
+                all.extend(u.edits.iter().cloned());
+                false
+            } else {
+                true
+            }
+        });
+        if let Some(open) = &self.campaign
+            && open.campaign.id == campaign
+        {
+            let mut shown = open.campaign.clone();
+            for edit in &edits {
+                let _ = edits::apply(&mut shown, edit, &self.now);
+            }
+            self.campaign = Some(super::OpenCampaign::new(shown, &index));
+            self.follow_board();
+        }
+        all.extend(edits);
+        self.saving += 1;
+        self.tell("saving…", false);
+        vec![Effect::Save {
+            campaign: campaign.to_string(),
+            edits: all,
+            index,
+        }]
+    }
+
+    /// Sends again everything that could not be saved.
+    pub(super) fn retry(&mut self) -> Vec<Effect> {
+        if self.unsaved.is_empty() {
+            self.tell("everything is saved", false);
+            return Vec::new();
+        }
+        let Some(db) = &self.db else {
+            return Vec::new();
+        };
+        let index = std::sync::Arc::clone(&db.index);
+        let pending = std::mem::take(&mut self.unsaved);
+        self.saving += pending.len();
+        self.tell("saving…", false);
+        pending
+            .into_iter()
+            .map(|u| Effect::Save {
+                campaign: u.campaign,
+                edits: u.edits,
+                index: std::sync::Arc::clone(&index),
+            })
+            .collect()
+    }
+
+    /// A save came back.
+    pub fn on_saved(&mut self, report: SaveReport) -> Vec<Effect> {
+        self.saving = self.saving.saturating_sub(1);
+        let mut effects = Vec::new();
+        match report.result {
+            Ok(saved) => {
+                let words: Vec<&str> = saved.outcomes.iter().map(|o| o.words()).collect();
+                let text = if saved.written {
+                    format!("saved · {}", words.join("; "))
+                } else {
+                    format!("nothing to save · {}", words.join("; "))
+                };
+                self.tell(text, false);
+                if let (Some(open), Some(db)) = (&self.campaign, &self.db)
+                    && open.campaign.id == report.campaign
+                {
+                    // What the file says now, which may include changes made elsewhere.
+                    self.campaign = Some(super::OpenCampaign::new(saved.campaign, &db.index));
+                    self.follow_board();
+                    if self.parsed.as_ref().is_ok_and(|q| q.needs_campaign()) {
+                        effects.extend(self.search(self.results.limit.max(super::FIRST_RANKED)));
+                    }
+                }
+                if self.view == super::View::Due {
+                    effects.extend(self.load_due());
+                }
+            }
+            Err(SaveError::Conflict { file, conflict }) => {
+                self.tell(
+                    format!("not saved: {file} was changed elsewhere and {conflict}; it is shown as it is now — redo the change if it still applies"),
+                    true,
+                );
+                // Show what the file says now.
+                if let (Some(open), Some(db)) = (&self.campaign, &self.db)
+                    && open.campaign.id == report.campaign
+                {
+                    self.opening = Some(report.campaign.clone());
+                    effects.push(Effect::OpenCampaign {
+                        id: report.campaign.clone(),
+                        index: std::sync::Arc::clone(&db.index),
+                    });
+                }
+                if self.view == super::View::Due {
+                    effects.extend(self.load_due());
+                }
+            }
+            Err(other) => {
+                let error = other.to_string();
+                self.tell(
+                    format!(
+                        "not saved (kept here; w tries again): {}",
+                        first_line(&error)
+                    ),
+                    true,
+                );
+                self.unsaved.push(Unsaved {
+                    campaign: report.campaign,
+                    edits: report.edits,
+                    error,
+                });
+            }
+        }
+        effects
+    }
+
+    /// How many changes are not saved yet.
+    pub fn unsaved_count(&self) -> usize {
+        self.unsaved.iter().map(|u| u.edits.len()).sum()
+    }
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines().next().unwrap_or(text)
+}

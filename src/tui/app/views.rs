@@ -1,0 +1,284 @@
+//! The views besides the search: the pipeline board of the open campaign (a column per stage)
+//! and the follow-ups due across campaigns.
+
+use std::sync::Arc;
+
+use super::outreach::{AfterPick, Target};
+use super::{App, Effect, Overlay, View};
+use crate::model::{Entry, Stage};
+use crate::outreach::Due;
+use crate::store::Diagnostic;
+use crate::tui::keymap::Action;
+
+/// The board's columns: the pipeline in order, then the closed stages together.
+pub const COLUMNS: [(&str, &[Stage]); 8] = [
+    ("shortlisted", &[Stage::Shortlisted]),
+    ("contacted", &[Stage::Contacted]),
+    ("negotiating", &[Stage::Negotiating]),
+    ("contracted", &[Stage::Contracted]),
+    ("producing", &[Stage::Producing]),
+    ("published", &[Stage::Published]),
+    ("completed", &[Stage::Completed]),
+    ("closed", &[Stage::Declined, Stage::NoReply, Stage::Dropped]),
+];
+
+/// The column a stage is shown in.
+pub fn column_of(stage: Stage) -> usize {
+    COLUMNS
+        .iter()
+        .position(|(_, stages)| stages.contains(&stage))
+        .unwrap_or(0)
+}
+
+/// Where the board's cursor is: a column, and the creator chosen in it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Board {
+    pub column: usize,
+    pub creator: Option<String>,
+}
+
+/// One follow-up due.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DueItem {
+    pub campaign: String,
+    pub campaign_name: String,
+    pub entry: Entry,
+    /// The creator's name, if the database has them.
+    pub name: Option<String>,
+    pub row: Option<u32>,
+    pub due: Due,
+}
+
+/// The follow-ups view.
+#[derive(Clone, Debug, Default)]
+pub struct DueList {
+    pub items: Vec<DueItem>,
+    pub cursor: usize,
+    pub loading: bool,
+    /// Problems of the campaign files read for it.
+    pub problems: Vec<Diagnostic>,
+}
+
+impl App {
+    /// The entries of the open campaign in board column `column`, as indexes into its entries.
+    pub fn board_column(&self, column: usize) -> Vec<usize> {
+        let Some(open) = &self.campaign else {
+            return Vec::new();
+        };
+        let stages = COLUMNS.get(column).map_or(&[][..], |(_, s)| *s);
+        open.campaign
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| stages.contains(&e.stage))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The position of the chosen creator in the board's column.
+    pub fn board_row(&self) -> usize {
+        let (Some(open), Some(creator)) = (&self.campaign, &self.board.creator) else {
+            return 0;
+        };
+        self.board_column(self.board.column)
+            .iter()
+            .position(|&i| open.campaign.entries[i].creator == creator.as_str())
+            .unwrap_or(0)
+    }
+
+    pub(super) fn board_target(&self) -> Option<Target> {
+        let open = self.campaign.as_ref()?;
+        let column = self.board_column(self.board.column);
+        let i = *column.get(self.board_row())?;
+        Some(Target {
+            campaign: open.campaign.id.to_string(),
+            entry: open.campaign.entries[i].clone(),
+        })
+    }
+
+    pub(super) fn due_target(&self) -> Option<Target> {
+        let item = self.due.items.get(self.due.cursor)?;
+        Some(Target {
+            campaign: item.campaign.clone(),
+            entry: item.entry.clone(),
+        })
+    }
+
+    /// Shows the board of the open campaign, opening the campaign picker first when none is.
+    pub(super) fn pipeline(&mut self) -> Vec<Effect> {
+        if self.campaign.is_none() {
+            self.after_pick = Some(AfterPick::Board);
+            return self.pick_campaign();
+        }
+        self.show_board();
+        Vec::new()
+    }
+
+    pub(super) fn show_board(&mut self) {
+        self.view = View::Board;
+        self.overlays.clear();
+        // Start on the first column with someone in it.
+        if self.board.creator.is_none() || self.board_target().is_none() {
+            let column = (0..COLUMNS.len())
+                .find(|&c| !self.board_column(c).is_empty())
+                .unwrap_or(0);
+            self.choose(column, 0);
+        }
+    }
+
+    /// Puts the board's cursor on row `row` (or the last) of `column`.
+    fn choose(&mut self, column: usize, row: usize) {
+        self.board.column = column;
+        let entries = self.board_column(column);
+        self.board.creator = entries
+            .get(row.min(entries.len().saturating_sub(1)))
+            .and_then(|&i| {
+                Some(
+                    self.campaign.as_ref()?.campaign.entries[i]
+                        .creator
+                        .to_string(),
+                )
+            });
+    }
+
+    /// After a change of stage, the board's cursor goes with the creator it was on.
+    pub(super) fn follow_board(&mut self) {
+        let (Some(open), Some(creator)) = (&self.campaign, &self.board.creator) else {
+            return;
+        };
+        if let Some(entry) = open.campaign.entry(creator) {
+            self.board.column = column_of(entry.stage);
+        }
+    }
+
+    /// Shows the follow-ups due, reading them afresh.
+    pub(super) fn show_due(&mut self) -> Vec<Effect> {
+        self.view = View::Due;
+        self.overlays.clear();
+        self.load_due()
+    }
+
+    pub(super) fn load_due(&mut self) -> Vec<Effect> {
+        let Some(db) = &self.db else {
+            return Vec::new();
+        };
+        self.due.loading = true;
+        vec![Effect::LoadDue {
+            index: Arc::clone(&db.index),
+            today: self.now.date(),
+        }]
+    }
+
+    /// The follow-ups due were read.
+    pub fn on_due(&mut self, items: Vec<DueItem>, problems: Vec<Diagnostic>) -> Vec<Effect> {
+        // The cursor stays on the same entry when it is still due.
+        let chosen = self
+            .due
+            .items
+            .get(self.due.cursor)
+            .map(|i| (i.campaign.clone(), i.entry.creator.clone()));
+        self.due.items = items;
+        self.due.problems = problems;
+        self.due.loading = false;
+        self.due.cursor = chosen
+            .and_then(|(c, e)| {
+                self.due
+                    .items
+                    .iter()
+                    .position(|i| i.campaign == c && i.entry.creator == e)
+            })
+            .unwrap_or(self.due.cursor)
+            .min(self.due.items.len().saturating_sub(1));
+        Vec::new()
+    }
+
+    /// The row of the index the board or the follow-ups view has chosen.
+    fn chosen_in_view(&self) -> Option<u32> {
+        match self.view {
+            View::Board => {
+                let open = self.campaign.as_ref()?;
+                let column = self.board_column(self.board.column);
+                let i = *column.get(self.board_row())?;
+                open.rows[i]
+            }
+            View::Due => self.due.items.get(self.due.cursor)?.row,
+            View::Search => self.current_row(),
+        }
+    }
+
+    /// Keys on the board and in the follow-ups view.
+    pub(super) fn update_view(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Back => {
+                self.view = View::Search;
+                self.detail = None;
+                self.refresh_detail();
+                Vec::new()
+            }
+            Action::Left | Action::Right if self.view == View::Board => {
+                let row = self.board_row();
+                let column = if action == Action::Left {
+                    self.board.column.saturating_sub(1)
+                } else {
+                    (self.board.column + 1).min(COLUMNS.len() - 1)
+                };
+                self.choose(column, row);
+                Vec::new()
+            }
+            Action::Down | Action::Up => {
+                let down = action == Action::Down;
+                match self.view {
+                    View::Board => {
+                        let row = self.board_row();
+                        let row = if down { row + 1 } else { row.saturating_sub(1) };
+                        self.choose(self.board.column, row);
+                    }
+                    _ => {
+                        let last = self.due.items.len().saturating_sub(1);
+                        self.due.cursor = if down {
+                            (self.due.cursor + 1).min(last)
+                        } else {
+                            self.due.cursor.saturating_sub(1)
+                        };
+                    }
+                }
+                Vec::new()
+            }
+            Action::Open => {
+                let chosen = self.chosen_in_view().and_then(|row| {
+                    let db = self.db.as_ref()?;
+                    Some((row, db.creators.get(row as usize)?.into_owned()))
+                });
+                match chosen {
+                    Some(detail) => {
+                        self.detail = Some(detail);
+                        self.detail_scroll = 0;
+                        self.overlays.push(Overlay::Detail);
+                    }
+                    None => {
+                        self.notice = Some(super::Notice {
+                            text: "not in creators.toml".into(),
+                            error: false,
+                        })
+                    }
+                }
+                Vec::new()
+            }
+            Action::Edit => {
+                let line = self
+                    .chosen_in_view()
+                    .and_then(|r| Some(self.db.as_ref()?.index.line[r as usize]));
+                line.map(|line| vec![Effect::Edit { line }])
+                    .unwrap_or_default()
+            }
+            Action::Pipeline => self.pipeline(),
+            Action::Due => self.show_due(),
+            Action::Campaign => self.pick_campaign(),
+            Action::Help => {
+                self.overlays.push(Overlay::Help { scroll: 0 });
+                Vec::new()
+            }
+            _ => self.outreach_action(action),
+        }
+    }
+}

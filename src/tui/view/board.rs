@@ -1,0 +1,150 @@
+//! The pipeline board: the open campaign's budget on top, then a column per stage (the closed
+//! stages share the last) with its count and fees, each creator a line, marked `!` when a
+//! follow-up is due.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use crate::display::{compact, escape, grouped, truncate, width};
+use crate::outreach::{Budget, next_action};
+use crate::tui::app::{App, COLUMNS};
+
+/// The narrowest a column is drawn.
+const MIN_COLUMN: u16 = 16;
+
+pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let theme = &app.theme;
+    let Some(open) = &app.campaign else {
+        frame.render_widget(
+            Paragraph::new(Line::styled(" no campaign open: c opens one", theme.muted)),
+            area,
+        );
+        return;
+    };
+    let campaign = &open.campaign;
+    let budget = Budget::of(campaign, &app.currency);
+    let mut head = vec![Span::styled(
+        format!(
+            " {} ({})",
+            escape(&campaign.brief.name),
+            escape(&campaign.id)
+        ),
+        theme.title,
+    )];
+    let mut money = format!(
+        "  committed {} {}",
+        escape(&budget.currency),
+        grouped(budget.committed)
+    );
+    if let Some(b) = budget.budget {
+        let share = budget
+            .committed
+            .saturating_mul(100)
+            .checked_div(b)
+            .unwrap_or(0);
+        money.push_str(&format!(" of {} ({share}%)", grouped(b)));
+    }
+    money.push_str(&format!(" · proposed {}", grouped(budget.proposed)));
+    head.push(Span::styled(money, theme.text));
+    match budget.remaining() {
+        Some(left) if left < 0 => head.push(Span::styled(
+            format!(" · OVER BUDGET by {}", grouped(left.unsigned_abs() as u64)),
+            theme.error,
+        )),
+        Some(left) => head.push(Span::styled(
+            format!(" · left {}", grouped(left as u64)),
+            theme.ok,
+        )),
+        None => {}
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(head)),
+        Rect::new(area.x, area.y, area.width, 1),
+    );
+    let body = Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        area.height.saturating_sub(1),
+    );
+    // As many columns as fit, scrolled so that the chosen one is among them.
+    let shown = usize::from((body.width / MIN_COLUMN).max(1)).min(COLUMNS.len());
+    let first = app
+        .board
+        .column
+        .saturating_sub(shown - 1)
+        .min(COLUMNS.len() - shown);
+    let column_width = body.width / shown as u16;
+    let today = app.now.date();
+    for (slot, column) in (first..first + shown).enumerate() {
+        let x = body.x + slot as u16 * column_width;
+        let w = if slot + 1 == shown {
+            body.width - slot as u16 * column_width
+        } else {
+            column_width
+        };
+        let rect = Rect::new(x, body.y, w, body.height);
+        let (name, stages) = COLUMNS[column];
+        let entries = app.board_column(column);
+        let fees: u64 = stages.iter().map(|s| budget.stage(*s).fees).sum();
+        let chosen = column == app.board.column;
+        let mut block = Block::new()
+            .borders(Borders::ALL)
+            .border_style(if chosen {
+                theme.focused_border
+            } else {
+                theme.border
+            })
+            .title(Line::styled(
+                format!(" {name} {} ", entries.len()),
+                theme.header,
+            ));
+        if fees > 0 {
+            block = block.title_bottom(Line::styled(format!(" {} ", grouped(fees)), theme.muted));
+        }
+        let inner = block.inner(rect);
+        frame.render_widget(block, rect);
+        let height = usize::from(inner.height);
+        let row = if chosen { app.board_row() } else { 0 };
+        let top = row.saturating_sub(height.saturating_sub(1));
+        let lines: Vec<Line<'_>> = entries
+            .iter()
+            .enumerate()
+            .skip(top)
+            .take(height)
+            .map(|(i, &e)| {
+                let entry = &campaign.entries[e];
+                let name = open.rows[e]
+                    .and_then(|r| Some(app.db.as_ref()?.index.names.get(r as usize).to_string()))
+                    .unwrap_or_else(|| entry.creator.to_string());
+                let due = next_action(entry, today).is_some_and(|d| d.on <= today);
+                let mark = if due { "!" } else { " " };
+                let mut tail = entry.fee.map(compact).unwrap_or_default();
+                if stages.len() > 1 {
+                    tail = entry.stage.name().to_string();
+                }
+                let room = usize::from(inner.width).saturating_sub(width(&tail) + 3);
+                let name = truncate(&escape(&name), room).into_owned();
+                let gap =
+                    usize::from(inner.width).saturating_sub(1 + width(&name) + width(&tail) + 1);
+                let style: Style = if chosen && i == row {
+                    theme.cursor
+                } else {
+                    theme.text
+                };
+                Line::from(vec![
+                    Span::styled(mark, theme.error),
+                    Span::styled(format!("{name}{}{tail} ", " ".repeat(gap)), style),
+                ])
+            })
+            .collect();
+        if lines.is_empty() {
+            frame.render_widget(Paragraph::new(Line::styled(" —", theme.muted)), inner);
+        } else {
+            frame.render_widget(Paragraph::new(lines), inner);
+        }
+    }
+}
