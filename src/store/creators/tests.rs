@@ -1,0 +1,83 @@
+use super::*;
+
+/// Both ways of reading must agree, on every fixture, valid or not.
+#[test]
+fn chunked_and_whole_reading_agree() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![root.join("data/creators.toml")];
+    for dir in ["tests/fixtures/valid", "tests/fixtures/invalid"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                files.push(path);
+            }
+        }
+    }
+    let mut chunked = 0;
+    for path in files {
+        let bytes = std::fs::read(&path).unwrap();
+        let Ok(text) = decode("f", &bytes) else {
+            continue;
+        };
+        let mut whole_creators = Vec::new();
+        let whole = read_whole("f", text, &mut |c| whole_creators.push(c));
+        let mut fast_creators = Vec::new();
+        let fast = read_in_chunks("f", bytes.as_slice(), None, &mut |c| fast_creators.push(c));
+        if let Some(fast) = fast.unwrap() {
+            chunked += 1;
+            assert_eq!(fast, whole, "{}", path.display());
+            assert_eq!(fast_creators, whole_creators, "{}", path.display());
+        }
+    }
+    assert!(chunked > 10, "only {chunked} files were read in chunks");
+}
+
+#[test]
+fn a_header_inside_a_multiline_string_is_not_a_header() {
+    let text = "[[creator]]\nid = \"a\"\nname = \"A\"\nnotes = \"\"\"\n[[creator]]\n\"\"\"\nchannels = [{ platform = \"x\", handle = \"a\" }]\n";
+    let loaded = parse_creators("f", text.as_bytes());
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    assert_eq!(
+        loaded.database.creators[0].notes.as_deref(),
+        Some("[[creator]]")
+    );
+}
+
+#[test]
+fn a_cache_is_filled_and_then_used() {
+    #[derive(Default)]
+    struct Memory {
+        stored: HashMap<u128, Vec<u8>>,
+        hits: std::sync::atomic::AtomicUsize,
+    }
+    impl PieceCache for Memory {
+        fn get(&self, hash: u128) -> Option<Piece> {
+            let hit = self.stored.get(&hash)?;
+            self.hits.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            crate::store::cache::decode(hit)
+        }
+        fn prepare(&mut self) {}
+        fn file_read(&mut self, _stamp: FileStamp) {}
+        fn keep(&mut self, hash: u128, _line: u32, fresh: Option<Vec<u8>>, _accepted: bool) {
+            if let Some(bytes) = fresh {
+                self.stored.insert(hash, bytes);
+            }
+        }
+    }
+    let text =
+        std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/creators.toml"))
+            .unwrap();
+    let mut cache = Memory::default();
+    let mut creators = Vec::new();
+    read_creators("f", || Ok(text.as_slice()), Some(&mut cache), &mut creators).unwrap();
+    let first = creators;
+    assert_eq!(cache.stored.len(), first.len());
+    assert_eq!(cache.hits.load(std::sync::atomic::Ordering::Relaxed), 0);
+    let mut second = Vec::new();
+    read_creators("f", || Ok(text.as_slice()), Some(&mut cache), &mut second).unwrap();
+    assert_eq!(
+        cache.hits.load(std::sync::atomic::Ordering::Relaxed),
+        first.len()
+    );
+    assert_eq!(second, first);
+}
