@@ -6,6 +6,7 @@ mod args;
 mod campaign;
 mod check;
 mod due;
+mod export;
 mod init;
 mod output;
 mod pipeline;
@@ -59,6 +60,8 @@ enum Command {
     Pipeline(pipeline::Args),
     /// Follow-ups due today or overdue, oldest first
     Due(due::Args),
+    /// Write invitations from a template as drafts for a mail client
+    Export(export::Args),
 }
 
 /// Runs the program with the process's arguments and environment.
@@ -109,6 +112,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let session = Session::open(cli.workspace, &dirs)?;
             report::diagnostics(&session.config_problems);
             due::run(&session, &dirs, args)
+        }
+        Some(Command::Export(args)) => {
+            let session = Session::open(cli.workspace, &dirs)?;
+            report::diagnostics(&session.config_problems);
+            export::run(&session, &dirs, args)
         }
         None => {
             let session = Session::open(cli.workspace, &dirs)?;

@@ -8,7 +8,7 @@ use super::{Kind, Platform, Tier, TierBounds};
 ///
 /// Short text is held inline (`CompactString`), which keeps a database of 100,000 creators
 /// within a modest memory budget.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Creator {
     /// The stable key campaigns refer to: a-z, 0-9, `-`, `_`, `.`.
     pub id: CompactString,

@@ -113,6 +113,25 @@ impl Platform {
         }
     }
 
+    /// The name as people write it in a sentence: `Instagram`, `YouTube`, `PTT`.
+    pub fn title(&self) -> &str {
+        match self {
+            Platform::Instagram => "Instagram",
+            Platform::YouTube => "YouTube",
+            Platform::TikTok => "TikTok",
+            Platform::Facebook => "Facebook",
+            Platform::Threads => "Threads",
+            Platform::X => "X",
+            Platform::Xiaohongshu => "Xiaohongshu",
+            Platform::Dcard => "Dcard",
+            Platform::Ptt => "PTT",
+            Platform::Blog => "blog",
+            Platform::Twitch => "Twitch",
+            Platform::Line => "LINE",
+            Platform::Other(name) => name,
+        }
+    }
+
     /// A two- or three-letter label for narrow table columns.
     pub fn short(&self) -> &str {
         match self {

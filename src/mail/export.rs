@@ -1,0 +1,414 @@
+//! From a shortlist to files a mail client opens: every invitation rendered and checked first
+//! (all problems at once), then written in one of four forms — `eml` (a file per creator),
+//! `mbox` (one mboxrd file), `maildir` (drafts in a Maildir) or `txt` (to read or paste) —
+//! through a staging folder, so that a failed export leaves no files behind.
+
+use std::path::{Path, PathBuf};
+
+use jiff::Zoned;
+
+use super::message::{Attachment, build};
+use super::render::{Invitee, Letter, Problem, render};
+use super::template::Template;
+use crate::model::Campaign;
+
+/// The forms an export can take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    Eml,
+    Mbox,
+    Maildir,
+    Txt,
+}
+
+impl Format {
+    pub const ALL: [Format; 4] = [Format::Eml, Format::Mbox, Format::Maildir, Format::Txt];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Eml => "eml",
+            Format::Mbox => "mbox",
+            Format::Maildir => "maildir",
+            Format::Txt => "txt",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Format> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(text.trim()))
+    }
+}
+
+/// Invitations ready to be written, and what stood in the way of others.
+#[derive(Clone, Debug)]
+pub struct Prepared {
+    pub letters: Vec<Letter>,
+    /// Each letter's message, in the same order.
+    pub messages: Vec<Vec<u8>>,
+    pub problems: Vec<Problem>,
+}
+
+impl Prepared {
+    /// True when a problem stops the export.
+    pub fn blocked(&self) -> bool {
+        self.problems.iter().any(|p| p.fatal)
+    }
+}
+
+/// Renders and checks the invitations of `invitees` from `template`. Attachments are read
+/// relative to `workspace`. Nothing is written.
+pub fn prepare(
+    workspace: &Path,
+    campaign_file: &str,
+    template: &Template,
+    campaign: &Campaign,
+    invitees: &[Invitee<'_>],
+    now: &Zoned,
+    currency: &str,
+) -> Prepared {
+    let (letters, mut problems) = render(template, campaign, invitees, now.date(), currency);
+    let Some(sender) = &campaign.brief.sender else {
+        problems.insert(
+            0,
+            Problem {
+                fatal: true,
+                place: Some(campaign_file.to_string()),
+                message: "the campaign has no sender: add sender = { name = \"…\", email = \"…\" } under [campaign]; invitations come from them".into(),
+                creators: Vec::new(),
+            },
+        );
+        return Prepared {
+            letters: Vec::new(),
+            messages: Vec::new(),
+            problems,
+        };
+    };
+    let mut attachments = Vec::new();
+    for (path, line) in &template.attachments {
+        let full = workspace.join(path);
+        match std::fs::read(&full) {
+            Ok(bytes) => attachments.push(Attachment {
+                name: full
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| path.clone()),
+                bytes,
+            }),
+            Err(e) => problems.push(Problem {
+                fatal: true,
+                place: Some(format!("{}:{line}", template.file)),
+                message: format!("cannot read the attachment {path}: {e}"),
+                creators: Vec::new(),
+            }),
+        }
+    }
+    let kept = letters;
+    let messages = kept
+        .iter()
+        .map(|l| build(l, sender, &campaign.id, now, &attachments))
+        .collect();
+    Prepared {
+        letters: kept,
+        messages,
+        problems,
+    }
+}
+
+/// A name safe for a file: letters, digits, `-` and `_`; nothing that climbs folders.
+pub fn file_stem(text: &str) -> String {
+    let cleaned: String = text
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if cleaned.is_empty() {
+        "_".into()
+    } else {
+        cleaned
+    }
+}
+
+/// The files an export writes, relative to its folder, with their bytes.
+pub fn files(
+    format: Format,
+    campaign: &str,
+    prepared: &Prepared,
+    sender_email: &str,
+    now: &Zoned,
+) -> Vec<(PathBuf, Vec<u8>)> {
+    let pairs = prepared.letters.iter().zip(&prepared.messages);
+    match format {
+        Format::Eml => pairs
+            .map(|(l, m)| {
+                (
+                    PathBuf::from(format!("{}.eml", file_stem(&l.creator))),
+                    m.clone(),
+                )
+            })
+            .collect(),
+        Format::Mbox => {
+            let mut out = Vec::new();
+            let when = now
+                .timestamp()
+                .to_zoned(jiff::tz::TimeZone::UTC)
+                .strftime("%a %b %e %H:%M:%S %Y")
+                .to_string();
+            for (_, m) in pairs {
+                out.extend_from_slice(format!("From {sender_email} {when}\n").as_bytes());
+                out.extend_from_slice(&mboxrd_escape(&unix_lines(m)));
+                if !out.ends_with(b"\n") {
+                    out.push(b'\n');
+                }
+                out.push(b'\n');
+            }
+            vec![(PathBuf::from(format!("{}.mbox", file_stem(campaign))), out)]
+        }
+        Format::Maildir => {
+            let stamp = now.timestamp().as_second();
+            let mut out: Vec<(PathBuf, Vec<u8>)> = pairs
+                .enumerate()
+                .map(|(i, (l, m))| {
+                    let name = format!("{stamp}.{i}_{}.shortlist:2,D", file_stem(&l.creator));
+                    (
+                        PathBuf::from("maildir").join("cur").join(name),
+                        unix_lines(m),
+                    )
+                })
+                .collect();
+            // A Maildir has all three folders, even when some are empty.
+            out.push((
+                PathBuf::from("maildir").join("new").join(".keep"),
+                Vec::new(),
+            ));
+            out.push((
+                PathBuf::from("maildir").join("tmp").join(".keep"),
+                Vec::new(),
+            ));
+            out
+        }
+        Format::Txt => {
+            let mut out = String::new();
+            for l in &prepared.letters {
+                out.push_str(&format!("To: {} <{}>\n", l.to_name, l.to_email));
+                if !l.cc.is_empty() {
+                    out.push_str(&format!("Cc: {}\n", l.cc.join(", ")));
+                }
+                out.push_str(&format!("Subject: {}\n\n", l.subject));
+                out.push_str(l.body.trim_end());
+                out.push_str("\n\n");
+                out.push_str(&"─".repeat(60));
+                out.push_str("\n\n");
+            }
+            vec![(
+                PathBuf::from(format!("{}.txt", file_stem(campaign))),
+                out.into_bytes(),
+            )]
+        }
+    }
+}
+
+/// CRLF line endings as LF, as mbox files and Maildirs keep them.
+fn unix_lines(message: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(message.len());
+    let mut i = 0;
+    while i < message.len() {
+        if message[i] == b'\r' && message.get(i + 1) == Some(&b'\n') {
+            i += 1;
+            continue;
+        }
+        out.push(message[i]);
+        i += 1;
+    }
+    out
+}
+
+/// mboxrd: a line that starts with `From ` after any number of `>` gets one `>` more, so that
+/// it can never be read as the start of a message, and reading can take it off again.
+pub fn mboxrd_escape(message: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(message.len() + 16);
+    for line in message.split_inclusive(|b| *b == b'\n') {
+        let quotes = line.iter().take_while(|b| **b == b'>').count();
+        if line[quotes..].starts_with(b"From ") {
+            out.push(b'>');
+        }
+        out.extend_from_slice(line);
+    }
+    out
+}
+
+/// The reverse of [`mboxrd_escape`].
+pub fn mboxrd_unescape(message: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(message.len());
+    for line in message.split_inclusive(|b| *b == b'\n') {
+        let quotes = line.iter().take_while(|b| **b == b'>').count();
+        if quotes > 0 && line[quotes..].starts_with(b"From ") {
+            out.extend_from_slice(&line[1..]);
+        } else {
+            out.extend_from_slice(line);
+        }
+    }
+    out
+}
+
+/// Writes `files` under `dir`: all into a staging folder first, then each moved into place, so
+/// that a failure part-way leaves nothing behind. Returns the paths written.
+pub fn write(dir: &Path, files: Vec<(PathBuf, Vec<u8>)>) -> std::io::Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir)?;
+    let staging = tempfile::Builder::new()
+        .prefix(".export-")
+        .tempdir_in(dir)?;
+    for (path, bytes) in &files {
+        let staged = staging.path().join(path);
+        if let Some(parent) = staged.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        let mut file = std::fs::File::create(&staged)?;
+        std::io::Write::write_all(&mut file, bytes)?;
+        file.sync_all()?;
+    }
+    // Nothing is moved into place unless everything can be.
+    for (path, _) in &files {
+        let target = dir.join(path);
+        if target.is_dir() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                format!("{} is a folder", target.display()),
+            ));
+        }
+    }
+    let mut written: Vec<PathBuf> = Vec::new();
+    let mut new: Vec<PathBuf> = Vec::new();
+    for (path, _) in files {
+        let target = dir.join(&path);
+        let moved = (|| {
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            let existed = target.exists();
+            std::fs::rename(staging.path().join(&path), &target)?;
+            Ok::<bool, std::io::Error>(existed)
+        })();
+        match moved {
+            Ok(existed) => {
+                if !existed {
+                    new.push(target.clone());
+                }
+                written.push(target);
+            }
+            Err(e) => {
+                // Take back what this export added.
+                for path in &new {
+                    let _ = std::fs::remove_file(path);
+                }
+                return Err(e);
+            }
+        }
+    }
+    if let Ok(handle) = std::fs::File::open(dir) {
+        let _ = handle.sync_all();
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mboxrd_round_trips_from_lines() {
+        let body = b"Hi\nFrom here on\n>From quoted\n>>From twice\nFromage\n".to_vec();
+        let escaped = mboxrd_escape(&body);
+        assert_eq!(
+            escaped,
+            b"Hi\n>From here on\n>>From quoted\n>>>From twice\nFromage\n".to_vec()
+        );
+        assert_eq!(mboxrd_unescape(&escaped), body);
+    }
+
+    #[test]
+    fn a_write_that_cannot_finish_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        // b.eml is in the way as a folder.
+        std::fs::create_dir_all(dir.path().join("b.eml")).unwrap();
+        let files = vec![
+            (PathBuf::from("a.eml"), b"a".to_vec()),
+            (PathBuf::from("b.eml"), b"b".to_vec()),
+        ];
+        assert!(write(dir.path(), files).is_err());
+        let left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(left, ["b.eml"], "no a.eml, no staging folder");
+    }
+
+    #[test]
+    fn a_malformed_address_is_left_out_by_name() {
+        let template = super::super::parse_template(
+            "t",
+            "t.txt",
+            "+++\nsubject = \"Hi\"\n+++\nHello {{ creator.name }}\n",
+        )
+        .unwrap();
+        let campaign = crate::store::parse_campaign(
+            "c",
+            "c.toml",
+            b"[campaign]\nname = \"C\"\nsender = { name = \"S\", email = \"s@x.example\" }\n\n[[entry]]\ncreator = \"a\"\n\n[[entry]]\ncreator = \"b\"\n",
+            None,
+        )
+        .campaign
+        .unwrap();
+        let creator = |id: &str, email: &str| crate::model::Creator {
+            id: id.into(),
+            name: id.to_uppercase().into(),
+            email: Some(email.into()),
+            ..Default::default()
+        };
+        let (a, b) = (creator("a", "not an address"), creator("b", "b@x.example"));
+        let invitees = [
+            Invitee {
+                entry: &campaign.entries[0],
+                creator: Some(&a),
+            },
+            Invitee {
+                entry: &campaign.entries[1],
+                creator: Some(&b),
+            },
+        ];
+        let now = crate::clock::parse("2026-11-22T09:30:00+08:00").unwrap();
+        let prepared = prepare(
+            Path::new("."),
+            "c.toml",
+            &template,
+            &campaign,
+            &invitees,
+            &now,
+            "TWD",
+        );
+        assert!(!prepared.blocked());
+        assert_eq!(prepared.letters.len(), 1);
+        assert_eq!(prepared.problems.len(), 1);
+        let problem = prepared.problems[0].to_string();
+        assert!(
+            problem.starts_with("skipped: malformed email \"not an address\""),
+            "{problem}"
+        );
+        assert!(problem.ends_with("(a)"), "{problem}");
+    }
+
+    #[test]
+    fn file_names_cannot_climb_or_hide() {
+        assert_eq!(file_stem("../../etc/passwd"), "______etc_passwd");
+        assert_eq!(file_stem("a.b/c"), "a_b_c");
+        assert_eq!(file_stem("sarsa"), "sarsa");
+        assert_eq!(file_stem(""), "_");
+        assert_eq!(Format::parse("MBOX"), Some(Format::Mbox));
+        assert_eq!(Format::parse("pdf"), None);
+    }
+}

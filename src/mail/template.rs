@@ -1,0 +1,413 @@
+//! Invitation templates: `templates/<name>.txt`, TOML front matter between `+++` lines
+//! (`subject`, and optionally `cc`, `bcc`, `reply_to`, `attachments`), then a minijinja body.
+//! Reading one checks everything that does not depend on a creator: the front matter, the
+//! template syntax, and every variable used against the variables there are — with the line,
+//! counted from the top of the file, and the nearest known name.
+
+use std::collections::BTreeSet;
+
+use minijinja::{Environment, UndefinedBehavior, Value};
+use toml::de::{DeTable, DeValue};
+
+use crate::store::{BRIEF_KEYS, Diagnostic, Severity};
+
+/// What `creator` holds (the channel fields are those of the channel that best fits the
+/// campaign's platforms).
+pub const CREATOR_VARIABLES: &[&str] = &[
+    "id",
+    "name",
+    "email",
+    "aliases",
+    "niches",
+    "location",
+    "languages",
+    "kind",
+    "handle",
+    "platform",
+    "followers",
+    "engagement",
+    "url",
+];
+/// What `entry` holds.
+pub const ENTRY_VARIABLES: &[&str] = &["fee", "deliverables", "notes", "stage", "follow_up"];
+/// What `sender` holds.
+pub const SENDER_VARIABLES: &[&str] = &["name", "email", "phone"];
+/// The variables at the top.
+pub const TOP_VARIABLES: &[&str] = &["creator", "campaign", "entry", "sender", "today"];
+
+/// A template, read and checked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Template {
+    pub name: String,
+    /// The file as named in messages: `templates/invite-en.txt`.
+    pub file: String,
+    pub subject: Part,
+    pub body: Part,
+    pub cc: Vec<Part>,
+    pub bcc: Vec<Part>,
+    pub reply_to: Option<Part>,
+    /// Paths relative to the workspace, with the line each was given on.
+    pub attachments: Vec<(String, u32)>,
+    /// `campaign.X` for keys that are not part of every brief: they must be in the campaign's
+    /// own keys (checked when a campaign is known), with the line of their first use.
+    pub campaign_keys: Vec<(String, u32)>,
+}
+
+/// One piece of template source, with the line of the file it starts on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Part {
+    pub source: String,
+    pub line: u32,
+}
+
+/// The environment templates are rendered in: undefined values may be tested with `if` but
+/// never printed, and the filters for people's numbers.
+pub fn environment() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+    env.set_keep_trailing_newline(true);
+    env.add_filter("number", number);
+    env.add_filter("wan", wan);
+    env.add_filter("percent", percent);
+    env.add_filter("platform", platform);
+    env
+}
+
+/// `52000` → `52,000`; `4.5` → `4.5`.
+fn number(value: Value) -> Result<String, minijinja::Error> {
+    if let Some(n) = value.as_i64() {
+        let grouped = crate::display::grouped(n.unsigned_abs());
+        return Ok(if n < 0 {
+            format!("-{grouped}")
+        } else {
+            grouped
+        });
+    }
+    match f64::try_from(value.clone()) {
+        Ok(x) => Ok(format!("{}", (x * 100.0).round() / 100.0)),
+        Err(_) => Err(not_a_number("number", &value)),
+    }
+}
+
+/// `52000` → `5.2 萬`, as audiences are quoted in Chinese.
+fn wan(value: Value) -> Result<String, minijinja::Error> {
+    match value.as_i64() {
+        Some(n) if n >= 0 => Ok(crate::display::wan(n as u64)),
+        _ => Err(not_a_number("wan", &value)),
+    }
+}
+
+/// `4.5` → `4.5%`.
+fn percent(value: Value) -> Result<String, minijinja::Error> {
+    match f64::try_from(value.clone()) {
+        Ok(x) => Ok(crate::display::percent(x)),
+        Err(_) => Err(not_a_number("percent", &value)),
+    }
+}
+
+/// `instagram` → `Instagram`, `ptt` → `PTT`.
+fn platform(value: Value) -> Result<String, minijinja::Error> {
+    match value.as_str() {
+        Some(name) => Ok(crate::model::Platform::parse(name).title().to_string()),
+        None if value.is_undefined() || value.is_none() => {
+            Err(minijinja::Error::from(minijinja::ErrorKind::UndefinedError))
+        }
+        None => Err(minijinja::Error::new(
+            minijinja::ErrorKind::InvalidOperation,
+            format!("the platform filter needs a platform name, not {value}"),
+        )),
+    }
+}
+
+fn not_a_number(filter: &str, value: &Value) -> minijinja::Error {
+    if value.is_undefined() || value.is_none() {
+        // A value missing for this creator: said as such by whoever renders.
+        return minijinja::Error::from(minijinja::ErrorKind::UndefinedError);
+    }
+    minijinja::Error::new(
+        minijinja::ErrorKind::InvalidOperation,
+        format!("the {filter} filter needs a number, not {value}"),
+    )
+}
+
+/// Reads template `name` from the text of its file (named `file` in messages).
+pub fn parse_template(name: &str, file: &str, text: &str) -> Result<Template, Vec<Diagnostic>> {
+    let problem = |line: u32, message: String| Diagnostic {
+        severity: Severity::Error,
+        file: file.to_string(),
+        line,
+        column: 1,
+        message,
+        subject: None,
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let is_fence = |l: &str| l.trim_end() == "+++";
+    if !lines.first().is_some_and(|l| is_fence(l)) {
+        return Err(vec![problem(
+            1,
+            "a template starts with a line of +++, then subject = \"…\", another +++, and the body"
+                .into(),
+        )]);
+    }
+    let Some(close) = lines
+        .iter()
+        .skip(1)
+        .position(|l| is_fence(l))
+        .map(|i| i + 1)
+    else {
+        return Err(vec![problem(
+            1,
+            "the front matter opened here is never closed with a line of +++".into(),
+        )]);
+    };
+    let front: String = lines[1..close].concat();
+    let body = Part {
+        source: lines[close + 1..].concat(),
+        line: close as u32 + 2,
+    };
+    let mut problems = Vec::new();
+    let mut template = front_matter(name, file, &front, body)?;
+    check(&mut template, &mut problems);
+    if problems.is_empty() {
+        Ok(template)
+    } else {
+        problems.sort_by_key(|p| p.line);
+        Err(problems)
+    }
+}
+
+/// The front matter, which starts on line 2 of the file.
+fn front_matter(
+    name: &str,
+    file: &str,
+    front: &str,
+    body: Part,
+) -> Result<Template, Vec<Diagnostic>> {
+    let index = crate::store::LineIndex::new(front);
+    let line_of = |offset: usize| index.line(offset) + 1;
+    let problem = |line: u32, message: String| Diagnostic {
+        severity: Severity::Error,
+        file: file.to_string(),
+        line,
+        column: 1,
+        message,
+        subject: None,
+    };
+    let table = match DeTable::parse(front) {
+        Ok(t) => t.into_inner(),
+        Err(e) => {
+            let line = e.span().map_or(2, |s| line_of(s.start));
+            return Err(vec![problem(
+                line,
+                format!("invalid TOML in the front matter: {}", e.message()),
+            )]);
+        }
+    };
+    let mut problems = Vec::new();
+    let mut subject = None;
+    let mut cc = Vec::new();
+    let mut bcc = Vec::new();
+    let mut reply_to = None;
+    let mut attachments = Vec::new();
+    const KEYS: [&str; 5] = ["subject", "cc", "bcc", "reply_to", "attachments"];
+    for (key, value) in table.iter() {
+        let line = line_of(key.span().start);
+        let texts = |value: &DeValue<'_>| -> Option<Vec<String>> {
+            match value {
+                DeValue::String(s) => Some(vec![s.to_string()]),
+                DeValue::Array(items) => items
+                    .iter()
+                    .map(|i| match i.get_ref() {
+                        DeValue::String(s) => Some(s.to_string()),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => None,
+            }
+        };
+        match key.get_ref().as_ref() {
+            "subject" => match value.get_ref() {
+                DeValue::String(s) => {
+                    subject = Some(Part {
+                        source: s.to_string(),
+                        line,
+                    })
+                }
+                _ => problems.push(problem(line, "\"subject\" must be a string".into())),
+            },
+            k @ ("cc" | "bcc" | "attachments") => match texts(value.get_ref()) {
+                Some(list) => {
+                    for item in list {
+                        match k {
+                            "cc" => cc.push(Part { source: item, line }),
+                            "bcc" => bcc.push(Part { source: item, line }),
+                            _ => attachments.push((item, line)),
+                        }
+                    }
+                }
+                None => problems.push(problem(
+                    line,
+                    format!("\"{k}\" must be a string or a list of strings"),
+                )),
+            },
+            "reply_to" => match value.get_ref() {
+                DeValue::String(s) => {
+                    reply_to = Some(Part {
+                        source: s.to_string(),
+                        line,
+                    })
+                }
+                _ => problems.push(problem(line, "\"reply_to\" must be a string".into())),
+            },
+            other => {
+                let hint = crate::suggest::nearest(other, KEYS)
+                    .map(|n| format!(" (did you mean \"{n}\"?)"))
+                    .unwrap_or_else(|| format!(" (keys: {})", KEYS.join(", ")));
+                problems.push(problem(line, format!("unknown key \"{other}\"{hint}")));
+            }
+        }
+    }
+    let Some(subject) = subject else {
+        problems.push(problem(1, "the front matter has no subject = \"…\"".into()));
+        return Err(problems);
+    };
+    if !problems.is_empty() {
+        problems.sort_by_key(|p| p.line);
+        return Err(problems);
+    }
+    Ok(Template {
+        name: name.to_string(),
+        file: file.to_string(),
+        subject,
+        body,
+        cc,
+        bcc,
+        reply_to,
+        attachments,
+        campaign_keys: Vec::new(),
+    })
+}
+
+impl Template {
+    /// Every piece of template source, with what it is.
+    pub fn parts(&self) -> Vec<(&'static str, &Part)> {
+        let mut parts = vec![("subject", &self.subject), ("body", &self.body)];
+        parts.extend(self.cc.iter().map(|p| ("cc", p)));
+        parts.extend(self.bcc.iter().map(|p| ("bcc", p)));
+        parts.extend(self.reply_to.iter().map(|p| ("reply_to", p)));
+        parts
+    }
+}
+
+/// Compiles every part and checks the variables they use.
+fn check(template: &mut Template, problems: &mut Vec<Diagnostic>) {
+    let env = environment();
+    let mut campaign_keys: Vec<(String, u32)> = Vec::new();
+    for (what, part) in template.parts() {
+        let compiled = match env.template_from_named_str(what, &part.source) {
+            Ok(t) => t,
+            Err(e) => {
+                problems.push(Diagnostic {
+                    severity: Severity::Error,
+                    file: template.file.clone(),
+                    line: part.line + e.line().unwrap_or(1).saturating_sub(1) as u32,
+                    column: 1,
+                    message: format!("in the {what}: {}", e.detail().unwrap_or(&e.to_string())),
+                    subject: None,
+                });
+                continue;
+            }
+        };
+        let used: BTreeSet<String> = compiled.undeclared_variables(true).into_iter().collect();
+        for name in used {
+            let line = part.line + line_in(&part.source, &name);
+            match judge(&name) {
+                Judgement::Known => {}
+                Judgement::CampaignKey(key) => {
+                    if !campaign_keys.iter().any(|(k, _)| *k == key) {
+                        campaign_keys.push((key, line));
+                    }
+                }
+                Judgement::Unknown(message) => problems.push(Diagnostic {
+                    severity: Severity::Error,
+                    file: template.file.clone(),
+                    line,
+                    column: 1,
+                    message,
+                    subject: None,
+                }),
+            }
+        }
+    }
+    template.campaign_keys = campaign_keys;
+}
+
+enum Judgement {
+    Known,
+    /// `campaign.X` for an X that only some campaigns have.
+    CampaignKey(String),
+    Unknown(String),
+}
+
+/// Whether a variable (`creator.name`, `campaign.brand.x`, `today`) can exist.
+fn judge(name: &str) -> Judgement {
+    let mut parts = name.split('.');
+    let top = parts.next().unwrap_or_default();
+    let Some(second) = parts.next() else {
+        if TOP_VARIABLES.contains(&top) {
+            return Judgement::Known;
+        }
+        let hint = crate::suggest::nearest(top, TOP_VARIABLES.iter().copied())
+            .map(|n| format!(" (did you mean {n}?)"))
+            .unwrap_or_else(|| format!(" (variables: {})", TOP_VARIABLES.join(", ")));
+        return Judgement::Unknown(format!("unknown variable {top}{hint}"));
+    };
+    let known: &[&str] = match top {
+        "creator" => CREATOR_VARIABLES,
+        "entry" => ENTRY_VARIABLES,
+        "sender" => SENDER_VARIABLES,
+        "campaign" => {
+            if second == "id" || BRIEF_KEYS.contains(&second) {
+                return Judgement::Known;
+            }
+            if let Some(near) = crate::suggest::nearest(second, BRIEF_KEYS.iter().copied()) {
+                return Judgement::Unknown(format!(
+                    "unknown variable campaign.{second} (did you mean campaign.{near}?)"
+                ));
+            }
+            return Judgement::CampaignKey(second.to_string());
+        }
+        "today" => {
+            return Judgement::Unknown(format!(
+                "unknown variable today.{second} (today is a date, like 2026-11-22)"
+            ));
+        }
+        _ => return judge(top),
+    };
+    if known.contains(&second) {
+        return Judgement::Known;
+    }
+    let hint = crate::suggest::nearest(second, known.iter().copied())
+        .map(|n| format!(" (did you mean {top}.{n}?)"))
+        .unwrap_or_else(|| format!(" ({top} has: {})", known.join(", ")));
+    Judgement::Unknown(format!("unknown variable {top}.{second}{hint}"))
+}
+
+/// The line (from 0) of `source` where the variable `name` is first used.
+fn line_in(source: &str, name: &str) -> u32 {
+    let mut from = 0;
+    while let Some(at) = source[from..].find(name).map(|i| i + from) {
+        let before = source[..at].chars().next_back();
+        let after = source[at + name.len()..].chars().next();
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.');
+        if !word(before) && !word(after) {
+            return source[..at].matches('\n').count() as u32;
+        }
+        from = at + name.len();
+    }
+    0
+}
+
+#[cfg(test)]
+mod tests;
