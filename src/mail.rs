@@ -47,6 +47,48 @@ pub fn load_template(
     parse_template(name, &file, &text)
 }
 
+/// Renders and checks the invitations of `invitees` from the workspace's template `name`, as
+/// [`prepare`] does; a template that cannot be read or has errors comes back as problems that
+/// stop the export.
+pub fn prepare_named(
+    workspace: &crate::store::Workspace,
+    campaign_file: &str,
+    name: &str,
+    campaign: &crate::model::Campaign,
+    invitees: &[Invitee<'_>],
+    now: &jiff::Zoned,
+    currency: &str,
+) -> Prepared {
+    match load_template(workspace, name) {
+        Ok(template) => prepare(
+            workspace.root(),
+            campaign_file,
+            &template,
+            campaign,
+            invitees,
+            now,
+            currency,
+        ),
+        Err(diagnostics) => Prepared {
+            letters: Vec::new(),
+            messages: Vec::new(),
+            problems: diagnostics
+                .into_iter()
+                .map(|d| Problem {
+                    fatal: true,
+                    place: Some(if d.line == 0 {
+                        d.file
+                    } else {
+                        format!("{}:{}:{}", d.file, d.line, d.column)
+                    }),
+                    message: d.message,
+                    creators: Vec::new(),
+                })
+                .collect(),
+        },
+    }
+}
+
 /// The names of the workspace's templates, sorted.
 pub fn template_names(workspace: &crate::store::Workspace) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(workspace.templates_dir())

@@ -355,7 +355,7 @@ fn template_problems_stop_the_export_and_nothing_is_written() {
     assert_eq!((code, out.as_str()), (1, ""));
     assert_eq!(
         err,
-        "templates/bad.txt:2:1: error: unknown variable creator.nmae (did you mean creator.name?)\nshortlist: error: the template has problems; nothing was written\n"
+        "templates/bad.txt:2:18: error: unknown variable creator.nmae (did you mean creator.name?)\nshortlist: error: the template has problems; nothing was written\n"
     );
     assert!(!ws.join("exports").exists());
     // A value missing for every creator (the campaign has no end date).

@@ -199,16 +199,7 @@ fn mark_contacted(
     known: &IndexIds<'_>,
     now: &jiff::Zoned,
 ) -> anyhow::Result<()> {
-    let edits: Vec<Edit> = prepared
-        .letters
-        .iter()
-        .map(|l| Edit::Stage {
-            creator: l.creator.clone(),
-            to: Stage::Contacted,
-            note: Some("invitation exported".into()),
-            was: Some(Stage::Shortlisted),
-        })
-        .collect();
+    let edits = Edit::invited(prepared.letters.iter().map(|l| l.creator.clone()));
     let saved = store::update_campaign(path, file, &edits, now, Some(known))?;
     for outcome in &saved.outcomes {
         if let Outcome::Done(words) = outcome {

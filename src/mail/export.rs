@@ -41,7 +41,7 @@ impl Format {
 }
 
 /// Invitations ready to be written, and what stood in the way of others.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Prepared {
     pub letters: Vec<Letter>,
     /// Each letter's message, in the same order.

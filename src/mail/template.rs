@@ -168,11 +168,11 @@ pub fn parse_template(name: &str, file: &str, text: &str) -> Result<Template, Ve
     };
     let mut problems = Vec::new();
     let mut template = front_matter(name, file, &front, body)?;
-    check(&mut template, &mut problems);
+    check(&mut template, &lines, &mut problems);
     if problems.is_empty() {
         Ok(template)
     } else {
-        problems.sort_by_key(|p| p.line);
+        problems.sort_by_key(|p| (p.line, p.column));
         Err(problems)
     }
 }
@@ -273,7 +273,7 @@ fn front_matter(
         return Err(problems);
     };
     if !problems.is_empty() {
-        problems.sort_by_key(|p| p.line);
+        problems.sort_by_key(|p| (p.line, p.column));
         return Err(problems);
     }
     Ok(Template {
@@ -300,8 +300,9 @@ impl Template {
     }
 }
 
-/// Compiles every part and checks the variables they use.
-fn check(template: &mut Template, problems: &mut Vec<Diagnostic>) {
+/// Compiles every part and checks the variables they use; `lines` are the file's, to place
+/// each problem at its column.
+fn check(template: &mut Template, lines: &[&str], problems: &mut Vec<Diagnostic>) {
     let env = environment();
     let mut campaign_keys: Vec<(String, u32)> = Vec::new();
     for (what, part) in template.parts() {
@@ -333,7 +334,7 @@ fn check(template: &mut Template, problems: &mut Vec<Diagnostic>) {
                     severity: Severity::Error,
                     file: template.file.clone(),
                     line,
-                    column: 1,
+                    column: column_in(lines, line, &name),
                     message,
                     subject: None,
                 }),
@@ -395,18 +396,36 @@ fn judge(name: &str) -> Judgement {
 }
 
 /// The line (from 0) of `source` where the variable `name` is first used.
+/// The column (in characters, from 1) where `name` is on line `line` of the file, else 1.
+fn column_in(lines: &[&str], line: u32, name: &str) -> u32 {
+    let Some(text) = lines.get((line as usize).wrapping_sub(1)) else {
+        return 1;
+    };
+    match find_word(text, name) {
+        Some(at) => text[..at].chars().count() as u32 + 1,
+        None => 1,
+    }
+}
+
+/// How many lines into `source` the variable `name` is first used.
 fn line_in(source: &str, name: &str) -> u32 {
+    find_word(source, name).map_or(0, |at| source[..at].matches('\n').count() as u32)
+}
+
+/// Where `name` first stands as a whole variable in `text` (`creator.nam` is not in
+/// `creator.name`).
+fn find_word(text: &str, name: &str) -> Option<usize> {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.');
     let mut from = 0;
-    while let Some(at) = source[from..].find(name).map(|i| i + from) {
-        let before = source[..at].chars().next_back();
-        let after = source[at + name.len()..].chars().next();
-        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.');
+    while let Some(at) = text[from..].find(name).map(|i| i + from) {
+        let before = text[..at].chars().next_back();
+        let after = text[at + name.len()..].chars().next();
         if !word(before) && !word(after) {
-            return source[..at].matches('\n').count() as u32;
+            return Some(at);
         }
         from = at + name.len();
     }
-    0
+    None
 }
 
 #[cfg(test)]

@@ -36,7 +36,23 @@ pub enum Edit {
     },
 }
 
+/// The note recorded when an invitation was exported.
+pub const INVITATION_EXPORTED: &str = "invitation exported";
+
 impl Edit {
+    /// Moves shortlisted creators who were sent an invitation to `contacted`, noting it.
+    pub fn invited(creators: impl IntoIterator<Item = String>) -> Vec<Edit> {
+        creators
+            .into_iter()
+            .map(|creator| Edit::Stage {
+                creator,
+                to: Stage::Contacted,
+                note: Some(INVITATION_EXPORTED.into()),
+                was: Some(Stage::Shortlisted),
+            })
+            .collect()
+    }
+
     /// The change in a few words: "sarsa → contracted".
     pub fn describe(&self) -> String {
         match self {

@@ -3,11 +3,13 @@
 //! loop to carry out.
 
 mod campaign;
+mod export;
 mod outreach;
 mod update;
 mod views;
 
 pub use campaign::{CampaignChoice, CampaignLoaded, OpenCampaign};
+pub use export::{ExportPreview, ExportReport, ExportRequest, ExportView, ExportWrite};
 pub use outreach::{AfterPick, SaveReport, Target, Unsaved};
 pub use views::{Board, COLUMNS, DueItem, DueList, column_of};
 
@@ -32,7 +34,7 @@ pub const FIRST_RANKED: usize = 200;
 /// The loaded database.
 pub struct Db {
     pub index: Arc<Index>,
-    pub creators: Creators,
+    pub creators: Arc<Creators>,
 }
 
 /// What the event loop must do for the app.
@@ -66,6 +68,10 @@ pub enum Effect {
         id: String,
         index: Arc<Index>,
     },
+    /// Render invitations for the export preview.
+    PrepareExport(Box<ExportRequest>),
+    /// Write an export's files.
+    WriteExport(Box<ExportWrite>),
     Quit,
 }
 
@@ -116,6 +122,15 @@ pub enum Overlay {
     },
     /// Quitting with changes not saved: save, quit anyway, or stay.
     Confirm,
+    /// The invitations about to be exported.
+    Export(Box<ExportView>),
+    /// After an export: move the invited (`creators`, who were shortlisted) to contacted?
+    Exported {
+        campaign: String,
+        creators: Vec<String>,
+        /// What was written, as the bar said it.
+        written: String,
+    },
     /// The campaign picker; `choices` is `None` until the list is read.
     Campaigns {
         cursor: usize,
@@ -210,8 +225,14 @@ pub struct App {
     pub unsaved: Vec<Unsaved>,
     /// Saves sent and not back yet.
     pub saving: usize,
+    /// Exports being written.
+    pub exporting: usize,
     /// What to do once the campaign picker has opened a campaign.
     pub after_pick: Option<AfterPick>,
+    /// The format exports are written in (kept between exports).
+    pub export_format: crate::mail::Format,
+    /// The last export preview asked for; older renderings are stale.
+    pub generation_export: u64,
 }
 
 impl App {
@@ -252,7 +273,10 @@ impl App {
             now: jiff::Zoned::now(),
             unsaved: Vec::new(),
             saving: 0,
+            exporting: 0,
             after_pick: None,
+            export_format: crate::mail::Format::Eml,
+            generation_export: 0,
         }
     }
 
@@ -269,6 +293,8 @@ impl App {
             Some(Overlay::Note { .. }) => Mode::Note,
             Some(Overlay::Date { .. }) => Mode::Date,
             Some(Overlay::Confirm) => Mode::Confirm,
+            Some(Overlay::Export(_)) => Mode::Export,
+            Some(Overlay::Exported { .. }) => Mode::Exported,
             None if self.view == View::Board => Mode::Board,
             None if self.view == View::Due => Mode::Due,
             None if self.focus == Focus::Query => Mode::Typing,
@@ -394,7 +420,7 @@ impl App {
         let index = Arc::new(opened.derived);
         self.db = Some(Db {
             index: Arc::clone(&index),
-            creators: opened.creators,
+            creators: Arc::new(opened.creators),
         });
         self.marked.clear();
         self.detail = None;
@@ -529,5 +555,7 @@ impl App {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_export;
 #[cfg(test)]
 mod tests_outreach;

@@ -38,11 +38,15 @@ pub enum Mode {
     Date,
     /// Quitting with changes not saved.
     Confirm,
+    /// The invitations about to be exported.
+    Export,
+    /// After an export: move the invited to contacted?
+    Exported,
 }
 
 impl Mode {
     /// Every mode, in the order the help overlay lists them.
-    pub const ALL: [Mode; 14] = [
+    pub const ALL: [Mode; 16] = [
         Mode::Normal,
         Mode::Typing,
         Mode::Board,
@@ -50,6 +54,8 @@ impl Mode {
         Mode::Stages,
         Mode::Note,
         Mode::Date,
+        Mode::Export,
+        Mode::Exported,
         Mode::Confirm,
         Mode::Detail,
         Mode::Filter,
@@ -76,6 +82,8 @@ impl Mode {
             Mode::Note => "Note editor",
             Mode::Date => "Follow-up date",
             Mode::Confirm => "Quitting with changes not saved",
+            Mode::Export => "Export preview",
+            Mode::Exported => "After an export",
         }
     }
 
@@ -127,6 +135,12 @@ pub enum Action {
     Due,
     /// Save again what could not be saved.
     Retry,
+    /// Preview the invitations of the selected entries, then export them.
+    Export,
+    /// Use the next export format.
+    Format,
+    /// Use the next template.
+    Template,
     /// A new line in a text.
     Newline,
     /// Quit, leaving changes not saved.
@@ -184,6 +198,9 @@ impl Action {
             Action::Pipeline => "pipeline",
             Action::Due => "due",
             Action::Retry => "retry",
+            Action::Export => "export",
+            Action::Format => "format",
+            Action::Template => "template",
             Action::Newline => "newline",
             Action::ForceQuit => "quit-anyway",
             Action::DetailDown => "detail-down",

@@ -11,9 +11,12 @@ use std::time::{Duration, Instant};
 use ratatui::crossterm::event::{self, Event as Term};
 
 use super::app::{
-    App, CampaignChoice, CampaignLoaded, DueItem, Effect, Notice, Overlay, SaveReport,
+    App, CampaignChoice, CampaignLoaded, DueItem, Effect, ExportPreview, ExportReport, Notice,
+    Overlay, SaveReport,
 };
-use super::tasks::{campaign_choices, due_items, read_campaign, save_campaign};
+use super::tasks::{
+    campaign_choices, due_items, prepare_export, read_campaign, save_campaign, write_export,
+};
 use super::terminal::{Guard, Input, edit, enter};
 use super::{settings, view};
 use crate::search::{Index, Response, Worker};
@@ -38,6 +41,8 @@ pub(super) enum Event {
     Campaign(Box<CampaignLoaded>),
     Saved(Box<SaveReport>),
     Due(Vec<DueItem>, Vec<Diagnostic>),
+    ExportPrepared(Box<ExportPreview>),
+    Exported(Box<ExportReport>),
 }
 
 /// Runs the interface until the user quits. The terminal is restored on every way out,
@@ -124,18 +129,36 @@ pub fn run(start: Start) -> anyhow::Result<Vec<String>> {
                 Effect::OpenCampaign { id, index } => {
                     open_campaign(&start.workspace, id, index, &sender)
                 }
+                Effect::PrepareExport(request) => {
+                    let (workspace, sender) = (start.workspace.clone(), sender.clone());
+                    std::thread::spawn(move || {
+                        let preview = prepare_export(&workspace, &request);
+                        let _ = sender.send(Event::ExportPrepared(Box::new(preview)));
+                    });
+                }
+                Effect::WriteExport(write) => {
+                    let (workspace, sender) = (start.workspace.clone(), sender.clone());
+                    std::thread::spawn(move || {
+                        let report = write_export(&workspace, *write);
+                        let _ = sender.send(Event::Exported(Box::new(report)));
+                    });
+                }
             }
         }
         terminal.draw(|frame| view::draw(frame, &app))?;
     }
     input.stop();
-    // Saves under way finish before the program ends: a change the user saw saved is saved.
+    // Saves and exports under way finish before the program ends: a change the user saw
+    // saved is saved, and an export is written whole or not at all.
     let deadline = Instant::now() + Duration::from_secs(30);
-    while app.saving > 0 {
+    while app.saving > 0 || app.exporting > 0 {
         let left = deadline.saturating_duration_since(Instant::now());
         match receiver.recv_timeout(left) {
             Ok(Event::Saved(report)) => {
                 app.on_saved(*report);
+            }
+            Ok(Event::Exported(report)) => {
+                app.on_exported(*report);
             }
             Ok(_) => {}
             Err(_) => break,
@@ -175,6 +198,8 @@ fn handle(app: &mut App, event: Event) -> Vec<Effect> {
         Event::Campaign(loaded) => app.on_campaign(*loaded),
         Event::Saved(report) => app.on_saved(*report),
         Event::Due(items, problems) => app.on_due(items, problems),
+        Event::ExportPrepared(preview) => app.on_export_prepared(*preview),
+        Event::Exported(report) => app.on_exported(*report),
     }
 }
 

@@ -14,7 +14,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Effect, SaveReport};
 use super::keymap::{Key, Keymap};
-use super::tasks::{campaign_choices, due_items, read_campaign, save_campaign};
+use super::tasks::{
+    campaign_choices, due_items, prepare_export, read_campaign, save_campaign, write_export,
+};
 use super::theme::Theme;
 use super::view;
 use crate::model::TierBounds;
@@ -156,6 +158,14 @@ impl Harness {
                 Effect::OpenCampaign { id, index } => {
                     let loaded = read_campaign(&self.workspace, id, index);
                     self.app.on_campaign(loaded)
+                }
+                Effect::PrepareExport(request) => {
+                    let preview = prepare_export(&self.workspace, &request);
+                    self.app.on_export_prepared(preview)
+                }
+                Effect::WriteExport(write) => {
+                    let report = write_export(&self.workspace, *write);
+                    self.app.on_exported(report)
                 }
                 Effect::Quit => {
                     self.quit = true;

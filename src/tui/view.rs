@@ -5,6 +5,7 @@ mod board;
 pub mod detail;
 mod due;
 mod editors;
+pub mod export;
 pub mod overlays;
 mod results;
 mod wrap;

@@ -25,21 +25,22 @@ fn an_unknown_variable_is_named_with_its_line_and_the_nearest_name() {
     assert_eq!(
         problems(text),
         [
-            "templates/t.txt:6:1: error: unknown variable camapign (did you mean campaign?)",
-            "templates/t.txt:6:1: error: unknown variable creator.nmae (did you mean creator.name?)",
-            "templates/t.txt:7:1: error: unknown variable campaign.brnad (did you mean campaign.brand?)",
-            "templates/t.txt:7:1: error: unknown variable entry.fees (did you mean entry.fee?)",
-            "templates/t.txt:7:1: error: unknown variable sender.mail (did you mean sender.email?)",
+            "templates/t.txt:6:4: error: unknown variable creator.nmae (did you mean creator.name?)",
+            "templates/t.txt:6:27: error: unknown variable camapign (did you mean campaign?)",
+            "templates/t.txt:7:4: error: unknown variable entry.fees (did you mean entry.fee?)",
+            "templates/t.txt:7:21: error: unknown variable sender.mail (did you mean sender.email?)",
+            "templates/t.txt:7:39: error: unknown variable campaign.brnad (did you mean campaign.brand?)",
         ]
     );
 }
 
 #[test]
 fn variables_in_the_subject_are_checked_on_its_line() {
-    let text = "+++\n# the subject\nsubject = \"{{ creator.nam }}\"\n+++\nbody\n";
+    let text =
+        "+++\n# the subject\nsubject = \"{{ creator.nam }}\"\n+++\nbody {{ creator.name }}\n";
     assert_eq!(
         problems(text),
-        ["templates/t.txt:3:1: error: unknown variable creator.nam (did you mean creator.name?)"]
+        ["templates/t.txt:3:15: error: unknown variable creator.nam (did you mean creator.name?)"]
     );
 }
 

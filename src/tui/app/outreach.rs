@@ -100,7 +100,7 @@ impl App {
         Some(db.index.ids.get(row as usize).to_string())
     }
 
-    fn tell(&mut self, text: impl Into<String>, error: bool) {
+    pub(super) fn tell(&mut self, text: impl Into<String>, error: bool) {
         self.notice = Some(Notice {
             text: text.into(),
             error,
@@ -189,6 +189,7 @@ impl App {
                 }
             },
             Action::Retry => self.retry(),
+            Action::Export => self.export(),
             _ => Vec::new(),
         }
     }

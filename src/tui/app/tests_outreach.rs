@@ -11,7 +11,7 @@ use crate::tui::testing::Harness;
 
 const LUMI: &str = "campaigns/lumi-vitc-launch.toml";
 
-fn copy_of_sample() -> tempfile::TempDir {
+pub(super) fn copy_of_sample() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy(
         &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data"),
@@ -38,13 +38,13 @@ fn file(dir: &Path) -> String {
 }
 
 /// The stage of `creator` in the campaign file on disk.
-fn on_disk(dir: &Path, creator: &str) -> Option<Stage> {
+pub(super) fn on_disk(dir: &Path, creator: &str) -> Option<Stage> {
     let loaded = crate::store::load_campaign(&dir.join(LUMI), LUMI, None).unwrap();
     Some(loaded.campaign?.entry(creator)?.stage)
 }
 
 /// The app on a copy of the sample with the Lumi campaign open and `query` typed.
-fn lumi(dir: &Path, query: &str) -> Harness {
+pub(super) fn lumi(dir: &Path, query: &str) -> Harness {
     let mut h = Harness::open(dir, 120, 30);
     h.keys("c enter");
     assert_eq!(
@@ -59,7 +59,7 @@ fn lumi(dir: &Path, query: &str) -> Harness {
     h
 }
 
-fn notice(h: &Harness) -> String {
+pub(super) fn notice(h: &Harness) -> String {
     h.app
         .notice
         .as_ref()

@@ -181,6 +181,8 @@ impl App {
                 }
                 _ => Vec::new(),
             },
+            Some(Overlay::Export(_)) => self.update_export(action),
+            Some(Overlay::Exported { .. }) => self.update_exported(action),
             Some(Overlay::Detail) => match action {
                 Action::Edit => self.update_main(action),
                 Action::Back => {
@@ -296,6 +298,7 @@ impl App {
             | Action::PreviousStage
             | Action::Note
             | Action::FollowUpDate
+            | Action::Export
             | Action::Retry => self.outreach_action(action),
             Action::DetailDown | Action::DetailUp => self.scroll_detail(action),
             Action::Open => {

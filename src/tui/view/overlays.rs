@@ -41,6 +41,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
                 error,
             } => super::editors::date(frame, app, area, targets, input, error.as_deref()),
             Overlay::Confirm => super::editors::confirm(frame, app, area),
+            Overlay::Export(view) => super::export::draw(frame, app, view),
+            Overlay::Exported {
+                creators, written, ..
+            } => super::export::exported(frame, app, area, creators, written),
             Overlay::Campaigns { cursor, choices } => {
                 campaigns(frame, app, area, *cursor, choices.as_deref())
             }

@@ -222,3 +222,19 @@ fn stage_picker_and_note_editor() {
     h.type_text("第二行 second line");
     insta::assert_snapshot!("note_editor", h.screen());
 }
+
+#[test]
+fn export_preview() {
+    let mut h = Harness::open(&sample(), 100, 30);
+    h.keys("c enter /");
+    h.type_text("stage:shortlisted");
+    h.keys("enter space space space x");
+    insta::assert_snapshot!("export_preview", h.screen());
+    h.keys("l t t");
+    insta::assert_snapshot!("export_preview_second_in_english", h.screen());
+    h.keys("esc");
+    assert!(
+        !sample().join("exports").exists(),
+        "a preview writes nothing"
+    );
+}
