@@ -242,3 +242,42 @@ fn campaign_files_are_checked_against_the_database() {
         text(&out.stdout)
     );
 }
+
+#[test]
+fn templates_are_checked_with_their_lines() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.workspace(
+        "ws",
+        b"[[creator]]\nid = \"sarsa\"\nname = \"S\"\nchannels = [{ platform = \"ig\", handle = \"s\" }]\n",
+    );
+    std::fs::create_dir_all(ws.join("templates")).unwrap();
+    std::fs::write(
+        ws.join("templates/good.txt"),
+        "+++\nsubject = \"Hi {{ creator.name }}\"\n+++\nHello\n",
+    )
+    .unwrap();
+    std::fs::write(
+        ws.join("templates/bad.txt"),
+        "+++\nsubject = \"Hi\"\n+++\nDear {{ creator.nmae }},\n{% if %}\n",
+    )
+    .unwrap();
+    let out = sandbox
+        .cmd()
+        .arg("--workspace")
+        .arg(&ws)
+        .arg("check")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.starts_with("templates/bad.txt:5:1: error: in the body: "),
+        "{stderr}"
+    );
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("templates  2\n"), "{stdout}");
+    assert!(
+        stdout.contains("problems   1 error (listed above)"),
+        "{stdout}"
+    );
+}

@@ -46,9 +46,14 @@ pub fn run(lookup: &Lookup, path: Option<PathBuf>, dirs: &UserDirs) -> anyhow::R
         Some(ws) => check_campaigns(ws, &loaded.database)?,
         None => Campaigns::default(),
     };
+    let (templates, template_problems) = match &workspace {
+        Some(ws) => check_templates(ws),
+        None => (0, Vec::new()),
+    };
     report::diagnostics(&config_problems);
     report::diagnostics(&loaded.diagnostics);
     report::diagnostics(&campaigns.diagnostics);
+    report::diagnostics(&template_problems);
     print!("{}", summary(label, &place, &loaded, &config.tiers));
     if campaigns.files > 0 {
         println!(
@@ -62,11 +67,15 @@ pub fn run(lookup: &Lookup, path: Option<PathBuf>, dirs: &UserDirs) -> anyhow::R
             }
         );
     }
+    if templates > 0 {
+        println!("{:<10} {templates}", "templates");
+    }
     let all = || {
         config_problems
             .iter()
             .chain(&loaded.diagnostics)
             .chain(&campaigns.diagnostics)
+            .chain(&template_problems)
     };
     let errors = all().filter(|d| d.is_error()).count();
     let warnings = all().count() - errors;
@@ -99,6 +108,17 @@ fn check_campaigns(
         found.diagnostics.extend(loaded.diagnostics);
     }
     Ok(found)
+}
+
+/// Reads every template of the workspace: how many there are, and their problems.
+fn check_templates(workspace: &store::Workspace) -> (usize, Vec<store::Diagnostic>) {
+    let names = crate::mail::template_names(workspace);
+    let problems = names
+        .iter()
+        .filter_map(|name| crate::mail::load_template(workspace, name).err())
+        .flatten()
+        .collect();
+    (names.len(), problems)
 }
 
 fn problems(errors: usize, warnings: usize) -> String {
