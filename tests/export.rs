@@ -248,7 +248,13 @@ fn maildir_holds_drafts() {
     let (code, _, err) = export(&sandbox, &ws, &["--template", "zh", "--format", "maildir"]);
     assert_eq!(code, 0, "{err}");
     let dir = ws.join("exports/spring/maildir");
-    assert!(dir.join("new").is_dir() && dir.join("tmp").is_dir());
+    for empty in ["new", "tmp"] {
+        let held: Vec<_> = std::fs::read_dir(dir.join(empty)).unwrap().collect();
+        assert!(
+            held.is_empty(),
+            "{empty}/ is there and holds nothing a reader could take for a message"
+        );
+    }
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join("cur"))
         .unwrap()
         .map(|e| e.unwrap().path())

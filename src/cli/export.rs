@@ -161,7 +161,7 @@ pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<Exi
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let written = write(&dir, files)
+    let written = write(&dir, format, files)
         .map_err(|e| anyhow::anyhow!("cannot write to {shown_dir}: {e}; nothing was written"))?;
     println!(
         "wrote {count} {invitations} to {shown_dir}/ ({}), from template {name}:",
@@ -169,9 +169,7 @@ pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<Exi
     );
     for file in &written {
         let shown = file.strip_prefix(&dir).unwrap_or(file);
-        if !shown.ends_with(".keep") {
-            println!("  {}", shown.display());
-        }
+        println!("  {}", shown.display());
     }
     if args.mark_contacted {
         if stage == Stage::Shortlisted {

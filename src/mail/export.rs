@@ -171,7 +171,7 @@ pub fn files(
         }
         Format::Maildir => {
             let stamp = now.timestamp().as_second();
-            let mut out: Vec<(PathBuf, Vec<u8>)> = pairs
+            pairs
                 .enumerate()
                 .map(|(i, (l, m))| {
                     let name = format!("{stamp}.{i}_{}.shortlist:2,D", file_stem(&l.creator));
@@ -180,17 +180,7 @@ pub fn files(
                         unix_lines(m),
                     )
                 })
-                .collect();
-            // A Maildir has all three folders, even when some are empty.
-            out.push((
-                PathBuf::from("maildir").join("new").join(".keep"),
-                Vec::new(),
-            ));
-            out.push((
-                PathBuf::from("maildir").join("tmp").join(".keep"),
-                Vec::new(),
-            ));
-            out
+                .collect()
         }
         Format::Txt => {
             let mut out = String::new();
@@ -258,7 +248,11 @@ pub fn mboxrd_unescape(message: &[u8]) -> Vec<u8> {
 
 /// Writes `files` under `dir`: all into a staging folder first, then each moved into place, so
 /// that a failure part-way leaves nothing behind. Returns the paths written.
-pub fn write(dir: &Path, files: Vec<(PathBuf, Vec<u8>)>) -> std::io::Result<Vec<PathBuf>> {
+pub fn write(
+    dir: &Path,
+    format: Format,
+    files: Vec<(PathBuf, Vec<u8>)>,
+) -> std::io::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir)?;
     let staging = tempfile::Builder::new()
         .prefix(".export-")
@@ -310,6 +304,13 @@ pub fn write(dir: &Path, files: Vec<(PathBuf, Vec<u8>)>) -> std::io::Result<Vec<
             }
         }
     }
+    // A Maildir has all three folders, even when some are empty (and no other files, which
+    // some readers would take for messages).
+    if format == Format::Maildir {
+        for sub in ["cur", "new", "tmp"] {
+            std::fs::create_dir_all(dir.join("maildir").join(sub))?;
+        }
+    }
     if let Ok(handle) = std::fs::File::open(dir) {
         let _ = handle.sync_all();
     }
@@ -340,7 +341,7 @@ mod tests {
             (PathBuf::from("a.eml"), b"a".to_vec()),
             (PathBuf::from("b.eml"), b"b".to_vec()),
         ];
-        assert!(write(dir.path(), files).is_err());
+        assert!(write(dir.path(), Format::Eml, files).is_err());
         let left: Vec<String> = std::fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

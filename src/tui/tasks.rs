@@ -217,7 +217,7 @@ pub fn write_export(workspace: &Workspace, write: ExportWrite) -> ExportReport {
     let dir = workspace
         .exports_dir()
         .join(crate::mail::export::file_stem(&write.campaign));
-    let result = crate::mail::export::write(&dir, write.files)
+    let result = crate::mail::export::write(&dir, write.format, write.files)
         .map(|_| ())
         .map_err(|e| e.to_string());
     ExportReport {
