@@ -7,6 +7,7 @@ mod campaign;
 mod check;
 mod due;
 mod export;
+mod import;
 mod init;
 mod output;
 mod pipeline;
@@ -62,6 +63,8 @@ enum Command {
     Due(due::Args),
     /// Write invitations from a template as drafts for a mail client
     Export(export::Args),
+    /// Add or update creators from a spreadsheet (CSV)
+    Import(import::Args),
 }
 
 /// Runs the program with the process's arguments and environment.
@@ -117,6 +120,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let session = Session::open(cli.workspace, &dirs)?;
             report::diagnostics(&session.config_problems);
             export::run(&session, &dirs, args)
+        }
+        Some(Command::Import(args)) => {
+            let session = Session::open(cli.workspace, &dirs)?;
+            report::diagnostics(&session.config_problems);
+            import::run(&session, args)
         }
         None => {
             let session = Session::open(cli.workspace, &dirs)?;

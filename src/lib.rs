@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod clock;
 pub mod display;
+pub mod import;
 pub mod mail;
 pub mod model;
 pub mod outreach;

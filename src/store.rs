@@ -5,6 +5,7 @@ mod cache;
 mod campaigns;
 mod config;
 mod creators;
+mod creators_update;
 mod diagnostic;
 mod dirs;
 mod fields;
@@ -21,6 +22,9 @@ pub use campaigns::{
 };
 pub use config::{Config, DEFAULT_CURRENCY, Located, load_config, parse_config};
 pub use creators::{CHANNEL_KEYS, CREATOR_KEYS, Database, LoadedCreators, parse_creators};
+pub use creators_update::{
+    CreatorChange, FillValue, UpdateError, apply as apply_creator_changes, update_creators,
+};
 pub use diagnostic::{Diagnostic, LineIndex, Severity};
 pub use dirs::UserDirs;
 pub use render::{channel_table, creator_table, render_creator, render_creators};

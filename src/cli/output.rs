@@ -236,6 +236,15 @@ fn channel_groups(rows: &[Row<'_>]) -> Vec<(Platform, usize)> {
 
 /// A cell a spreadsheet will not run as a formula: one starting with `=`, `+`, `-`, `@`, a tab
 /// or a carriage return gets a leading `'`.
+/// Writes the UTF-8 byte-order mark when asked: Excel then reads the CSV as UTF-8 rather
+/// than in the system's legacy encoding (which garbles Chinese).
+pub fn bom(out: &mut dyn Write, wanted: bool) -> io::Result<()> {
+    if wanted {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
+    Ok(())
+}
+
 pub fn safe(cell: &str) -> Cow<'_, str> {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         Cow::Owned(format!("'{cell}"))

@@ -33,6 +33,9 @@ pub struct Args {
     /// Output format
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
+    /// With --format csv: start with a UTF-8 byte-order mark, so that Excel shows Chinese
+    #[arg(long)]
+    bom: bool,
 }
 
 pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<ExitCode> {
@@ -54,7 +57,10 @@ pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<Exi
             )?;
             writeln!(out)?;
         }
-        Format::Csv => csv(&mut out, &budget, &entries, &db.index, &ids, today)?,
+        Format::Csv => {
+            super::output::bom(&mut out, args.bom)?;
+            csv(&mut out, &budget, &entries, &db.index, &ids, today)?
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

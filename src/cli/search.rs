@@ -42,6 +42,9 @@ pub struct Args {
     /// Output format
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
+    /// With --format csv: start with a UTF-8 byte-order mark, so that Excel shows Chinese
+    #[arg(long)]
+    bom: bool,
 }
 
 fn parse_sort(text: &str) -> Result<Sort, String> {
@@ -137,14 +140,16 @@ pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<Exi
             args.campaign.is_some(),
             &stage_of,
         ),
-        Format::Csv => output::csv(
-            &mut out,
-            &rows,
-            &db.index,
-            &session.config.tiers,
-            args.campaign.is_some(),
-            &stage_of,
-        ),
+        Format::Csv => output::bom(&mut out, args.bom).and_then(|()| {
+            output::csv(
+                &mut out,
+                &rows,
+                &db.index,
+                &session.config.tiers,
+                args.campaign.is_some(),
+                &stage_of,
+            )
+        }),
         Format::Table => {
             let width = output::terminal_width();
             let table = output::table(

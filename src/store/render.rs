@@ -98,18 +98,18 @@ pub fn render_creators(creators: &[Creator]) -> String {
     doc.to_string()
 }
 
-fn text(s: &str) -> Item {
+pub(crate) fn text(s: &str) -> Item {
     Item::Value(Value::from(s))
 }
 
-fn texts(list: &[CompactString]) -> Item {
+pub(crate) fn texts(list: &[CompactString]) -> Item {
     Item::Value(Value::Array(
         list.iter().map(CompactString::as_str).collect(),
     ))
 }
 
 /// `52_000` rather than `52000`: the same number, easier to read.
-fn count(n: u64) -> Value {
+pub(crate) fn count(n: u64) -> Value {
     underscored(n)
         .parse::<Value>()
         .unwrap_or_else(|_| Value::from(i64::try_from(n).unwrap_or(i64::MAX)))

@@ -1,0 +1,134 @@
+//! `shortlist import FILE.csv [--dry-run] [--map COLUMN=FIELD…] [--as-new]`: creators from a
+//! spreadsheet, joined to those already in the database; a report of every row, then the
+//! write (comments and layout of `creators.toml` kept).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::bail;
+
+use super::Session;
+use crate::import::{self, Outcome};
+use crate::store;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The CSV file (comma, semicolon or tab separated; UTF-8, with or without a BOM)
+    file: PathBuf,
+    /// Print the report; write nothing
+    #[arg(long)]
+    dry_run: bool,
+    /// Read column COLUMN as FIELD (name, platform, handle, followers, engagement, email,
+    /// niches, location, rate, url, …, or skip); may be given several times
+    #[arg(long, value_name = "COLUMN=FIELD")]
+    map: Vec<String>,
+    /// Import a row that only shares its name with a creator as a new creator
+    #[arg(long)]
+    as_new: bool,
+}
+
+pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
+    let shown = args.file.display().to_string();
+    let bytes =
+        std::fs::read(&args.file).map_err(|e| anyhow::anyhow!("cannot read {shown}: {e}"))?;
+    let sheet = import::read(&shown, &bytes, &args.map)?;
+
+    let path = session.workspace.creators_file();
+    let file = session.workspace.display_name(&path);
+    let before = match std::fs::read(&path) {
+        Ok(b) => String::from_utf8(b)
+            .map_err(|_| anyhow::anyhow!("{file} is not UTF-8 text (run `shortlist check`)"))?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => bail!("cannot read {file}: {e}"),
+    };
+    let loaded = store::parse_creators(&file, before.as_bytes());
+    let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
+    if errors > 0 {
+        bail!(
+            "{file} has {errors} error{}: fix {} first (`shortlist check` lists them); nothing was imported",
+            if errors == 1 { "" } else { "s" },
+            if errors == 1 { "it" } else { "them" }
+        );
+    }
+    let database = &loaded.database.creators;
+    let plan = import::plan(&sheet, database, args.as_new);
+
+    let separator = match sheet.separator {
+        b';' => "semicolon-separated",
+        b'\t' => "tab-separated",
+        _ => "comma-separated",
+    };
+    println!(
+        "{shown}: {} row{} · {separator} · {}",
+        sheet.rows.len(),
+        if sheet.rows.len() == 1 { "" } else { "s" },
+        sheet.encoding
+    );
+    let columns: Vec<String> = sheet
+        .headers
+        .iter()
+        .zip(&sheet.columns)
+        .map(|(h, f)| match f {
+            import::Field::Ignored(why) if why.is_empty() => format!("{h} → not imported"),
+            import::Field::Ignored(why) => format!("{h} → not imported: {why}"),
+            other => format!("{h} → {}", import::sheet::describe(other)),
+        })
+        .collect();
+    println!("columns: {}", columns.join(" · "));
+    for row in &plan.rows {
+        let at = format!("{shown}:{}", row.line);
+        match &row.outcome {
+            Outcome::New { id, about } => println!("{at}: new {id} ({about})"),
+            Outcome::Updated { id, changes, notes } => {
+                println!("{at}: updated {id}: {}", changes.join("; "));
+                for note in notes {
+                    println!("{at}: note: {note}");
+                }
+            }
+            Outcome::Unchanged { id, notes } => {
+                println!("{at}: unchanged {id}");
+                for note in notes {
+                    println!("{at}: note: {note}");
+                }
+            }
+            Outcome::Duplicate { line } => println!("{at}: duplicate of line {line}"),
+            Outcome::Decide { message } => println!("{at}: to decide: {message}"),
+            Outcome::Failed { reason } => println!("{at}: failed: {reason}"),
+        }
+    }
+    let [new, updated, unchanged, duplicate, decide, failed] = plan.counts();
+    println!(
+        "{} new · {updated} updated · {unchanged} unchanged · {duplicate} duplicate · {decide} to decide · {failed} failed",
+        new
+    );
+    let code = if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    };
+    if args.dry_run {
+        println!("dry run: nothing was written");
+        return Ok(code);
+    }
+    let changes = import::changes(&plan, database);
+    if changes.is_empty() {
+        println!("nothing to write: {file} is unchanged");
+        return Ok(code);
+    }
+    match store::update_creators(&path, &file, &before, &changes) {
+        Ok(_) => {
+            let touched = plan
+                .rows
+                .iter()
+                .filter(|r| matches!(r.outcome, Outcome::Updated { .. }))
+                .count();
+            println!(
+                "wrote {file}: {new} new creator{}, {touched} row{} of updates",
+                if new == 1 { "" } else { "s" },
+                if touched == 1 { "" } else { "s" }
+            );
+            Ok(code)
+        }
+        Err(e) => bail!("{e}"),
+    }
+}

@@ -1,0 +1,75 @@
+//! Importing creators from spreadsheets: reading the CSV (encoding, separator, headers in
+//! English or Chinese), reading each row's values as people type them, joining rows to the
+//! creators they are, and the changes that makes to `creators.toml`.
+
+pub mod merge;
+pub mod sheet;
+pub mod values;
+
+pub use merge::{Outcome, Plan, RowReport, plan};
+pub use sheet::{Field, Sheet, SheetError, read};
+
+use crate::model::Creator;
+use crate::store::{CreatorChange, FillValue};
+
+/// The changes that turn `database` into the plan's creators: numbers and new channels of
+/// creators already there, their blank fields filled, then the new creators.
+pub fn changes(plan: &Plan, database: &[Creator]) -> Vec<CreatorChange> {
+    let mut out = Vec::new();
+    for (before, after) in database.iter().zip(&plan.creators) {
+        let id = after.id.to_string();
+        for channel in &after.channels {
+            let old = before.channels.iter().find(|c| {
+                c.platform == channel.platform && c.handle.eq_ignore_ascii_case(&channel.handle)
+            });
+            if old != Some(channel) {
+                out.push(CreatorChange::Channel {
+                    id: id.clone(),
+                    channel: channel.clone(),
+                });
+            }
+        }
+        let mut fill = |key: &'static str, value: Option<FillValue>| {
+            if let Some(value) = value {
+                out.push(CreatorChange::Fill {
+                    id: id.clone(),
+                    key,
+                    value,
+                });
+            }
+        };
+        let text = |b: &Option<compact_str::CompactString>,
+                    a: &Option<compact_str::CompactString>| {
+            match (b, a) {
+                (None, Some(a)) => Some(FillValue::Text(a.to_string())),
+                _ => None,
+            }
+        };
+        let list = |b: &[compact_str::CompactString], a: &[compact_str::CompactString]| {
+            (b.is_empty() && !a.is_empty()).then(|| FillValue::List(a.to_vec()))
+        };
+        fill("email", text(&before.email, &after.email));
+        fill("niches", list(&before.niches, &after.niches));
+        fill("location", text(&before.location, &after.location));
+        fill("languages", list(&before.languages, &after.languages));
+        fill(
+            "kind",
+            match (before.kind, after.kind) {
+                (None, Some(k)) => Some(FillValue::Text(k.name().to_string())),
+                _ => None,
+            },
+        );
+        fill(
+            "rate",
+            match (before.rate, after.rate) {
+                (None, Some(r)) => Some(FillValue::Count(r)),
+                _ => None,
+            },
+        );
+        fill("currency", text(&before.currency, &after.currency));
+    }
+    for creator in &plan.creators[plan.existing..] {
+        out.push(CreatorChange::New(creator.clone()));
+    }
+    out
+}

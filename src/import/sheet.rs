@@ -1,0 +1,633 @@
+//! Reading a spreadsheet export: its encoding (UTF-8 with or without a byte-order mark, or the
+//! UTF-16 of Excel's "Unicode text"), its separator (comma, semicolon or tab, detected), and
+//! what each column holds, from headers in English or Chinese or from `--map`.
+
+use crate::model::Platform;
+
+/// What a column holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Field {
+    Id,
+    Name,
+    Aliases,
+    Email,
+    Niches,
+    Location,
+    Languages,
+    Kind,
+    Rate,
+    Currency,
+    Notes,
+    FakeFollowers,
+    VettedOn,
+    /// One channel per row.
+    Platform,
+    Handle,
+    Followers,
+    Engagement,
+    AvgViews,
+    Url,
+    /// A column of a channel group (`instagram_followers`, `youtube_2_handle`), as
+    /// `shortlist search --format csv` writes them.
+    Channel {
+        platform: Platform,
+        nth: usize,
+        field: ChannelField,
+    },
+    /// Not imported, and why.
+    Ignored(String),
+}
+
+/// The fields of a channel group.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChannelField {
+    Handle,
+    Followers,
+    Engagement,
+    AvgViews,
+    Url,
+}
+
+/// The names `--map` takes, with the field each stands for.
+pub const FIELD_NAMES: &[&str] = &[
+    "id",
+    "name",
+    "aliases",
+    "email",
+    "niches",
+    "location",
+    "languages",
+    "kind",
+    "rate",
+    "currency",
+    "notes",
+    "fake_followers",
+    "vetted_on",
+    "platform",
+    "handle",
+    "followers",
+    "engagement",
+    "avg_views",
+    "url",
+    "skip",
+];
+
+fn field_named(name: &str) -> Option<Field> {
+    Some(match name {
+        "id" => Field::Id,
+        "name" => Field::Name,
+        "aliases" | "alias" => Field::Aliases,
+        "email" => Field::Email,
+        "niches" | "niche" => Field::Niches,
+        "location" => Field::Location,
+        "languages" | "language" => Field::Languages,
+        "kind" => Field::Kind,
+        "rate" => Field::Rate,
+        "currency" => Field::Currency,
+        "notes" | "note" => Field::Notes,
+        "fake_followers" => Field::FakeFollowers,
+        "vetted_on" => Field::VettedOn,
+        "platform" => Field::Platform,
+        "handle" => Field::Handle,
+        "followers" => Field::Followers,
+        "engagement" => Field::Engagement,
+        "avg_views" => Field::AvgViews,
+        "url" => Field::Url,
+        "skip" => Field::Ignored("skipped with --map".into()),
+        _ => return None,
+    })
+}
+
+/// Headers as spreadsheets and creator platforms write them, lowercased with spaces and
+/// punctuation taken out.
+const SYNONYMS: &[(&str, &[&str])] = &[
+    (
+        "name",
+        &[
+            "name",
+            "名稱",
+            "名称",
+            "姓名",
+            "暱稱",
+            "昵称",
+            "名字",
+            "displayname",
+            "creatorname",
+            "kolname",
+            "網紅",
+            "网红",
+            "網紅名稱",
+            "网红名称",
+            "頻道名稱",
+            "频道名称",
+            "channelname",
+            "influencer",
+            "kol",
+            "創作者",
+            "创作者",
+        ],
+    ),
+    (
+        "platform",
+        &[
+            "platform",
+            "平台",
+            "平臺",
+            "社群平台",
+            "社群",
+            "network",
+            "socialnetwork",
+            "site",
+        ],
+    ),
+    (
+        "handle",
+        &[
+            "handle",
+            "帳號",
+            "账号",
+            "帳號名稱",
+            "账号名称",
+            "username",
+            "用戶名",
+            "用户名",
+            "使用者名稱",
+            "account",
+            "accountname",
+            "userid",
+            "帳號id",
+            "账号id",
+            "igid",
+            "@",
+        ],
+    ),
+    (
+        "followers",
+        &[
+            "followers",
+            "follower",
+            "粉絲數",
+            "粉丝数",
+            "粉絲",
+            "粉丝",
+            "追蹤數",
+            "追踪数",
+            "追蹤者",
+            "追蹤人數",
+            "追踪人数",
+            "追蹤者數",
+            "訂閱數",
+            "订阅数",
+            "訂閱",
+            "订阅",
+            "訂閱人數",
+            "subscribers",
+            "subs",
+            "fans",
+            "audience",
+            "followercount",
+        ],
+    ),
+    (
+        "engagement",
+        &[
+            "engagement",
+            "engagementrate",
+            "er",
+            "互動率",
+            "互动率",
+            "互動",
+            "互动",
+            "avgengagement",
+            "平均互動率",
+            "平均互动率",
+        ],
+    ),
+    (
+        "email",
+        &[
+            "email",
+            "mail",
+            "emailaddress",
+            "信箱",
+            "電子郵件",
+            "电子邮件",
+            "電子信箱",
+            "电子信箱",
+            "郵箱",
+            "邮箱",
+            "電郵",
+            "电邮",
+            "聯絡信箱",
+            "联络信箱",
+            "contactemail",
+            "聯絡email",
+            "联系邮箱",
+        ],
+    ),
+    (
+        "niches",
+        &[
+            "niche",
+            "niches",
+            "領域",
+            "领域",
+            "類別",
+            "类别",
+            "分類",
+            "分类",
+            "category",
+            "categories",
+            "tags",
+            "標籤",
+            "标签",
+            "主題",
+            "主题",
+            "內容類型",
+            "内容类型",
+        ],
+    ),
+    (
+        "location",
+        &[
+            "location",
+            "地區",
+            "地区",
+            "城市",
+            "city",
+            "region",
+            "country",
+            "所在地",
+            "地點",
+            "地点",
+            "國家",
+            "国家",
+        ],
+    ),
+    (
+        "rate",
+        &[
+            "rate",
+            "報價",
+            "报价",
+            "price",
+            "fee",
+            "費用",
+            "费用",
+            "合作費用",
+            "合作费用",
+            "cost",
+            "單價",
+            "单价",
+        ],
+    ),
+    (
+        "url",
+        &[
+            "url",
+            "連結",
+            "链接",
+            "link",
+            "網址",
+            "网址",
+            "profile",
+            "profileurl",
+            "profilelink",
+            "主頁",
+            "主页",
+            "頻道連結",
+            "频道链接",
+        ],
+    ),
+    ("aliases", &["aliases", "alias", "別名", "别名", "其他名稱"]),
+    (
+        "languages",
+        &["languages", "language", "lang", "語言", "语言"],
+    ),
+    ("kind", &["kind", "類型", "类型", "creatortype", "kolkind"]),
+    (
+        "currency",
+        &["currency", "幣別", "币别", "币种", "貨幣", "货币"],
+    ),
+    (
+        "notes",
+        &[
+            "notes", "note", "備註", "备注", "remarks", "remark", "comment", "comments", "memo",
+        ],
+    ),
+    (
+        "avg_views",
+        &[
+            "avgviews",
+            "averageviews",
+            "平均觀看",
+            "平均观看",
+            "平均觀看數",
+            "平均观看数",
+            "views",
+        ],
+    ),
+    (
+        "fake_followers",
+        &["fakefollowers", "假粉", "假粉比例", "假粉率"],
+    ),
+    ("vetted_on", &["vettedon", "審核日期", "审核日期"]),
+    ("creator_id", &["creatorid", "kolid"]),
+];
+
+/// Columns that `shortlist` works out itself and does not take back.
+const DERIVED: &[&str] = &["tier", "stage", "等級", "等级", "階段", "阶段"];
+
+fn normalise(header: &str) -> String {
+    header
+        .trim()
+        .trim_start_matches('\u{feff}')
+        .chars()
+        .filter(|c| {
+            !c.is_whitespace()
+                && !matches!(
+                    c,
+                    '_' | '-' | '.' | '(' | ')' | '（' | '）' | '%' | '％' | '#' | ':' | '：' | '/'
+                )
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A channel-group column: `instagram_handle`, `youtube_2_followers`.
+fn channel_column(header: &str) -> Option<Field> {
+    let lower = header.trim().to_lowercase();
+    let (rest, field) = [
+        ("_handle", ChannelField::Handle),
+        ("_followers", ChannelField::Followers),
+        ("_engagement", ChannelField::Engagement),
+        ("_avg_views", ChannelField::AvgViews),
+        ("_url", ChannelField::Url),
+    ]
+    .into_iter()
+    .find_map(|(suffix, f)| lower.strip_suffix(suffix).map(|r| (r, f)))?;
+    let (name, nth) = match rest.rsplit_once('_') {
+        Some((name, n)) if n.parse::<usize>().is_ok_and(|n| n >= 2) => {
+            (name, n.parse::<usize>().ok()?)
+        }
+        _ => (rest, 1),
+    };
+    let platform = Platform::known(name)?;
+    Some(Field::Channel {
+        platform,
+        nth,
+        field,
+    })
+}
+
+/// What a header stands for, without `--map`.
+fn recognise(header: &str, id_is_creator: bool) -> Field {
+    if let Some(channel) = channel_column(header) {
+        return channel;
+    }
+    let key = normalise(header);
+    if key == "id" {
+        return if id_is_creator {
+            Field::Id
+        } else {
+            Field::Handle
+        };
+    }
+    if DERIVED.contains(&key.as_str()) {
+        return Field::Ignored("worked out by shortlist, not imported".into());
+    }
+    for (field, names) in SYNONYMS {
+        if names.iter().any(|n| normalise(n) == key) {
+            if *field == "creator_id" {
+                return Field::Id;
+            }
+            return field_named(field).unwrap_or(Field::Ignored(String::new()));
+        }
+    }
+    Field::Ignored("no field matches (--map COLUMN=FIELD to import it)".into())
+}
+
+/// A spreadsheet, read.
+#[derive(Debug)]
+pub struct Sheet {
+    pub separator: u8,
+    /// "UTF-8", "UTF-8 with BOM", "UTF-16".
+    pub encoding: &'static str,
+    pub headers: Vec<String>,
+    pub columns: Vec<Field>,
+    /// Each data row with the line it starts on (1-based, the header being line 1).
+    pub rows: Vec<(u64, Vec<String>)>,
+}
+
+impl Sheet {
+    /// The column holding `field`, if one does.
+    pub fn column(&self, field: &Field) -> Option<usize> {
+        self.columns.iter().position(|c| c == field)
+    }
+
+    /// True when rows carry channel groups (`instagram_handle`…) rather than one channel.
+    pub fn wide(&self) -> bool {
+        self.columns
+            .iter()
+            .any(|c| matches!(c, Field::Channel { .. }))
+    }
+}
+
+/// Why a spreadsheet cannot be read at all.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("{file}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+pub struct SheetError {
+    pub file: String,
+    pub line: Option<u64>,
+    pub message: String,
+}
+
+/// Decodes the bytes of a CSV file to text.
+fn decode(file: &str, bytes: &[u8]) -> Result<(String, &'static str), SheetError> {
+    let fail = |line: Option<u64>, message: String| SheetError {
+        file: file.to_string(),
+        line,
+        message,
+    };
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return match std::str::from_utf8(rest) {
+            Ok(text) => Ok((text.to_string(), "UTF-8 with BOM")),
+            Err(e) => Err(fail(
+                Some(line_of(&rest[..e.valid_up_to()])),
+                "not UTF-8 text after its UTF-8 mark".into(),
+            )),
+        };
+    }
+    for (mark, little) in [(b"\xFF\xFE", true), (b"\xFE\xFF", false)] {
+        if let Some(rest) = bytes.strip_prefix(mark) {
+            let units = rest.chunks_exact(2).map(|p| {
+                if little {
+                    u16::from_le_bytes([p[0], p[1]])
+                } else {
+                    u16::from_be_bytes([p[0], p[1]])
+                }
+            });
+            return char::decode_utf16(units)
+                .collect::<Result<String, _>>()
+                .map(|t| (t, "UTF-16"))
+                .map_err(|_| fail(None, "broken UTF-16 text".into()));
+        }
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok((text.to_string(), "UTF-8")),
+        Err(e) => Err(fail(
+            Some(line_of(&bytes[..e.valid_up_to()])),
+            "not UTF-8 text (Big5 or another legacy encoding?): save it as \"CSV UTF-8\" and import that".into(),
+        )),
+    }
+}
+
+fn line_of(before: &[u8]) -> u64 {
+    before.iter().filter(|b| **b == b'\n').count() as u64 + 1
+}
+
+/// The separator that splits the first lines into the same number of cells, most of them.
+fn detect(text: &str) -> u8 {
+    let mut best = (b',', 0usize, 0usize);
+    for separator in [b',', b';', b'\t'] {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(separator)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let counts: Vec<usize> = reader
+            .records()
+            .take(50)
+            .filter_map(Result::ok)
+            .map(|r| r.len())
+            .collect();
+        let Some(&first) = counts.first() else {
+            continue;
+        };
+        if first < 2 {
+            continue;
+        }
+        let same = counts.iter().filter(|&&n| n == first).count();
+        if (same, first) > (best.1, best.2) {
+            best = (separator, same, first);
+        }
+    }
+    best.0
+}
+
+/// Reads a CSV file (named `file` in messages); `maps` are `--map COLUMN=FIELD` overrides.
+pub fn read(file: &str, bytes: &[u8], maps: &[String]) -> Result<Sheet, SheetError> {
+    let fail = |line: Option<u64>, message: String| SheetError {
+        file: file.to_string(),
+        line,
+        message,
+    };
+    let (text, encoding) = decode(file, bytes)?;
+    let separator = detect(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(separator)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let headers: Vec<String> = match records.next() {
+        Some(Ok(r)) => r.iter().map(|h| h.trim().to_string()).collect(),
+        Some(Err(e)) => return Err(fail(Some(1), e.to_string())),
+        None => return Err(fail(None, "the file is empty".into())),
+    };
+    let mut rows = Vec::new();
+    for record in records {
+        let record = record.map_err(|e| {
+            fail(
+                e.position().map(|p| p.line()),
+                format!("not readable as CSV: {e}"),
+            )
+        })?;
+        let line = record.position().map_or(0, |p| p.line());
+        let cells: Vec<String> = record.iter().map(str::to_string).collect();
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        rows.push((line, cells));
+    }
+    let has_handle = headers.iter().any(|h| {
+        let key = normalise(h);
+        key != "id" && matches!(recognise(h, true), Field::Handle | Field::Channel { .. })
+    });
+    let mut columns: Vec<Field> = headers.iter().map(|h| recognise(h, has_handle)).collect();
+    for map in maps {
+        let Some((column, field)) = map.split_once('=') else {
+            return Err(fail(
+                None,
+                format!("--map {map}: write it COLUMN=FIELD, like --map \"IG帳號=handle\""),
+            ));
+        };
+        let (column, field) = (column.trim(), field.trim().to_lowercase());
+        let Some(at) = headers.iter().position(|h| h == column) else {
+            let hint = crate::suggest::nearest(column, headers.iter().map(String::as_str))
+                .map(|n| format!(" (did you mean \"{n}\"?)"))
+                .unwrap_or_else(|| format!(" (columns: {})", headers.join(", ")));
+            return Err(fail(None, format!("--map: no column \"{column}\"{hint}")));
+        };
+        let Some(parsed) = field_named(&field) else {
+            let hint = crate::suggest::nearest(&field, FIELD_NAMES.iter().copied())
+                .map(|n| format!(" (did you mean \"{n}\"?)"))
+                .unwrap_or_else(|| format!(" (fields: {})", FIELD_NAMES.join(", ")));
+            return Err(fail(None, format!("--map: no field \"{field}\"{hint}")));
+        };
+        columns[at] = parsed;
+    }
+    // Two columns for one field would make a row say two things.
+    for (i, field) in columns.iter().enumerate() {
+        if matches!(field, Field::Ignored(_)) {
+            continue;
+        }
+        if let Some(j) = columns[..i].iter().position(|f| f == field) {
+            return Err(fail(
+                Some(1),
+                format!(
+                    "columns \"{}\" and \"{}\" both hold {}: --map one of them to another field or to skip",
+                    headers[j],
+                    headers[i],
+                    describe(field)
+                ),
+            ));
+        }
+    }
+    Ok(Sheet {
+        separator,
+        encoding,
+        headers,
+        columns,
+        rows,
+    })
+}
+
+/// A field as the report names it.
+pub fn describe(field: &Field) -> String {
+    match field {
+        Field::Channel {
+            platform,
+            nth,
+            field,
+        } => {
+            let f = match field {
+                ChannelField::Handle => "handle",
+                ChannelField::Followers => "followers",
+                ChannelField::Engagement => "engagement",
+                ChannelField::AvgViews => "avg_views",
+                ChannelField::Url => "url",
+            };
+            if *nth == 1 {
+                format!("{} {f}", platform.name())
+            } else {
+                format!("{} #{nth} {f}", platform.name())
+            }
+        }
+        Field::Ignored(_) => "(not imported)".into(),
+        other => FIELD_NAMES
+            .iter()
+            .find(|n| field_named(n).as_ref() == Some(other))
+            .map_or_else(|| format!("{other:?}"), |n| n.to_string()),
+    }
+}

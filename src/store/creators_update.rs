@@ -1,0 +1,449 @@
+//! Changing `creators.toml` as a document (toml_edit): channels get new numbers or join their
+//! creator, blank fields are filled, new creators are appended in the file's own layout — and
+//! everything the user wrote (comments, order, `52_000`) stays as it was. Written under the
+//! file's lock, all at once, and only if the file is still the one the changes were made for.
+
+use std::path::Path;
+
+use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
+
+use super::render::{channel_table, count, creator_table, text, texts};
+use super::write::{self, LOCK_WAIT, Lock, WriteError};
+use crate::model::{Channel, Creator, Platform};
+
+/// One change to the database.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CreatorChange {
+    /// Give the channel of creator `id` with this platform and handle these numbers (the ones
+    /// given), or add it when they have no such channel.
+    Channel { id: String, channel: Channel },
+    /// Set a field of creator `id` that has no value yet.
+    Fill {
+        id: String,
+        key: &'static str,
+        value: FillValue,
+    },
+    /// Append a new creator.
+    New(Creator),
+}
+
+/// The value of a filled field.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FillValue {
+    Text(String),
+    List(Vec<compact_str::CompactString>),
+    Count(u64),
+}
+
+/// Why the changes were not written.
+#[derive(Debug, thiserror::Error)]
+pub enum UpdateError {
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    #[error(
+        "{file} changed while the import was being prepared; nothing was written — run it again"
+    )]
+    Changed { file: String },
+    #[error("{file}: {message}; nothing was written")]
+    Refused { file: String, message: String },
+}
+
+/// Applies `changes` to the creator file at `path` (named `file` in messages), whose text was
+/// `before` when the changes were worked out. Returns the new text.
+pub fn update_creators(
+    path: &Path,
+    file: &str,
+    before: &str,
+    changes: &[CreatorChange],
+) -> Result<String, UpdateError> {
+    let refused = |message: String| UpdateError::Refused {
+        file: file.to_string(),
+        message,
+    };
+    let _lock = Lock::acquire(path, file, LOCK_WAIT)?;
+    let now = std::fs::read(path).unwrap_or_default();
+    if now != before.as_bytes() {
+        return Err(UpdateError::Changed {
+            file: file.to_string(),
+        });
+    }
+    let text = apply(before, changes).map_err(refused)?;
+    // What is written must read back with every creator there was, the new ones, and no
+    // new error.
+    let old = super::parse_creators(file, before.as_bytes());
+    let new = super::parse_creators(file, text.as_bytes());
+    let added = changes
+        .iter()
+        .filter(|c| matches!(c, CreatorChange::New(_)))
+        .count();
+    let errors = |l: &super::LoadedCreators| l.diagnostics.iter().filter(|d| d.is_error()).count();
+    if errors(&new) > errors(&old) {
+        let first = new
+            .diagnostics
+            .iter()
+            .find(|d| d.is_error())
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        return Err(refused(format!(
+            "the changes would not read back cleanly ({first})"
+        )));
+    }
+    if new.database.creators.len() != old.database.creators.len() + added {
+        return Err(refused(format!(
+            "the changes would leave {} creators instead of {}",
+            new.database.creators.len(),
+            old.database.creators.len() + added
+        )));
+    }
+    write::replace(path, file, text.as_bytes())?;
+    Ok(text)
+}
+
+/// The text of `before` with `changes` made.
+pub fn apply(before: &str, changes: &[CreatorChange]) -> Result<String, String> {
+    let mut doc: DocumentMut = before
+        .parse()
+        .map_err(|e: toml_edit::TomlError| format!("not valid TOML: {}", e.message()))?;
+    let mut appended: Vec<&Creator> = Vec::new();
+    for change in changes {
+        match change {
+            CreatorChange::New(creator) => appended.push(creator),
+            CreatorChange::Channel { id, channel } => {
+                let table = creator_mut(&mut doc, id)?;
+                set_channel(table, channel).map_err(|e| format!("creator {id}: {e}"))?;
+            }
+            CreatorChange::Fill { id, key, value } => {
+                let table = creator_mut(&mut doc, id)?;
+                if table.contains_key(key) {
+                    continue;
+                }
+                let item = match value {
+                    FillValue::Text(t) => text(t),
+                    FillValue::List(l) => texts(l),
+                    FillValue::Count(n) => Item::Value(count(*n)),
+                };
+                table.insert(key, item);
+                place_before_channels(table, key);
+            }
+        }
+    }
+    let mut text = doc.to_string();
+    if !appended.is_empty() {
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        let mut list = ArrayOfTables::new();
+        for creator in appended {
+            list.push(creator_table(creator));
+        }
+        let mut tail = DocumentMut::new();
+        tail.insert("creator", Item::ArrayOfTables(list));
+        let tail = tail.to_string();
+        if !text.trim().is_empty() && !text.ends_with("\n\n") {
+            text.push('\n');
+        }
+        text.push_str(&tail);
+    }
+    Ok(text)
+}
+
+/// Moves `key` of `table` just before its `channels`, where a person would have written it.
+fn place_before_channels(table: &mut Table, key: &str) {
+    let names: Vec<String> = table.iter().map(|(k, _)| k.to_string()).collect();
+    let mut entries = Vec::new();
+    for name in names {
+        if let Some(entry) = table.remove_entry(&name) {
+            entries.push(entry);
+        }
+    }
+    if let Some(i) = entries.iter().position(|(k, _)| k.get() == key) {
+        let moved = entries.remove(i);
+        let at = entries
+            .iter()
+            .position(|(k, _)| k.get() == "channels")
+            .unwrap_or(entries.len());
+        entries.insert(at, moved);
+    }
+    for (k, v) in entries {
+        table.insert_formatted(&k, v);
+    }
+}
+
+fn creator_mut<'d>(doc: &'d mut DocumentMut, id: &str) -> Result<&'d mut Table, String> {
+    let Some(list) = doc
+        .get_mut("creator")
+        .and_then(Item::as_array_of_tables_mut)
+    else {
+        return Err("the file has no [[creator]] tables".into());
+    };
+    list.iter_mut()
+        .find(|t| t.get("id").and_then(Item::as_str) == Some(id))
+        .ok_or_else(|| format!("no creator \"{id}\" in the file"))
+}
+
+/// True when a channel written in the file is `channel`'s (same platform, handle in any case).
+fn is_channel(platform: Option<&str>, handle: Option<&str>, channel: &Channel) -> bool {
+    platform.is_some_and(|p| Platform::parse(p) == channel.platform)
+        && handle.is_some_and(|h| h.eq_ignore_ascii_case(&channel.handle))
+}
+
+fn set_channel(creator: &mut Table, channel: &Channel) -> Result<(), String> {
+    match creator.get_mut("channels") {
+        Some(Item::Value(Value::Array(list))) => {
+            for value in list.iter_mut() {
+                if let Value::InlineTable(t) = value
+                    && is_channel(
+                        t.get("platform").and_then(Value::as_str),
+                        t.get("handle").and_then(Value::as_str),
+                        channel,
+                    )
+                {
+                    set_numbers_inline(t, channel);
+                    return Ok(());
+                }
+            }
+            let mut value = Value::InlineTable(channel_table(channel));
+            push_like_the_others(list, &mut value);
+            list.push_formatted(value);
+            Ok(())
+        }
+        Some(Item::ArrayOfTables(list)) => {
+            for t in list.iter_mut() {
+                if is_channel(
+                    t.get("platform").and_then(Item::as_str),
+                    t.get("handle").and_then(Item::as_str),
+                    channel,
+                ) {
+                    let mut inline = InlineTable::new();
+                    numbers(channel, |k, v| {
+                        inline.insert(k, v);
+                    });
+                    for (k, v) in inline.iter() {
+                        set_keeping_decor(t.entry(k).or_insert(Item::None), v.clone());
+                    }
+                    return Ok(());
+                }
+            }
+            let mut t = Table::new();
+            for (k, v) in channel_table(channel).iter() {
+                t.insert(k, Item::Value(v.clone()));
+            }
+            list.push(t);
+            Ok(())
+        }
+        _ => Err("its channels are not a list this program can change".into()),
+    }
+}
+
+/// Lays `value` out like the array's last element — on a line of its own when they are —
+/// keeping a comment after the last element with that element.
+fn push_like_the_others(list: &mut toml_edit::Array, value: &mut Value) {
+    let text =
+        |r: Option<&toml_edit::RawString>| r.and_then(|r| r.as_str()).unwrap_or("").to_string();
+    let last_prefix = list
+        .iter()
+        .last()
+        .map(|v| text(v.decor().prefix()))
+        .unwrap_or_else(|| " ".into());
+    if !last_prefix.contains('\n') {
+        value
+            .decor_mut()
+            .set_prefix(if list.is_empty() { "" } else { " " });
+        return;
+    }
+    let indent = last_prefix.rsplit('\n').next().unwrap_or("").to_string();
+    let mut trailing = text(list.trailing().into());
+    if !list.trailing_comma()
+        && let Some(last) = list.iter_mut().last()
+    {
+        // What followed the last element without a comma now follows its comma.
+        trailing = text(last.decor().suffix()) + &trailing;
+        last.decor_mut().set_suffix("");
+    }
+    let (kept, after) = match trailing.rfind('\n') {
+        Some(i) => (trailing[..=i].to_string(), trailing[i + 1..].to_string()),
+        None => (String::from("\n"), trailing.clone()),
+    };
+    value.decor_mut().set_prefix(format!("{kept}{indent}"));
+    list.set_trailing(format!("\n{after}"));
+    list.set_trailing_comma(true);
+}
+
+/// The numbers of `channel` that are known, as values.
+fn numbers(channel: &Channel, mut put: impl FnMut(&str, Value)) {
+    if let Some(n) = channel.followers {
+        put("followers", count(n));
+    }
+    if let Some(e) = channel.engagement {
+        put("engagement", Value::from(e));
+    }
+    if let Some(n) = channel.avg_views {
+        put("avg_views", count(n));
+    }
+    if let Some(u) = &channel.url {
+        put("url", Value::from(u.as_str()));
+    }
+}
+
+fn set_numbers_inline(table: &mut InlineTable, channel: &Channel) {
+    numbers(channel, |key, value| match table.get_mut(key) {
+        Some(old) => {
+            let decor = old.decor().clone();
+            *old = value;
+            *old.decor_mut() = decor;
+        }
+        None => {
+            let mut value = value;
+            value.decor_mut().set_prefix(" ");
+            table.insert(key, value);
+        }
+    });
+}
+
+fn set_keeping_decor(item: &mut Item, value: Value) {
+    match item {
+        Item::Value(old) => {
+            let decor = old.decor().clone();
+            *old = value;
+            *old.decor_mut() = decor;
+        }
+        other => *other = Item::Value(value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn channel(platform: Platform, handle: &str, followers: Option<u64>) -> Channel {
+        Channel {
+            platform,
+            handle: handle.into(),
+            followers,
+            engagement: None,
+            avg_views: None,
+            url: None,
+        }
+    }
+
+    const FILE: &str = "# My creators\n\n[[creator]]\nid = \"sarsa\"   # the id campaigns use\nname = \"Sarsa\"\nchannels = [\n  { platform = \"ig\", handle = \"Sarsa.Beauty\", followers = 52_000 },  # main\n]\n\n[[creator]]\nid = \"ken\"\nname = \"Ken\"\n\n[[creator.channels]]\nplatform = \"youtube\"\nhandle = \"KenTV\"\nfollowers = 1000 # old\n";
+
+    #[test]
+    fn numbers_change_in_place_and_everything_else_stays() {
+        let text = apply(
+            FILE,
+            &[
+                CreatorChange::Channel {
+                    id: "sarsa".into(),
+                    channel: channel(Platform::Instagram, "sarsa.beauty", Some(55_000)),
+                },
+                CreatorChange::Channel {
+                    id: "ken".into(),
+                    channel: channel(Platform::YouTube, "kentv", Some(2_500)),
+                },
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            text,
+            FILE.replace("followers = 52_000 }", "followers = 55_000 }")
+                .replace("followers = 1000 # old", "followers = 2_500 # old")
+        );
+    }
+
+    #[test]
+    fn new_channels_fields_and_creators_are_written_as_a_person_would() {
+        let mut new = Creator {
+            id: "mei".into(),
+            name: "小美".into(),
+            ..Creator::default()
+        };
+        new.channels
+            .push(channel(Platform::TikTok, "mei_tt", Some(12_300)));
+        let text = apply(
+            FILE,
+            &[
+                CreatorChange::Channel {
+                    id: "sarsa".into(),
+                    channel: channel(Platform::Threads, "sarsa", None),
+                },
+                CreatorChange::Fill {
+                    id: "sarsa".into(),
+                    key: "email",
+                    value: FillValue::Text("hello@sarsa.example".into()),
+                },
+                CreatorChange::Channel {
+                    id: "ken".into(),
+                    channel: channel(Platform::Instagram, "ken.tv", Some(900)),
+                },
+                CreatorChange::New(new),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            text,
+            "# My creators\n\n[[creator]]\nid = \"sarsa\"   # the id campaigns use\nname = \"Sarsa\"\nemail = \"hello@sarsa.example\"\nchannels = [\n  { platform = \"ig\", handle = \"Sarsa.Beauty\", followers = 52_000 },  # main\n  { platform = \"threads\", handle = \"sarsa\" },\n]\n\n[[creator]]\nid = \"ken\"\nname = \"Ken\"\n\n[[creator.channels]]\nplatform = \"youtube\"\nhandle = \"KenTV\"\nfollowers = 1000 # old\n\n[[creator.channels]]\nplatform = \"instagram\"\nhandle = \"ken.tv\"\nfollowers = 900\n\n[[creator]]\nid = \"mei\"\nname = \"小美\"\nchannels = [\n  { platform = \"tiktok\", handle = \"mei_tt\", followers = 12_300 },\n]\n"
+        );
+        let loaded = crate::store::parse_creators("creators.toml", text.as_bytes());
+        assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+        assert_eq!(loaded.database.creators.len(), 3);
+    }
+
+    #[test]
+    fn new_channels_follow_the_layout_of_each_list() {
+        let add = |file: &str| {
+            apply(
+                file,
+                &[CreatorChange::Channel {
+                    id: "a".into(),
+                    channel: channel(Platform::Threads, "a", None),
+                }],
+            )
+            .unwrap()
+        };
+        let head = "[[creator]]\nid = \"a\"\nname = \"A\"\n";
+        assert_eq!(
+            add(&format!(
+                "{head}channels = [{{ platform = \"ig\", handle = \"a\" }}]\n"
+            )),
+            format!(
+                "{head}channels = [{{ platform = \"ig\", handle = \"a\" }}, {{ platform = \"threads\", handle = \"a\" }}]\n"
+            )
+        );
+        assert_eq!(
+            add(&format!(
+                "{head}channels = [\n    {{ platform = \"ig\", handle = \"a\" }}\n]\n"
+            )),
+            format!(
+                "{head}channels = [\n    {{ platform = \"ig\", handle = \"a\" }},\n    {{ platform = \"threads\", handle = \"a\" }},\n]\n"
+            )
+        );
+    }
+
+    #[test]
+    fn a_creator_not_in_the_file_is_refused() {
+        let err = apply(
+            FILE,
+            &[CreatorChange::Fill {
+                id: "nobody".into(),
+                key: "email",
+                value: FillValue::Text("a@b.example".into()),
+            }],
+        )
+        .unwrap_err();
+        assert_eq!(err, "no creator \"nobody\" in the file");
+    }
+
+    #[test]
+    fn a_file_changed_meanwhile_is_not_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("creators.toml");
+        std::fs::write(&path, FILE).unwrap();
+        let err = update_creators(&path, "creators.toml", "something else", &[]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "creators.toml changed while the import was being prepared; nothing was written — run it again"
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), FILE);
+    }
+}

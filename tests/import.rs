@@ -1,0 +1,438 @@
+//! `shortlist import` with the real binary on copies of the sample workspace: spreadsheets
+//! with headers in each language and each separator, values as people type them, merges,
+//! duplicates, near-duplicates and broken rows — the report line by line and the database
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure should panic
+//! after; the dry run changes nothing; a search exported as CSV comes back the same.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{Sandbox, repo, text};
+use shortlist::model::{Channel, Creator, Platform};
+use shortlist::store::parse_creators;
+
+/// Copies fixture `name` into the sandbox's current folder, so the report names it as typed.
+fn fixture(sandbox: &Sandbox, name: &str) -> String {
+    std::fs::copy(
+        repo().join("tests/fixtures/import").join(name),
+        sandbox.cwd().join(name),
+    )
+    .unwrap();
+    name.to_string()
+}
+
+fn import(sandbox: &Sandbox, ws: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = sandbox
+        .cmd()
+        .arg("--workspace")
+        .arg(ws)
+        .arg("import")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        text(&out.stdout),
+        text(&out.stderr),
+    )
+}
+
+fn creators(ws: &Path) -> Vec<Creator> {
+    let bytes = std::fs::read(ws.join("creators.toml")).unwrap();
+    let loaded = parse_creators("creators.toml", &bytes);
+    assert!(
+        loaded.diagnostics.iter().all(|d| !d.is_error()),
+        "{:?}",
+        loaded.diagnostics
+    );
+    loaded.database.creators
+}
+
+fn creator(ws: &Path, id: &str) -> Creator {
+    creators(ws)
+        .into_iter()
+        .find(|c| c.id == id)
+        .unwrap_or_else(|| panic!("no creator {id}"))
+}
+
+fn channel<'c>(c: &'c Creator, platform: Platform, handle: &str) -> &'c Channel {
+    c.channels
+        .iter()
+        .find(|ch| ch.platform == platform && ch.handle == handle)
+        .unwrap_or_else(|| panic!("{} has no {platform:?} @{handle}", c.id))
+}
+
+const ZH_TW_REPORT: &str = "\
+zh-TW.csv: 11 rows · comma-separated · UTF-8 with BOM
+columns: 名稱 → name · 平台 → platform · 帳號 → handle · 粉絲數 → followers · 互動率 → engagement · 信箱 → email · 領域 → niches · 地區 → location · 報價 → rate · 備註 → notes
+zh-TW.csv:2: updated sarsa: instagram @sarsa.beauty followers 52,000 → 55,000; instagram @sarsa.beauty engagement 4.5% → 4.8%
+zh-TW.csv:3: unchanged mei-skinlab
+zh-TW.csv:4: new xiaomei (小美: xiaohongshu @xiaomei 32,000)
+zh-TW.csv:5: updated xiaomei: new channel tiktok @xiaomei_tt (12,300 followers)
+zh-TW.csv:6: updated barista-ken: new channel threads @kenthebarista (1,200 followers)
+zh-TW.csv:7: duplicate of line 5
+zh-TW.csv:8: to decide: \"莎莎 Sarsa\" is also the name of sarsa (instagram @sarsa.beauty, youtube @SarsaBeauty), and threads @sarsa_alt is not among their channels; not imported — add it to sarsa by hand, or import it as a new creator with --as-new
+zh-TW.csv:9: failed: no handle
+zh-TW.csv:10: failed: followers: \"很多\" is not a number (like 12.3k, 1.2M, 3.2萬 or 1,234)
+zh-TW.csv:11: failed: unknown platform \"Plurk\" (platforms: instagram, youtube, tiktok, facebook, threads, x, xiaohongshu, dcard, ptt, blog, twitch, line)
+zh-TW.csv:12: failed: malformed email \"ahua@\": nothing after the @
+1 new · 3 updated · 1 unchanged · 1 duplicate · 1 to decide · 4 failed
+";
+
+#[test]
+fn traditional_chinese_headers_merges_duplicates_and_broken_rows() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.sample("ws");
+    let csv = fixture(&sandbox, "zh-TW.csv");
+    let before = std::fs::read_to_string(ws.join("creators.toml")).unwrap();
+
+    let (code, out, err) = import(&sandbox, &ws, &[&csv, "--dry-run"]);
+    assert_eq!(err, "");
+    assert_eq!(out, format!("{ZH_TW_REPORT}dry run: nothing was written\n"));
+    assert_eq!(code, 1, "rows failed");
+    assert_eq!(
+        std::fs::read_to_string(ws.join("creators.toml")).unwrap(),
+        before,
+        "the dry run changes nothing"
+    );
+
+    let (code, out, _) = import(&sandbox, &ws, &[&csv]);
+    assert_eq!(
+        out,
+        format!("{ZH_TW_REPORT}wrote creators.toml: 1 new creator, 3 rows of updates\n")
+    );
+    assert_eq!(code, 1);
+
+    let sarsa = creator(&ws, "sarsa");
+    let ig = channel(&sarsa, Platform::Instagram, "sarsa.beauty");
+    assert_eq!((ig.followers, ig.engagement), (Some(55_000), Some(4.8)));
+    assert_eq!(sarsa.channels.len(), 2, "the near-duplicate was not merged");
+    let mei = creator(&ws, "xiaomei");
+    assert_eq!(mei.name, "小美");
+    assert_eq!(mei.email.as_deref(), Some("mei@new.example"));
+    assert_eq!(mei.niches, ["美妝", "保養"]);
+    assert_eq!(mei.location.as_deref(), Some("台中"));
+    assert_eq!(
+        (mei.rate, mei.currency.as_deref()),
+        (Some(8_000), Some("TWD"))
+    );
+    assert_eq!(mei.notes.as_deref(), Some("新朋友"));
+    let red = channel(&mei, Platform::Xiaohongshu, "xiaomei");
+    assert_eq!((red.followers, red.engagement), (Some(32_000), Some(6.1)));
+    let tiktok = channel(&mei, Platform::TikTok, "xiaomei_tt");
+    assert_eq!(
+        (tiktok.followers, tiktok.engagement),
+        (Some(12_300), Some(5.0))
+    );
+    let ken = creator(&ws, "barista-ken");
+    assert_eq!(
+        channel(&ken, Platform::Threads, "kenthebarista").followers,
+        Some(1_200)
+    );
+    assert_eq!(creators(&ws).len(), 98);
+
+    // Only what changed is touched: the rest of the file reads as it did, comments included.
+    let after = std::fs::read_to_string(ws.join("creators.toml")).unwrap();
+    assert!(after.starts_with(&before[..before.find("followers = 52_000").unwrap()]));
+    assert!(after.contains(
+        "{ platform = \"instagram\", handle = \"sarsa.beauty\", followers = 55_000, engagement = 4.8, url = \"https://www.instagram.com/sarsa.beauty/\" },"
+    ));
+    assert_eq!(
+        before.lines().filter(|l| l.starts_with('#')).count(),
+        after.lines().filter(|l| l.starts_with('#')).count()
+    );
+
+    // The same file again changes nothing more.
+    let (_, out, _) = import(&sandbox, &ws, &[&csv]);
+    assert!(
+        out.contains("zh-TW.csv:4: unchanged xiaomei\n") && out.contains("nothing to write"),
+        "{out}"
+    );
+}
+
+#[test]
+fn english_headers_semicolons_and_links() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.sample("ws");
+    let csv = fixture(&sandbox, "en-semicolon.csv");
+    let (code, out, err) = import(&sandbox, &ws, &[&csv]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(
+        out,
+        "\
+en-semicolon.csv: 3 rows · semicolon-separated · UTF-8
+columns: Creator Name → name · Platform → platform · Username → handle · Subscribers → followers · ER → engagement · E-mail → email · Category → niches · City → location · Price → rate · Profile URL → url
+en-semicolon.csv:2: updated trail-tom: youtube @TomOnTheTrail followers 210,000 → 1,200,000; youtube @TomOnTheTrail engagement 4% → 3.5%
+en-semicolon.csv:3: new nora.nomad (Nora Nomad: instagram @nora.nomad 1,234)
+en-semicolon.csv:4: to decide: \"Nora Nomad\" is also the name of nora.nomad (instagram @nora.nomad), and youtube @NoraNomad is not among their channels; not imported — add it to nora.nomad by hand, or import it as a new creator with --as-new
+1 new · 1 updated · 0 unchanged · 0 duplicate · 1 to decide · 0 failed
+wrote creators.toml: 1 new creator, 1 row of updates
+"
+    );
+    let nora = creator(&ws, "nora.nomad");
+    assert_eq!(
+        (nora.rate, nora.currency.as_deref()),
+        (Some(500), Some("USD"))
+    );
+    assert_eq!(nora.niches, ["travel", "outdoors"]);
+    let ig = channel(&nora, Platform::Instagram, "nora.nomad");
+    assert_eq!(
+        (ig.followers, ig.engagement, ig.url.as_deref()),
+        (
+            Some(1_234),
+            Some(4.5),
+            Some("https://www.instagram.com/nora.nomad/")
+        )
+    );
+
+    // Told to, the near-duplicate becomes a creator of its own, its id from the handle in
+    // the link.
+    let (code, out, _) = import(&sandbox, &ws, &[&csv, "--as-new"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("en-semicolon.csv:4: new noranomad (Nora Nomad: youtube @NoraNomad)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn simplified_chinese_headers_and_tabs() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.sample("ws");
+    let csv = fixture(&sandbox, "zh-CN.tsv");
+    let (code, out, _) = import(&sandbox, &ws, &[&csv]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "\
+zh-CN.tsv: 1 row · tab-separated · UTF-8
+columns: 昵称 → name · 平台 → platform · 账号 → handle · 粉丝数 → followers · 互动率 → engagement · 邮箱 → email · 分类 → niches · 地区 → location · 报价 → rate
+zh-CN.tsv:2: new xiaohong (小红: xiaohongshu @xiaohong 32,000)
+1 new · 0 updated · 0 unchanged · 0 duplicate · 0 to decide · 0 failed
+wrote creators.toml: 1 new creator, 0 rows of updates
+"
+    );
+    let hong = creator(&ws, "xiaohong");
+    assert_eq!((hong.rate, hong.currency.as_deref()), (Some(2_000), None));
+    assert_eq!(
+        channel(&hong, Platform::Xiaohongshu, "xiaohong").engagement,
+        Some(5.1)
+    );
+}
+
+#[test]
+fn utf16_from_excel_reads_like_utf8() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.sample("ws");
+    let text = std::fs::read_to_string(repo().join("tests/fixtures/import/zh-TW.csv")).unwrap();
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in text.trim_start_matches('\u{feff}').encode_utf16() {
+        bytes.extend(unit.to_le_bytes());
+    }
+    std::fs::write(sandbox.cwd().join("utf16.csv"), bytes).unwrap();
+    let (_, out, _) = import(&sandbox, &ws, &["utf16.csv", "--dry-run"]);
+    assert!(
+        out.starts_with("utf16.csv: 11 rows · comma-separated · UTF-16\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("1 new · 3 updated · 1 unchanged · 1 duplicate · 1 to decide · 4 failed\n")
+    );
+}
+
+#[test]
+fn map_names_columns_and_its_mistakes_are_explained() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.sample("ws");
+    std::fs::write(
+        sandbox.cwd().join("odd.csv"),
+        "KOL,Where,IG,Fans\n阿德,Tainan,ade.eats,8.8k\n",
+    )
+    .unwrap();
+    let (code, out, _) = import(&sandbox, &ws, &["odd.csv", "--dry-run"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("IG → not imported: no field matches (--map COLUMN=FIELD to import it)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("odd.csv:2: failed: no platform; no handle"),
+        "{out}"
+    );
+
+    let (code, out, _) = import(
+        &sandbox,
+        &ws,
+        &["odd.csv", "--map", "IG=handle", "--map", "Where=location"],
+    );
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("odd.csv:2: failed: no platform"), "{out}");
+
+    std::fs::write(
+        sandbox.cwd().join("odd.csv"),
+        "KOL,Where,IG,Fans,Site\n阿德,Tainan,ade.eats,8.8k,ig\n",
+    )
+    .unwrap();
+    let (code, out, _) = import(
+        &sandbox,
+        &ws,
+        &["odd.csv", "--map", "IG=handle", "--map", "Where=location"],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("odd.csv:2: new ade.eats (阿德: instagram @ade.eats 8,800)"),
+        "{out}"
+    );
+    assert_eq!(creator(&ws, "ade.eats").location.as_deref(), Some("Tainan"));
+
+    let (code, _, err) = import(&sandbox, &ws, &["odd.csv", "--map", "Wher=location"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "shortlist: error: odd.csv: --map: no column \"Wher\" (did you mean \"Where\"?)\n"
+    );
+    let (code, _, err) = import(&sandbox, &ws, &["odd.csv", "--map", "IG=handel"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "shortlist: error: odd.csv: --map: no field \"handel\" (did you mean \"handle\"?)\n"
+    );
+    let (code, _, err) = import(&sandbox, &ws, &["odd.csv", "--map", "IG"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("write it COLUMN=FIELD"), "{err}");
+}
+
+#[test]
+fn unreadable_files_and_a_broken_database_write_nothing() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.sample("ws");
+    let before = std::fs::read(ws.join("creators.toml")).unwrap();
+    // Big5 bytes on line 2.
+    std::fs::write(
+        sandbox.cwd().join("big5.csv"),
+        b"name,platform,handle\n\xa4\xa4\xa4\xe5,ig,abc\n",
+    )
+    .unwrap();
+    let (code, out, err) = import(&sandbox, &ws, &["big5.csv"]);
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert_eq!(
+        err,
+        "shortlist: error: big5.csv:2: not UTF-8 text (Big5 or another legacy encoding?): save it as \"CSV UTF-8\" and import that\n"
+    );
+    let (code, _, err) = import(&sandbox, &ws, &["missing.csv"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.starts_with("shortlist: error: cannot read missing.csv: "),
+        "{err}"
+    );
+    std::fs::write(sandbox.cwd().join("empty.csv"), "").unwrap();
+    let (code, _, err) = import(&sandbox, &ws, &["empty.csv"]);
+    assert_eq!(
+        (code, err.as_str()),
+        (1, "shortlist: error: empty.csv: the file is empty\n")
+    );
+    std::fs::write(
+        sandbox.cwd().join("twice.csv"),
+        "name,粉絲數,followers\nA,1,2\n",
+    )
+    .unwrap();
+    let (code, _, err) = import(&sandbox, &ws, &["twice.csv"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "shortlist: error: twice.csv:1: columns \"粉絲數\" and \"followers\" both hold followers: --map one of them to another field or to skip\n"
+    );
+    assert_eq!(std::fs::read(ws.join("creators.toml")).unwrap(), before);
+
+    let broken = sandbox.workspace("broken", b"[[creator]]\nid = \"a\"\nname = \"A\"\n");
+    let csv = fixture(&sandbox, "zh-CN.tsv");
+    let (code, _, err) = import(&sandbox, &broken, &[&csv]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "shortlist: error: creators.toml has 1 error: fix it first (`shortlist check` lists them); nothing was imported\n"
+    );
+}
+
+/// The creators as `search --format json` prints them, channels in a fixed order.
+fn searched(sandbox: &Sandbox, ws: &Path) -> Vec<serde_json::Value> {
+    let out = sandbox
+        .cmd()
+        .arg("--workspace")
+        .arg(ws)
+        .args(["search", "--format", "json"])
+        .output()
+        .unwrap();
+    let mut list: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    for c in &mut list {
+        if let Some(channels) = c.get_mut("channels").and_then(|v| v.as_array_mut()) {
+            channels.sort_by_key(|ch| ch.to_string());
+        }
+    }
+    list.sort_by_key(|c| c["id"].to_string());
+    list
+}
+
+#[test]
+fn a_search_exported_as_csv_imports_back_the_same() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.sample("ws");
+    let out = sandbox
+        .cmd()
+        .arg("--workspace")
+        .arg(&ws)
+        .args(["search", "--format", "csv", "--bom"])
+        .output()
+        .unwrap();
+    assert!(out.stdout.starts_with("\u{feff}id,name,".as_bytes()));
+    std::fs::write(sandbox.cwd().join("all.csv"), &out.stdout).unwrap();
+    let empty: PathBuf = sandbox.workspace("empty", b"");
+    let (code, report, err) = import(&sandbox, &empty, &["all.csv"]);
+    assert_eq!((code, err.as_str()), (0, ""), "{report}");
+    assert!(
+        report.ends_with(
+            "97 new · 0 updated · 0 unchanged · 0 duplicate · 0 to decide · 0 failed\nwrote creators.toml: 97 new creators, 0 rows of updates\n"
+        ),
+        "{report}"
+    );
+    assert_eq!(searched(&sandbox, &empty), searched(&sandbox, &ws));
+
+    // And into the database it came from: nothing to change.
+    let (_, report, _) = import(&sandbox, &ws, &["all.csv"]);
+    assert!(
+        report.ends_with(
+            "0 new · 0 updated · 97 unchanged · 0 duplicate · 0 to decide · 0 failed\nnothing to write: creators.toml is unchanged\n"
+        ),
+        "{report}"
+    );
+}
+
+#[test]
+fn spreadsheet_output_neutralises_formulas() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.workspace(
+        "ws",
+        "[[creator]]\nid = \"evil\"\nname = \"=HYPERLINK(\\\"http://x\\\")\"\nnotes = \"+1 555\"\nchannels = [{ platform = \"ig\", handle = \"@evil\" }]\n".as_bytes(),
+    );
+    let out = sandbox
+        .cmd()
+        .arg("--workspace")
+        .arg(&ws)
+        .args(["search", "--format", "csv"])
+        .output()
+        .unwrap();
+    let csv = text(&out.stdout);
+    assert!(!csv.starts_with('\u{feff}'), "no BOM unless asked");
+    assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "{csv}");
+    assert!(csv.contains(",'+1 555,"), "{csv}");
+    assert!(csv.contains(",'@evil,"), "{csv}");
+    // Imported again, the cells are what they were.
+    std::fs::write(sandbox.cwd().join("evil.csv"), csv).unwrap();
+    let empty = sandbox.workspace("empty", b"");
+    let (code, _, _) = import(&sandbox, &empty, &["evil.csv"]);
+    assert_eq!(code, 0);
+    let evil = creator(&empty, "evil");
+    assert_eq!(evil.name, "=HYPERLINK(\"http://x\")");
+    assert_eq!(evil.notes.as_deref(), Some("+1 555"));
+}
