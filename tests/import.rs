@@ -436,3 +436,59 @@ fn spreadsheet_output_neutralises_formulas() {
     assert_eq!(evil.name, "=HYPERLINK(\"http://x\")");
     assert_eq!(evil.notes.as_deref(), Some("+1 555"));
 }
+
+#[test]
+fn pipeline_csv_takes_a_bom_when_asked() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.sample("ws");
+    let run = |bom: bool| {
+        let mut cmd = sandbox.cmd();
+        cmd.arg("--workspace")
+            .arg(&ws)
+            .args(["pipeline", "lumi-vitc-launch", "--format", "csv"]);
+        if bom {
+            cmd.arg("--bom");
+        }
+        cmd.output().unwrap().stdout
+    };
+    let plain = run(false);
+    assert!(plain.starts_with(b"creator,name,stage,"));
+    let marked = run(true);
+    assert_eq!(&marked[..3], b"\xEF\xBB\xBF");
+    assert_eq!(&marked[3..], &plain[..]);
+}
+
+#[test]
+fn a_column_per_platform() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.sample("ws");
+    std::fs::write(
+        sandbox.cwd().join("wide.csv"),
+        "姓名,IG帳號,IG粉絲數,YT頻道連結,YouTube 訂閱數,Email\n阿德,@ade.eats,8.8k,https://www.youtube.com/@AdeEats,2.1萬,ade@eats.example\n",
+    )
+    .unwrap();
+    let (code, out, _) = import(&sandbox, &ws, &["wide.csv"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("columns: 姓名 → name · IG帳號 → instagram handle · IG粉絲數 → instagram followers · YT頻道連結 → youtube url · YouTube 訂閱數 → youtube followers · Email → email\n"),
+        "{out}"
+    );
+    // The YouTube handle comes from the link.
+    assert!(
+        out.contains(
+            "wide.csv:2: new ade.eats (阿德: instagram @ade.eats 8,800, youtube @AdeEats 21,000)"
+        ),
+        "{out}"
+    );
+    std::fs::write(
+        sandbox.cwd().join("wide.csv"),
+        "姓名,IG帳號,YouTube 訂閱數\n阿德,ade.eats,2.1萬\n",
+    )
+    .unwrap();
+    let (code, out, _) = import(&sandbox, &ws, &["wide.csv", "--dry-run"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("wide.csv:2: failed: youtube numbers with no handle"),
+        "{out}"
+    );
+}

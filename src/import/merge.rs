@@ -271,6 +271,12 @@ fn read_row(sheet: &Sheet, cells: &[String], fractions: &[bool]) -> Result<Incom
     }
     if sheet.wide() {
         for (_, mut channel) in groups {
+            if channel.handle.is_empty()
+                && let Some((p, h)) = channel.url.as_deref().and_then(values::from_url)
+                && p == channel.platform
+            {
+                channel.handle = h.into();
+            }
             channel.handle = bare_handle(&channel.handle, &channel.platform).into();
             if !channel.handle.is_empty() {
                 row.creator.channels.push(channel);

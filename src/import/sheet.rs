@@ -380,12 +380,48 @@ fn channel_column(header: &str) -> Option<Field> {
     })
 }
 
+/// A header naming a platform and a channel field together, as sheets with a column per
+/// platform do: `IG帳號`, `IG粉絲數`, `YouTube subscribers`, `抖音 followers`.
+fn platform_and_field(key: &str) -> Option<Field> {
+    let channel_field = |text: &str| -> Option<ChannelField> {
+        let named = SYNONYMS
+            .iter()
+            .find(|(_, names)| names.iter().any(|n| normalise(n) == text))?
+            .0;
+        Some(match named {
+            "handle" => ChannelField::Handle,
+            "followers" => ChannelField::Followers,
+            "engagement" => ChannelField::Engagement,
+            "avg_views" => ChannelField::AvgViews,
+            "url" => ChannelField::Url,
+            _ => return None,
+        })
+    };
+    let cuts = key.char_indices().map(|(i, _)| i).skip(1);
+    for at in cuts {
+        let (left, right) = key.split_at(at);
+        for (platform, rest) in [(left, right), (right, left)] {
+            if let (Some(p), Some(field)) = (Platform::known(platform), channel_field(rest)) {
+                return Some(Field::Channel {
+                    platform: p,
+                    nth: 1,
+                    field,
+                });
+            }
+        }
+    }
+    None
+}
+
 /// What a header stands for, without `--map`.
 fn recognise(header: &str, id_is_creator: bool) -> Field {
     if let Some(channel) = channel_column(header) {
         return channel;
     }
     let key = normalise(header);
+    if let Some(channel) = platform_and_field(&key) {
+        return channel;
+    }
     if key == "id" {
         return if id_is_creator {
             Field::Id
