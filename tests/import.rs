@@ -247,13 +247,13 @@ fn map_names_columns_and_its_mistakes_are_explained() {
     let ws = sandbox.sample("ws");
     std::fs::write(
         sandbox.cwd().join("odd.csv"),
-        "KOL,Where,IG,Fans\n阿德,Tainan,ade.eats,8.8k\n",
+        "KOL,Where,Acct,Fans\n阿德,Tainan,ade.eats,8.8k\n",
     )
     .unwrap();
     let (code, out, _) = import(&sandbox, &ws, &["odd.csv", "--dry-run"]);
     assert_eq!(code, 1);
     assert!(
-        out.contains("IG → not imported: no field matches (--map COLUMN=FIELD to import it)"),
+        out.contains("Acct → not imported: no field matches (--map COLUMN=FIELD to import it)"),
         "{out}"
     );
     assert!(
@@ -264,20 +264,20 @@ fn map_names_columns_and_its_mistakes_are_explained() {
     let (code, out, _) = import(
         &sandbox,
         &ws,
-        &["odd.csv", "--map", "IG=handle", "--map", "Where=location"],
+        &["odd.csv", "--map", "Acct=handle", "--map", "Where=location"],
     );
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("odd.csv:2: failed: no platform"), "{out}");
 
     std::fs::write(
         sandbox.cwd().join("odd.csv"),
-        "KOL,Where,IG,Fans,Site\n阿德,Tainan,ade.eats,8.8k,ig\n",
+        "KOL,Where,Acct,Fans,Site\n阿德,Tainan,ade.eats,8.8k,ig\n",
     )
     .unwrap();
     let (code, out, _) = import(
         &sandbox,
         &ws,
-        &["odd.csv", "--map", "IG=handle", "--map", "Where=location"],
+        &["odd.csv", "--map", "Acct=handle", "--map", "Where=location"],
     );
     assert_eq!(code, 0, "{out}");
     assert!(
@@ -292,13 +292,13 @@ fn map_names_columns_and_its_mistakes_are_explained() {
         err,
         "shortlist: error: odd.csv: --map: no column \"Wher\" (did you mean \"Where\"?)\n"
     );
-    let (code, _, err) = import(&sandbox, &ws, &["odd.csv", "--map", "IG=handel"]);
+    let (code, _, err) = import(&sandbox, &ws, &["odd.csv", "--map", "Acct=handel"]);
     assert_eq!(code, 1);
     assert_eq!(
         err,
         "shortlist: error: odd.csv: --map: no field \"handel\" (did you mean \"handle\"?)\n"
     );
-    let (code, _, err) = import(&sandbox, &ws, &["odd.csv", "--map", "IG"]);
+    let (code, _, err) = import(&sandbox, &ws, &["odd.csv", "--map", "Acct"]);
     assert_eq!(code, 1);
     assert!(err.contains("write it COLUMN=FIELD"), "{err}");
 }
@@ -456,6 +456,34 @@ fn pipeline_csv_takes_a_bom_when_asked() {
     let marked = run(true);
     assert_eq!(&marked[..3], b"\xEF\xBB\xBF");
     assert_eq!(&marked[3..], &plain[..]);
+}
+
+#[test]
+fn titles_above_the_headers_placeholders_and_link_columns() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.sample("ws");
+    std::fs::write(
+        sandbox.cwd().join("agency.csv"),
+        "2026 Q4 KOL 名單,,,\n（內部使用）,,,\n名稱,Instagram,粉絲數,互動率\n阿德,https://www.instagram.com/ade.eats/,10K+,N/A\n",
+    )
+    .unwrap();
+    let (code, out, _) = import(&sandbox, &ws, &["agency.csv"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.starts_with("agency.csv: 1 row · comma-separated · UTF-8\nagency.csv:1-2: above the header row: not imported\ncolumns: 名稱 → name · Instagram → instagram handle · 粉絲數 → followers · 互動率 → engagement\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("agency.csv:4: new ade.eats (阿德: instagram @ade.eats 10,000)"),
+        "{out}"
+    );
+    let ade = creator(&ws, "ade.eats");
+    let ig = channel(&ade, Platform::Instagram, "ade.eats");
+    assert_eq!(
+        ig.url.as_deref(),
+        Some("https://www.instagram.com/ade.eats/")
+    );
+    assert_eq!((ig.followers, ig.engagement), (Some(10_000), None));
 }
 
 #[test]

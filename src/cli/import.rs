@@ -74,6 +74,13 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
             other => format!("{h} → {}", import::sheet::describe(other)),
         })
         .collect();
+    match sheet.preamble.as_slice() {
+        [] => {}
+        [one] => println!("{shown}:{one}: above the header row: not imported"),
+        [first, .., last] => {
+            println!("{shown}:{first}-{last}: above the header row: not imported")
+        }
+    }
     println!("columns: {}", columns.join(" · "));
     for row in &plan.rows {
         let at = format!("{shown}:{}", row.line);

@@ -271,6 +271,7 @@ fn read_row(sheet: &Sheet, cells: &[String], fractions: &[bool]) -> Result<Incom
     }
     if sheet.wide() {
         for (_, mut channel) in groups {
+            handle_from_link(&mut channel);
             if channel.handle.is_empty()
                 && let Some((p, h)) = channel.url.as_deref().and_then(values::from_url)
                 && p == channel.platform
@@ -286,6 +287,26 @@ fn read_row(sheet: &Sheet, cells: &[String], fractions: &[bool]) -> Result<Incom
                     channel.platform.name()
                 ));
             }
+        }
+        // Followers or engagement in columns of their own belong to the one platform column.
+        let loose =
+            single.followers.is_some() || single.engagement.is_some() || single.avg_views.is_some();
+        match row.creator.channels.as_mut_slice() {
+            [only] if loose => {
+                only.followers = only.followers.or(single.followers);
+                only.engagement = only.engagement.or(single.engagement);
+                only.avg_views = only.avg_views.or(single.avg_views);
+            }
+            [_, _, ..] if loose => problems.push(
+                "followers or engagement without a platform, and several platform columns: --map the column to one of them (like --map 粉絲數=instagram_followers)".into(),
+            ),
+            _ => {}
+        }
+        if single.url.is_some()
+            && row.creator.channels.len() == 1
+            && row.creator.channels[0].url.is_none()
+        {
+            row.creator.channels[0].url = single.url.clone();
         }
         if row.creator.channels.is_empty() && problems.is_empty() {
             problems.push("no channel: every <platform>_handle cell is empty".into());
@@ -323,7 +344,9 @@ fn read_row(sheet: &Sheet, cells: &[String], fractions: &[bool]) -> Result<Incom
         if handle.is_empty() {
             problems.push("no handle".into());
         }
-        single.handle = bare_handle(&handle, &single.platform).into();
+        single.handle = handle.as_str().into();
+        handle_from_link(&mut single);
+        single.handle = bare_handle(&single.handle, &single.platform).into();
         row.creator.channels.push(single);
     }
     if !problems.is_empty() {
@@ -334,6 +357,29 @@ fn read_row(sheet: &Sheet, cells: &[String], fractions: &[bool]) -> Result<Incom
         row.creator.name = row.creator.channels[0].handle.clone();
     }
     Ok(row)
+}
+
+/// A link written where a handle goes: the handle it names, and the link kept as the url.
+fn handle_from_link(channel: &mut Channel) {
+    let text = channel.handle.trim();
+    if !(text.contains("://") || text.starts_with("www.")) {
+        return;
+    }
+    let link = text.to_string();
+    let handle = match values::from_url(&link) {
+        Some((p, h)) if p == channel.platform => h,
+        // A blog or a site this program does not know: the address is the handle.
+        _ => link
+            .split_once("://")
+            .map_or(link.as_str(), |(_, rest)| rest)
+            .trim_start_matches("www.")
+            .trim_end_matches('/')
+            .to_string(),
+    };
+    channel.handle = handle.into();
+    if channel.url.is_none() {
+        channel.url = Some(link);
+    }
 }
 
 /// A handle without the `@` people write before it — except on LINE, where `@` begins the

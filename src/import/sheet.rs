@@ -70,6 +70,11 @@ pub const FIELD_NAMES: &[&str] = &[
     "avg_views",
     "url",
     "skip",
+    "<platform>_handle",
+    "<platform>_followers",
+    "<platform>_engagement",
+    "<platform>_avg_views",
+    "<platform>_url",
 ];
 
 fn field_named(name: &str) -> Option<Field> {
@@ -422,6 +427,16 @@ fn recognise(header: &str, id_is_creator: bool) -> Field {
     if let Some(channel) = platform_and_field(&key) {
         return channel;
     }
+    // A column named for a platform holds the handles (or links) there.
+    if key.chars().count() >= 2
+        && let Some(platform) = Platform::known(&key)
+    {
+        return Field::Channel {
+            platform,
+            nth: 1,
+            field: ChannelField::Handle,
+        };
+    }
     if key == "id" {
         return if id_is_creator {
             Field::Id
@@ -449,6 +464,8 @@ pub struct Sheet {
     pub separator: u8,
     /// "UTF-8", "UTF-8 with BOM", "UTF-16".
     pub encoding: &'static str,
+    /// Lines above the header row (a title, a note), not imported.
+    pub preamble: Vec<u64>,
     pub headers: Vec<String>,
     pub columns: Vec<Field>,
     /// Each data row with the line it starts on (1-based, the header being line 1).
@@ -565,14 +582,8 @@ pub fn read(file: &str, bytes: &[u8], maps: &[String]) -> Result<Sheet, SheetErr
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut records = reader.records();
-    let headers: Vec<String> = match records.next() {
-        Some(Ok(r)) => r.iter().map(|h| h.trim().to_string()).collect(),
-        Some(Err(e)) => return Err(fail(Some(1), e.to_string())),
-        None => return Err(fail(None, "the file is empty".into())),
-    };
-    let mut rows = Vec::new();
-    for record in records {
+    let mut records: Vec<(u64, Vec<String>)> = Vec::new();
+    for record in reader.records() {
         let record = record.map_err(|e| {
             fail(
                 e.position().map(|p| p.line()),
@@ -584,13 +595,54 @@ pub fn read(file: &str, bytes: &[u8], maps: &[String]) -> Result<Sheet, SheetErr
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        rows.push((line, cells));
+        records.push((line, cells));
     }
+    if records.is_empty() {
+        return Err(fail(None, "the file is empty".into()));
+    }
+    // A title or a note may come before the headers: they are the first row, among the first
+    // ten, in which two or more cells name fields.
+    let named = |cells: &[String]| {
+        cells
+            .iter()
+            .filter(|c| !matches!(recognise(c, true), Field::Ignored(_)))
+            .count()
+    };
+    let at = records
+        .iter()
+        .take(10)
+        .position(|(_, cells)| named(cells) >= 2)
+        .unwrap_or(0);
+    let mut records = records.into_iter();
+    let preamble: Vec<u64> = records.by_ref().take(at).map(|(line, _)| line).collect();
+    let (header_line, headers) = match records.next() {
+        Some((line, cells)) => (
+            line,
+            cells
+                .iter()
+                .map(|h| h.trim().to_string())
+                .collect::<Vec<_>>(),
+        ),
+        None => return Err(fail(None, "the file is empty".into())),
+    };
+    let rows: Vec<(u64, Vec<String>)> = records.collect();
     let has_handle = headers.iter().any(|h| {
         let key = normalise(h);
         key != "id" && matches!(recognise(h, true), Field::Handle | Field::Channel { .. })
     });
     let mut columns: Vec<Field> = headers.iter().map(|h| recognise(h, has_handle)).collect();
+    // Beside channel groups as `search --format csv` writes them, `followers` and `engagement`
+    // are the creator's total and main channel's: the groups hold the numbers.
+    if headers.iter().any(|h| channel_column(h).is_some()) {
+        for field in &mut columns {
+            if matches!(
+                field,
+                Field::Followers | Field::Engagement | Field::AvgViews
+            ) {
+                *field = Field::Ignored("worked out by shortlist from the channel columns".into());
+            }
+        }
+    }
     for map in maps {
         let Some((column, field)) = map.split_once('=') else {
             return Err(fail(
@@ -605,7 +657,7 @@ pub fn read(file: &str, bytes: &[u8], maps: &[String]) -> Result<Sheet, SheetErr
                 .unwrap_or_else(|| format!(" (columns: {})", headers.join(", ")));
             return Err(fail(None, format!("--map: no column \"{column}\"{hint}")));
         };
-        let Some(parsed) = field_named(&field) else {
+        let Some(parsed) = field_named(&field).or_else(|| channel_column(&field)) else {
             let hint = crate::suggest::nearest(&field, FIELD_NAMES.iter().copied())
                 .map(|n| format!(" (did you mean \"{n}\"?)"))
                 .unwrap_or_else(|| format!(" (fields: {})", FIELD_NAMES.join(", ")));
@@ -620,7 +672,7 @@ pub fn read(file: &str, bytes: &[u8], maps: &[String]) -> Result<Sheet, SheetErr
         }
         if let Some(j) = columns[..i].iter().position(|f| f == field) {
             return Err(fail(
-                Some(1),
+                Some(header_line),
                 format!(
                     "columns \"{}\" and \"{}\" both hold {}: --map one of them to another field or to skip",
                     headers[j],
@@ -633,6 +685,7 @@ pub fn read(file: &str, bytes: &[u8], maps: &[String]) -> Result<Sheet, SheetErr
     Ok(Sheet {
         separator,
         encoding,
+        preamble,
         headers,
         columns,
         rows,

@@ -4,9 +4,19 @@
 
 use crate::model::{SizeError, parse_size};
 
-/// A cell with the `'` a spreadsheet-safe export put before `= + - @` taken off again.
+/// What sheets write for "no value".
+const BLANKS: &[&str] = &[
+    "-", "--", "—", "–", "n/a", "na", "#n/a", "none", "null", "nil", "?", "無", "无", "暫無",
+    "暂无",
+];
+
+/// A cell with the `'` a spreadsheet-safe export put before `= + - @` taken off again; a
+/// placeholder for "no value" (`-`, `N/A`, `無`) is empty.
 pub fn cell(text: &str) -> &str {
     let text = text.trim();
+    if BLANKS.iter().any(|b| b.eq_ignore_ascii_case(text)) {
+        return "";
+    }
     match text.strip_prefix('\'') {
         Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
         _ => text,
@@ -16,7 +26,9 @@ pub fn cell(text: &str) -> &str {
 /// A follower or view count: `12.3k`, `1.2M`, `3.2萬`, `1,234`, `1 234`.
 pub fn count(text: &str) -> Result<u64, String> {
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    parse_size(&compact).map_err(|e| match e {
+    // "10K+" is at least 10,000: the number is what is known.
+    let compact = compact.trim_end_matches('+');
+    parse_size(compact).map_err(|e| match e {
         SizeError::Fraction => format!("\"{text}\" is not a whole number"),
         SizeError::TooLarge => format!("\"{text}\" is too large"),
         _ => format!("\"{text}\" is not a number (like 12.3k, 1.2M, 3.2萬 or 1,234)"),
@@ -157,6 +169,8 @@ mod tests {
     #[case("1,234", 1_234)]
     #[case("1 234", 1_234)]
     #[case("52000", 52_000)]
+    #[case("10K+", 10_000)]
+    #[case("52000.0", 52_000)]
     fn counts(#[case] text: &str, #[case] expected: u64) {
         assert_eq!(count(text), Ok(expected));
     }
@@ -210,6 +224,8 @@ mod tests {
         assert_eq!(list("美妝、保養, skincare"), ["美妝", "保養", "skincare"]);
         assert_eq!(cell("'=SUM(A1)"), "=SUM(A1)");
         assert_eq!(cell("'quoted"), "'quoted");
+        assert_eq!(cell(" N/A "), "");
+        assert_eq!(cell("無"), "");
     }
 
     #[test]
