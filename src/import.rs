@@ -9,14 +9,14 @@ pub mod values;
 pub use merge::{Outcome, Plan, RowReport, plan};
 pub use sheet::{Field, Sheet, SheetError, read};
 
-use crate::model::Creator;
 use crate::store::{CreatorChange, FillValue};
 
-/// The changes that turn `database` into the plan's creators: numbers and new channels of
-/// creators already there, their blank fields filled, then the new creators.
-pub fn changes(plan: &Plan, database: &[Creator]) -> Vec<CreatorChange> {
+/// The changes the plan makes to the database: numbers and new channels of creators already
+/// there, their blank fields filled, then the new creators.
+pub fn changes(plan: &Plan) -> Vec<CreatorChange> {
     let mut out = Vec::new();
-    for (before, after) in database.iter().zip(&plan.creators) {
+    for (&i, before) in &plan.originals {
+        let after = &plan.creators[i];
         let id = after.id.to_string();
         for channel in &after.channels {
             let old = before.channels.iter().find(|c| {

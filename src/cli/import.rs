@@ -50,8 +50,7 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
             if errors == 1 { "it" } else { "them" }
         );
     }
-    let database = &loaded.database.creators;
-    let plan = import::plan(&sheet, database, args.as_new);
+    let plan = import::plan(&sheet, loaded.database.creators, args.as_new);
 
     let separator = match sheet.separator {
         b';' => "semicolon-separated",
@@ -117,7 +116,7 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
         println!("dry run: nothing was written");
         return Ok(code);
     }
-    let changes = import::changes(&plan, database);
+    let changes = import::changes(&plan);
     if changes.is_empty() {
         println!("nothing to write: {file} is unchanged");
         return Ok(code);

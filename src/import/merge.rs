@@ -60,6 +60,8 @@ pub struct Plan {
     pub creators: Vec<Creator>,
     /// How many of `creators` were in the database before.
     pub existing: usize,
+    /// Those of them that rows changed, as they were before.
+    pub originals: std::collections::BTreeMap<usize, Creator>,
     pub rows: Vec<RowReport>,
 }
 
@@ -124,7 +126,11 @@ fn fraction_columns(sheet: &Sheet) -> Vec<bool> {
 
 /// Reads the cells of one row into a creator, or says what is wrong with it; `fractions`
 /// marks the engagement columns written as fractions.
-fn read_row(sheet: &Sheet, cells: &[String], fractions: &[bool]) -> Result<Incoming, String> {
+fn read_row(
+    sheet: &Sheet,
+    cells: &csv::StringRecord,
+    fractions: &[bool],
+) -> Result<Incoming, String> {
     let mut problems: Vec<String> = Vec::new();
     let mut row = Incoming::default();
     let mut platform: Option<Platform> = None;
@@ -431,15 +437,23 @@ fn new_id(channel: &Channel, taken: &dyn Fn(&str) -> bool) -> String {
 
 /// Joins the rows of `sheet` to `database`. With `as_new`, a row that only shares a name with
 /// someone becomes a new creator instead of waiting for a decision.
-pub fn plan(sheet: &Sheet, database: &[Creator], as_new: bool) -> Plan {
-    let mut creators: Vec<Creator> = database.to_vec();
+pub fn plan(sheet: &Sheet, database: Vec<Creator>, as_new: bool) -> Plan {
+    let mut creators = database;
     let existing = creators.len();
-    let mut seen: HashMap<Vec<String>, u64> = HashMap::new();
+    let mut originals = std::collections::BTreeMap::new();
+    // Rows already read, by a hash of their trimmed cells.
+    let mut seen: HashMap<u128, u64> = HashMap::new();
     let fractions = fraction_columns(sheet);
+    let mut lookup = Lookup::new(&creators);
     let mut rows = Vec::new();
     for (line, cells) in &sheet.rows {
         let line = *line;
-        let normal: Vec<String> = cells.iter().map(|c| c.trim().to_string()).collect();
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        for c in cells {
+            hasher.update(c.trim().as_bytes());
+            hasher.update(&[0]);
+        }
+        let normal = hasher.digest128();
         if let Some(first) = seen.get(&normal) {
             rows.push(RowReport {
                 line,
@@ -450,43 +464,92 @@ pub fn plan(sheet: &Sheet, database: &[Creator], as_new: bool) -> Plan {
         seen.insert(normal, line);
         let outcome = match read_row(sheet, cells, &fractions) {
             Err(reason) => Outcome::Failed { reason },
-            Ok(row) => join(&mut creators, row, as_new),
+            Ok(row) => join(
+                &mut creators,
+                &mut lookup,
+                &mut originals,
+                existing,
+                row,
+                as_new,
+            ),
         };
         rows.push(RowReport { line, outcome });
     }
     Plan {
         creators,
         existing,
+        originals,
         rows,
     }
 }
 
-fn join(creators: &mut Vec<Creator>, row: Incoming, as_new: bool) -> Outcome {
+/// Where each id, channel, email, handle and name is first found among the creators, so that
+/// a row is joined in constant time however large the database.
+#[derive(Default)]
+struct Lookup {
+    id: HashMap<String, usize>,
+    channel: HashMap<(String, String), usize>,
+    email: HashMap<String, usize>,
+    handle: HashMap<String, usize>,
+    name: HashMap<String, usize>,
+}
+
+impl Lookup {
+    fn new(creators: &[Creator]) -> Lookup {
+        let mut lookup = Lookup::default();
+        for (i, c) in creators.iter().enumerate() {
+            lookup.add(i, c);
+        }
+        lookup
+    }
+
+    /// Records what creator `i` has (earlier creators keep what they had).
+    fn add(&mut self, i: usize, c: &Creator) {
+        self.id.entry(c.id.to_string()).or_insert(i);
+        for ch in &c.channels {
+            self.channel
+                .entry((ch.platform.name().to_string(), key(&ch.handle)))
+                .or_insert(i);
+            self.handle.entry(key(&ch.handle)).or_insert(i);
+        }
+        if let Some(e) = &c.email {
+            self.email.entry(key(e)).or_insert(i);
+        }
+        if !c.name.is_empty() {
+            self.name.entry(key(&c.name)).or_insert(i);
+        }
+    }
+}
+
+fn join(
+    creators: &mut Vec<Creator>,
+    lookup: &mut Lookup,
+    originals: &mut std::collections::BTreeMap<usize, Creator>,
+    existing: usize,
+    row: Incoming,
+    as_new: bool,
+) -> Outcome {
     let incoming = &row.creator;
-    let by_id = row
-        .id
+    let by_id = row.id.as_deref().and_then(|id| lookup.id.get(id).copied());
+    let by_channel = incoming
+        .channels
+        .iter()
+        .filter_map(|ch| {
+            lookup
+                .channel
+                .get(&(ch.platform.name().to_string(), key(&ch.handle)))
+                .copied()
+        })
+        .min();
+    let by_email = incoming
+        .email
         .as_deref()
-        .and_then(|id| creators.iter().position(|c| c.id == id));
-    let by_channel = creators.iter().position(|c| {
-        c.channels
-            .iter()
-            .any(|have| incoming.channels.iter().any(|ch| same_channel(have, ch)))
-    });
-    let by_email = incoming.email.as_deref().and_then(|e| {
-        creators.iter().position(|c| {
-            c.email
-                .as_deref()
-                .is_some_and(|m| m.eq_ignore_ascii_case(e))
-        })
-    });
-    let by_handle = creators.iter().position(|c| {
-        c.channels.iter().any(|have| {
-            incoming
-                .channels
-                .iter()
-                .any(|ch| have.handle.eq_ignore_ascii_case(&ch.handle))
-        })
-    });
+        .and_then(|e| lookup.email.get(&key(e)).copied());
+    let by_handle = incoming
+        .channels
+        .iter()
+        .filter_map(|ch| lookup.handle.get(&key(&ch.handle)).copied())
+        .min();
     let found = [by_id, by_channel, by_email, by_handle];
     let chosen = found.iter().flatten().next().copied();
     if let Some(at) = chosen {
@@ -501,7 +564,11 @@ fn join(creators: &mut Vec<Creator>, row: Incoming, as_new: bool) -> Outcome {
                 ),
             };
         }
+        if at < existing {
+            originals.entry(at).or_insert_with(|| creators[at].clone());
+        }
         let (changes, notes) = merge_into(&mut creators[at], &row);
+        lookup.add(at, &creators[at]);
         let id = creators[at].id.to_string();
         return if changes.is_empty() {
             Outcome::Unchanged { id, notes }
@@ -509,10 +576,10 @@ fn join(creators: &mut Vec<Creator>, row: Incoming, as_new: bool) -> Outcome {
             Outcome::Updated { id, changes, notes }
         };
     }
+    // A row with an id of its own says who it is: a shared name is no doubt then.
     if !as_new
-        && let Some(same) = creators
-            .iter()
-            .find(|c| key(&c.name) == key(&incoming.name) && !incoming.name.is_empty())
+        && row.id.is_none()
+        && let Some(same) = lookup.name.get(&key(&incoming.name)).map(|&i| &creators[i])
     {
         let theirs: Vec<String> = same
             .channels
@@ -535,7 +602,7 @@ fn join(creators: &mut Vec<Creator>, row: Incoming, as_new: bool) -> Outcome {
             ),
         };
     }
-    let taken = |id: &str| creators.iter().any(|c| c.id == id);
+    let taken = |id: &str| lookup.id.contains_key(id);
     let id = match &row.id {
         Some(id) if !taken(id) => id.clone(),
         _ => new_id(&incoming.channels[0], &taken),
@@ -558,6 +625,7 @@ fn join(creators: &mut Vec<Creator>, row: Incoming, as_new: bool) -> Outcome {
         })
         .collect();
     let about = format!("{}: {}", creator.name, channels.join(", "));
+    lookup.add(creators.len(), &creator);
     creators.push(creator);
     Outcome::New { id, about }
 }
@@ -695,7 +763,7 @@ mod tests {
     fn a_row_matching_two_creators_is_left_to_decide() {
         let p = plan(
             &sheet("name,platform,handle,email\nX,youtube,BoTV,amy@x.example\n"),
-            &db(),
+            db(),
             false,
         );
         assert_eq!(
@@ -712,7 +780,7 @@ mod tests {
     fn ids_from_handles_never_collide() {
         let p = plan(
             &sheet("name,platform,handle\nAmy 2,threads,amy\nAmy 3,tiktok,amy\nRed,xhs,小紅\n"),
-            &db(),
+            db(),
             false,
         );
         let ids: Vec<&str> = p.creators[2..].iter().map(|c| c.id.as_str()).collect();

@@ -469,7 +469,7 @@ pub struct Sheet {
     pub headers: Vec<String>,
     pub columns: Vec<Field>,
     /// Each data row with the line it starts on (1-based, the header being line 1).
-    pub rows: Vec<(u64, Vec<String>)>,
+    pub rows: Vec<(u64, csv::StringRecord)>,
 }
 
 impl Sheet {
@@ -582,7 +582,9 @@ pub fn read(file: &str, bytes: &[u8], maps: &[String]) -> Result<Sheet, SheetErr
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut records: Vec<(u64, Vec<String>)> = Vec::new();
+    // Rows stay as the reader's records (one buffer each), so that a sheet of 100,000 rows of
+    // 80 columns takes tens of megabytes, not hundreds.
+    let mut records: Vec<(u64, csv::StringRecord)> = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
             fail(
@@ -591,18 +593,19 @@ pub fn read(file: &str, bytes: &[u8], maps: &[String]) -> Result<Sheet, SheetErr
             )
         })?;
         let line = record.position().map_or(0, |p| p.line());
-        let cells: Vec<String> = record.iter().map(str::to_string).collect();
-        if cells.iter().all(|c| c.trim().is_empty()) {
+        if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        records.push((line, cells));
+        let mut record = record;
+        record.set_position(None);
+        records.push((line, record));
     }
     if records.is_empty() {
         return Err(fail(None, "the file is empty".into()));
     }
     // A title or a note may come before the headers: they are the first row, among the first
     // ten, in which two or more cells name fields.
-    let named = |cells: &[String]| {
+    let named = |cells: &csv::StringRecord| {
         cells
             .iter()
             .filter(|c| !matches!(recognise(c, true), Field::Ignored(_)))
@@ -625,7 +628,7 @@ pub fn read(file: &str, bytes: &[u8], maps: &[String]) -> Result<Sheet, SheetErr
         ),
         None => return Err(fail(None, "the file is empty".into())),
     };
-    let rows: Vec<(u64, Vec<String>)> = records.collect();
+    let rows: Vec<(u64, csv::StringRecord)> = records.collect();
     let has_handle = headers.iter().any(|h| {
         let key = normalise(h);
         key != "id" && matches!(recognise(h, true), Field::Handle | Field::Channel { .. })

@@ -5,7 +5,7 @@
 //! parallel, and each table's result can be reused from a cache keyed by its text; anything else
 //! is read as one document. Both ways give the same creators and the same messages.
 
-mod chunks;
+pub(crate) mod chunks;
 mod merge;
 mod read;
 

@@ -5,9 +5,11 @@
 
 use std::path::Path;
 
-use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
+use toml_edit::{DocumentMut, InlineTable, Item, Table, Value};
 
-use super::render::{channel_table, count, creator_table, text, texts};
+use std::collections::HashMap;
+
+use super::render::{channel_table, count, render_creator, text as text_item, texts};
 use super::write::{self, LOCK_WAIT, Lock, WriteError};
 use crate::model::{Channel, Creator, Platform};
 
@@ -70,14 +72,15 @@ pub fn update_creators(
     let text = apply(before, changes).map_err(refused)?;
     // What is written must read back with every creator there was, the new ones, and no
     // new error.
-    let old = super::parse_creators(file, before.as_bytes());
+    // Counted one file at a time: two databases of 100,000 at once would double the memory.
+    let (old_errors, old_count) = counts(&super::parse_creators(file, before.as_bytes()));
     let new = super::parse_creators(file, text.as_bytes());
     let added = changes
         .iter()
         .filter(|c| matches!(c, CreatorChange::New(_)))
         .count();
     let errors = |l: &super::LoadedCreators| l.diagnostics.iter().filter(|d| d.is_error()).count();
-    if errors(&new) > errors(&old) {
+    if errors(&new) > old_errors {
         let first = new
             .diagnostics
             .iter()
@@ -88,37 +91,141 @@ pub fn update_creators(
             "the changes would not read back cleanly ({first})"
         )));
     }
-    if new.database.creators.len() != old.database.creators.len() + added {
+    if new.database.creators.len() != old_count + added {
         return Err(refused(format!(
             "the changes would leave {} creators instead of {}",
             new.database.creators.len(),
-            old.database.creators.len() + added
+            old_count + added
         )));
     }
+    drop(new);
     write::replace(path, file, text.as_bytes())?;
     Ok(text)
 }
 
-/// The text of `before` with `changes` made.
+/// How many errors a file has and how many creators loaded from it.
+fn counts(loaded: &super::LoadedCreators) -> (usize, usize) {
+    (
+        loaded.diagnostics.iter().filter(|d| d.is_error()).count(),
+        loaded.database.creators.len(),
+    )
+}
+
+/// The text of `before` with `changes` made. A file made of `[[creator]]` tables (the usual
+/// case) is changed one creator's table at a time, the rest left as bytes; anything else is
+/// changed as one document.
 pub fn apply(before: &str, changes: &[CreatorChange]) -> Result<String, String> {
-    let mut doc: DocumentMut = before
-        .parse()
-        .map_err(|e: toml_edit::TomlError| format!("not valid TOML: {}", e.message()))?;
-    let mut appended: Vec<&Creator> = Vec::new();
+    let appended: Vec<&Creator> = changes
+        .iter()
+        .filter_map(|c| match c {
+            CreatorChange::New(creator) => Some(creator),
+            _ => None,
+        })
+        .collect();
+    let mut by_id: HashMap<&str, Vec<&CreatorChange>> = HashMap::new();
     for change in changes {
         match change {
-            CreatorChange::New(creator) => appended.push(creator),
+            CreatorChange::Channel { id, .. } | CreatorChange::Fill { id, .. } => {
+                by_id.entry(id.as_str()).or_default().push(change)
+            }
+            CreatorChange::New(_) => {}
+        }
+    }
+    let mut text = if by_id.is_empty() {
+        before.to_string()
+    } else {
+        match super::creators::chunks::split(before) {
+            Some(chunks) => {
+                let first = chunks
+                    .first()
+                    .map_or(before.len(), |c| line_offset(before, c.line));
+                let mut out = before[..first].to_string();
+                for chunk in chunks {
+                    match chunk_id(&chunk.text).and_then(|id| by_id.remove(id.as_str())) {
+                        Some(mine) => out.push_str(&edit_document(&chunk.text, &mine)?),
+                        None => out.push_str(&chunk.text),
+                    }
+                }
+                if let Some(id) = by_id.keys().next() {
+                    return Err(format!("no creator \"{id}\" in the file"));
+                }
+                out
+            }
+            None => {
+                let all: Vec<&CreatorChange> = by_id.into_values().flatten().collect();
+                edit_document(before, &all)?
+            }
+        }
+    };
+    if !appended.is_empty() {
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        if !text.trim().is_empty() && !text.ends_with("\n\n") {
+            text.push('\n');
+        }
+        // One at a time: a document of 100,000 new tables would take gigabytes.
+        for (i, creator) in appended.into_iter().enumerate() {
+            if i > 0 {
+                text.push('\n');
+            }
+            text.push_str(&render_creator(creator));
+        }
+    }
+    Ok(text)
+}
+
+/// Where 1-based line `line` starts in `text`.
+fn line_offset(text: &str, line: u32) -> usize {
+    if line <= 1 {
+        return 0;
+    }
+    text.match_indices('\n')
+        .nth(line as usize - 2)
+        .map_or(text.len(), |(i, _)| i + 1)
+}
+
+/// The id a creator's table gives itself, read from its `id = …` line.
+fn chunk_id(text: &str) -> Option<String> {
+    text.lines().find_map(|line| {
+        let t = line.trim_start();
+        let rest = t.strip_prefix("id")?;
+        if !rest.trim_start().starts_with('=') {
+            return None;
+        }
+        let doc: DocumentMut = t.parse().ok()?;
+        doc.get("id")?.as_str().map(str::to_string)
+    })
+}
+
+/// `text` (a whole file, or one creator's table) as a document with `changes` made.
+fn edit_document(text: &str, changes: &[&CreatorChange]) -> Result<String, String> {
+    let mut doc: DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| format!("not valid TOML: {}", e.message()))?;
+    // Each id's table, found once rather than by a scan per change.
+    let mut positions: HashMap<String, usize> = HashMap::new();
+    if let Some(list) = doc.get("creator").and_then(Item::as_array_of_tables) {
+        for (i, t) in list.iter().enumerate() {
+            if let Some(id) = t.get("id").and_then(Item::as_str) {
+                positions.entry(id.to_string()).or_insert(i);
+            }
+        }
+    }
+    for change in changes {
+        match change {
+            CreatorChange::New(_) => {}
             CreatorChange::Channel { id, channel } => {
-                let table = creator_mut(&mut doc, id)?;
+                let table = creator_mut(&mut doc, &positions, id)?;
                 set_channel(table, channel).map_err(|e| format!("creator {id}: {e}"))?;
             }
             CreatorChange::Fill { id, key, value } => {
-                let table = creator_mut(&mut doc, id)?;
+                let table = creator_mut(&mut doc, &positions, id)?;
                 if table.contains_key(key) {
                     continue;
                 }
                 let item = match value {
-                    FillValue::Text(t) => text(t),
+                    FillValue::Text(t) => text_item(t),
                     FillValue::List(l) => texts(l),
                     FillValue::Count(n) => Item::Value(count(*n)),
                 };
@@ -127,24 +234,7 @@ pub fn apply(before: &str, changes: &[CreatorChange]) -> Result<String, String> 
             }
         }
     }
-    let mut text = doc.to_string();
-    if !appended.is_empty() {
-        if !text.is_empty() && !text.ends_with('\n') {
-            text.push('\n');
-        }
-        let mut list = ArrayOfTables::new();
-        for creator in appended {
-            list.push(creator_table(creator));
-        }
-        let mut tail = DocumentMut::new();
-        tail.insert("creator", Item::ArrayOfTables(list));
-        let tail = tail.to_string();
-        if !text.trim().is_empty() && !text.ends_with("\n\n") {
-            text.push('\n');
-        }
-        text.push_str(&tail);
-    }
-    Ok(text)
+    Ok(doc.to_string())
 }
 
 /// Moves `key` of `table` just before its `channels`, where a person would have written it.
@@ -169,15 +259,20 @@ fn place_before_channels(table: &mut Table, key: &str) {
     }
 }
 
-fn creator_mut<'d>(doc: &'d mut DocumentMut, id: &str) -> Result<&'d mut Table, String> {
+fn creator_mut<'d>(
+    doc: &'d mut DocumentMut,
+    positions: &HashMap<String, usize>,
+    id: &str,
+) -> Result<&'d mut Table, String> {
     let Some(list) = doc
         .get_mut("creator")
         .and_then(Item::as_array_of_tables_mut)
     else {
         return Err("the file has no [[creator]] tables".into());
     };
-    list.iter_mut()
-        .find(|t| t.get("id").and_then(Item::as_str) == Some(id))
+    positions
+        .get(id)
+        .and_then(|&i| list.get_mut(i))
         .ok_or_else(|| format!("no creator \"{id}\" in the file"))
 }
 

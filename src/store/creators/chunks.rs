@@ -78,7 +78,6 @@ impl Splitter {
 }
 
 /// The chunks of a whole text, or `None` when it cannot be split.
-#[cfg(test)]
 pub fn split(text: &str) -> Option<Vec<Chunk>> {
     let mut splitter = Splitter::default();
     let mut chunks: Vec<Chunk> = text
