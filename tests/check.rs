@@ -281,3 +281,28 @@ fn templates_are_checked_with_their_lines() {
         "{stdout}"
     );
 }
+
+#[test]
+fn a_campaign_naming_a_template_that_is_not_there() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.sample("ws");
+    let path = ws.join("campaigns/lumi-vitc-launch.toml");
+    let original = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        original.replace("template = \"invite-zh-TW\"", "template = \"invite-zhTW\""),
+    )
+    .unwrap();
+    let out = sandbox
+        .cmd()
+        .arg("--workspace")
+        .arg(&ws)
+        .arg("check")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "campaigns/lumi-vitc-launch.toml:14:12: error: no template \"invite-zhTW\" in templates/ (did you mean \"invite-zh-TW\"?) (campaign)\n"
+    );
+}

@@ -100,14 +100,59 @@ fn check_campaigns(
     database: &store::Database,
 ) -> anyhow::Result<Campaigns> {
     let mut found = Campaigns::default();
+    let templates = crate::mail::template_names(workspace);
     for id in workspace.campaign_ids() {
         let path = workspace.campaign_file(&id);
-        let loaded = store::load_campaign(&path, &workspace.display_name(&path), Some(database))?;
+        let file = workspace.display_name(&path);
+        let loaded = store::load_campaign(&path, &file, Some(database))?;
         found.files += 1;
-        found.entries += loaded.campaign.map_or(0, |c| c.entries.len());
         found.diagnostics.extend(loaded.diagnostics);
+        let Some(campaign) = loaded.campaign else {
+            continue;
+        };
+        found.entries += campaign.entries.len();
+        if let Some(name) = &campaign.brief.template
+            && !templates.contains(name)
+        {
+            found
+                .diagnostics
+                .push(missing_template(&path, &file, name, &templates));
+        }
     }
     Ok(found)
+}
+
+/// A campaign's `template` that is not in `templates/`, placed at its value.
+fn missing_template(
+    path: &std::path::Path,
+    file: &str,
+    name: &str,
+    templates: &[String],
+) -> store::Diagnostic {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let (line, column) = text
+        .lines()
+        .enumerate()
+        .find_map(|(i, l)| {
+            let rest = l.trim_start().strip_prefix("template")?;
+            let value = rest.trim_start().strip_prefix('=')?;
+            let at = l.len() - value.trim_start().len();
+            Some((i as u32 + 1, l[..at].chars().count() as u32 + 1))
+        })
+        .unwrap_or((0, 0));
+    let hint = match crate::suggest::nearest(name, templates.iter().map(String::as_str)) {
+        Some(near) => format!(" (did you mean \"{near}\"?)"),
+        None if templates.is_empty() => " (templates/ has no .txt templates)".into(),
+        None => format!(" (templates: {})", templates.join(", ")),
+    };
+    store::Diagnostic {
+        severity: store::Severity::Error,
+        file: file.to_string(),
+        line,
+        column,
+        message: format!("no template \"{name}\" in templates/{hint}"),
+        subject: Some("campaign".into()),
+    }
 }
 
 /// Reads every template of the workspace: how many there are, and their problems.
