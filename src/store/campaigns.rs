@@ -119,7 +119,8 @@ pub fn parse_campaign(
                 let span = error.span().unwrap_or(0..0);
                 let line = report.line(span.start);
                 if line != last {
-                    report.error(&span, None, format!("invalid TOML: {}", error.message()));
+                    let message = super::diagnostic::syntax_message(text, &span, error.message());
+                    report.error(&span, None, message);
                     last = line;
                 }
             }

@@ -336,7 +336,8 @@ fn report_syntax_errors(errors: &[toml::de::Error], report: &mut Report<'_>) {
         let span = error.span().unwrap_or(0..0);
         let line = report.line(span.start);
         if line != last_line {
-            report.error(&span, None, format!("invalid TOML: {}", error.message()));
+            let message = super::diagnostic::syntax_message(report.text(), &span, error.message());
+            report.error(&span, None, message);
             last_line = line;
         }
     }
