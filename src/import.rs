@@ -2,7 +2,9 @@
 //! English or Chinese), reading each row's values as people type them, joining rows to the
 //! creators they are, and the changes that makes to `creators.toml`.
 
+mod headers;
 pub mod merge;
+mod row;
 pub mod sheet;
 pub mod values;
 

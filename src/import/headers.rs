@@ -1,0 +1,276 @@
+//! What a spreadsheet's columns hold: headers in English, Traditional or Simplified Chinese
+//! and their common synonyms, channel groups (`instagram_followers`), a platform and a field
+//! in one header (`IG粉絲數`), or a field named with `--map`.
+
+use crate::model::Platform;
+
+/// What a column holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Field {
+    Id,
+    Name,
+    Aliases,
+    Email,
+    Niches,
+    Location,
+    Languages,
+    Kind,
+    Rate,
+    Currency,
+    Notes,
+    FakeFollowers,
+    VettedOn,
+    /// One channel per row.
+    Platform,
+    Handle,
+    Followers,
+    Engagement,
+    AvgViews,
+    Url,
+    /// A column of a channel group (`instagram_followers`, `youtube_2_handle`), as
+    /// `shortlist search --format csv` writes them.
+    Channel {
+        platform: Platform,
+        nth: usize,
+        field: ChannelField,
+    },
+    /// Not imported, and why.
+    Ignored(String),
+}
+
+/// The fields of a channel group.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChannelField {
+    Handle,
+    Followers,
+    Engagement,
+    AvgViews,
+    Url,
+}
+
+/// The names `--map` takes, with the field each stands for.
+pub const FIELD_NAMES: &[&str] = &[
+    "id",
+    "name",
+    "aliases",
+    "email",
+    "niches",
+    "location",
+    "languages",
+    "kind",
+    "rate",
+    "currency",
+    "notes",
+    "fake_followers",
+    "vetted_on",
+    "platform",
+    "handle",
+    "followers",
+    "engagement",
+    "avg_views",
+    "url",
+    "skip",
+    "<platform>_handle",
+    "<platform>_followers",
+    "<platform>_engagement",
+    "<platform>_avg_views",
+    "<platform>_url",
+];
+
+pub(super) fn field_named(name: &str) -> Option<Field> {
+    Some(match name {
+        "id" => Field::Id,
+        "name" => Field::Name,
+        "aliases" | "alias" => Field::Aliases,
+        "email" => Field::Email,
+        "niches" | "niche" => Field::Niches,
+        "location" => Field::Location,
+        "languages" | "language" => Field::Languages,
+        "kind" => Field::Kind,
+        "rate" => Field::Rate,
+        "currency" => Field::Currency,
+        "notes" | "note" => Field::Notes,
+        "fake_followers" => Field::FakeFollowers,
+        "vetted_on" => Field::VettedOn,
+        "platform" => Field::Platform,
+        "handle" => Field::Handle,
+        "followers" => Field::Followers,
+        "engagement" => Field::Engagement,
+        "avg_views" => Field::AvgViews,
+        "url" => Field::Url,
+        "skip" => Field::Ignored("skipped with --map".into()),
+        _ => return None,
+    })
+}
+
+/// Headers as spreadsheets and creator platforms write them, lowercased with spaces and
+/// punctuation taken out.
+#[rustfmt::skip]
+const SYNONYMS: &[(&str, &[&str])] = &[
+    ("name", &["name", "名稱", "名称", "姓名", "暱稱", "昵称", "名字", "displayname", "creatorname", "kolname", "網紅", "网红", "網紅名稱", "网红名称", "頻道名稱", "频道名称", "channelname", "influencer", "kol", "創作者", "创作者"]),
+    ("platform", &["platform", "平台", "平臺", "社群平台", "社群", "network", "socialnetwork", "site"]),
+    ("handle", &["handle", "帳號", "账号", "帳號名稱", "账号名称", "username", "用戶名", "用户名", "使用者名稱", "account", "accountname", "userid", "帳號id", "账号id", "igid", "@"]),
+    ("followers", &["followers", "follower", "粉絲數", "粉丝数", "粉絲", "粉丝", "追蹤數", "追踪数", "追蹤者", "追蹤人數", "追踪人数", "追蹤者數", "訂閱數", "订阅数", "訂閱", "订阅", "訂閱人數", "subscribers", "subs", "fans", "audience", "followercount"]),
+    ("engagement", &["engagement", "engagementrate", "er", "互動率", "互动率", "互動", "互动", "avgengagement", "平均互動率", "平均互动率"]),
+    ("email", &["email", "mail", "emailaddress", "信箱", "電子郵件", "电子邮件", "電子信箱", "电子信箱", "郵箱", "邮箱", "電郵", "电邮", "聯絡信箱", "联络信箱", "contactemail", "聯絡email", "联系邮箱"]),
+    ("niches", &["niche", "niches", "領域", "领域", "類別", "类别", "分類", "分类", "category", "categories", "tags", "標籤", "标签", "主題", "主题", "內容類型", "内容类型"]),
+    ("location", &["location", "地區", "地区", "城市", "city", "region", "country", "所在地", "地點", "地点", "國家", "国家"]),
+    ("rate", &["rate", "報價", "报价", "price", "fee", "費用", "费用", "合作費用", "合作费用", "cost", "單價", "单价"]),
+    ("url", &["url", "連結", "链接", "link", "網址", "网址", "profile", "profileurl", "profilelink", "主頁", "主页", "頻道連結", "频道链接"]),
+    ("aliases", &["aliases", "alias", "別名", "别名", "其他名稱"]),
+    ("languages", &["languages", "language", "lang", "語言", "语言"]),
+    ("kind", &["kind", "類型", "类型", "creatortype", "kolkind"]),
+    ("currency", &["currency", "幣別", "币别", "币种", "貨幣", "货币"]),
+    ("notes", &["notes", "note", "備註", "备注", "remarks", "remark", "comment", "comments", "memo"]),
+    ("avg_views", &["avgviews", "averageviews", "平均觀看", "平均观看", "平均觀看數", "平均观看数", "views"]),
+    ("fake_followers", &["fakefollowers", "假粉", "假粉比例", "假粉率"]),
+    ("vetted_on", &["vettedon", "審核日期", "审核日期"]),
+    ("creator_id", &["creatorid", "kolid"]),
+];
+
+/// Columns that `shortlist` works out itself and does not take back.
+const DERIVED: &[&str] = &["tier", "stage", "等級", "等级", "階段", "阶段"];
+
+pub(super) fn normalise(header: &str) -> String {
+    header
+        .trim()
+        .trim_start_matches('\u{feff}')
+        .chars()
+        .filter(|c| {
+            !c.is_whitespace()
+                && !matches!(
+                    c,
+                    '_' | '-' | '.' | '(' | ')' | '（' | '）' | '%' | '％' | '#' | ':' | '：' | '/'
+                )
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A channel-group column: `instagram_handle`, `youtube_2_followers`.
+pub(super) fn channel_column(header: &str) -> Option<Field> {
+    let lower = header.trim().to_lowercase();
+    let (rest, field) = [
+        ("_handle", ChannelField::Handle),
+        ("_followers", ChannelField::Followers),
+        ("_engagement", ChannelField::Engagement),
+        ("_avg_views", ChannelField::AvgViews),
+        ("_url", ChannelField::Url),
+    ]
+    .into_iter()
+    .find_map(|(suffix, f)| lower.strip_suffix(suffix).map(|r| (r, f)))?;
+    let (name, nth) = match rest.rsplit_once('_') {
+        Some((name, n)) if n.parse::<usize>().is_ok_and(|n| n >= 2) => {
+            (name, n.parse::<usize>().ok()?)
+        }
+        _ => (rest, 1),
+    };
+    let platform = Platform::known(name)?;
+    Some(Field::Channel {
+        platform,
+        nth,
+        field,
+    })
+}
+
+/// A header naming a platform and a channel field together, as sheets with a column per
+/// platform do: `IG帳號`, `IG粉絲數`, `YouTube subscribers`, `抖音 followers`.
+fn platform_and_field(key: &str) -> Option<Field> {
+    let channel_field = |text: &str| -> Option<ChannelField> {
+        let named = SYNONYMS
+            .iter()
+            .find(|(_, names)| names.iter().any(|n| normalise(n) == text))?
+            .0;
+        Some(match named {
+            "handle" => ChannelField::Handle,
+            "followers" => ChannelField::Followers,
+            "engagement" => ChannelField::Engagement,
+            "avg_views" => ChannelField::AvgViews,
+            "url" => ChannelField::Url,
+            _ => return None,
+        })
+    };
+    let cuts = key.char_indices().map(|(i, _)| i).skip(1);
+    for at in cuts {
+        let (left, right) = key.split_at(at);
+        for (platform, rest) in [(left, right), (right, left)] {
+            if let (Some(p), Some(field)) = (Platform::known(platform), channel_field(rest)) {
+                return Some(Field::Channel {
+                    platform: p,
+                    nth: 1,
+                    field,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// What a header stands for, without `--map`.
+pub(super) fn recognise(header: &str, id_is_creator: bool) -> Field {
+    if let Some(channel) = channel_column(header) {
+        return channel;
+    }
+    let key = normalise(header);
+    if let Some(channel) = platform_and_field(&key) {
+        return channel;
+    }
+    // A column named for a platform holds the handles (or links) there.
+    if key.chars().count() >= 2
+        && let Some(platform) = Platform::known(&key)
+    {
+        return Field::Channel {
+            platform,
+            nth: 1,
+            field: ChannelField::Handle,
+        };
+    }
+    if key == "id" {
+        return if id_is_creator {
+            Field::Id
+        } else {
+            Field::Handle
+        };
+    }
+    if DERIVED.contains(&key.as_str()) {
+        return Field::Ignored("worked out by shortlist, not imported".into());
+    }
+    for (field, names) in SYNONYMS {
+        if names.iter().any(|n| normalise(n) == key) {
+            if *field == "creator_id" {
+                return Field::Id;
+            }
+            return field_named(field).unwrap_or(Field::Ignored(String::new()));
+        }
+    }
+    Field::Ignored("no field matches (--map COLUMN=FIELD to import it)".into())
+}
+
+/// A field as the report names it.
+pub fn describe(field: &Field) -> String {
+    match field {
+        Field::Channel {
+            platform,
+            nth,
+            field,
+        } => {
+            let f = match field {
+                ChannelField::Handle => "handle",
+                ChannelField::Followers => "followers",
+                ChannelField::Engagement => "engagement",
+                ChannelField::AvgViews => "avg_views",
+                ChannelField::Url => "url",
+            };
+            if *nth == 1 {
+                format!("{} {f}", platform.name())
+            } else {
+                format!("{} #{nth} {f}", platform.name())
+            }
+        }
+        Field::Ignored(_) => "(not imported)".into(),
+        other => FIELD_NAMES
+            .iter()
+            .find(|n| field_named(n).as_ref() == Some(other))
+            .map_or_else(|| format!("{other:?}"), |n| n.to_string()),
+    }
+}
