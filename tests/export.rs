@@ -306,11 +306,14 @@ fn dry_run_and_mark_contacted() {
         "would write 2 invitations to exports/spring/ (eml), from template en:\n  mei.eml\n  eve.eml\n"
     );
     assert!(!ws.join("exports").exists(), "a dry run writes nothing");
+    let (code, out, _) = export(&sandbox, &ws, &["--template", "en"]);
+    assert_eq!(code, 0);
+    assert!(!out.contains("replaced"), "{out}");
     let (code, out, err) = export(&sandbox, &ws, &["--template", "en", "--mark-contacted"]);
     assert_eq!(code, 0, "{err}");
     assert!(
         out.ends_with(
-            "spring: mei: shortlisted → contacted\nspring: eve: shortlisted → contacted\n"
+            "  mei.eml\n  eve.eml\n(2 files of an earlier export were replaced)\nspring: mei: shortlisted → contacted\nspring: eve: shortlisted → contacted\n"
         ),
         "{out}"
     );

@@ -167,9 +167,20 @@ pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<Exi
         "wrote {count} {invitations} to {shown_dir}/ ({}), from template {name}:",
         format.name()
     );
-    for file in &written {
+    for file in &written.files {
         let shown = file.strip_prefix(&dir).unwrap_or(file);
         println!("  {}", shown.display());
+    }
+    if written.replaced > 0 {
+        println!(
+            "({} of an earlier export {} replaced)",
+            if written.replaced == 1 {
+                "1 file".to_string()
+            } else {
+                format!("{} files", written.replaced)
+            },
+            if written.replaced == 1 { "was" } else { "were" }
+        );
     }
     if args.mark_contacted {
         if stage == Stage::Shortlisted {

@@ -246,13 +246,21 @@ pub fn mboxrd_unescape(message: &[u8]) -> Vec<u8> {
     out
 }
 
+/// What an export wrote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Written {
+    pub files: Vec<PathBuf>,
+    /// Those that replaced a file of the same name (an earlier export's).
+    pub replaced: usize,
+}
+
 /// Writes `files` under `dir`: all into a staging folder first, then each moved into place, so
-/// that a failure part-way leaves nothing behind. Returns the paths written.
+/// that a failure part-way leaves nothing behind.
 pub fn write(
     dir: &Path,
     format: Format,
     files: Vec<(PathBuf, Vec<u8>)>,
-) -> std::io::Result<Vec<PathBuf>> {
+) -> std::io::Result<Written> {
     std::fs::create_dir_all(dir)?;
     let staging = tempfile::Builder::new()
         .prefix(".export-")
@@ -314,7 +322,11 @@ pub fn write(
     if let Ok(handle) = std::fs::File::open(dir) {
         let _ = handle.sync_all();
     }
-    Ok(written)
+    let replaced = written.len() - new.len();
+    Ok(Written {
+        files: written,
+        replaced,
+    })
 }
 
 #[cfg(test)]

@@ -218,7 +218,7 @@ pub fn write_export(workspace: &Workspace, write: ExportWrite) -> ExportReport {
         .exports_dir()
         .join(crate::mail::export::file_stem(&write.campaign));
     let result = crate::mail::export::write(&dir, write.format, write.files)
-        .map(|_| ())
+        .map(|w| w.replaced)
         .map_err(|e| e.to_string());
     ExportReport {
         campaign: write.campaign,

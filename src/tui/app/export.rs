@@ -94,7 +94,8 @@ pub struct ExportReport {
     pub template: String,
     pub count: usize,
     pub shortlisted: Vec<String>,
-    pub result: Result<(), String>,
+    /// How many files of an earlier export were replaced, or why nothing was written.
+    pub result: Result<usize, String>,
 }
 
 impl App {
@@ -288,8 +289,8 @@ impl App {
     pub fn on_exported(&mut self, report: ExportReport) -> Vec<Effect> {
         self.exporting = self.exporting.saturating_sub(1);
         match report.result {
-            Ok(()) => {
-                let text = format!(
+            Ok(replaced) => {
+                let mut text = format!(
                     "wrote {} {} to {}/ ({}), from template {}",
                     report.count,
                     if report.count == 1 {
@@ -301,6 +302,9 @@ impl App {
                     report.format.name(),
                     report.template
                 );
+                if replaced > 0 {
+                    text.push_str(&format!(" · replaced {replaced} from an earlier export"));
+                }
                 self.tell(text.clone(), false);
                 // The selection is used up, as by the other actions on it.
                 self.marked.clear();

@@ -247,3 +247,14 @@ fn the_question_after_an_export_names_who_moves() {
     );
     assert!(screen.contains("y move"), "the bar has the keys: {screen}");
 }
+
+#[test]
+fn a_second_export_says_it_replaced_the_first() {
+    let dir = copy_of_sample();
+    let mut h = lumi(dir.path(), "clara");
+    h.keys("x enter n x enter");
+    assert_eq!(
+        notice(&h),
+        "wrote 1 invitation to exports/lumi-vitc-launch/ (eml), from template invite-zh-TW · replaced 1 from an earlier export"
+    );
+}
