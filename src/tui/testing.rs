@@ -23,6 +23,31 @@ use crate::model::TierBounds;
 use crate::search::{Index, Response, Worker};
 use crate::store::{self, Workspace};
 
+/// The sample workspace the program ships with (read only: copy it to change it).
+pub fn sample() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+/// A copy of the sample workspace that a test may change.
+pub fn copy_of_sample() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    copy(&sample(), dir.path());
+    dir
+}
+
+fn copy(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).expect("a folder to copy") {
+        let entry = entry.expect("an entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("its type").is_dir() {
+            std::fs::create_dir_all(&target).expect("a folder");
+            copy(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("a copy");
+        }
+    }
+}
+
 /// The time the tests' app lives at.
 pub const NOW: &str = "2026-11-22T09:30:00+08:00[Asia/Taipei]";
 

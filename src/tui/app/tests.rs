@@ -1,38 +1,12 @@
 //! What keys, results and reloads do to the app, driven through the real database reader and
 //! search worker (see `tui::testing`).
 
-use std::path::{Path, PathBuf};
-
 use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
 use super::*;
 use crate::search::Found;
 use crate::tui::keymap::Mode;
-use crate::tui::testing::Harness;
-
-fn sample() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data")
-}
-
-/// A copy of the sample workspace that a test may change.
-fn copy_of_sample() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy(&sample(), dir.path());
-    dir
-}
-
-fn copy(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            copy(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
+use crate::tui::testing::{Harness, copy_of_sample, sample};
 
 /// The ids of the results in order.
 fn ids(h: &Harness) -> Vec<String> {

@@ -2,36 +2,15 @@
 //! saved at once through the store, a change made elsewhere is never overwritten, and a change
 //! that could not be saved is kept until it is.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::*;
 use crate::model::Stage;
 use crate::tui::keymap::Mode;
 use crate::tui::testing::Harness;
+pub(super) use crate::tui::testing::copy_of_sample;
 
 const LUMI: &str = "campaigns/lumi-vitc-launch.toml";
-
-pub(super) fn copy_of_sample() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy(
-        &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data"),
-        dir.path(),
-    );
-    dir
-}
-
-fn copy(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            copy(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
 
 fn file(dir: &Path) -> String {
     std::fs::read_to_string(dir.join(LUMI)).unwrap()

@@ -1,15 +1,9 @@
 //! Snapshots of the screen, drawn from the app on the sample workspace (or a small one written
 //! for the case) at fixed sizes, with the monochrome theme so that styles show as modifiers.
 
-use std::path::PathBuf;
-
 use ratatui::style::Modifier;
 
-use crate::tui::testing::{Harness, text};
-
-fn sample() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data")
-}
+use crate::tui::testing::{Harness, sample, text};
 
 /// A workspace holding only `creators`.
 fn workspace(creators: &str) -> tempfile::TempDir {
