@@ -19,12 +19,7 @@ fn read(ws: &Path, file: &str) -> String {
 
 /// Runs the binary; (exit code, stdout, stderr).
 fn run(sandbox: &Sandbox, ws: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = sandbox.on(ws, NOW).args(args).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        text(&out.stdout),
-        text(&out.stderr),
-    )
+    common::outcome(sandbox.on(ws, NOW).args(args))
 }
 
 #[test]

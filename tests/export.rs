@@ -7,7 +7,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{Sandbox, text};
+use common::Sandbox;
 use mail_parser::{Message, MessageParser, MimeHeaders};
 
 const NOW: &str = "2026-11-22T09:30:00+08:00";
@@ -79,18 +79,7 @@ fn workspace(sandbox: &Sandbox, template: &str) -> PathBuf {
 }
 
 fn export(sandbox: &Sandbox, ws: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = sandbox
-        .on(ws, NOW)
-        .arg("export")
-        .arg("spring")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        text(&out.stdout),
-        text(&out.stderr),
-    )
+    common::outcome(sandbox.on(ws, NOW).arg("export").arg("spring").args(args))
 }
 
 fn parse(bytes: &[u8]) -> Message<'_> {

@@ -23,18 +23,13 @@ fn fixture(sandbox: &Sandbox, name: &str) -> String {
 }
 
 fn import(sandbox: &Sandbox, ws: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = sandbox
-        .cmd()
-        .arg("--workspace")
-        .arg(ws)
-        .arg("import")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        text(&out.stdout),
-        text(&out.stderr),
+    common::outcome(
+        sandbox
+            .cmd()
+            .arg("--workspace")
+            .arg(ws)
+            .arg("import")
+            .args(args),
     )
 }
 
