@@ -30,12 +30,7 @@ pub fn load_template(
     let bytes = match std::fs::read(&path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            let names = template_names(workspace);
-            let hint = match crate::suggest::nearest(name, names.iter().map(String::as_str)) {
-                Some(n) => format!(" (did you mean \"{n}\"?)"),
-                None if names.is_empty() => " (templates/ has no .txt templates)".into(),
-                None => format!(" (templates: {})", names.join(", ")),
-            };
+            let hint = template_hint(name, &template_names(workspace));
             return Err(fail(format!("no template \"{name}\"{hint}")));
         }
         Err(e) => return Err(fail(e.to_string())),
@@ -86,6 +81,15 @@ pub fn prepare_named(
                 })
                 .collect(),
         },
+    }
+}
+
+/// What to say after "no template NAME": the nearest of `names`, or what there is.
+pub fn template_hint(name: &str, names: &[String]) -> String {
+    match crate::suggest::nearest(name, names.iter().map(String::as_str)) {
+        Some(n) => format!(" (did you mean \"{n}\"?)"),
+        None if names.is_empty() => " (templates/ has no .txt templates)".into(),
+        None => format!(" (templates: {})", names.join(", ")),
     }
 }
 

@@ -140,11 +140,7 @@ fn missing_template(
             Some((i as u32 + 1, l[..at].chars().count() as u32 + 1))
         })
         .unwrap_or((0, 0));
-    let hint = match crate::suggest::nearest(name, templates.iter().map(String::as_str)) {
-        Some(near) => format!(" (did you mean \"{near}\"?)"),
-        None if templates.is_empty() => " (templates/ has no .txt templates)".into(),
-        None => format!(" (templates: {})", templates.join(", ")),
-    };
+    let hint = crate::mail::template_hint(name, templates);
     store::Diagnostic {
         severity: store::Severity::Error,
         file: file.to_string(),

@@ -84,6 +84,23 @@ fn key(text: &str) -> String {
     text.trim().to_lowercase()
 }
 
+/// A channel as the report names it: `instagram @sarsa.beauty`.
+fn label(channel: &Channel) -> String {
+    format!("{} @{}", channel.platform.name(), channel.handle)
+}
+
+/// Channels as the report lists them, with their followers when asked.
+fn labels(channels: &[Channel], followers: bool) -> String {
+    channels
+        .iter()
+        .map(|ch| match ch.followers {
+            Some(f) if followers => format!("{} {}", label(ch), crate::display::grouped(f)),
+            _ => label(ch),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn same_channel(a: &Channel, b: &Channel) -> bool {
     a.platform == b.platform && a.handle.eq_ignore_ascii_case(&b.handle)
 }
@@ -255,23 +272,13 @@ fn join(
         && row.id.is_none()
         && let Some(same) = lookup.name.get(&key(&incoming.name)).map(|&i| &creators[i])
     {
-        let theirs: Vec<String> = same
-            .channels
-            .iter()
-            .map(|c| format!("{} @{}", c.platform.name(), c.handle))
-            .collect();
-        let ours: Vec<String> = incoming
-            .channels
-            .iter()
-            .map(|c| format!("{} @{}", c.platform.name(), c.handle))
-            .collect();
         return Outcome::Decide {
             message: format!(
                 "\"{}\" is also the name of {} ({}), and {} is not among their channels; not imported — add it to {} by hand, or import it as a new creator with --as-new",
                 incoming.name,
                 same.id,
-                theirs.join(", "),
-                ours.join(", "),
+                labels(&same.channels, false),
+                labels(&incoming.channels, false),
                 same.id
             ),
         };
@@ -287,18 +294,7 @@ fn join(
     if creator.currency.is_none() {
         creator.currency = row.currency.as_deref().map(Into::into);
     }
-    let channels: Vec<String> = creator
-        .channels
-        .iter()
-        .map(|ch| {
-            let mut s = format!("{} @{}", ch.platform.name(), ch.handle);
-            if let Some(f) = ch.followers {
-                s.push_str(&format!(" {}", crate::display::grouped(f)));
-            }
-            s
-        })
-        .collect();
-    let about = format!("{}: {}", creator.name, channels.join(", "));
+    let about = format!("{}: {}", creator.name, labels(&creator.channels, true));
     lookup.add(creators.len(), &creator);
     creators.push(creator);
     Outcome::New { id, about }
@@ -321,7 +317,7 @@ fn merge_into(creator: &mut Creator, row: &Incoming) -> (Vec<String>, Vec<String
     for ch in &row.creator.channels {
         match creator.channels.iter_mut().find(|c| same_channel(c, ch)) {
             Some(have) => {
-                let label = format!("{} @{}", have.platform.name(), have.handle);
+                let label = label(have);
                 if let Some(f) = ch.followers
                     && have.followers != Some(f)
                 {
@@ -355,9 +351,8 @@ fn merge_into(creator: &mut Creator, row: &Incoming) -> (Vec<String>, Vec<String
             }
             None => {
                 changes.push(format!(
-                    "new channel {} @{}{}",
-                    ch.platform.name(),
-                    ch.handle,
+                    "new channel {}{}",
+                    label(ch),
                     ch.followers
                         .map(|f| format!(" ({} followers)", grouped(f)))
                         .unwrap_or_default()

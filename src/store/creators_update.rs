@@ -309,13 +309,9 @@ fn set_channel(creator: &mut Table, channel: &Channel) -> Result<(), String> {
                     t.get("handle").and_then(Item::as_str),
                     channel,
                 ) {
-                    let mut inline = InlineTable::new();
                     numbers(channel, |k, v| {
-                        inline.insert(k, v);
+                        set_keeping_decor(t.entry(k).or_insert(Item::None), v)
                     });
-                    for (k, v) in inline.iter() {
-                        set_keeping_decor(t.entry(k).or_insert(Item::None), v.clone());
-                    }
                     return Ok(());
                 }
             }
@@ -382,11 +378,7 @@ fn numbers(channel: &Channel, mut put: impl FnMut(&str, Value)) {
 
 fn set_numbers_inline(table: &mut InlineTable, channel: &Channel) {
     numbers(channel, |key, value| match table.get_mut(key) {
-        Some(old) => {
-            let decor = old.decor().clone();
-            *old = value;
-            *old.decor_mut() = decor;
-        }
+        Some(old) => replace_value(old, value),
         None => {
             let mut value = value;
             value.decor_mut().set_prefix(" ");
@@ -397,13 +389,16 @@ fn set_numbers_inline(table: &mut InlineTable, channel: &Channel) {
 
 fn set_keeping_decor(item: &mut Item, value: Value) {
     match item {
-        Item::Value(old) => {
-            let decor = old.decor().clone();
-            *old = value;
-            *old.decor_mut() = decor;
-        }
+        Item::Value(old) => replace_value(old, value),
         other => *other = Item::Value(value),
     }
+}
+
+/// Puts `value` in place of `old`, keeping the spaces and comment around it.
+fn replace_value(old: &mut Value, value: Value) {
+    let decor = old.decor().clone();
+    *old = value;
+    *old.decor_mut() = decor;
 }
 
 #[cfg(test)]
