@@ -340,8 +340,16 @@ fn unreadable_files_and_a_broken_database_write_nothing() {
     );
     assert_eq!(std::fs::read(ws.join("creators.toml")).unwrap(), before);
 
-    let broken = sandbox.workspace("broken", b"[[creator]]\nid = \"a\"\nname = \"A\"\n");
+    let latin1 = sandbox.workspace("latin1", b"[[creator]]\nname = \"Jos\xe9\"\n");
     let csv = fixture(&sandbox, "zh-CN.tsv");
+    let (code, _, err) = import(&sandbox, &latin1, &[&csv]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "shortlist: error: creators.toml is not UTF-8 text (run `shortlist check`)\n"
+    );
+
+    let broken = sandbox.workspace("broken", b"[[creator]]\nid = \"a\"\nname = \"A\"\n");
     let (code, _, err) = import(&sandbox, &broken, &[&csv]);
     assert_eq!(code, 1);
     assert_eq!(

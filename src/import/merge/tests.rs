@@ -42,3 +42,18 @@ fn ids_from_handles_never_collide() {
     assert!(ids[1].starts_with("xiaohongshu-"), "{ids:?}");
     assert!(crate::model::id_problem(ids[1]).is_none());
 }
+
+#[test]
+fn text_that_is_not_what_it_says_is_refused_with_its_line() {
+    let fail = |bytes: &[u8]| {
+        crate::import::read("t.csv", bytes, &[])
+            .unwrap_err()
+            .to_string()
+    };
+    assert_eq!(
+        fail(b"\xEF\xBB\xBFname,handle\na,b\n\xff\n"),
+        "t.csv:3: not UTF-8 text after its UTF-8 mark"
+    );
+    assert_eq!(fail(b"\xFF\xFEa\x00\x00\xd8"), "t.csv: broken UTF-16 text");
+    assert_eq!(fail(b"\n\n"), "t.csv: the file is empty");
+}

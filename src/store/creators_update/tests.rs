@@ -131,3 +131,44 @@ fn a_file_changed_meanwhile_is_not_written() {
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), FILE);
 }
+
+#[test]
+fn channels_this_program_cannot_change_are_refused() {
+    let err = apply(
+        "[[creator]]\nid = \"a\"\nname = \"A\"\nchannels = \"ig: a\"\n",
+        &[CreatorChange::Channel {
+            id: "a".into(),
+            channel: channel(Platform::Instagram, "a", Some(1)),
+        }],
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        "creator a: its channels are not a list this program can change"
+    );
+}
+
+#[test]
+fn changes_that_would_not_read_back_are_not_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("creators.toml");
+    std::fs::write(&path, FILE).unwrap();
+    let err = update_creators(
+        &path,
+        "creators.toml",
+        FILE,
+        &[CreatorChange::Fill {
+            id: "ken".into(),
+            key: "email",
+            value: FillValue::Text("ken@".into()),
+        }],
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("creators.toml: the changes would not read back cleanly (creators.toml:"),
+        "{err}"
+    );
+    assert!(err.to_string().ends_with("; nothing was written"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), FILE);
+}

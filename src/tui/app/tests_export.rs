@@ -258,3 +258,66 @@ fn a_second_export_says_it_replaced_the_first() {
         "wrote 1 invitation to exports/lumi-vitc-launch/ (eml), from template invite-zh-TW · replaced 1 from an earlier export"
     );
 }
+
+#[test]
+fn no_one_with_an_address_means_nothing_to_write() {
+    let dir = copy_of_sample();
+    let mut h = lumi(dir.path(), "dewy");
+    h.keys("x");
+    let p = preview(&h);
+    assert!(p.prepared.letters.is_empty() && !p.prepared.blocked());
+    assert!(h.screen().contains("no invitation can be written"));
+    h.keys("enter");
+    assert_eq!(
+        notice(&h),
+        "no invitation can be written; nothing was written"
+    );
+    assert!(!dir.path().join("exports").exists());
+}
+
+#[test]
+fn without_templates_the_preview_says_so() {
+    let dir = copy_of_sample();
+    std::fs::remove_dir_all(dir.path().join("templates")).unwrap();
+    let mut h = lumi(dir.path(), "clara");
+    h.keys("x");
+    let problems: Vec<String> = preview(&h)
+        .prepared
+        .problems
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            "templates/invite-zh-TW.txt: error: no template \"invite-zh-TW\" (templates/ has no .txt templates)"
+        ]
+    );
+    h.keys("t");
+    assert_eq!(notice(&h), "templates/ has no .txt templates");
+    h.keys("enter");
+    assert!(!dir.path().join("exports").exists());
+}
+
+#[test]
+fn a_campaign_file_broken_since_it_was_opened_stops_the_export() {
+    let dir = copy_of_sample();
+    let mut h = lumi(dir.path(), "clara");
+    std::fs::write(
+        dir.path().join("campaigns/lumi-vitc-launch.toml"),
+        "[campaign]\nname = \n",
+    )
+    .unwrap();
+    h.keys("x");
+    let p = preview(&h);
+    assert!(p.prepared.blocked());
+    assert!(
+        p.prepared.problems[0]
+            .to_string()
+            .starts_with("campaigns/lumi-vitc-launch.toml:2:"),
+        "{:?}",
+        p.prepared.problems
+    );
+    h.keys("enter");
+    assert!(!dir.path().join("exports").exists());
+}
