@@ -2,6 +2,7 @@
 //! creator on a shortlist, built as email messages and written as drafts any mail client opens.
 
 pub mod export;
+pub mod filters;
 pub mod message;
 pub mod render;
 pub mod template;

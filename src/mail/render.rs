@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 use minijinja::Value;
 
-use super::template::{Part, Template, environment};
+use super::filters::environment;
+use super::template::{Part, Template};
 use crate::model::{Campaign, Channel, Creator, Entry, Value as Extra};
 
 /// One invitation, rendered.
