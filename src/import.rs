@@ -3,6 +3,7 @@
 //! creators they are, and the changes that makes to `creators.toml`.
 
 mod headers;
+mod lookup;
 pub mod merge;
 mod row;
 pub mod sheet;

@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use super::lookup::{Lookup, key};
 use super::row::{Incoming, fraction_columns, read_row};
 use super::sheet::Sheet;
 use crate::model::{Channel, Creator, Kind, id_problem, suggest_id};
@@ -78,10 +79,6 @@ impl Plan {
         }
         counts
     }
-}
-
-fn key(text: &str) -> String {
-    text.trim().to_lowercase()
 }
 
 /// A channel as the report names it: `instagram @sarsa.beauty`.
@@ -171,44 +168,6 @@ pub fn plan(sheet: &Sheet, database: Vec<Creator>, as_new: bool) -> Plan {
         existing,
         originals,
         rows,
-    }
-}
-
-/// Where each id, channel, email, handle and name is first found among the creators, so that
-/// a row is joined in constant time however large the database.
-#[derive(Default)]
-struct Lookup {
-    id: HashMap<String, usize>,
-    channel: HashMap<(String, String), usize>,
-    email: HashMap<String, usize>,
-    handle: HashMap<String, usize>,
-    name: HashMap<String, usize>,
-}
-
-impl Lookup {
-    fn new(creators: &[Creator]) -> Lookup {
-        let mut lookup = Lookup::default();
-        for (i, c) in creators.iter().enumerate() {
-            lookup.add(i, c);
-        }
-        lookup
-    }
-
-    /// Records what creator `i` has (earlier creators keep what they had).
-    fn add(&mut self, i: usize, c: &Creator) {
-        self.id.entry(c.id.to_string()).or_insert(i);
-        for ch in &c.channels {
-            self.channel
-                .entry((ch.platform.name().to_string(), key(&ch.handle)))
-                .or_insert(i);
-            self.handle.entry(key(&ch.handle)).or_insert(i);
-        }
-        if let Some(e) = &c.email {
-            self.email.entry(key(e)).or_insert(i);
-        }
-        if !c.name.is_empty() {
-            self.name.entry(key(&c.name)).or_insert(i);
-        }
     }
 }
 
