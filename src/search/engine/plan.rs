@@ -272,18 +272,7 @@ impl<'a> Plan<'a> {
                 best = best.max(bound);
             }
         }
-        for &n in ix.row_niches.get(row) {
-            if let Some(s) = word.niche_scores[n as usize] {
-                best = best.max(Some(s - NICHE_PENALTY));
-            }
-        }
-        let l = ix.location[row];
-        if l != NONE
-            && let Some(s) = word.location_scores[l as usize]
-        {
-            best = best.max(Some(s - LOCATION_PENALTY));
-        }
-        best
+        best.max(self.tag_score(word, row))
     }
 
     /// True when the query has words to rank by.
@@ -401,6 +390,24 @@ impl<'a> Plan<'a> {
         l != NONE && word.location_scores[l as usize].is_some()
     }
 
+    /// The best score of `word` in the row's niches or location, which rank below names.
+    fn tag_score(&self, word: &Word, row: usize) -> Option<i32> {
+        let ix = self.index;
+        let niches = ix
+            .row_niches
+            .get(row)
+            .iter()
+            .filter_map(|&n| word.niche_scores[n as usize])
+            .map(|s| s - NICHE_PENALTY)
+            .max();
+        let l = ix.location[row];
+        let location = (l != NONE)
+            .then(|| word.location_scores[l as usize])
+            .flatten()
+            .map(|s| s - LOCATION_PENALTY);
+        niches.max(location)
+    }
+
     /// The best score of `word` in the row's names and handles, niches or location. A phrase is
     /// a single piece for the quick check, so it only scores where it occurs whole.
     fn word_score(&self, word: &Word, row: usize) -> Option<i32> {
@@ -422,18 +429,7 @@ impl<'a> Plan<'a> {
                 }
             }
         }
-        for &n in ix.row_niches.get(row) {
-            if let Some(s) = word.niche_scores[n as usize] {
-                best = best.max(Some(s - NICHE_PENALTY));
-            }
-        }
-        let l = ix.location[row];
-        if l != NONE
-            && let Some(s) = word.location_scores[l as usize]
-        {
-            best = best.max(Some(s - LOCATION_PENALTY));
-        }
-        best
+        best.max(self.tag_score(word, row))
     }
 }
 
