@@ -10,17 +10,22 @@ use std::path::{Path, PathBuf};
 use common::{Sandbox, text};
 use rstest::rstest;
 
+/// `shortlist --workspace WS check`, run to the end.
+fn check(sandbox: &Sandbox, ws: impl AsRef<Path>) -> std::process::Output {
+    sandbox
+        .cmd()
+        .arg("--workspace")
+        .arg(ws.as_ref())
+        .arg("check")
+        .output()
+        .unwrap()
+}
+
 fn check_fixture(fixture: &Path, expected_exit: i32) {
     let sandbox = Sandbox::new();
     let bytes = std::fs::read(fixture).unwrap();
     let ws = sandbox.workspace("ws", &bytes);
-    let out = sandbox
-        .cmd()
-        .arg("--workspace")
-        .arg(&ws)
-        .arg("check")
-        .output()
-        .unwrap();
+    let out = check(&sandbox, &ws);
     let stderr = text(&out.stderr);
     let expected_file = fixture.with_extension("stderr");
     if std::env::var_os("BLESS").is_some() {
@@ -78,13 +83,7 @@ fn every_invalid_fixture_reports_at_least_one_located_error() {
 #[test]
 fn the_sample_workspace_passes_with_no_warnings() {
     let sandbox = Sandbox::new();
-    let out = sandbox
-        .cmd()
-        .arg("--workspace")
-        .arg(common::repo().join("data"))
-        .arg("check")
-        .output()
-        .unwrap();
+    let out = check(&sandbox, common::repo().join("data"));
     assert_eq!(text(&out.stderr), "");
     assert_eq!(out.status.code(), Some(0));
     let stdout = text(&out.stdout);
@@ -119,13 +118,7 @@ email = "broken"
 channels = [{ platform = "instagram", handle = "c", followers = 900 }]
 "#,
     );
-    let out = sandbox
-        .cmd()
-        .arg("--workspace")
-        .arg(&ws)
-        .arg("check")
-        .output()
-        .unwrap();
+    let out = check(&sandbox, &ws);
     assert_eq!(out.status.code(), Some(1));
     let stdout = text(&out.stdout);
     let lines: Vec<&str> = stdout.lines().skip(1).collect();
@@ -172,13 +165,7 @@ fn tier_bounds_come_from_the_user_config() {
     );
     std::fs::create_dir_all(sandbox.config_file().parent().unwrap()).unwrap();
     std::fs::write(sandbox.config_file(), "[tiers]\nnano = 2_000\n").unwrap();
-    let out = sandbox
-        .cmd()
-        .arg("--workspace")
-        .arg(&ws)
-        .arg("check")
-        .output()
-        .unwrap();
+    let out = check(&sandbox, &ws);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("tiers      emerging 1 · nano 0"));
 }
@@ -193,13 +180,7 @@ fn a_broken_config_is_reported_with_its_line() {
         "currency = \"TWD\"\n[tiers]\nmicro = \"10k\"\n",
     )
     .unwrap();
-    let out = sandbox
-        .cmd()
-        .arg("--workspace")
-        .arg(&ws)
-        .arg("check")
-        .output()
-        .unwrap();
+    let out = check(&sandbox, &ws);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         text(&out.stderr),
@@ -223,13 +204,7 @@ fn campaign_files_are_checked_against_the_database() {
         "[campaign]\nname = \"Launch\"\n\n[[entry]]\ncreator = \"sarsaa\"\nstage = \"contacted\"\n\n[[entry]]\ncreator = \"sarsa\"\nstage = \"signed\"\n",
     )
     .unwrap();
-    let out = sandbox
-        .cmd()
-        .arg("--workspace")
-        .arg(&ws)
-        .arg("check")
-        .output()
-        .unwrap();
+    let out = check(&sandbox, &ws);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         text(&out.stderr),
@@ -261,13 +236,7 @@ fn templates_are_checked_with_their_lines() {
         "+++\nsubject = \"Hi\"\n+++\nDear {{ creator.nmae }},\n{% if %}\n",
     )
     .unwrap();
-    let out = sandbox
-        .cmd()
-        .arg("--workspace")
-        .arg(&ws)
-        .arg("check")
-        .output()
-        .unwrap();
+    let out = check(&sandbox, &ws);
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
     assert!(
@@ -293,13 +262,7 @@ fn a_campaign_naming_a_template_that_is_not_there() {
         original.replace("template = \"invite-zh-TW\"", "template = \"invite-zhTW\""),
     )
     .unwrap();
-    let out = sandbox
-        .cmd()
-        .arg("--workspace")
-        .arg(&ws)
-        .arg("check")
-        .output()
-        .unwrap();
+    let out = check(&sandbox, &ws);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         text(&out.stderr),
