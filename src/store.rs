@@ -8,6 +8,7 @@ mod creators;
 mod creators_update;
 mod diagnostic;
 mod dirs;
+pub mod files;
 mod fields;
 mod render;
 pub mod sample;
@@ -17,7 +18,7 @@ pub mod write;
 
 pub use cache::CreatorCache;
 pub use campaigns::{
-    BRIEF_KEYS, ENTRY_KEYS, EditError, KnownCreators, LoadedCampaign, SaveError, Saved,
+    BRIEF_KEYS, ENTRY_KEYS, EditError, KnownCreators, LoadedCampaign, SaveError, Saved, WrittenEntry,
     create_campaign, load_campaign, parse_campaign, stage_message, update_campaign,
 };
 pub use config::{Config, DEFAULT_CURRENCY, Located, load_config, parse_config};

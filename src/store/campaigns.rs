@@ -69,12 +69,39 @@ impl KnownCreators for super::Database {
 pub struct LoadedCampaign {
     pub campaign: Option<Campaign>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Every `[[entry]]` table as written, those with errors included: the creator it names
+    /// (if it names one) and the line it starts on. What a change must not overlook.
+    pub written: Vec<WrittenEntry>,
+}
+
+/// One `[[entry]]` table as written in the file, whether or not it could be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WrittenEntry {
+    pub creator: Option<String>,
+    /// The line of its header (or opening brace).
+    pub line: u32,
 }
 
 impl LoadedCampaign {
     /// True when any problem is an error.
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// The errors within the entries of `creator` as written (lines from the header of each to
+    /// the next entry's), what a change to that entry must not write over.
+    pub fn errors_in_entry(&self, creator: &str) -> Vec<&Diagnostic> {
+        let mut ranges = Vec::new();
+        for (i, w) in self.written.iter().enumerate() {
+            if w.creator.as_deref() == Some(creator) {
+                let end = self.written.get(i + 1).map_or(u32::MAX, |n| n.line);
+                ranges.push(w.line..end);
+            }
+        }
+        self.diagnostics
+            .iter()
+            .filter(|d| d.is_error() && ranges.iter().any(|r| r.contains(&d.line)))
+            .collect()
     }
 }
 
@@ -92,13 +119,15 @@ pub fn parse_campaign(
             return LoadedCampaign {
                 campaign: None,
                 diagnostics: vec![d],
+                written: Vec::new(),
             };
         }
     };
     let index = LineIndex::new(text);
     let mut report = Report::new(text, &index);
-    let finish = |report: Report<'_>, campaign| LoadedCampaign {
+    let finish = |report: Report<'_>, campaign, written| LoadedCampaign {
         campaign,
+        written,
         diagnostics: sorted(
             report
                 .into_problems()
@@ -124,7 +153,7 @@ pub fn parse_campaign(
                     last = line;
                 }
             }
-            return finish(report, None);
+            return finish(report, None, Vec::new());
         }
     };
     if let Some(problem) = id_problem(id) {
@@ -143,13 +172,16 @@ pub fn parse_campaign(
         None => Brief::default(),
     };
     let list = top.tables("entry", false);
-    let entries = list.map_or_else(Vec::new, |list| read_entries(list, top.report(), creators));
+    let mut written = Vec::new();
+    let entries = list.map_or_else(Vec::new, |list| {
+        read_entries(list, top.report(), creators, &mut written)
+    });
     let campaign = Campaign {
         id: CompactString::from(id),
         brief,
         entries,
     };
-    finish(report, Some(campaign))
+    finish(report, Some(campaign), written)
 }
 
 /// Reads `campaigns/<id>.toml`.
@@ -158,7 +190,7 @@ pub fn load_campaign(
     file: &str,
     creators: Option<&dyn KnownCreators>,
 ) -> Result<LoadedCampaign, super::ReadError> {
-    let bytes = std::fs::read(path).map_err(|source| super::ReadError {
+    let bytes = super::files::read_bounded(path, super::files::CAMPAIGN_LIMIT).map_err(|source| super::ReadError {
         file: file.to_string(),
         source,
     })?;
@@ -346,18 +378,45 @@ fn read_entries(
     list: &DeArray<'_>,
     report: &mut Report<'_>,
     creators: Option<&dyn KnownCreators>,
+    written: &mut Vec<WrittenEntry>,
 ) -> Vec<Entry> {
     let mut entries: Vec<Entry> = Vec::with_capacity(list.len());
     for (i, item) in list.iter().enumerate() {
+        let line = report.line(item.span().start);
         let DeValue::Table(table) = item.get_ref() else {
             let message = format!(
                 "each entry must be a table, found {}",
                 describe(item.get_ref())
             );
             report.error(&item.span(), None, message);
+            written.push(WrittenEntry {
+                creator: None,
+                line,
+            });
             continue;
         };
-        let line = report.line(item.span().start);
+        let raw_creator = match table.get("creator").map(|c| c.get_ref()) {
+            Some(DeValue::String(id)) if !id.trim().is_empty() => Some(id.trim().to_string()),
+            _ => None,
+        };
+        // The entry written before under the same creator, whether or not it could be read.
+        let first = raw_creator.as_deref().and_then(|id| {
+            written
+                .iter()
+                .find(|w| w.creator.as_deref() == Some(id))
+                .map(|w| w.line)
+        });
+        written.push(WrittenEntry {
+            creator: raw_creator,
+            line,
+        });
+        if report.source(&item.span()).trim_start().starts_with('{') {
+            report.error(
+                &item.span(),
+                None,
+                "write each entry as an [[entry]] table, not inline in entry = [...]: entries are changed only in that form".into(),
+            );
+        }
         let mut f = Fields::new(table, item.span(), report);
         f.set_subject(Some(format!("entry #{}", i + 1)));
         let creator = f.non_blank("creator", true).map(|c| {
@@ -376,11 +435,8 @@ fn read_entries(
                 };
                 f.error(&c.span(), message);
             }
-            if let Some(first) = entries.iter().find(|e| e.creator == id) {
-                let message = format!(
-                    "\"{id}\" is already on this shortlist (line {})",
-                    first.line
-                );
+            if let Some(first) = first {
+                let message = format!("\"{id}\" is already on this shortlist (line {first})");
                 f.error(&c.span(), message);
             }
             CompactString::from(id)

@@ -10,6 +10,7 @@ use toml_edit::{DocumentMut, InlineTable, Item, Table, Value};
 use std::collections::HashMap;
 
 use super::render::{channel_table, count, render_creator, text as text_item, texts};
+use super::text::{Layout, for_editing, restore_lines};
 use super::write::{self, LOCK_WAIT, Lock, WriteError};
 use crate::model::{Channel, Creator, Platform};
 
@@ -113,8 +114,10 @@ fn counts(loaded: &super::LoadedCreators) -> (usize, usize) {
 
 /// The text of `before` with `changes` made. A file made of `[[creator]]` tables (the usual
 /// case) is changed one creator's table at a time, the rest left as bytes; anything else is
-/// changed as one document.
+/// changed as one document. The byte-order mark and the line endings stay as the file has them.
 pub fn apply(before: &str, changes: &[CreatorChange]) -> Result<String, String> {
+    let layout = Layout::of(before);
+    let body = before.strip_prefix('\u{feff}').unwrap_or(before);
     let appended: Vec<&Creator> = changes
         .iter()
         .filter_map(|c| match c {
@@ -131,45 +134,59 @@ pub fn apply(before: &str, changes: &[CreatorChange]) -> Result<String, String> 
             CreatorChange::New(_) => {}
         }
     }
-    let mut text = if by_id.is_empty() {
-        before.to_string()
+    // Each table is edited as `\n` text and given back its own line endings.
+    let edit = |raw: &str, mine: &[&CreatorChange]| -> Result<String, String> {
+        let edited = edit_document(&for_editing(raw), mine)?;
+        Ok(restore_lines(raw, &edited, layout.crlf))
+    };
+    let mut text = String::with_capacity(before.len() + 64);
+    if layout.bom {
+        text.push('\u{feff}');
+    }
+    if by_id.is_empty() {
+        text.push_str(body);
     } else {
-        match super::creators::chunks::split(before) {
+        match super::creators::chunks::split(body) {
             Some(chunks) => {
                 let first = chunks
                     .first()
-                    .map_or(before.len(), |c| line_offset(before, c.line));
-                let mut out = before[..first].to_string();
+                    .map_or(body.len(), |c| line_offset(body, c.line));
+                text.push_str(&body[..first]);
                 for chunk in chunks {
                     match chunk_id(&chunk.text).and_then(|id| by_id.remove(id.as_str())) {
-                        Some(mine) => out.push_str(&edit_document(&chunk.text, &mine)?),
-                        None => out.push_str(&chunk.text),
+                        Some(mine) => text.push_str(&edit(&chunk.text, &mine)?),
+                        None => text.push_str(&chunk.text),
                     }
                 }
                 if let Some(id) = by_id.keys().next() {
                     return Err(format!("no creator \"{id}\" in the file"));
                 }
-                out
             }
             None => {
                 let all: Vec<&CreatorChange> = by_id.into_values().flatten().collect();
-                edit_document(before, &all)?
+                text.push_str(&edit(body, &all)?);
             }
         }
-    };
+    }
     if !appended.is_empty() {
-        if !text.is_empty() && !text.ends_with('\n') {
-            text.push('\n');
+        let newline = layout.newline();
+        if !text.trim().is_empty() && !text.ends_with('\n') {
+            text.push_str(newline);
         }
-        if !text.trim().is_empty() && !text.ends_with("\n\n") {
-            text.push('\n');
+        if !text.trim().is_empty() && !text.ends_with(&format!("{newline}{newline}")) {
+            text.push_str(newline);
         }
         // One at a time: a document of 100,000 new tables would take gigabytes.
         for (i, creator) in appended.into_iter().enumerate() {
             if i > 0 {
-                text.push('\n');
+                text.push_str(newline);
             }
-            text.push_str(&render_creator(creator));
+            let rendered = render_creator(creator);
+            if layout.crlf {
+                text.push_str(&rendered.replace('\n', "\r\n"));
+            } else {
+                text.push_str(&rendered);
+            }
         }
     }
     Ok(text)

@@ -177,12 +177,13 @@ fn is_multiline(array: &Array) -> bool {
 fn push_record(history: &mut Array, record: InlineTable, multiline: bool) {
     let mut value = Value::InlineTable(record);
     if multiline {
+        // Only the indentation of the last record: a comment before it stays where it is.
         let indent = history
             .iter()
             .last()
             .and_then(|v| v.decor().prefix().and_then(|p| p.as_str()))
-            .filter(|p| p.contains('\n'))
-            .map_or_else(|| "\n  ".to_string(), str::to_string);
+            .and_then(|p| p.rsplit_once('\n'))
+            .map_or_else(|| "\n  ".to_string(), |(_, indent)| format!("\n{indent}"));
         // A comment after the last element stays on its line. It is in the text before `]`,
         // or, when the last element has no comma after it, in that element's own suffix.
         let trailing = history.trailing().as_str().unwrap_or("").to_string();

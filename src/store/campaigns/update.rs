@@ -13,6 +13,7 @@ use super::edit::{Document, EditError};
 use super::{KnownCreators, LoadedCampaign, parse_campaign};
 use crate::model::Campaign;
 use crate::outreach::edit::{self, Edit, FileChange, Outcome, Refusal};
+use crate::store::text;
 use crate::store::write::{self, LOCK_WAIT, Lock, WriteError};
 
 /// A save that went through.
@@ -58,7 +59,10 @@ pub fn update_campaign(
     // Someone may write the file without taking the lock (an editor): if it changes between
     // reading and replacing it, start again from what it says then.
     for _ in 0..3 {
-        let before = read(path, file)?;
+        let raw = read(path, file)?;
+        // Edited without its byte-order mark and with \n line endings; written back with both
+        // as they were, every untouched line byte for byte.
+        let before = text::for_editing(&raw);
         let id = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -69,22 +73,23 @@ pub fn update_campaign(
         let mut document = Document::parse(&before).map_err(|e| refused(file, e))?;
         let mut after = campaign.clone();
         for edit in edits {
-            outcomes.push(apply(&mut document, &mut after, edit, now, file)?);
+            outcomes.push(apply(&mut document, &mut after, edit, now, file, &loaded)?);
         }
         if outcomes.iter().all(|o| matches!(o, Outcome::Unchanged(_))) {
             return Ok(Saved {
                 campaign: after,
                 outcomes,
                 written: false,
-                text: before,
+                text: raw,
             });
         }
-        let text = document.text();
-        let check = parse_campaign(&id, file, text.as_bytes(), creators);
+        let edited = document.text();
+        let check = parse_campaign(&id, file, edited.as_bytes(), creators);
         verify(&loaded, &check, &after, file)?;
-        if read(path, file)? != before {
+        if read(path, file)? != raw {
             continue;
         }
+        let text = text::restore(&raw, &edited);
         write::replace(path, file, text.as_bytes())?;
         return Ok(Saved {
             campaign: check.campaign.unwrap_or(after),
@@ -136,7 +141,8 @@ pub fn create_campaign(
 }
 
 fn read(path: &Path, file: &str) -> Result<String, SaveError> {
-    let bytes = std::fs::read(path).map_err(|source| WriteError::Io {
+    let bytes = crate::store::files::read_bounded(path, crate::store::files::CAMPAIGN_LIMIT)
+        .map_err(|source| WriteError::Io {
         file: file.to_string(),
         source,
     })?;
@@ -195,13 +201,15 @@ fn verify(
     Ok(())
 }
 
-/// Applies one edit to the campaign as read, and the same change to the document.
+/// Applies one edit to the campaign as read, and the same change to the document. An entry
+/// with errors in the file is never written over: the errors are reported instead.
 fn apply(
     document: &mut Document,
     campaign: &mut Campaign,
     edit: &Edit,
     now: &Zoned,
     file: &str,
+    loaded: &LoadedCampaign,
 ) -> Result<Outcome, SaveError> {
     let (outcome, changes) = edit::apply(campaign, edit, now).map_err(|refusal| match refusal {
         Refusal::Conflict(conflict) => SaveError::Conflict {
@@ -214,6 +222,37 @@ fn apply(
         },
     })?;
     for change in changes {
+        let creator = match &change {
+            FileChange::AddEntry(creator)
+            | FileChange::SetStage { creator, .. }
+            | FileChange::SetFollowUp { creator, .. }
+            | FileChange::SetNotes { creator, .. } => creator.as_str(),
+        };
+        let errors = loaded.errors_in_entry(creator);
+        if !errors.is_empty() {
+            return Err(SaveError::Broken {
+                file: file.to_string(),
+                problems: errors
+                    .iter()
+                    .map(|d| format!("  {d}"))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            });
+        }
+        if let FileChange::AddEntry(creator) = &change
+            && let Some(w) = loaded
+                .written
+                .iter()
+                .find(|w| w.creator.as_deref() == Some(creator.as_str()))
+        {
+            return Err(SaveError::Refused {
+                file: file.to_string(),
+                message: format!(
+                    "{creator} is already on the shortlist (line {}); nothing was written",
+                    w.line
+                ),
+            });
+        }
         let done = match change {
             FileChange::AddEntry(creator) => document.add_entry(&creator, now),
             FileChange::SetStage { creator, to, note } => {

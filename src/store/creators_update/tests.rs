@@ -172,3 +172,37 @@ fn changes_that_would_not_read_back_are_not_written() {
     assert!(err.to_string().ends_with("; nothing was written"), "{err}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), FILE);
 }
+
+#[test]
+fn a_windows_file_keeps_its_byte_order_mark_and_line_endings() {
+    let windows = format!("\u{feff}{}", FILE.replace('\n', "\r\n"));
+    let mut new = Creator {
+        id: "mei".into(),
+        name: "小美".into(),
+        ..Creator::default()
+    };
+    new.channels
+        .push(channel(Platform::TikTok, "mei_tt", Some(12_300)));
+    let text = apply(
+        &windows,
+        &[
+            CreatorChange::Channel {
+                id: "sarsa".into(),
+                channel: channel(Platform::Threads, "sarsa", Some(900)),
+            },
+            CreatorChange::Channel {
+                id: "ken".into(),
+                channel: channel(Platform::YouTube, "kentv", Some(2_500)),
+            },
+            CreatorChange::New(new),
+        ],
+    )
+    .unwrap();
+    assert!(text.starts_with('\u{feff}'), "the byte-order mark stays");
+    let lone = text.replace("\r\n", "").matches('\n').count();
+    assert_eq!(lone, 0, "every line ends in \\r\\n:\n{text:?}");
+    // The lines nobody touched are byte for byte as they were.
+    assert!(text.starts_with(&windows[..windows.find("channels = [").unwrap()]));
+    assert!(text.contains("followers = 2_500 # old\r\n"));
+    assert!(text.contains("id = \"mei\"\r\n"));
+}

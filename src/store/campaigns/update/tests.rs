@@ -296,3 +296,102 @@ fn a_new_campaign_is_never_written_over_an_old_one() {
         Some("Thing")
     );
 }
+
+#[test]
+fn an_entry_with_a_value_of_the_wrong_type_is_never_written_over() {
+    let (_dir, path) = setup();
+    let broken = CAMPAIGN.replace(
+        "history = [\n  { at = 2026-11-14T09:00:00+08:00, stage = \"contacted\" },\n]",
+        "history = \"not a list\"",
+    );
+    std::fs::write(&path, &broken).unwrap();
+    let error = update_campaign(
+        &path,
+        "campaigns/launch.toml",
+        &[stage("sarsa", Stage::Negotiating, None)],
+        &now(),
+        None,
+    )
+    .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "campaigns/launch.toml has problems to fix before it can be changed:\n  campaigns/launch.toml:7:11: error: \"history\" must be a list of tables, found string \"not a list\" (entry sarsa)"
+    );
+    assert_eq!(text(&path), broken);
+    // Another entry of the same file can still be changed.
+    update_campaign(
+        &path,
+        "campaigns/launch.toml",
+        &[stage("mei", Stage::Contracted, None)],
+        &now(),
+        None,
+    )
+    .unwrap();
+    assert!(text(&path).contains("history = \"not a list\""));
+}
+
+#[test]
+fn a_creator_whose_entry_has_an_error_is_not_added_a_second_time() {
+    let (_dir, path) = setup();
+    let typo = CAMPAIGN.replace("stage = \"contacted\"\nhistory", "stage = \"contactd\"\nhistory");
+    std::fs::write(&path, &typo).unwrap();
+    let error = update_campaign(
+        &path,
+        "campaigns/launch.toml",
+        &[Edit::Add {
+            creators: vec!["sarsa".into()],
+        }],
+        &now(),
+        None,
+    )
+    .unwrap_err();
+    assert!(
+        error.to_string().contains("unknown stage \"contactd\""),
+        "{error}"
+    );
+    assert_eq!(text(&path), typo);
+}
+
+#[test]
+fn a_windows_file_keeps_its_byte_order_mark_and_line_endings() {
+    let (_dir, path) = setup();
+    let windows = format!("\u{feff}{}", CAMPAIGN.replace('\n', "\r\n"));
+    std::fs::write(&path, &windows).unwrap();
+    update_campaign(
+        &path,
+        "campaigns/launch.toml",
+        &[stage("sarsa", Stage::Negotiating, None)],
+        &now(),
+        None,
+    )
+    .unwrap();
+    let after = text(&path);
+    assert!(after.starts_with('\u{feff}'));
+    assert_eq!(after.replace("\r\n", "").matches('\n').count(), 0, "{after:?}");
+    assert_eq!(
+        after,
+        windows
+            .replace("stage = \"contacted\"\r\nhistory", "stage = \"negotiating\"\r\nhistory")
+            .replace(
+                "stage = \"contacted\" },\r\n]",
+                "stage = \"contacted\" },\r\n  { at = 2026-11-22T09:30:00+08:00, stage = \"negotiating\" },\r\n]"
+            )
+    );
+}
+
+#[test]
+fn a_comment_after_the_last_record_stays_on_its_record() {
+    let (_dir, path) = setup();
+    let commented = CAMPAIGN.replace(
+        "stage = \"contacted\" },\n]",
+        "stage = \"contacted\" },  # by mail\n  # more to come\n]",
+    );
+    std::fs::write(&path, &commented).unwrap();
+    for to in [Stage::Negotiating, Stage::Contracted] {
+        update_campaign(&path, "c.toml", &[stage("sarsa", to, None)], &now(), None).unwrap();
+    }
+    assert_eq!(text(&path).matches("# by mail").count(), 1, "{}", text(&path));
+    assert!(text(&path).contains(
+        "stage = \"contacted\" },  # by mail\n  { at = 2026-11-22T09:30:00+08:00, stage = \"negotiating\" },\n  { at = 2026-11-22T09:30:00+08:00, stage = \"contracted\" },\n  # more to come\n]"
+    ));
+}
