@@ -152,12 +152,18 @@ pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<Exi
         "invitations"
     };
     if args.dry_run {
+        let replaced = crate::mail::export::check(&dir, &files).map_err(|e| {
+            anyhow::anyhow!("cannot write to {shown_dir}: {e}; a real run would write nothing")
+        })?;
         println!(
             "would write {count} {invitations} to {shown_dir}/ ({}), from template {name}:",
             format.name()
         );
         for (file, _) in &files {
             println!("  {}", file.display());
+        }
+        if replaced > 0 {
+            println!("({} of an earlier export would be replaced)", files_word(replaced));
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -174,11 +180,7 @@ pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<Exi
     if written.replaced > 0 {
         println!(
             "({} of an earlier export {} replaced)",
-            if written.replaced == 1 {
-                "1 file".to_string()
-            } else {
-                format!("{} files", written.replaced)
-            },
+            files_word(written.replaced),
             if written.replaced == 1 { "was" } else { "were" }
         );
     }
@@ -197,6 +199,14 @@ pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<Exi
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn files_word(n: usize) -> String {
+    if n == 1 {
+        "1 file".to_string()
+    } else {
+        format!("{n} files")
+    }
 }
 
 /// Moves the invited (shortlisted) creators to `contacted`.
