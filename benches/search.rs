@@ -14,6 +14,8 @@
 //! - `shortlist search WORD --limit 50` (warm) against `fzf --filter WORD` over the same text.
 //!
 //! Databases are generated under `target/bench/` with the project's generator.
+// A tool for developers that prints only its own figures.
+#![allow(clippy::disallowed_macros)]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark that cannot run should stop
 
 use std::io::Write;

@@ -15,6 +15,7 @@ mod report;
 mod search;
 mod stage;
 mod table;
+pub mod term;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -138,7 +139,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 workspace: session.workspace,
             })?;
             for line in &unsaved {
-                eprintln!("shortlist: {line}");
+                crate::errln!("shortlist: {line}");
             }
             Ok(if unsaved.is_empty() {
                 ExitCode::SUCCESS
@@ -176,7 +177,7 @@ impl Session {
     fn from_lookup(lookup: &Lookup, dirs: &UserDirs) -> anyhow::Result<Session> {
         let (workspace, origin) = store::resolve(lookup)?;
         if origin == Origin::CreatedUserData {
-            eprintln!(
+            crate::errln!(
                 "shortlist: created a sample workspace in {}",
                 workspace.root().display()
             );

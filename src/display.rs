@@ -19,8 +19,33 @@ pub fn escape_keeping_lines(text: &str) -> Cow<'_, str> {
     escape_with(text, true)
 }
 
+/// True for a character that must never reach a terminal as it is: control characters (they
+/// move the cursor, change colours, write the clipboard), the bidirectional controls that make
+/// text read in another order than it is, and the line and paragraph separators.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+                | '\u{2028}' | '\u{2029}'
+        )
+}
+
+/// How one unsafe character is shown: `^[` for escape, `^@` for NUL, `^?` for delete,
+/// `\u{202e}` for the rest.
+pub fn escape_char(c: char, out: &mut String) {
+    match c {
+        '\u{7f}' => out.push_str("^?"),
+        c if (c as u32) < 0x20 => {
+            out.push('^');
+            out.push(char::from(b'@' + c as u8));
+        }
+        c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+    }
+}
+
 fn escape_with(text: &str, keep_lines: bool) -> Cow<'_, str> {
-    let needs = |c: char| c.is_control() && !(keep_lines && c == '\n');
+    let needs = |c: char| is_unsafe(c) && !(keep_lines && c == '\n');
     if !text.chars().any(needs) {
         return Cow::Borrowed(text);
     }
@@ -29,12 +54,7 @@ fn escape_with(text: &str, keep_lines: bool) -> Cow<'_, str> {
         match c {
             '\n' if keep_lines => out.push('\n'),
             '\n' | '\t' | '\r' => out.push(' '),
-            '\u{7f}' => out.push_str("^?"),
-            c if (c as u32) < 0x20 => {
-                out.push('^');
-                out.push(char::from(b'@' + c as u8));
-            }
-            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c if is_unsafe(c) => escape_char(c, &mut out),
             c => out.push(c),
         }
     }
@@ -159,6 +179,9 @@ mod tests {
     #[case("del\u{7f}", "del^?")]
     #[case("c1\u{85}x", "c1\\u{85}x")]
     #[case("two\nlines\ttab", "two lines tab")]
+    #[case("evil\u{202e}txt.exe", "evil\\u{202e}txt.exe")]
+    #[case("a\u{2066}b\u{200f}c", "a\\u{2066}b\\u{200f}c")]
+    #[case("osc\u{1b}]52;c;aGk=\u{7}", "osc^[]52;c;aGk=^G")]
     fn control_characters_are_shown_not_obeyed(#[case] text: &str, #[case] shown: &str) {
         assert_eq!(escape(text), shown);
     }

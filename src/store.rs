@@ -8,8 +8,8 @@ mod creators;
 mod creators_update;
 mod diagnostic;
 mod dirs;
-pub mod files;
 mod fields;
+pub mod files;
 mod render;
 pub mod sample;
 mod text;
@@ -18,8 +18,8 @@ pub mod write;
 
 pub use cache::CreatorCache;
 pub use campaigns::{
-    BRIEF_KEYS, ENTRY_KEYS, EditError, KnownCreators, LoadedCampaign, SaveError, Saved, WrittenEntry,
-    create_campaign, load_campaign, parse_campaign, stage_message, update_campaign,
+    BRIEF_KEYS, ENTRY_KEYS, EditError, KnownCreators, LoadedCampaign, SaveError, Saved,
+    WrittenEntry, create_campaign, load_campaign, parse_campaign, stage_message, update_campaign,
 };
 pub use config::{Config, DEFAULT_CURRENCY, Located, load_config, parse_config};
 pub use creators::{CHANNEL_KEYS, CREATOR_KEYS, Database, LoadedCreators, parse_creators};

@@ -52,7 +52,7 @@ pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<Exi
     for outcome in &saved.outcomes {
         match outcome {
             Outcome::Done(words) | Outcome::Unchanged(words) => {
-                println!("{}: {words}", args.campaign)
+                crate::outln!("{}: {words}", args.campaign)
             }
         }
     }

@@ -62,8 +62,8 @@ fn new(
     let path = session.workspace.campaign_file(id);
     let file = session.workspace.display_name(&path);
     store::create_campaign(&path, &file, name.trim(), given(brand), given(product))?;
-    println!("created {file}");
-    println!("add creators with: shortlist add {id} CREATOR…");
+    crate::outln!("created {file}");
+    crate::outln!("add creators with: shortlist add {id} CREATOR…");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -75,7 +75,7 @@ fn given(text: Option<&str>) -> Option<&str> {
 fn list(session: &Session, dirs: &UserDirs) -> anyhow::Result<ExitCode> {
     let ids = session.workspace.campaign_ids();
     if ids.is_empty() {
-        eprintln!(
+        crate::errln!(
             "there are no campaigns yet; start one with: shortlist campaign new ID --name NAME"
         );
         return Ok(ExitCode::SUCCESS);
@@ -116,7 +116,7 @@ fn list(session: &Session, dirs: &UserDirs) -> anyhow::Result<ExitCode> {
         Column::number("DUE", 6),
         Column::text("COMMITTED", 9, 5),
     ];
-    print!(
+    crate::out!(
         "{}",
         render(&columns, &rows, super::output::terminal_width())
     );
@@ -151,7 +151,7 @@ pub(crate) fn read(session: &Session, index: &Index, id: &str) -> anyhow::Result
     let loaded = store::load_campaign(&path, &file, Some(&known))?;
     report::diagnostics(&loaded.diagnostics);
     if loaded.campaign.is_none() {
-        eprintln!("shortlist: {file} cannot be read (see above); left out");
+        crate::errln!("shortlist: {file} cannot be read (see above); left out");
     }
     Ok(loaded.campaign)
 }

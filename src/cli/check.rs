@@ -54,9 +54,9 @@ pub fn run(lookup: &Lookup, path: Option<PathBuf>, dirs: &UserDirs) -> anyhow::R
     report::diagnostics(&loaded.diagnostics);
     report::diagnostics(&campaigns.diagnostics);
     report::diagnostics(&template_problems);
-    print!("{}", summary(label, &place, &loaded, &config.tiers));
+    crate::out!("{}", summary(label, &place, &loaded, &config.tiers));
     if campaigns.files > 0 {
-        println!(
+        crate::outln!(
             "{:<10} {} · {}",
             "campaigns",
             campaigns.files,
@@ -68,7 +68,7 @@ pub fn run(lookup: &Lookup, path: Option<PathBuf>, dirs: &UserDirs) -> anyhow::R
         );
     }
     if templates > 0 {
-        println!("{:<10} {templates}", "templates");
+        crate::outln!("{:<10} {templates}", "templates");
     }
     let all = || {
         config_problems
@@ -79,7 +79,7 @@ pub fn run(lookup: &Lookup, path: Option<PathBuf>, dirs: &UserDirs) -> anyhow::R
     };
     let errors = all().filter(|d| d.is_error()).count();
     let warnings = all().count() - errors;
-    println!("{:<10} {}", "problems", problems(errors, warnings));
+    crate::outln!("{:<10} {}", "problems", problems(errors, warnings));
     Ok(if errors > 0 {
         ExitCode::from(1)
     } else {

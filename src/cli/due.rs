@@ -54,7 +54,7 @@ pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<Exi
         }
     }
     rows.sort_by_key(|(id, e, d)| (d.on, id.clone(), e.line));
-    let mut out = std::io::stdout().lock();
+    let mut out = super::term::out();
     match args.format {
         Format::Json => {
             let list: Vec<_> = rows
@@ -72,7 +72,9 @@ pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<Exi
                     })
                 })
                 .collect();
-            serde_json::to_writer_pretty(&mut out, &list)?;
+            out.write_all(
+                super::term::json_safe(&serde_json::to_string_pretty(&list)?).as_bytes(),
+            )?;
             writeln!(out)?;
         }
         Format::Table => {
@@ -85,7 +87,7 @@ pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<Exi
                         if ids.len() == 1 { "" } else { "s" }
                     ),
                 };
-                eprintln!("nothing is due today {scope}");
+                crate::errln!("nothing is due today {scope}");
             } else {
                 let cells: Vec<Vec<String>> = rows
                     .iter()

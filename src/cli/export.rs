@@ -123,7 +123,7 @@ pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<Exi
         &session.config.currency,
     );
     for problem in &prepared.problems {
-        eprintln!("shortlist: {problem}");
+        crate::errln!("shortlist: {problem}");
     }
     if prepared.blocked() {
         bail!("nothing was written");
@@ -155,30 +155,33 @@ pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<Exi
         let replaced = crate::mail::export::check(&dir, &files).map_err(|e| {
             anyhow::anyhow!("cannot write to {shown_dir}: {e}; a real run would write nothing")
         })?;
-        println!(
+        crate::outln!(
             "would write {count} {invitations} to {shown_dir}/ ({}), from template {name}:",
             format.name()
         );
         for (file, _) in &files {
-            println!("  {}", file.display());
+            crate::outln!("  {}", file.display());
         }
         if replaced > 0 {
-            println!("({} of an earlier export would be replaced)", files_word(replaced));
+            crate::outln!(
+                "({} of an earlier export would be replaced)",
+                files_word(replaced)
+            );
         }
         return Ok(ExitCode::SUCCESS);
     }
     let written = write(&dir, format, files)
         .map_err(|e| anyhow::anyhow!("cannot write to {shown_dir}: {e}; nothing was written"))?;
-    println!(
+    crate::outln!(
         "wrote {count} {invitations} to {shown_dir}/ ({}), from template {name}:",
         format.name()
     );
     for file in &written.files {
         let shown = file.strip_prefix(&dir).unwrap_or(file);
-        println!("  {}", shown.display());
+        crate::outln!("  {}", shown.display());
     }
     if written.replaced > 0 {
-        println!(
+        crate::outln!(
             "({} of an earlier export {} replaced)",
             files_word(written.replaced),
             if written.replaced == 1 { "was" } else { "were" }
@@ -195,7 +198,9 @@ pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<Exi
                 &now,
             )?;
         } else {
-            eprintln!("shortlist: the invited are {stage} already; --mark-contacted moved no one");
+            crate::errln!(
+                "shortlist: the invited are {stage} already; --mark-contacted moved no one"
+            );
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -222,7 +227,7 @@ fn mark_contacted(
     let saved = store::update_campaign(path, file, &edits, now, Some(known))?;
     for outcome in &saved.outcomes {
         if let Outcome::Done(words) = outcome {
-            println!("{id}: {words}");
+            crate::outln!("{id}: {words}");
         }
     }
     Ok(())

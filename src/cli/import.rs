@@ -57,7 +57,7 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
         b'\t' => "tab-separated",
         _ => "comma-separated",
     };
-    println!(
+    crate::outln!(
         "{shown}: {} row{} · {separator} · {}",
         sheet.rows.len(),
         if sheet.rows.len() == 1 { "" } else { "s" },
@@ -75,35 +75,35 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
         .collect();
     match sheet.preamble.as_slice() {
         [] => {}
-        [one] => println!("{shown}:{one}: above the header row: not imported"),
+        [one] => crate::outln!("{shown}:{one}: above the header row: not imported"),
         [first, .., last] => {
-            println!("{shown}:{first}-{last}: above the header row: not imported")
+            crate::outln!("{shown}:{first}-{last}: above the header row: not imported")
         }
     }
-    println!("columns: {}", columns.join(" · "));
+    crate::outln!("columns: {}", columns.join(" · "));
     for row in &plan.rows {
         let at = format!("{shown}:{}", row.line);
         match &row.outcome {
-            Outcome::New { id, about } => println!("{at}: new {id} ({about})"),
+            Outcome::New { id, about } => crate::outln!("{at}: new {id} ({about})"),
             Outcome::Updated { id, changes, notes } => {
-                println!("{at}: updated {id}: {}", changes.join("; "));
+                crate::outln!("{at}: updated {id}: {}", changes.join("; "));
                 for note in notes {
-                    println!("{at}: note: {note}");
+                    crate::outln!("{at}: note: {note}");
                 }
             }
             Outcome::Unchanged { id, notes } => {
-                println!("{at}: unchanged {id}");
+                crate::outln!("{at}: unchanged {id}");
                 for note in notes {
-                    println!("{at}: note: {note}");
+                    crate::outln!("{at}: note: {note}");
                 }
             }
-            Outcome::Duplicate { line } => println!("{at}: duplicate of line {line}"),
-            Outcome::Decide { message } => println!("{at}: to decide: {message}"),
-            Outcome::Failed { reason } => println!("{at}: failed: {reason}"),
+            Outcome::Duplicate { line } => crate::outln!("{at}: duplicate of line {line}"),
+            Outcome::Decide { message } => crate::outln!("{at}: to decide: {message}"),
+            Outcome::Failed { reason } => crate::outln!("{at}: failed: {reason}"),
         }
     }
     let [new, updated, unchanged, duplicate, decide, failed] = plan.counts();
-    println!(
+    crate::outln!(
         "{} new · {updated} updated · {unchanged} unchanged · {duplicate} duplicate · {decide} to decide · {failed} failed",
         new
     );
@@ -113,12 +113,12 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
         ExitCode::SUCCESS
     };
     if args.dry_run {
-        println!("dry run: nothing was written");
+        crate::outln!("dry run: nothing was written");
         return Ok(code);
     }
     let changes = import::changes(&plan);
     if changes.is_empty() {
-        println!("nothing to write: {file} is unchanged");
+        crate::outln!("nothing to write: {file} is unchanged");
         return Ok(code);
     }
     match store::update_creators(&path, &file, &before, &changes) {
@@ -128,7 +128,7 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
                 .iter()
                 .filter(|r| matches!(r.outcome, Outcome::Updated { .. }))
                 .count();
-            println!(
+            crate::outln!(
                 "wrote {file}: {new} new creator{}, {touched} row{} of updates",
                 if new == 1 { "" } else { "s" },
                 if touched == 1 { "" } else { "s" }

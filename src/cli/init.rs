@@ -10,10 +10,10 @@ use crate::store::sample;
 pub fn run(dir: &Path) -> anyhow::Result<ExitCode> {
     let written = sample::write_all(dir)
         .with_context(|| format!("cannot create the sample workspace in {}", dir.display()))?;
-    println!("wrote the sample workspace to {}:", dir.display());
+    crate::outln!("wrote the sample workspace to {}:", dir.display());
     for path in &written {
-        println!("  {}", path.strip_prefix(dir).unwrap_or(path).display());
+        crate::outln!("  {}", path.strip_prefix(dir).unwrap_or(path).display());
     }
-    println!("open it with: shortlist --workspace {}", dir.display());
+    crate::outln!("open it with: shortlist --workspace {}", dir.display());
     Ok(ExitCode::SUCCESS)
 }

@@ -45,15 +45,17 @@ pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<Exi
     let budget = Budget::of(&campaign, &session.config.currency);
     let ids = IndexIds::new(&db.index);
     let entries = ordered(&campaign);
-    let mut out = std::io::stdout().lock();
+    let mut out = super::term::out();
     match args.format {
         Format::Table => {
             out.write_all(table(&campaign, &budget, &entries, &db.index, &ids, today).as_bytes())?
         }
         Format::Json => {
-            serde_json::to_writer_pretty(
-                &mut out,
-                &json_of(&campaign, &budget, &entries, &db.index, &ids, today),
+            out.write_all(
+                super::term::json_safe(&serde_json::to_string_pretty(&json_of(
+                    &campaign, &budget, &entries, &db.index, &ids, today,
+                ))?)
+                .as_bytes(),
             )?;
             writeln!(out)?;
         }

@@ -1,45 +1,47 @@
 //! How problems reach the user on the command line: located diagnostics one per line on
 //! stderr, with `error`/`warning` coloured when stderr is a terminal and `NO_COLOR` is unset.
+//! Everything goes through [`super::term`], so a file's text in a message is shown escaped.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
+use super::term;
 use crate::store::{Diagnostic, Severity};
 
-fn colour() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+/// Writes `word` in `colour` (an SGR code) when colours are on.
+fn severity(err: &mut term::Safe<impl Write>, colour: bool, word: &str, code: &str) {
+    if colour {
+        let _ = err.raw(format!("\x1b[{code}m").as_bytes());
+        let _ = err.write_all(word.as_bytes());
+        let _ = err.raw(b"\x1b[0m");
+    } else {
+        let _ = err.write_all(word.as_bytes());
+    }
 }
 
 /// Prints diagnostics to stderr, one a line, in the `file:line:col: severity: message` form.
 pub fn diagnostics(list: &[Diagnostic]) {
-    let colour = colour();
-    let mut err = std::io::stderr().lock();
+    let colour = term::colour();
+    let mut err = term::err();
     for d in list {
-        let severity = match (d.severity, colour) {
-            (Severity::Error, false) => "error",
-            (Severity::Warning, false) => "warning",
-            (Severity::Error, true) => "\x1b[1;31merror\x1b[0m",
-            (Severity::Warning, true) => "\x1b[1;33mwarning\x1b[0m",
-        };
         let subject = d
             .subject
             .as_ref()
             .map(|s| format!(" ({s})"))
             .unwrap_or_default();
         // A closed stderr leaves nothing better to do.
-        let _ = writeln!(
-            err,
-            "{}:{}:{}: {severity}: {}{subject}",
-            d.file, d.line, d.column, d.message
-        );
+        let _ = write!(err, "{}:{}:{}: ", d.file, d.line, d.column);
+        match d.severity {
+            Severity::Error => severity(&mut err, colour, "error", "1;31"),
+            Severity::Warning => severity(&mut err, colour, "warning", "1;33"),
+        }
+        let _ = writeln!(err, ": {}{subject}", d.message);
     }
 }
 
 /// Prints a failure that ends the command.
 pub fn fail(error: &anyhow::Error) {
-    let prefix = if colour() {
-        "shortlist: \x1b[1;31merror\x1b[0m"
-    } else {
-        "shortlist: error"
-    };
-    eprintln!("{prefix}: {error:#}");
+    let mut err = term::err();
+    let _ = err.write_all(b"shortlist: ");
+    severity(&mut err, term::colour(), "error", "1;31");
+    let _ = writeln!(err, ": {error:#}");
 }

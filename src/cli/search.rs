@@ -95,7 +95,7 @@ pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<Exi
     };
     let db = open(session, dirs)?;
     if db.errors > 0 {
-        eprintln!(
+        crate::errln!(
             "shortlist: warning: {} has {} (run `shortlist check`); {} left out",
             session
                 .workspace
@@ -131,7 +131,7 @@ pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<Exi
         })
         .collect::<anyhow::Result<_>>()?;
     let stage_of = |row: usize| stages.as_ref().and_then(|s| s[row]);
-    let mut out = std::io::stdout().lock();
+    let mut out = super::term::out();
     let written = match args.format {
         Format::Json => output::json(
             &mut out,
@@ -170,9 +170,9 @@ pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<Exi
     }
     if args.format == Format::Table {
         if hits.total() == 0 {
-            eprintln!("no creators match");
+            crate::errln!("no creators match");
         } else if rows.len() < hits.total() {
-            eprintln!("{} of {} matching creators shown", rows.len(), hits.total());
+            crate::errln!("{} of {} matching creators shown", rows.len(), hits.total());
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -193,12 +193,12 @@ fn query_error(text: &str, error: &QueryError) -> ExitCode {
         &text[error.span.start.min(text.len())..error.span.end.min(text.len())],
     )
     .max(1);
-    eprintln!(
+    crate::errln!(
         "shortlist: error: in the query at column {}: {}",
         before + 1,
         error.message
     );
-    eprintln!("  {}", crate::display::escape(text));
-    eprintln!("  {}{}", " ".repeat(before), "^".repeat(marked));
+    crate::errln!("  {}", crate::display::escape(text));
+    crate::errln!("  {}{}", " ".repeat(before), "^".repeat(marked));
     ExitCode::from(1)
 }

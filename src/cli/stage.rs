@@ -100,6 +100,6 @@ pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<Exi
     } else {
         "; nothing changed"
     };
-    println!("{}: {}{tail}", args.campaign, words.join("; "));
+    crate::outln!("{}: {}{tail}", args.campaign, words.join("; "));
     Ok(ExitCode::SUCCESS)
 }

@@ -359,7 +359,11 @@ fn make_folders(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(missing)
 }
 
-fn write_in(dir: &Path, format: Format, files: Vec<(PathBuf, Vec<u8>)>) -> std::io::Result<Written> {
+fn write_in(
+    dir: &Path,
+    format: Format,
+    files: Vec<(PathBuf, Vec<u8>)>,
+) -> std::io::Result<Written> {
     let _lock = lock_folder(dir)?;
     remove_left_over_staging(dir);
     check(dir, &files)?;

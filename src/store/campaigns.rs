@@ -190,10 +190,13 @@ pub fn load_campaign(
     file: &str,
     creators: Option<&dyn KnownCreators>,
 ) -> Result<LoadedCampaign, super::ReadError> {
-    let bytes = super::files::read_bounded(path, super::files::CAMPAIGN_LIMIT).map_err(|source| super::ReadError {
-        file: file.to_string(),
-        source,
-    })?;
+    let bytes =
+        super::files::read_bounded(path, super::files::CAMPAIGN_LIMIT).map_err(|source| {
+            super::ReadError {
+                file: file.to_string(),
+                source,
+            }
+        })?;
     let id = path
         .file_stem()
         .map(|s| s.to_string_lossy())

@@ -183,6 +183,12 @@ mod tests {
         );
         let lf = "a = 1\nb = 2\n";
         assert_eq!(restore(lf, "a = 1\nb = 3\n"), "a = 1\nb = 3\n");
-        assert_eq!(Layout::of(raw), Layout { bom: false, crlf: true });
+        assert_eq!(
+            Layout::of(raw),
+            Layout {
+                bom: false,
+                crlf: true
+            }
+        );
     }
 }

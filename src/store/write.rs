@@ -205,7 +205,8 @@ fn remove_stale_temporaries(target: &Path) {
             .strip_prefix(&prefix)
             .and_then(|rest| rest.strip_suffix(".tmp"))
             .is_some_and(|random| {
-                random.len() == TEMPORARY_RANDOM && random.chars().all(|c| c.is_ascii_alphanumeric())
+                random.len() == TEMPORARY_RANDOM
+                    && random.chars().all(|c| c.is_ascii_alphanumeric())
             });
         if !is_ours {
             continue;
@@ -474,7 +475,10 @@ mod tests {
         std::fs::remove_file(lock_path(&target)).unwrap();
         std::fs::write(lock_path(&target), "my notes\n").unwrap();
         let error = Lock::acquire(&target, "c.toml", LOCK_WAIT).unwrap_err();
-        assert!(error.to_string().contains("holds text of its own"), "{error}");
+        assert!(
+            error.to_string().contains("holds text of its own"),
+            "{error}"
+        );
         assert_eq!(
             std::fs::read_to_string(lock_path(&target)).unwrap(),
             "my notes\n"
@@ -482,7 +486,10 @@ mod tests {
         std::fs::remove_file(lock_path(&target)).unwrap();
         std::fs::create_dir(lock_path(&target)).unwrap();
         let error = Lock::acquire(&target, "c.toml", LOCK_WAIT).unwrap_err();
-        assert!(error.to_string().contains("is not a regular file"), "{error}");
+        assert!(
+            error.to_string().contains("is not a regular file"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -1,5 +1,10 @@
 //! The terminal: taking it over and giving it back (panics included), the thread that reads
 //! it, and lending it to the user's editor.
+//!
+//! Standard output here carries only the program's own control sequences (crossterm's); the
+//! text of files reaches the screen through ratatui's buffer, which the view escapes before
+//! every frame (`view::draw`).
+#![allow(clippy::disallowed_methods)]
 
 use std::io::stdout;
 use std::sync::Arc;

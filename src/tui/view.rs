@@ -37,8 +37,24 @@ pub fn detail_rect(app: &App) -> Option<Rect> {
     app.areas()?.detail
 }
 
-/// Draws the whole screen.
+/// Draws the whole screen. Whatever was drawn, no cell leaves holding a character a terminal
+/// would obey ([`crate::display::is_unsafe`]): the views escape the text of files as they lay
+/// it out, and this last pass makes sure of it.
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
+    draw_views(frame, app);
+    defuse(frame.buffer_mut());
+}
+
+/// Replaces every unsafe character left in a cell with `�`.
+fn defuse(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in buffer.content.iter_mut() {
+        if cell.symbol().chars().any(crate::display::is_unsafe) {
+            cell.set_symbol("\u{fffd}");
+        }
+    }
+}
+
+fn draw_views(frame: &mut Frame<'_>, app: &App) {
     let area = frame.area();
     let Some(areas) = Areas::new(area.width, area.height, app.error_lines(area.width)) else {
         too_small(frame, app, area);

@@ -99,10 +99,16 @@ fn a_failed_export_into_a_new_folder_leaves_no_folder() {
     // A name no file system takes makes the write fail half way.
     let files = vec![
         (PathBuf::from("a.eml"), b"a".to_vec()),
-        (PathBuf::from(format!("{}.eml", "b".repeat(300))), b"b".to_vec()),
+        (
+            PathBuf::from(format!("{}.eml", "b".repeat(300))),
+            b"b".to_vec(),
+        ),
     ];
     assert!(write(&out, Format::Eml, files).is_err());
-    assert!(!dir.path().join("exports").exists(), "no empty folders left");
+    assert!(
+        !dir.path().join("exports").exists(),
+        "no empty folders left"
+    );
 }
 
 #[test]
@@ -121,7 +127,10 @@ fn staging_left_by_a_killed_export_is_removed_and_nothing_else() {
     .unwrap();
     assert_eq!(written.files.len(), 1);
     assert!(!left.exists());
-    assert!(users.exists(), "a folder the program did not name is left alone");
+    assert!(
+        users.exists(),
+        "a folder the program did not name is left alone"
+    );
 }
 
 #[test]

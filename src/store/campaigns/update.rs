@@ -143,9 +143,9 @@ pub fn create_campaign(
 fn read(path: &Path, file: &str) -> Result<String, SaveError> {
     let bytes = crate::store::files::read_bounded(path, crate::store::files::CAMPAIGN_LIMIT)
         .map_err(|source| WriteError::Io {
-        file: file.to_string(),
-        source,
-    })?;
+            file: file.to_string(),
+            source,
+        })?;
     String::from_utf8(bytes).map_err(|_| SaveError::Broken {
         file: file.to_string(),
         problems: "  it is not UTF-8 text (run `shortlist check`)".into(),

@@ -232,3 +232,29 @@ fn export_preview() {
         "a preview writes nothing"
     );
 }
+
+#[test]
+fn no_cell_ever_holds_a_character_a_terminal_would_obey() {
+    let ws = workspace(
+        "[[creator]]\nid = \"evil\"\nname = \"Evil\\u202Etxt.exe \\u001B]52;c;aGk=\\u0007\"\naliases = [\"\\u2066x\\u2069\"]\nniches = [\"\\u001B[31mred\"]\nlocation = \"\\u0085here\"\nnotes = \"line\\u001B[2J\\nmore\\u009B\"\nchannels = [{ platform = \"ig\", handle = \"h\\u200Fx\", followers = 5_000 }]\n",
+    );
+    let mut h = Harness::open(ws.path(), 120, 30);
+    assert!(
+        h.screen().contains("Evil\\u{202e}txt.exe"),
+        "{}",
+        h.screen()
+    );
+    for keys in ["", "enter", "esc", "?"] {
+        if !keys.is_empty() {
+            h.keys(keys);
+        }
+        let buffer = h.buffer();
+        for cell in buffer.content.iter() {
+            assert!(
+                !cell.symbol().chars().any(crate::display::is_unsafe),
+                "{:?} after {keys:?}",
+                cell.symbol()
+            );
+        }
+    }
+}

@@ -333,7 +333,10 @@ fn an_entry_with_a_value_of_the_wrong_type_is_never_written_over() {
 #[test]
 fn a_creator_whose_entry_has_an_error_is_not_added_a_second_time() {
     let (_dir, path) = setup();
-    let typo = CAMPAIGN.replace("stage = \"contacted\"\nhistory", "stage = \"contactd\"\nhistory");
+    let typo = CAMPAIGN.replace(
+        "stage = \"contacted\"\nhistory",
+        "stage = \"contactd\"\nhistory",
+    );
     std::fs::write(&path, &typo).unwrap();
     let error = update_campaign(
         &path,
@@ -367,7 +370,11 @@ fn a_windows_file_keeps_its_byte_order_mark_and_line_endings() {
     .unwrap();
     let after = text(&path);
     assert!(after.starts_with('\u{feff}'));
-    assert_eq!(after.replace("\r\n", "").matches('\n').count(), 0, "{after:?}");
+    assert_eq!(
+        after.replace("\r\n", "").matches('\n').count(),
+        0,
+        "{after:?}"
+    );
     assert_eq!(
         after,
         windows
@@ -390,7 +397,12 @@ fn a_comment_after_the_last_record_stays_on_its_record() {
     for to in [Stage::Negotiating, Stage::Contracted] {
         update_campaign(&path, "c.toml", &[stage("sarsa", to, None)], &now(), None).unwrap();
     }
-    assert_eq!(text(&path).matches("# by mail").count(), 1, "{}", text(&path));
+    assert_eq!(
+        text(&path).matches("# by mail").count(),
+        1,
+        "{}",
+        text(&path)
+    );
     assert!(text(&path).contains(
         "stage = \"contacted\" },  # by mail\n  { at = 2026-11-22T09:30:00+08:00, stage = \"negotiating\" },\n  { at = 2026-11-22T09:30:00+08:00, stage = \"contracted\" },\n  # more to come\n]"
     ));
