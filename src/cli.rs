@@ -128,6 +128,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             import::run(&session, args)
         }
         None => {
+            if !term::interactive() {
+                anyhow::bail!(
+                    "the interface needs a terminal, and standard input or output is not one; run it in a terminal, or use a command such as `shortlist search` (`shortlist --help` lists them)"
+                );
+            }
             let session = Session::open(cli.workspace, &dirs)?;
             let path = session.workspace.creators_file();
             let unsaved = crate::tui::run(crate::tui::Start {
@@ -161,6 +166,7 @@ pub(crate) struct Session {
 impl Session {
     fn lookup(flag: Option<PathBuf>, dirs: &UserDirs) -> Lookup {
         Lookup {
+            argument: None,
             flag,
             env: std::env::var_os("SHORTLIST_WORKSPACE"),
             cwd: std::env::current_dir().ok(),
@@ -195,7 +201,7 @@ impl Session {
 /// The user's configuration, or the defaults, with its problems.
 pub(crate) fn user_config(dirs: &UserDirs) -> (Config, Vec<Diagnostic>) {
     match &dirs.config_file {
-        Some(path) => store::load_config(path),
+        Some(path) => store::load_config(path, dirs.config_named),
         None => (Config::default(), Vec::new()),
     }
 }

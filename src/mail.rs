@@ -1,46 +1,134 @@
 //! Invitations: templates with TOML front matter and a minijinja body, filled in for each
 //! creator on a shortlist, built as email messages and written as drafts any mail client opens.
 
+pub mod address;
 pub mod export;
 pub mod filters;
 pub mod message;
 pub mod render;
 pub mod template;
 
+pub use address::Mailbox;
 pub use export::{Format, Prepared, prepare};
 pub use render::{Invitee, Letter, Problem};
 pub use template::{Template, parse_template};
 
-/// Reads template `name` from `templates/<name>.txt` of the workspace.
+/// Reads template `name` from `templates/<name>.txt` of the workspace. A name is a file name
+/// in `templates/` and nothing else: no folders, no `..`, no link out of the workspace; the
+/// file must be a regular file of at most [`crate::store::files::TEMPLATE_LIMIT`] bytes.
 pub fn load_template(
     workspace: &crate::store::Workspace,
     name: &str,
 ) -> Result<Template, Vec<crate::store::Diagnostic>> {
-    let path = workspace.templates_dir().join(format!("{name}.txt"));
+    let dir = workspace.templates_dir();
+    let path = dir.join(format!("{name}.txt"));
     let file = workspace.display_name(&path);
-    let fail = |message: String| {
+    let fail = |file: &str, message: String| {
         vec![crate::store::Diagnostic {
             severity: crate::store::Severity::Error,
-            file: file.clone(),
+            file: file.to_string(),
             line: 0,
             column: 0,
             message,
             subject: None,
         }]
     };
-    let bytes = match std::fs::read(&path) {
+    if !is_plain_name(name) {
+        return Err(fail(
+            "templates/",
+            format!(
+                "no template \"{}\": a template is named by its file in templates/, without .txt (templates: {})",
+                name.escape_debug(),
+                template_names(workspace).join(", ")
+            ),
+        ));
+    }
+    if !path.exists() {
+        let hint = template_hint(name, &template_names(workspace));
+        return Err(fail(&file, format!("no template \"{name}\"{hint}")));
+    }
+    if !crate::store::files::inside(workspace.root(), &path).unwrap_or(false) {
+        return Err(fail(
+            &file,
+            "it is a link to a file outside the workspace; templates are read only from the workspace".into(),
+        ));
+    }
+    let bytes = match crate::store::files::read_bounded(&path, crate::store::files::TEMPLATE_LIMIT)
+    {
         Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            let hint = template_hint(name, &template_names(workspace));
-            return Err(fail(format!("no template \"{name}\"{hint}")));
-        }
-        Err(e) => return Err(fail(e.to_string())),
+        Err(e) => return Err(fail(&file, format!("cannot read the template: {e}"))),
     };
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
-        Err(_) => return Err(fail("not UTF-8 text".into())),
+        Err(_) => return Err(fail(&file, "not UTF-8 text".into())),
     };
     parse_template(name, &file, &text)
+}
+
+/// Every problem of template `name` that can be found without a campaign: its own (front
+/// matter, syntax, variables) and those of the files it attaches.
+pub fn template_problems(
+    workspace: &crate::store::Workspace,
+    name: &str,
+) -> Vec<crate::store::Diagnostic> {
+    match load_template(workspace, name) {
+        Err(problems) => problems,
+        Ok(template) => template
+            .attachments
+            .iter()
+            .filter_map(|(path, line)| {
+                let message = read_attachment(workspace.root(), path).err()?;
+                Some(crate::store::Diagnostic {
+                    severity: crate::store::Severity::Error,
+                    file: template.file.clone(),
+                    line: *line,
+                    column: 1,
+                    message,
+                    subject: None,
+                })
+            })
+            .collect(),
+    }
+}
+
+/// True for a name that is only a file name: no separators, no `..`, not hidden, not empty.
+fn is_plain_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && !name.contains(['/', '\\', '\0'])
+        && !name.chars().any(char::is_control)
+}
+
+/// The attachment at `path` (as a template names it, relative to the workspace `root`): read
+/// only from inside the workspace, only a regular file, at most
+/// [`crate::store::files::ATTACHMENT_LIMIT`] bytes.
+pub fn read_attachment(root: &std::path::Path, path: &str) -> Result<Vec<u8>, String> {
+    let relative = std::path::Path::new(path);
+    if relative.is_absolute()
+        || relative
+            .components()
+            .any(|c| matches!(c, std::path::Component::ParentDir))
+    {
+        return Err(format!(
+            "attachment {} is outside the workspace: name a file in the workspace, like files/brief.pdf",
+            path.escape_debug()
+        ));
+    }
+    let full = root.join(relative);
+    if !full.exists() {
+        return Err(format!(
+            "cannot read the attachment {}: there is no such file",
+            path.escape_debug()
+        ));
+    }
+    if !crate::store::files::inside(root, &full).unwrap_or(false) {
+        return Err(format!(
+            "attachment {} is a link to a file outside the workspace; attachments are read only from the workspace",
+            path.escape_debug()
+        ));
+    }
+    crate::store::files::read_bounded(&full, crate::store::files::ATTACHMENT_LIMIT)
+        .map_err(|e| format!("cannot read the attachment {}: {e}", path.escape_debug()))
 }
 
 /// Renders and checks the invitations of `invitees` from the workspace's template `name`, as
@@ -101,7 +189,7 @@ pub fn template_names(workspace: &crate::store::Workspace) -> Vec<String> {
         .flatten()
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt") && p.is_file())
         .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
         .collect();
     names.sort();

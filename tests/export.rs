@@ -274,12 +274,12 @@ fn txt_is_for_reading() {
     let txt = std::fs::read_to_string(ws.join("exports/spring/spring.txt")).unwrap();
     assert!(
         txt.starts_with(
-            "To: 小梅 Mei <mei@example.com>\nSubject: Leaf & Co × 小梅 Mei\n\nHi 小梅 Mei,\n"
+            "To: \"小梅 Mei\" <mei@example.com>\nSubject: Leaf & Co × 小梅 Mei\n\nHi 小梅 Mei,\n"
         ),
         "{txt}"
     );
     assert!(
-        txt.contains("To: Eve Bcc: evil@attacker.example <eve@example.com>\n"),
+        txt.contains("To: \"Eve Bcc: evil@attacker.example\" <eve@example.com>\n"),
         "{txt}"
     );
 }

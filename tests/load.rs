@@ -51,7 +51,7 @@ fn platform_aliases_resolve() {
 #[test]
 fn unknown_keys_warn_and_the_creator_still_loads() {
     let loaded = load("unknown-key.toml");
-    assert_eq!(loaded.diagnostics.len(), 6);
+    assert_eq!(loaded.diagnostics.len(), 8);
     let c = &loaded.database.creators[0];
     assert_eq!(c.email, None, "a misspelt key is not guessed into place");
     assert_eq!(c.channels[1].platform, Platform::Other("weibo".into()));

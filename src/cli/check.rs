@@ -21,7 +21,7 @@ pub fn run(lookup: &Lookup, path: Option<PathBuf>, dirs: &UserDirs) -> anyhow::R
         }
         other => {
             let lookup = Lookup {
-                flag: other.or_else(|| lookup.flag.clone()),
+                argument: other,
                 ..lookup.clone()
             };
             let session = Session::from_lookup(&lookup, dirs)?;
@@ -156,8 +156,7 @@ fn check_templates(workspace: &store::Workspace) -> (usize, Vec<store::Diagnosti
     let names = crate::mail::template_names(workspace);
     let problems = names
         .iter()
-        .filter_map(|name| crate::mail::load_template(workspace, name).err())
-        .flatten()
+        .flat_map(|name| crate::mail::template_problems(workspace, name))
         .collect();
     (names.len(), problems)
 }

@@ -38,10 +38,43 @@ pub fn diagnostics(list: &[Diagnostic]) {
     }
 }
 
-/// Prints a failure that ends the command.
+/// Prints a failure that ends the command: each cause once (an error that already quotes its
+/// cause, as `file: No such file` does, is not followed by the cause again).
 pub fn fail(error: &anyhow::Error) {
     let mut err = term::err();
     let _ = err.write_all(b"shortlist: ");
     severity(&mut err, term::colour(), "error", "1;31");
-    let _ = writeln!(err, ": {error:#}");
+    let _ = writeln!(err, ": {}", chain(error));
+}
+
+/// The causes of `error`, outermost first, joined with `: `, none repeated.
+pub fn chain(error: &anyhow::Error) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        if parts.iter().any(|p| p.contains(&text)) {
+            continue;
+        }
+        parts.push(text);
+    }
+    parts.join(": ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cause_already_quoted_is_not_said_again() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file or directory");
+        let read = crate::store::ReadError {
+            file: "campaigns/x.toml".into(),
+            source: io,
+        };
+        let error = anyhow::Error::new(read).context("cannot open the campaign");
+        assert_eq!(
+            chain(&error),
+            "cannot open the campaign: campaigns/x.toml: No such file or directory"
+        );
+    }
 }

@@ -86,19 +86,18 @@ pub fn prepare(
     };
     let mut attachments = Vec::new();
     for (path, line) in &template.attachments {
-        let full = workspace.join(path);
-        match std::fs::read(&full) {
+        match super::read_attachment(workspace, path) {
             Ok(bytes) => attachments.push(Attachment {
-                name: full
+                name: std::path::Path::new(path)
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_else(|| path.clone()),
                 bytes,
             }),
-            Err(e) => problems.push(Problem {
+            Err(message) => problems.push(Problem {
                 fatal: true,
                 place: Some(format!("{}:{line}", template.file)),
-                message: format!("cannot read the attachment {path}: {e}"),
+                message,
                 creators: Vec::new(),
             }),
         }
@@ -194,9 +193,21 @@ pub fn files(
         Format::Txt => {
             let mut out = String::new();
             for l in &prepared.letters {
-                out.push_str(&format!("To: {} <{}>\n", l.to_name, l.to_email));
+                out.push_str(&format!("To: {}\n", l.to()));
+                let list = |m: &[super::address::Mailbox]| {
+                    m.iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
                 if !l.cc.is_empty() {
-                    out.push_str(&format!("Cc: {}\n", l.cc.join(", ")));
+                    out.push_str(&format!("Cc: {}\n", list(&l.cc)));
+                }
+                if !l.bcc.is_empty() {
+                    out.push_str(&format!("Bcc: {}\n", list(&l.bcc)));
+                }
+                if let Some(r) = &l.reply_to {
+                    out.push_str(&format!("Reply-To: {r}\n"));
                 }
                 out.push_str(&format!("Subject: {}\n\n", l.subject));
                 out.push_str(l.body.trim_end());

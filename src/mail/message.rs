@@ -8,6 +8,7 @@ use mail_builder::MessageBuilder;
 use mail_builder::headers::address::Address;
 use mail_builder::headers::raw::Raw;
 
+use super::address::Mailbox;
 use super::render::{Letter, one_line};
 use crate::model::Sender;
 
@@ -36,20 +37,11 @@ pub fn message_id(campaign: &str, creator: &str, sender: &Sender, now: &Zoned) -
     )
 }
 
-/// `Name <a@b>` or `a@b`, as written in a template, as an address.
-fn address(text: &str) -> Address<'static> {
-    let text = one_line(text);
-    match (text.rfind('<'), text.rfind('>')) {
-        (Some(open), Some(close)) if open < close => {
-            let name = text[..open].trim().trim_matches('"').to_string();
-            let email = text[open + 1..close].trim().to_string();
-            if name.is_empty() {
-                Address::from(email)
-            } else {
-                Address::from((name, email))
-            }
-        }
-        _ => Address::from(text),
+/// A mailbox (already validated) as mail-builder's address.
+fn address(m: &Mailbox) -> Address<'static> {
+    match &m.name {
+        Some(name) => Address::from((name.clone(), m.email.clone())),
+        None => Address::from(m.email.clone()),
     }
 }
 
@@ -87,10 +79,7 @@ pub fn build(
     let from = Address::from((one_line(&sender.name), one_line(&sender.email)));
     let mut message = MessageBuilder::new()
         .from(from.clone())
-        .to(Address::from((
-            one_line(&letter.to_name),
-            one_line(&letter.to_email),
-        )))
+        .to(address(&letter.to()))
         .subject(one_line(&letter.subject))
         .header("Date", Raw::new(rfc2822(now)))
         .message_id(message_id(campaign, &letter.creator, sender, now))
@@ -100,10 +89,10 @@ pub fn build(
         None => message.reply_to(from),
     };
     if !letter.cc.is_empty() {
-        message = message.cc(letter.cc.iter().map(|c| address(c)).collect::<Vec<_>>());
+        message = message.cc(letter.cc.iter().map(address).collect::<Vec<_>>());
     }
     if !letter.bcc.is_empty() {
-        message = message.bcc(letter.bcc.iter().map(|c| address(c)).collect::<Vec<_>>());
+        message = message.bcc(letter.bcc.iter().map(address).collect::<Vec<_>>());
     }
     message = message.text_body(letter.body.replace('\n', "\r\n"));
     for a in attachments {

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 use minijinja::Value;
 
+use super::address::Mailbox;
 use super::filters::environment;
 use super::template::{Part, Template};
 use crate::model::{Campaign, Channel, Creator, Entry, Value as Extra};
@@ -19,9 +20,16 @@ pub struct Letter {
     pub to_email: String,
     pub subject: String,
     pub body: String,
-    pub cc: Vec<String>,
-    pub bcc: Vec<String>,
-    pub reply_to: Option<String>,
+    pub cc: Vec<Mailbox>,
+    pub bcc: Vec<Mailbox>,
+    pub reply_to: Option<Mailbox>,
+}
+
+impl Letter {
+    /// The recipient.
+    pub fn to(&self) -> Mailbox {
+        Mailbox::new(&self.to_name, &self.to_email)
+    }
 }
 
 /// A problem found while rendering or checking invitations.
@@ -159,33 +167,63 @@ pub fn render(
         }
         context.insert("today", Value::from(today.to_string()));
         let context = Value::from(context);
-        let mut fill = |what: &str, part: &Part| -> Option<String> {
-            let compiled = env.template_from_named_str(what, &part.source).ok()?;
-            match compiled.render(&context) {
-                Ok(text) => Some(text),
-                Err(e) => {
-                    let line = part.line + e.line().unwrap_or(1).saturating_sub(1) as u32;
-                    let message = match e.range().map(|r| enclosing(&part.source, r)) {
-                        Some(expr) if e.kind() == minijinja::ErrorKind::UndefinedError => {
-                            format!("no value for {}", expression(expr))
-                        }
-                        _ => e.detail().map_or_else(|| e.to_string(), str::to_string),
-                    };
-                    add(
-                        true,
-                        Some(format!("{}:{line}", template.file)),
-                        message,
-                        Some(id),
-                    );
-                    None
-                }
-            }
+        // A part filled in for this creator, or where and why it could not be.
+        let fill = |what: &str, part: &Part| -> Result<String, (String, String)> {
+            let compiled = env
+                .template_from_named_str(what, &part.source)
+                .map_err(|e| (format!("{}:{}", template.file, part.line), e.to_string()))?;
+            compiled.render(&context).map_err(|e| {
+                let line = part.line + e.line().unwrap_or(1).saturating_sub(1) as u32;
+                let message = match e.range().map(|r| enclosing(&part.source, r)) {
+                    Some(expr) if e.kind() == minijinja::ErrorKind::UndefinedError => {
+                        format!("no value for {}", expression(expr))
+                    }
+                    _ => e.detail().map_or_else(|| e.to_string(), str::to_string),
+                };
+                (format!("{}:{line}", template.file), message)
+            })
         };
-        let subject = fill("subject", &template.subject);
-        let body = fill("body", &template.body);
-        let cc: Vec<Option<String>> = template.cc.iter().map(|p| fill("cc", p)).collect();
-        let bcc: Vec<Option<String>> = template.bcc.iter().map(|p| fill("bcc", p)).collect();
-        let reply_to = template.reply_to.as_ref().map(|p| fill("reply_to", p));
+        // Every address the template gives passes the one validator, for each creator (a
+        // variable in it may fill it in differently).
+        let mailbox = |what: &str, part: &Part| -> Result<Option<Mailbox>, (String, String)> {
+            let text = fill(what, part)?;
+            if text.trim().is_empty() {
+                return Ok(None);
+            }
+            Mailbox::parse(&text).map(Some).map_err(|m| {
+                (
+                    format!("{}:{}", template.file, part.line),
+                    format!("{what}: {m}"),
+                )
+            })
+        };
+        let mut problems_here: Vec<(String, String)> = Vec::new();
+        let mut keep =
+            |r: Result<String, (String, String)>| r.map_err(|e| problems_here.push(e)).ok();
+        let subject = keep(fill("subject", &template.subject));
+        let body = keep(fill("body", &template.body));
+        let mut addresses = |parts: &[&Part], what: &str| -> Vec<Mailbox> {
+            parts
+                .iter()
+                .filter_map(|p| {
+                    mailbox(what, p)
+                        .map_err(|e| problems_here.push(e))
+                        .ok()
+                        .flatten()
+                })
+                .collect()
+        };
+        let cc = addresses(&template.cc.iter().collect::<Vec<_>>(), "cc");
+        let bcc = addresses(&template.bcc.iter().collect::<Vec<_>>(), "bcc");
+        let reply_to = addresses(&template.reply_to.iter().collect::<Vec<_>>(), "reply_to")
+            .into_iter()
+            .next();
+        if !problems_here.is_empty() {
+            for (place, message) in problems_here {
+                add(true, Some(place), message, Some(id));
+            }
+            continue;
+        }
         let (Some(subject), Some(body)) = (subject, body) else {
             continue;
         };
@@ -195,22 +233,9 @@ pub fn render(
             to_email: email.to_string(),
             subject: one_line(&subject),
             body: body_text(&body),
-            cc: cc
-                .into_iter()
-                .flatten()
-                .map(|c| one_line(&c))
-                .filter(|c| !c.is_empty())
-                .collect(),
-            bcc: bcc
-                .into_iter()
-                .flatten()
-                .map(|c| one_line(&c))
-                .filter(|c| !c.is_empty())
-                .collect(),
-            reply_to: reply_to
-                .flatten()
-                .map(|r| one_line(&r))
-                .filter(|r| !r.is_empty()),
+            cc,
+            bcc,
+            reply_to,
         });
     }
     (letters, problems)

@@ -283,6 +283,26 @@ enum Judgement {
 
 /// Whether a variable (`creator.name`, `campaign.brand.x`, `today`) can exist.
 fn judge(name: &str) -> Judgement {
+    let depth = name.split('.').count();
+    if depth >= 3 {
+        let (parent, child) = name.rsplit_once('.').unwrap_or((name, ""));
+        let sender = ["campaign.sender", "sender"].contains(&parent);
+        if depth == 3 && parent == "campaign.sender" && SENDER_VARIABLES.contains(&child) {
+            return Judgement::Known;
+        }
+        if !sender {
+            if let Judgement::Unknown(m) = judge(parent) {
+                return Judgement::Unknown(m);
+            }
+            return Judgement::Unknown(format!(
+                "unknown variable {name}: {parent} is a single value, it has no .{child}"
+            ));
+        }
+        let hint = crate::suggest::nearest(child, SENDER_VARIABLES.iter().copied())
+            .map(|n| format!(" (did you mean {parent}.{n}?)"))
+            .unwrap_or_else(|| format!(" ({parent} has: {})", SENDER_VARIABLES.join(", ")));
+        return Judgement::Unknown(format!("unknown variable {name}{hint}"));
+    }
     let mut parts = name.split('.');
     let top = parts.next().unwrap_or_default();
     let Some(second) = parts.next() else {

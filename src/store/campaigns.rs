@@ -285,11 +285,12 @@ fn read_brief(table: &DeTable<'_>, at: std::ops::Range<usize>, report: &mut Repo
     let brief = text(&mut f, "brief");
     let deliverables = text(&mut f, "deliverables");
     // Other keys are the user's own, for templates; only likely typos of known keys are flagged.
-    f.unknown_keys_where(
-        BRIEF_KEYS,
-        |_| None,
-        |key| nearest(key, BRIEF_KEYS.iter().copied()).is_some(),
-    );
+    let in_entry = |key: &str| {
+        crate::store::creators::elsewhere(key, BRIEF_KEYS, ENTRY_KEYS, "in an [[entry]]")
+    };
+    f.unknown_keys_where(BRIEF_KEYS, in_entry, |key| {
+        nearest(key, BRIEF_KEYS.iter().copied()).is_some() || in_entry(key).is_some()
+    });
     let extra = f
         .entries()
         .filter(|(k, _)| !BRIEF_KEYS.contains(k))
@@ -463,7 +464,9 @@ fn read_entries(
             .map(|n| n.get_ref().trim_end().replace("\r\n", "\n"))
             .filter(|n| !n.is_empty());
         let history = history(&mut f);
-        f.unknown_keys(ENTRY_KEYS, |_| None);
+        f.unknown_keys(ENTRY_KEYS, |key| {
+            crate::store::creators::elsewhere(key, ENTRY_KEYS, BRIEF_KEYS, "under [campaign]")
+        });
         if let (Some(creator), Some(stage)) = (creator, stage) {
             entries.push(Entry {
                 creator,

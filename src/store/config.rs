@@ -47,27 +47,41 @@ impl Default for Config {
 }
 
 /// The configuration in `path`, or the defaults when there is no such file; problems are
-/// returned for the caller to show.
-pub fn load_config(path: &Path) -> (Config, Vec<Diagnostic>) {
-    match std::fs::read(path) {
-        Ok(bytes) => parse_config(&path.display().to_string(), &bytes),
+/// returned for the caller to show. When the file was named explicitly (`required`), its
+/// absence is a problem too.
+pub fn load_config(path: &Path, required: bool) -> (Config, Vec<Diagnostic>) {
+    let file = path.display().to_string();
+    let problem = |severity, message: String| Diagnostic {
+        severity,
+        file: file.clone(),
+        line: 1,
+        column: 1,
+        message,
+        subject: None,
+    };
+    match super::files::read_bounded(path, super::files::CONFIG_LIMIT) {
+        Ok(bytes) => parse_config(&file, &bytes),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => (
             Config {
-                file: path.display().to_string(),
+                file: file.clone(),
                 ..Config::default()
             },
-            Vec::new(),
+            if required {
+                vec![problem(
+                    Severity::Warning,
+                    "SHORTLIST_CONFIG names this file, which does not exist; the defaults are used"
+                        .into(),
+                )]
+            } else {
+                Vec::new()
+            },
         ),
         Err(e) => (
             Config::default(),
-            vec![Diagnostic {
-                severity: Severity::Error,
-                file: path.display().to_string(),
-                line: 1,
-                column: 1,
-                message: format!("cannot read the configuration: {e}"),
-                subject: None,
-            }],
+            vec![problem(
+                Severity::Error,
+                format!("cannot read the configuration: {e}; the defaults are used"),
+            )],
         ),
     }
 }

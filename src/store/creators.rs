@@ -25,6 +25,7 @@ use crate::model::Creator;
 use chunks::{Chunk, Splitter};
 use merge::Merge;
 pub(crate) use read::Piece;
+pub(crate) use read::elsewhere;
 pub use read::{CHANNEL_KEYS, CREATOR_KEYS};
 
 /// The creators that loaded, in file order, with a lookup by id.

@@ -10,6 +10,8 @@ use directories::ProjectDirs;
 pub struct UserDirs {
     pub data: Option<PathBuf>,
     pub config_file: Option<PathBuf>,
+    /// True when `$SHORTLIST_CONFIG` named the configuration file: then it must exist.
+    pub config_named: bool,
     pub cache: Option<PathBuf>,
 }
 
@@ -17,13 +19,16 @@ impl UserDirs {
     /// The folders for this user. `$SHORTLIST_CONFIG` names another configuration file.
     pub fn from_env() -> UserDirs {
         let project = ProjectDirs::from("", "", "shortlist");
-        let config_file = std::env::var_os("SHORTLIST_CONFIG")
+        let named = std::env::var_os("SHORTLIST_CONFIG")
             .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-            .or_else(|| project.as_ref().map(|p| p.config_dir().join("config.toml")));
+            .map(PathBuf::from);
+        let config_named = named.is_some();
+        let config_file =
+            named.or_else(|| project.as_ref().map(|p| p.config_dir().join("config.toml")));
         UserDirs {
             data: project.as_ref().map(|p| p.data_dir().to_path_buf()),
             config_file,
+            config_named,
             cache: project.as_ref().map(|p| p.cache_dir().to_path_buf()),
         }
     }

@@ -51,7 +51,7 @@ fn list(paths: &[PathBuf]) -> String {
 }
 
 /// Writes the whole sample into `dir` (created if needed). Nothing is written if any of the
-/// sample's files already exists there.
+/// sample's files already exists there, and a failure part-way takes back what was written.
 pub fn write_all(dir: &Path) -> Result<Vec<PathBuf>, SampleError> {
     let existing: Vec<PathBuf> = FILES
         .iter()
@@ -61,7 +61,41 @@ pub fn write_all(dir: &Path) -> Result<Vec<PathBuf>, SampleError> {
     if !existing.is_empty() {
         return Err(SampleError::Exists(existing));
     }
-    write_missing(dir)
+    let folders = missing_folders(dir);
+    write_missing(dir).inspect_err(|_| {
+        for (rel, _) in FILES {
+            let path = dir.join(rel);
+            if !existing.contains(&path) {
+                let _ = std::fs::remove_file(path);
+            }
+        }
+        for folder in folders.iter().rev() {
+            let _ = std::fs::remove_dir(folder);
+        }
+    })
+}
+
+/// The folders a full write of the sample into `dir` would create, outermost first.
+fn missing_folders(dir: &Path) -> Vec<PathBuf> {
+    let mut folders = Vec::new();
+    let mut at = Some(dir);
+    while let Some(p) = at {
+        if p.as_os_str().is_empty() || p.exists() {
+            break;
+        }
+        folders.push(p.to_path_buf());
+        at = p.parent();
+    }
+    folders.reverse();
+    for (rel, _) in FILES {
+        if let Some(parent) = dir.join(rel).parent()
+            && !parent.exists()
+            && !folders.iter().any(|f| f == parent)
+        {
+            folders.push(parent.to_path_buf());
+        }
+    }
+    folders
 }
 
 /// Writes the sample files that `dir` does not have yet, leaving existing files alone.
@@ -81,13 +115,19 @@ pub fn write_missing(dir: &Path) -> Result<Vec<PathBuf>, SampleError> {
     Ok(written)
 }
 
-/// Writes a whole file or nothing, and never replaces a file that appeared meanwhile.
+/// Writes a whole file or nothing, and never replaces a file that appeared meanwhile. The file
+/// is readable by others, as files people make usually are.
 fn write_new(path: &Path, content: &str) -> std::io::Result<()> {
     let parent = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent)?;
     let mut tmp = tempfile::NamedTempFile::new_in(parent)?;
     tmp.write_all(content.as_bytes())?;
     tmp.as_file().sync_all()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644))?;
+    }
     tmp.persist_noclobber(path).map_err(|e| e.error)?;
     Ok(())
 }
@@ -146,5 +186,32 @@ mod tests {
                 *content
             );
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_are_readable_by_others() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().unwrap();
+        for path in write_all(tmp.path()).unwrap() {
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o644, "{}", path.display());
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_failure_part_way_leaves_nothing() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("new");
+        // templates/ cannot be made: a file is in its place.
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("templates"), "in the way").unwrap();
+        assert!(write_all(&dir).is_err());
+        let left: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(left, ["templates"], "only what was there before");
     }
 }

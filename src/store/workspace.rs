@@ -77,6 +77,8 @@ impl Workspace {
 /// Where the workspace came from, in the order they are tried.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Origin {
+    /// A folder named to the command itself (`shortlist check DIR`).
+    Argument,
     /// `--workspace DIR`.
     Flag,
     /// `$SHORTLIST_WORKSPACE`.
@@ -92,6 +94,7 @@ pub enum Origin {
 impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
+            Origin::Argument => "named on the command line",
             Origin::Flag => "from --workspace",
             Origin::Env => "from $SHORTLIST_WORKSPACE",
             Origin::CurrentDir => "the current folder",
@@ -105,6 +108,8 @@ impl fmt::Display for Origin {
 /// touching the real environment.
 #[derive(Clone, Debug, Default)]
 pub struct Lookup {
+    /// A folder named to the command itself, which wins over everything else.
+    pub argument: Option<PathBuf>,
     pub flag: Option<PathBuf>,
     pub env: Option<OsString>,
     pub cwd: Option<PathBuf>,
@@ -133,6 +138,9 @@ pub enum WorkspaceError {
 /// holds `creators.toml`, then the per-user data folder, created from the embedded sample when
 /// it has no database yet.
 pub fn resolve(lookup: &Lookup) -> Result<(Workspace, Origin), WorkspaceError> {
+    if let Some(dir) = &lookup.argument {
+        return existing(dir, Origin::Argument);
+    }
     if let Some(dir) = &lookup.flag {
         return existing(dir, Origin::Flag);
     }
@@ -186,6 +194,7 @@ mod tests {
         let cwd = workspace_in(&tmp.path().join("cwd"));
         let data = workspace_in(&tmp.path().join("data"));
         let mut lookup = Lookup {
+            argument: None,
             flag: Some(flag.clone()),
             env: Some(env.clone().into()),
             cwd: Some(cwd.clone()),

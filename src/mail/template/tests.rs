@@ -132,3 +132,16 @@ fn filters_write_numbers_for_people() {
     );
     assert!(env.render_str("{{ missing }}", ()).is_err());
 }
+
+#[test]
+fn a_field_of_a_single_value_is_unknown() {
+    let text = "+++\nsubject = \"Hi\"\n+++\n{{ creator.name.zzz }}\n{{ campaign.sender.name }} {{ campaign.sender.mail }}\n{{ sender.name.x }}\n";
+    assert_eq!(
+        problems(text),
+        [
+            "templates/t.txt:4:4: error: unknown variable creator.name.zzz: creator.name is a single value, it has no .zzz",
+            "templates/t.txt:5:31: error: unknown variable campaign.sender.mail (did you mean campaign.sender.email?)",
+            "templates/t.txt:6:4: error: unknown variable sender.name.x: sender.name is a single value, it has no .x",
+        ]
+    );
+}

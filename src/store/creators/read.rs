@@ -167,8 +167,12 @@ fn read(table: &DeTable<'_>, at: Range<usize>, ordinal: usize, report: &mut Repo
         .filter(|n| !n.is_empty());
     let channels = read_channels(&mut f, &mut keys);
     f.unknown_keys(CREATOR_KEYS, |key| {
-        (CHANNEL_KEYS.contains(&key) || nearest(key, CHANNEL_KEYS.iter().copied()).is_some())
-            .then(|| "channel fields go inside channels = [{ platform = …, … }]".to_string())
+        elsewhere(
+            key,
+            CREATOR_KEYS,
+            CHANNEL_KEYS,
+            "inside a channel: channels = [{ platform = …, … }]",
+        )
     });
     let id_text = id.as_ref().map(|id| id.get_ref().to_compact_string());
     let creator = match (id, name, channels) {
@@ -317,7 +321,14 @@ fn read_channel(c: &mut Fields<'_, '_, '_, '_>, keys: &mut Keys) -> Option<Chann
             format!("url \"{}\" should start with https://", url.escape_debug()),
         );
     }
-    c.unknown_keys(CHANNEL_KEYS, |_| None);
+    c.unknown_keys(CHANNEL_KEYS, |key| {
+        elsewhere(
+            key,
+            CHANNEL_KEYS,
+            CREATOR_KEYS,
+            "to the creator, not to a channel",
+        )
+    });
     let (platform, handle) = (platform?, handle?);
     let written = handle.get_ref().trim();
     keys.at.push(c.report().locate(handle.span().start));
@@ -331,4 +342,17 @@ fn read_channel(c: &mut Fields<'_, '_, '_, '_>, keys: &mut Keys) -> Option<Chann
         avg_views,
         url,
     })
+}
+
+/// What to say of an unknown `key` of a table whose keys are `here` when it is (or is a typo
+/// of) a key of another level, `there`: "did you mean \"followers\"? it belongs inside a
+/// channel".
+pub(crate) fn elsewhere(key: &str, here: &[&str], there: &[&str], place: &str) -> Option<String> {
+    if there.contains(&key) {
+        return Some(format!("it belongs {place}"));
+    }
+    if nearest(key, here.iter().copied()).is_some() {
+        return None;
+    }
+    nearest(key, there.iter().copied()).map(|n| format!("did you mean \"{n}\"? it belongs {place}"))
 }

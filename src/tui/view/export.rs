@@ -107,13 +107,16 @@ fn lines(app: &App, view: &ExportView, width: usize) -> Vec<Line<'static>> {
         };
         out.push(header("To:", to));
         if !letter.cc.is_empty() {
-            out.push(header("Cc:", escape(&letter.cc.join(", ")).into_owned()));
+            out.push(header("Cc:", escape(&mailboxes(&letter.cc)).into_owned()));
         }
         if !letter.bcc.is_empty() {
-            out.push(header("Bcc:", escape(&letter.bcc.join(", ")).into_owned()));
+            out.push(header("Bcc:", escape(&mailboxes(&letter.bcc)).into_owned()));
         }
         if let Some(reply_to) = &letter.reply_to {
-            out.push(header("Reply-To:", escape(reply_to).into_owned()));
+            out.push(header(
+                "Reply-To:",
+                escape(&reply_to.to_string()).into_owned(),
+            ));
         }
         out.push(header("Subject:", escape(&letter.subject).into_owned()));
         out.push(Line::raw(""));
@@ -218,4 +221,11 @@ pub fn exported(frame: &mut Frame<'_>, app: &App, area: Rect, creators: &[String
         inner.height,
     );
     frame.render_widget(Paragraph::new(wrapped), padded);
+}
+
+fn mailboxes(list: &[crate::mail::Mailbox]) -> String {
+    list.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -1,0 +1,283 @@
+//! The attacks that once got through, each repeated against the real binary: links and
+//! lookalikes where the program keeps its own files, files that are not what they seem,
+//! addresses that would add recipients, names that collide, and hand-written mistakes that a
+//! change must not paper over.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure should panic
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{Sandbox, outcome};
+
+const NOW: &str = "2026-11-22T09:30:00+08:00";
+
+const CREATORS: &str = r#"[[creator]]
+id = "mei"
+name = "小梅 Mei"
+email = "mei@example.com"
+channels = [{ platform = "instagram", handle = "mei.skin", followers = 52_000 }]
+
+[[creator]]
+id = "a.b"
+name = "A dot B"
+email = "ab@example.com"
+channels = [{ platform = "instagram", handle = "adotb", followers = 1_000 }]
+
+[[creator]]
+id = "a_b"
+name = "A under B"
+email = "a_b@example.com"
+channels = [{ platform = "instagram", handle = "aunderb", followers = 1_000 }]
+"#;
+
+const CAMPAIGN: &str = r#"[campaign]
+name = "Spring"
+template = "invite"
+reply_by = 2026-12-05
+sender = { name = "Amy", email = "amy@leaf.example" }
+
+[[entry]]
+creator = "mei"
+
+[[entry]]
+creator = "a.b"
+
+[[entry]]
+creator = "a_b"
+"#;
+
+fn workspace(sandbox: &Sandbox, front: &str) -> PathBuf {
+    let ws = sandbox.workspace("ws", CREATORS.as_bytes());
+    std::fs::create_dir_all(ws.join("campaigns")).unwrap();
+    std::fs::create_dir_all(ws.join("templates")).unwrap();
+    std::fs::write(ws.join("campaigns/spring.toml"), CAMPAIGN).unwrap();
+    std::fs::write(
+        ws.join("templates/invite.txt"),
+        format!("+++\nsubject = \"Hi {{{{ creator.name }}}}\"\n{front}+++\nHello\n"),
+    )
+    .unwrap();
+    ws
+}
+
+fn run(sandbox: &Sandbox, ws: &Path, args: &[&str]) -> (i32, String, String) {
+    outcome(sandbox.on(ws, NOW).args(args))
+}
+
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[cfg(unix)]
+#[test]
+fn a_lock_file_linked_to_a_precious_file_is_not_followed() {
+    let sandbox = Sandbox::new();
+    let ws = workspace(&sandbox, "");
+    let precious = sandbox.path().join("precious");
+    std::fs::write(&precious, "years of notes").unwrap();
+    std::os::unix::fs::symlink(&precious, ws.join("campaigns/.spring.toml.lock")).unwrap();
+    let (code, _, err) = run(&sandbox, &ws, &["stage", "spring", "mei", "contacted"]);
+    assert_eq!(code, 1);
+    assert!(err.contains(".spring.toml.lock is a link"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&precious).unwrap(),
+        "years of notes"
+    );
+    assert_eq!(
+        std::fs::read_to_string(ws.join("campaigns/spring.toml")).unwrap(),
+        CAMPAIGN
+    );
+    // The same for the database's lock on import.
+    std::os::unix::fs::symlink(&precious, ws.join(".creators.toml.lock")).unwrap();
+    let sheet = sandbox.path().join("new.csv");
+    std::fs::write(&sheet, "name,platform,handle\nNew,ig,new.one\n").unwrap();
+    let (code, _, err) = run(&sandbox, &ws, &["import", sheet.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains(".creators.toml.lock is a link"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&precious).unwrap(),
+        "years of notes"
+    );
+}
+
+#[test]
+fn a_users_file_that_looks_like_a_temporary_is_kept() {
+    let sandbox = Sandbox::new();
+    let ws = workspace(&sandbox, "");
+    let mine = ws.join("campaigns/.spring.toml.my backup.tmp");
+    std::fs::write(&mine, "mine").unwrap();
+    let (code, _, err) = run(&sandbox, &ws, &["stage", "spring", "mei", "contacted"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(std::fs::read_to_string(&mine).unwrap(), "mine");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_campaign_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let sandbox = Sandbox::new();
+    let ws = workspace(&sandbox, "");
+    let file = ws.join("campaigns/spring.toml");
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let (code, _, err) = run(&sandbox, &ws, &["stage", "spring", "mei", "contacted"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("campaigns/spring.toml is read-only"), "{err}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), CAMPAIGN);
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o444);
+}
+
+#[test]
+fn an_add_after_a_stage_typo_is_refused_and_check_names_the_duplicate() {
+    let sandbox = Sandbox::new();
+    let ws = workspace(&sandbox, "");
+    let typo = CAMPAIGN.replacen(
+        "creator = \"mei\"",
+        "creator = \"mei\"\nstage = \"contactd\"",
+        1,
+    );
+    std::fs::write(ws.join("campaigns/spring.toml"), &typo).unwrap();
+    let (code, _, err) = run(&sandbox, &ws, &["add", "spring", "mei"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("unknown stage \"contactd\""), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(ws.join("campaigns/spring.toml")).unwrap(),
+        typo
+    );
+    let twice = format!("{typo}\n[[entry]]\ncreator = \"mei\"\n");
+    std::fs::write(ws.join("campaigns/spring.toml"), &twice).unwrap();
+    let (code, _, err) = run(&sandbox, &ws, &["check"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("\"mei\" is already on this shortlist (line 7)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn ids_that_clean_to_one_file_name_are_exported_twice_and_the_dry_run_says_so() {
+    let sandbox = Sandbox::new();
+    let ws = workspace(&sandbox, "");
+    let (code, dry, err) = run(&sandbox, &ws, &["export", "spring", "--dry-run"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(dry.contains("  a_b.eml\n  a_b-2.eml\n"), "{dry}");
+    let (code, real, err) = run(&sandbox, &ws, &["export", "spring"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        listing(&ws.join("exports/spring")),
+        ["a_b-2.eml", "a_b.eml", "mei.eml"]
+    );
+    let listed = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.starts_with("  "))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(listed(&dry), listed(&real));
+    // A second dry run says what the real run would replace.
+    let (_, dry, _) = run(&sandbox, &ws, &["export", "spring", "--dry-run"]);
+    assert!(
+        dry.contains("(3 files of an earlier export would be replaced)"),
+        "{dry}"
+    );
+}
+
+#[test]
+fn an_export_that_fails_leaves_no_empty_folder() {
+    let sandbox = Sandbox::new();
+    let ws = workspace(&sandbox, "attachments = [\"missing.pdf\"]\n");
+    let (code, _, err) = run(&sandbox, &ws, &["export", "spring"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("missing.pdf"), "{err}");
+    assert!(!ws.join("exports").exists());
+}
+
+#[test]
+fn attachments_are_read_only_from_inside_the_workspace() {
+    for (path, expected) in [
+        ("/etc/passwd", "is outside the workspace"),
+        ("../secret.txt", "is outside the workspace"),
+        ("campaigns/../../secret.txt", "is outside the workspace"),
+    ] {
+        let sandbox = Sandbox::new();
+        let ws = workspace(&sandbox, &format!("attachments = [\"{path}\"]\n"));
+        std::fs::write(sandbox.path().join("secret.txt"), "secret").unwrap();
+        let (code, _, err) = run(&sandbox, &ws, &["export", "spring", "--dry-run"]);
+        assert_eq!(code, 1, "{path}");
+        assert!(err.contains(expected), "{path}: {err}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn attachments_that_are_links_out_devices_or_fifos_are_refused_at_once() {
+    let sandbox = Sandbox::new();
+    let ws = workspace(
+        &sandbox,
+        "attachments = [\"files/zero\", \"files/fifo\", \"files/out\"]\n",
+    );
+    std::fs::create_dir_all(ws.join("files")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", ws.join("files/zero")).unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", ws.join("files/out")).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(ws.join("files/fifo"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let started = std::time::Instant::now();
+    let (code, _, err) = run(&sandbox, &ws, &["export", "spring", "--dry-run"]);
+    assert!(started.elapsed().as_secs() < 10, "it did not hang");
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("attachment files/zero is a link to a file outside the workspace"),
+        "{err}"
+    );
+    assert!(
+        err.contains("files/fifo: it is not a regular file"),
+        "{err}"
+    );
+    assert!(err.contains("attachment files/out is a link"), "{err}");
+}
+
+#[test]
+fn a_template_named_outside_templates_is_not_read() {
+    let sandbox = Sandbox::new();
+    let ws = workspace(&sandbox, "");
+    std::fs::write(
+        sandbox.path().join("x.txt"),
+        "+++\nsubject = \"stolen\"\n+++\nbody\n",
+    )
+    .unwrap();
+    let campaign = CAMPAIGN.replace("template = \"invite\"", "template = \"../../x\"");
+    std::fs::write(ws.join("campaigns/spring.toml"), campaign).unwrap();
+    let (code, _, err) = run(&sandbox, &ws, &["export", "spring", "--dry-run"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no template \"../../x\""), "{err}");
+    let (code, _, err) = run(&sandbox, &ws, &["check"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("../../x"), "{err}");
+}
+
+#[test]
+fn cc_bcc_and_reply_to_are_one_address_each() {
+    for front in [
+        "cc = \"<x@y.example, evil@q.example>\"\n",
+        "bcc = [\"x@y.example, evil@q.example\"]\n",
+        "reply_to = \"A <x@y.example> <evil@q.example>\"\n",
+        "cc = \"{{ creator.email }}, evil@q.example\"\n",
+    ] {
+        let sandbox = Sandbox::new();
+        let ws = workspace(&sandbox, front);
+        let (code, _, err) = run(&sandbox, &ws, &["export", "spring"]);
+        assert_eq!(code, 1, "{front}");
+        assert!(err.contains("is not one address"), "{front}: {err}");
+        assert!(!ws.join("exports").exists(), "{front}");
+    }
+}
