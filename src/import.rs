@@ -2,6 +2,7 @@
 //! English or Chinese), reading each row's values as people type them, joining rows to the
 //! creators they are, and the changes that makes to `creators.toml`.
 
+mod encoding;
 mod headers;
 mod lookup;
 pub mod merge;
@@ -9,6 +10,7 @@ mod row;
 pub mod sheet;
 pub mod values;
 
+pub use encoding::NAMES as ENCODINGS;
 pub use merge::{Outcome, Plan, RowReport, plan};
 pub use sheet::{Field, Sheet, SheetError, read};
 

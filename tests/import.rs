@@ -228,7 +228,7 @@ fn utf16_from_excel_reads_like_utf8() {
     std::fs::write(sandbox.cwd().join("utf16.csv"), bytes).unwrap();
     let (_, out, _) = import(&sandbox, &ws, &["utf16.csv", "--dry-run"]);
     assert!(
-        out.starts_with("utf16.csv: 11 rows · comma-separated · UTF-16\n"),
+        out.starts_with("utf16.csv: 11 rows · comma-separated · UTF-16 LE\n"),
         "{out}"
     );
     assert!(
@@ -303,17 +303,19 @@ fn unreadable_files_and_a_broken_database_write_nothing() {
     let sandbox = Sandbox::new();
     let ws = sandbox.sample("ws");
     let before = std::fs::read(ws.join("creators.toml")).unwrap();
-    // Big5 bytes on line 2.
+    // Bytes that are text in no encoding read, on line 2.
     std::fs::write(
-        sandbox.cwd().join("big5.csv"),
-        b"name,platform,handle\n\xa4\xa4\xa4\xe5,ig,abc\n",
+        sandbox.cwd().join("binary.csv"),
+        b"name,platform,handle\n\xff\xfe\xff\x80,ig,abc\n",
     )
     .unwrap();
-    let (code, out, err) = import(&sandbox, &ws, &["big5.csv"]);
+    let (code, out, err) = import(&sandbox, &ws, &["binary.csv"]);
     assert_eq!((code, out.as_str()), (1, ""));
-    assert_eq!(
-        err,
-        "shortlist: error: big5.csv:2: not UTF-8 text (Big5 or another legacy encoding?): save it as \"CSV UTF-8\" and import that\n"
+    assert!(
+        err.starts_with(
+            "shortlist: error: binary.csv:2: not text in UTF-8, UTF-16, Big5 or GB18030"
+        ),
+        "{err}"
     );
     let (code, _, err) = import(&sandbox, &ws, &["missing.csv"]);
     assert_eq!(code, 1);
@@ -522,4 +524,76 @@ fn a_column_per_platform() {
         out.contains("wide.csv:2: failed: youtube numbers with no handle"),
         "{out}"
     );
+}
+
+#[test]
+fn big5_from_traditional_chinese_excel_is_read_and_said() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.sample("ws");
+    // 名稱,平台,帳號,粉絲數 / 新朋友,IG,new.friend,1.2萬 in Big5 (code page 950).
+    let mut bytes = Vec::new();
+    bytes.extend_from_slice(
+        b"\xa6\x57\xba\xd9,\xa5\xad\xa5\x78,\xb1\x62\xb8\xb9,\xaf\xbb\xb5\xb7\xbc\xc6\r\n",
+    );
+    bytes.extend_from_slice(b"\xb7\x73\xaa\x42\xa4\xcd,IG,new.friend,1.2\xb8\x55\r\n");
+    std::fs::write(sandbox.cwd().join("big5.csv"), bytes).unwrap();
+    let (code, out, err) = import(&sandbox, &ws, &["big5.csv"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("big5.csv: 1 row · comma-separated · Big5 (detected)\n"),
+        "{out}"
+    );
+    assert!(out.contains("big5.csv:2: new new.friend"), "{out}");
+    let creators = std::fs::read_to_string(ws.join("creators.toml")).unwrap();
+    assert!(creators.contains("name = \"新朋友\""), "{out}");
+    assert!(creators.contains("followers = 12_000"), "{out}");
+}
+
+#[test]
+fn utf16_without_a_mark_and_lone_carriage_returns_are_read() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.sample("ws");
+    let text = "name,platform,handle\rOne,ig,one.a\rTwo,ig,\rThree,ig,three.c\r";
+    std::fs::write(sandbox.cwd().join("mac.csv"), text).unwrap();
+    let (code, out, _) = import(&sandbox, &ws, &["mac.csv", "--dry-run"]);
+    assert_eq!(code, 1, "one row fails");
+    assert!(
+        out.contains("mac.csv:3: failed"),
+        "rows have their own lines: {out}"
+    );
+    let utf16be: Vec<u8> = "name,platform,handle\nOne,ig,one.b\n"
+        .encode_utf16()
+        .flat_map(u16::to_be_bytes)
+        .collect();
+    std::fs::write(sandbox.cwd().join("be.csv"), utf16be).unwrap();
+    let (code, out, err) = import(&sandbox, &ws, &["be.csv", "--dry-run"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("UTF-16 BE (detected)"), "{out}");
+    assert!(out.contains("be.csv:2: new one.b"), "{out}");
+}
+
+#[test]
+fn an_unclosed_quote_is_an_error_not_a_swallowed_row() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.sample("ws");
+    let before = std::fs::read(ws.join("creators.toml")).unwrap();
+    for (text, line) in [
+        (
+            "name,platform,handle,notes\nOne,ig,one.q,\"open\nTwo,ig,two.q,x\n",
+            2,
+        ),
+        (
+            "name,platform,handle,notes\nOne,ig,one.q,\"open\nTwo,ig,two.q,x\nThree,ig,three.q,\"shut\"\n",
+            2,
+        ),
+    ] {
+        std::fs::write(sandbox.cwd().join("quote.csv"), text).unwrap();
+        let (code, _, err) = import(&sandbox, &ws, &["quote.csv"]);
+        assert_eq!(code, 1, "{text:?}");
+        assert!(
+            err.contains(&format!("quote.csv:{line}: a quote opened")),
+            "{err}"
+        );
+    }
+    assert_eq!(std::fs::read(ws.join("creators.toml")).unwrap(), before);
 }

@@ -244,8 +244,8 @@ fn a_bad_config_is_reported_and_the_rest_of_it_applies() {
     .unwrap();
     let workspace = sample();
     let mut s = Session::start_in(sandbox, &["--workspace", &workspace], &[], 30, 120);
-    s.wait_for("config.toml:1:9: error: unknown theme \"neon\"");
-    s.wait_for("config.toml:5:1: error: help: \"ctrl-\" is not a key");
+    s.wait_for("config.toml:1:9: warning: unknown theme \"neon\"");
+    s.wait_for("config.toml:5:1: warning: help: \"ctrl-\" is not a key");
     s.send("\x1b");
     s.wait_gone("esc closes");
     s.wait_for("97 of 97 creators");

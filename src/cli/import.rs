@@ -25,13 +25,17 @@ pub struct Args {
     /// Import a row that only shares its name with a creator as a new creator
     #[arg(long)]
     as_new: bool,
+    /// The file's encoding, when it cannot be told from the file (utf-8, utf-16le, utf-16be,
+    /// utf-32le, utf-32be, big5, gb18030)
+    #[arg(long, value_name = "NAME")]
+    encoding: Option<String>,
 }
 
 pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
     let shown = args.file.display().to_string();
-    let bytes =
-        std::fs::read(&args.file).map_err(|e| anyhow::anyhow!("cannot read {shown}: {e}"))?;
-    let sheet = import::read(&shown, &bytes, &args.map)?;
+    let bytes = store::files::read_bounded(&args.file, store::files::SHEET_LIMIT)
+        .map_err(|e| anyhow::anyhow!("cannot read {shown}: {e}"))?;
+    let sheet = import::read(&shown, &bytes, &args.map, args.encoding.as_deref())?;
 
     let path = session.workspace.creators_file();
     let file = session.workspace.display_name(&path);

@@ -91,7 +91,9 @@ pub fn creator_json(c: &Creator, tiers: &TierBounds) -> Map<String, Value> {
         })
         .collect();
     m.insert("channels".into(), Value::Array(channels));
-    m.insert("followers".into(), json!(c.followers()));
+    if let Some(f) = c.known_followers() {
+        m.insert("followers".into(), json!(f));
+    }
     m.insert("tier".into(), json!(c.tier(tiers).map(|t| t.name())));
     m
 }
@@ -165,7 +167,9 @@ pub fn csv(
             c.location.as_deref().unwrap_or_default().to_string(),
             join(&c.languages),
             c.kind.map(|k| k.name()).unwrap_or_default().to_string(),
-            c.followers().to_string(),
+            c.known_followers()
+                .map(|f| f.to_string())
+                .unwrap_or_default(),
             c.tier(tiers)
                 .map(|t| t.name())
                 .unwrap_or_default()
@@ -296,7 +300,7 @@ pub fn table(
                 c.name.to_string(),
                 c.id.to_string(),
                 main,
-                compact(c.followers()),
+                c.known_followers().map_or_else(|| "-".into(), compact),
                 c.tier(tiers).map(|t| t.name()).unwrap_or("-").to_string(),
                 if engagement.is_nan() {
                     "-".into()

@@ -9,8 +9,8 @@ use super::headers::{channel_column, field_named, normalise, recognise};
 #[derive(Debug)]
 pub struct Sheet {
     pub separator: u8,
-    /// "UTF-8", "UTF-8 with BOM", "UTF-16".
-    pub encoding: &'static str,
+    /// "UTF-8", "UTF-8 with BOM", "UTF-16 LE", "Big5 (detected)"…
+    pub encoding: String,
     /// Lines above the header row (a title, a note), not imported.
     pub preamble: Vec<u64>,
     pub headers: Vec<String>,
@@ -42,48 +42,57 @@ pub struct SheetError {
     pub message: String,
 }
 
-/// Decodes the bytes of a CSV file to text.
-fn decode(file: &str, bytes: &[u8]) -> Result<(String, &'static str), SheetError> {
-    let fail = |line: Option<u64>, message: String| SheetError {
-        file: file.to_string(),
-        line,
-        message,
+/// How many of the first lines' cells name fields: what makes text look like a sheet.
+fn looks_like_headers(text: &str) -> usize {
+    text.lines()
+        .take(10)
+        .flat_map(|l| l.split([',', ';', '\t']))
+        .filter(|c| !matches!(recognise(c.trim(), true), Field::Ignored(_)))
+        .count()
+}
+
+/// The text with line breaks a CSV reader counts right: `\r\n` (Windows) becomes `\n`, and a
+/// file that ends its lines with a lone carriage return (old Mac Excel) gets `\n` instead.
+fn line_breaks(text: String) -> String {
+    let text = if text.contains("\r\n") {
+        text.replace("\r\n", "\n")
+    } else {
+        text
     };
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return match std::str::from_utf8(rest) {
-            Ok(text) => Ok((text.to_string(), "UTF-8 with BOM")),
-            Err(e) => Err(fail(
-                Some(line_of(&rest[..e.valid_up_to()])),
-                "not UTF-8 text after its UTF-8 mark".into(),
-            )),
-        };
-    }
-    for (mark, little) in [(b"\xFF\xFE", true), (b"\xFE\xFF", false)] {
-        if let Some(rest) = bytes.strip_prefix(mark) {
-            let units = rest.chunks_exact(2).map(|p| {
-                if little {
-                    u16::from_le_bytes([p[0], p[1]])
-                } else {
-                    u16::from_be_bytes([p[0], p[1]])
-                }
-            });
-            return char::decode_utf16(units)
-                .collect::<Result<String, _>>()
-                .map(|t| (t, "UTF-16"))
-                .map_err(|_| fail(None, "broken UTF-16 text".into()));
-        }
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok((text.to_string(), "UTF-8")),
-        Err(e) => Err(fail(
-            Some(line_of(&bytes[..e.valid_up_to()])),
-            "not UTF-8 text (Big5 or another legacy encoding?): save it as \"CSV UTF-8\" and import that".into(),
-        )),
+    if text.matches('\r').count() > text.matches('\n').count() {
+        text.replace('\r', "\n")
+    } else {
+        text
     }
 }
 
-fn line_of(before: &[u8]) -> u64 {
-    before.iter().filter(|b| **b == b'\n').count() as u64 + 1
+/// Where a quote opens that is never closed: CSV would read every line after it as one cell.
+fn unclosed_quote(text: &str, separator: u8) -> Option<u64> {
+    let mut line = 1u64;
+    let mut open: Option<u64> = None;
+    let mut at_cell_start = true;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (open, c) {
+            (None, '"') if at_cell_start => open = Some(line),
+            (Some(_), '"') => {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                } else {
+                    open = None;
+                }
+            }
+            _ => {}
+        }
+        if c == '\n' {
+            line += 1;
+        }
+        at_cell_start = open.is_none() && (c == '\n' || c == separator as char);
+        if open.is_some() {
+            at_cell_start = false;
+        }
+    }
+    open
 }
 
 /// The separator that splits the first lines into the same number of cells, most of them.
@@ -115,15 +124,29 @@ fn detect(text: &str) -> u8 {
     best.0
 }
 
-/// Reads a CSV file (named `file` in messages); `maps` are `--map COLUMN=FIELD` overrides.
-pub fn read(file: &str, bytes: &[u8], maps: &[String]) -> Result<Sheet, SheetError> {
+/// Reads a CSV file (named `file` in messages) in the encoding `encoding` names, else the one
+/// found; `maps` are `--map COLUMN=FIELD` overrides.
+pub fn read(
+    file: &str,
+    bytes: &[u8],
+    maps: &[String],
+    encoding: Option<&str>,
+) -> Result<Sheet, SheetError> {
     let fail = |line: Option<u64>, message: String| SheetError {
         file: file.to_string(),
         line,
         message,
     };
-    let (text, encoding) = decode(file, bytes)?;
+    let decoded = super::encoding::decode(bytes, encoding, &looks_like_headers)
+        .map_err(|e| fail(e.line, e.message))?;
+    let (text, encoding) = (line_breaks(decoded.text), decoded.encoding);
     let separator = detect(&text);
+    if let Some(line) = unclosed_quote(&text, separator) {
+        return Err(fail(
+            Some(line),
+            "a quote opened on this line is never closed, so every line after it would be read as one cell; close it (a quote inside a cell is written twice: \"\")".into(),
+        ));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(separator)
         .has_headers(false)
@@ -176,6 +199,22 @@ pub fn read(file: &str, bytes: &[u8], maps: &[String]) -> Result<Sheet, SheetErr
         None => return Err(fail(None, "the file is empty".into())),
     };
     let rows: Vec<(u64, csv::StringRecord)> = records.collect();
+    // A quote left open and closed rows later makes one cell of whole rows: say so rather than
+    // import it.
+    let cells_per_row = headers.len().saturating_sub(1);
+    for (line, record) in &rows {
+        for cell in record.iter().filter(|c| c.contains('\n')) {
+            let swallowed = cell.lines().skip(1).any(|l| {
+                cells_per_row >= 2 && l.matches(separator as char).count() >= cells_per_row
+            });
+            if swallowed {
+                return Err(fail(
+                    Some(*line),
+                    "a quote opened in this row runs over lines that look like rows of their own; close it where the cell ends (a quote inside a cell is written twice: \"\")".into(),
+                ));
+            }
+        }
+    }
     let has_handle = headers.iter().any(|h| {
         let key = normalise(h);
         key != "id" && matches!(recognise(h, true), Field::Handle | Field::Channel { .. })

@@ -77,6 +77,15 @@ impl Creator {
         self.channels.iter().filter_map(|c| c.followers).sum()
     }
 
+    /// The total follower count, or `None` when no channel's count is known: an unknown count
+    /// is shown as unknown, never as 0.
+    pub fn known_followers(&self) -> Option<u64> {
+        self.channels
+            .iter()
+            .any(|c| c.followers.is_some())
+            .then(|| self.followers())
+    }
+
     /// The channel with the most followers: it decides the tier and is shown first.
     pub fn main_channel(&self) -> Option<&Channel> {
         // max_by_key keeps the last of equals; prefer the first listed, as the user ordered them.

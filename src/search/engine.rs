@@ -104,25 +104,30 @@ fn find(
     within: Option<&[u32]>,
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<Vec<(u32, i32)>> {
+    // Each chunk looks for cancellation every few rows too: one row costs at most a bounded
+    // amount of scoring, so a newer keystroke is never kept waiting long.
+    let scan = |rows: &mut dyn Iterator<Item = u32>| -> Option<Vec<(u32, i32)>> {
+        let mut out = Vec::new();
+        for (i, row) in rows.enumerate() {
+            if i % 64 == 0 && cancelled() {
+                return None;
+            }
+            if let Some(bound) = plan.check(row as usize) {
+                out.push((row, bound));
+            }
+        }
+        Some(out)
+    };
     let chunks: Vec<Option<Vec<(u32, i32)>>> = match within {
         Some(rows) => rows
             .par_chunks(CHUNK)
-            .map(|rows| {
-                (!cancelled()).then(|| {
-                    rows.iter()
-                        .filter_map(|&row| plan.check(row as usize).map(|b| (row, b)))
-                        .collect()
-                })
-            })
+            .map(|rows| scan(&mut rows.iter().copied()))
             .collect(),
         None => (0..index.len().div_ceil(CHUNK))
             .into_par_iter()
             .map(|k| {
-                (!cancelled()).then(|| {
-                    (k * CHUNK..((k + 1) * CHUNK).min(index.len()))
-                        .filter_map(|row| plan.check(row).map(|b| (row as u32, b)))
-                        .collect()
-                })
+                let end = ((k + 1) * CHUNK).min(index.len());
+                scan(&mut (k * CHUNK..end).map(|r| r as u32))
             })
             .collect(),
     };

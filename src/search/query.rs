@@ -129,12 +129,39 @@ const FIELDS: &[(&str, &[&str])] = &[
     ("has", &[]),
 ];
 
+/// The longest query read, in characters: enough for any search a person types, and a bound
+/// on the work one keystroke can cause.
+pub const MAX_QUERY: usize = 500;
+/// The most free words and phrases in one query: each is scored against every creator.
+pub const MAX_WORDS: usize = 12;
+
 impl Query {
     /// Parses `text`; the first problem found is the error.
     pub fn parse(text: &str) -> Result<Query, QueryError> {
+        if let Some((at, _)) = text.char_indices().nth(MAX_QUERY) {
+            return Err(QueryError {
+                span: at..text.len(),
+                message: format!(
+                    "the query is too long ({} characters; at most {MAX_QUERY})",
+                    text.chars().count()
+                ),
+            });
+        }
         let mut terms = Vec::new();
+        let mut words = 0;
         for token in tokenize(text) {
             if let Some(term) = term(text, token)? {
+                if matches!(term.filter, Filter::Word(_) | Filter::Phrase(_)) {
+                    words += 1;
+                    if words > MAX_WORDS {
+                        return Err(QueryError {
+                            span: term.span.clone(),
+                            message: format!(
+                                "too many words ({MAX_WORDS} words and phrases at most): quote a phrase, \"like this\", to search for it whole"
+                            ),
+                        });
+                    }
+                }
                 terms.push(term);
             }
         }
@@ -319,6 +346,15 @@ fn field_filter(field: &str, value: &str, at: Range<usize>) -> Result<Filter, Qu
         span: at.clone(),
         message,
     };
+    let lists = [
+        "niche", "loc", "lang", "platform", "tier", "kind", "has", "stage",
+    ];
+    if lists.contains(&field) && alternatives(value).next().is_none() {
+        return Err(fail(format!(
+            "{field}: \"{value}\" names nothing; give a value, like {}",
+            example(field)
+        )));
+    }
     let lower = |v: &str| v.to_lowercase();
     Ok(match field {
         "niche" => Filter::Niche(alternatives(value).map(lower).collect()),

@@ -382,6 +382,15 @@ impl Keymap {
                 let mode = self.bindings[i].mode;
                 let mut wanted = Vec::new();
                 for key in &parsed {
+                    if key.is_ctrl_c() {
+                        let message = format!(
+                            "{name}: ctrl-c always quits and cannot be bound; {name} keeps its keys"
+                        );
+                        if !problems.iter().any(|(a, m)| *a == at && *m == message) {
+                            problems.push((at, message));
+                        }
+                        continue;
+                    }
                     if mode.takes_text() && key.is_text() {
                         continue;
                     }

@@ -1,6 +1,6 @@
 //! The interface's settings from the user's configuration: the theme (`mono` whenever
-//! `NO_COLOR` is set) and rebound keys. A bad setting is reported at its line, and the default
-//! is used in its place.
+//! `NO_COLOR` is set) and rebound keys. A bad setting is a warning at its line, and the default
+//! is used in its place: settings never stop the program.
 
 use super::keymap::Keymap;
 use super::theme::Theme;
@@ -10,7 +10,7 @@ use crate::store::{Config, Diagnostic, Severity};
 pub fn from_config(config: &Config, no_color: bool) -> (Keymap, Theme, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let problem = |line, column, message: String| Diagnostic {
-        severity: Severity::Error,
+        severity: Severity::Warning,
         file: config.file.clone(),
         line,
         column,
@@ -68,14 +68,29 @@ mod tests {
         assert_eq!(
             messages,
             [
-                "config.toml:1:9: error: unknown theme \"neon\" (themes: dark, light, mono); using dark",
-                "config.toml:4:1: error: help: \"ctrl-\" is not a key (write keys like q, G, ?, ctrl-d, alt-x, shift-tab, pgdn, space, f1); its keys are unchanged"
+                "config.toml:1:9: warning: unknown theme \"neon\" (themes: dark, light, mono); using dark",
+                "config.toml:4:1: warning: help: \"ctrl-\" is not a key (write keys like q, G, ?, ctrl-d, alt-x, shift-tab, pgdn, space, f1); its keys are unchanged"
             ]
         );
         let q = KeyEvent::new(KeyCode::Char('Q'), KeyModifiers::SHIFT);
         assert_eq!(keymap.resolve(Mode::Normal, q), Some(Action::Quit));
         let help = KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE);
         assert_eq!(keymap.resolve(Mode::Normal, help), Some(Action::Help));
+    }
+
+    #[test]
+    fn ctrl_c_is_not_bound_and_quit_keeps_its_keys() {
+        let (config, _) = parse_config("config.toml", b"[keys]\nquit = \"ctrl-c\"\n");
+        let (keymap, _, problems) = from_config(&config, false);
+        let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "config.toml:2:1: warning: quit: ctrl-c always quits and cannot be bound; quit keeps its keys"
+            ]
+        );
+        let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(keymap.resolve(Mode::Normal, q), Some(Action::Quit));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 use super::*;
 
 fn sheet(text: &str) -> Sheet {
-    crate::import::read("t.csv", text.as_bytes(), &[]).unwrap()
+    crate::import::read("t.csv", text.as_bytes(), &[], None).unwrap()
 }
 
 fn db() -> Vec<Creator> {
@@ -46,7 +46,7 @@ fn ids_from_handles_never_collide() {
 #[test]
 fn text_that_is_not_what_it_says_is_refused_with_its_line() {
     let fail = |bytes: &[u8]| {
-        crate::import::read("t.csv", bytes, &[])
+        crate::import::read("t.csv", bytes, &[], None)
             .unwrap_err()
             .to_string()
     };

@@ -14,6 +14,11 @@ use crate::search::query::{Bounds, Filter, Has, Query, QueryError};
 const NICHE_PENALTY: i32 = 8;
 /// A location match ranks below a niche match.
 const LOCATION_PENALTY: i32 = 16;
+/// A word longer than this (in characters) is matched whole, as a phrase is: fuzzy scoring
+/// costs the word's length times the text's, and nobody misspells a word that long.
+pub(crate) const MAX_FUZZY_WORD: usize = 32;
+/// Only this many characters of a name, alias or handle are scored (all of it is searched).
+pub(crate) const MAX_SCORED_TEXT: usize = 128;
 
 pub(super) struct Plan<'a> {
     index: &'a Index,
@@ -160,7 +165,9 @@ impl<'a> Plan<'a> {
         } else {
             text.to_lowercase()
         };
-        let pieces = if phrase {
+        // `-word` excludes what contains the word, as written; a long word is found whole.
+        let whole = phrase || negated || pattern.chars().count() > MAX_FUZZY_WORD;
+        let pieces = if whole {
             vec![pattern.as_bytes().to_vec()]
         } else {
             pattern
@@ -170,7 +177,7 @@ impl<'a> Plan<'a> {
         };
         let ceiling = self
             .matcher
-            .fuzzy_match(&pattern, &pattern)
+            .fuzzy_match(scored_word(&pattern), scored_word(&pattern))
             .map_or(i32::MAX, |s| i32::try_from(s).unwrap_or(i32::MAX));
         let ascii_set = pattern.is_ascii().then(|| {
             let mut set = [false; 128];
@@ -211,8 +218,17 @@ impl<'a> Plan<'a> {
         if !found(text.as_bytes(), &word.pieces) {
             return None;
         }
-        let score = self.matcher.fuzzy_match(text, &word.pattern)?;
-        Some(i32::try_from(score).unwrap_or(i32::MAX))
+        Some(self.score(word, text))
+    }
+
+    /// The scorer's figure for a text the word was found in: of the first
+    /// [`MAX_SCORED_TEXT`] characters of the text against the first [`MAX_FUZZY_WORD`] of the
+    /// word, so that no text and no word make it slow; at least 1.
+    fn score(&self, word: &Word, text: &str) -> i32 {
+        self.matcher
+            .fuzzy_match(scored(text), scored_word(&word.pattern))
+            .map_or(1, |s| i32::try_from(s).unwrap_or(i32::MAX).max(1))
+            .min(word.ceiling)
     }
 
     /// `None` when row `row` does not match; else an upper limit of its relevance, found in the
@@ -422,10 +438,8 @@ impl<'a> Plan<'a> {
         // its own, since a word must match within one of them.
         if found(hay.as_bytes(), &word.pieces) {
             for part in parts(hay) {
-                if found(part.as_bytes(), &word.pieces)
-                    && let Some(s) = self.matcher.fuzzy_match(part, &word.pattern)
-                {
-                    best = best.max(Some(i32::try_from(s).unwrap_or(i32::MAX)));
+                if found(part.as_bytes(), &word.pieces) {
+                    best = best.max(Some(self.score(word, part)));
                 }
             }
         }
@@ -525,6 +539,22 @@ fn is_special(c: char) -> bool {
     c.is_ascii_uppercase() || c.is_ascii_digit() || is_hard_separator(c) || is_soft_separator(c)
 }
 
+/// The part of a text that is scored.
+fn scored(text: &str) -> &str {
+    match text.char_indices().nth(MAX_SCORED_TEXT) {
+        Some((at, _)) => &text[..at],
+        None => text,
+    }
+}
+
+/// The part of a word that is scored.
+fn scored_word(word: &str) -> &str {
+    match word.char_indices().nth(MAX_FUZZY_WORD) {
+        Some((at, _)) => &word[..at],
+        None => word,
+    }
+}
+
 /// The name, aliases and handles in an index's `ident` text (one a line).
 fn parts(hay: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(hay);
@@ -606,6 +636,8 @@ pub(super) fn name_highlights(name: &str, query: &Query) -> Vec<usize> {
         } else {
             continue;
         };
+        let phrase = phrase || pattern.chars().count() > MAX_FUZZY_WORD;
+        let hay = if phrase { hay } else { scored(hay) };
         if phrase {
             if let Some(start) = hay.find(pattern.as_str()) {
                 let first = hay[..start].chars().count();

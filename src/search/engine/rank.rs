@@ -131,15 +131,19 @@ fn by_relevance(
         } else {
             None
         };
-        let scored: Vec<(i32, u32, u32)> = block
+        let scored: Option<Vec<(i32, u32, u32)>> = block
             .par_iter()
             .enumerate()
             .filter(|(_, r)| {
                 let bound = bounds[**r as usize];
                 bound != NOT_FOUND && worst.is_none_or(|w| bound > w)
             })
-            .map(|(i, &r)| (plan.relevance(r as usize), (b * BLOCK + i) as u32, r))
+            .map(|(i, &r)| {
+                (i % 64 != 0 || !cancelled())
+                    .then(|| (plan.relevance(r as usize), (b * BLOCK + i) as u32, r))
+            })
             .collect();
+        let scored = scored?;
         for (score, place, row) in scored {
             let entry = (Reverse(score), place, row);
             if best.len() < k {

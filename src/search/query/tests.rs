@@ -129,3 +129,24 @@ fn bounds_respect_inclusiveness() {
     };
     assert!(!b.contains(3.0) && b.contains(3.1) && b.contains(5.0) && !b.contains(5.1));
 }
+
+#[test]
+fn a_list_of_nothing_is_an_error() {
+    for text in ["platform:,,", "niche:,", "tier:,", "-has:,"] {
+        let error = Query::parse(text).unwrap_err();
+        assert!(error.message.contains("names nothing"), "{text}: {error}");
+    }
+}
+
+#[test]
+fn a_query_too_long_or_with_too_many_words_is_refused() {
+    let long = "a".repeat(MAX_QUERY + 1);
+    let error = Query::parse(&long).unwrap_err();
+    assert_eq!(error.span, MAX_QUERY..MAX_QUERY + 1);
+    assert!(error.message.contains("too long"), "{error}");
+    assert!(Query::parse(&"a".repeat(MAX_QUERY)).is_ok());
+    let words = ["w"; MAX_WORDS + 1].join(" ");
+    let error = Query::parse(&words).unwrap_err();
+    assert!(error.message.contains("too many words"), "{error}");
+    assert!(Query::parse(&["w"; MAX_WORDS].join(" ")).is_ok());
+}

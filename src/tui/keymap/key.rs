@@ -119,6 +119,11 @@ impl Key {
         }
     }
 
+    /// True for `ctrl-c`, which always quits.
+    pub fn is_ctrl_c(self) -> bool {
+        self.ctrl && !self.alt && matches!(self.code, KeyCode::Char('c' | 'C'))
+    }
+
     /// True for a plain character: text where text is typed.
     pub fn is_text(self) -> bool {
         matches!(self.code, KeyCode::Char(_)) && !self.ctrl && !self.alt

@@ -167,7 +167,11 @@ fn creator_lines(app: &App, c: &Creator, pane: &mut Pane<'_>) {
     let tier = c.tier(&app.tiers).map_or("-", |t| t.name());
     pane.line(
         vec![Span::styled(
-            format!("  total {} · {tier}", compact(c.followers())),
+            format!(
+                "  total {} · {tier}",
+                c.known_followers()
+                    .map_or_else(|| "unknown".into(), compact)
+            ),
             theme.muted,
         )],
         2,
