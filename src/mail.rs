@@ -189,7 +189,7 @@ pub fn template_names(workspace: &crate::store::Workspace) -> Vec<String> {
         .flatten()
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt") && p.is_file())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt") && !p.is_dir())
         .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
         .collect();
     names.sort();

@@ -94,7 +94,7 @@ fn read(
     cache: Option<&mut CreatorCache>,
     sink: &mut dyn creators::Sink,
 ) -> Result<creators::Outcome, ReadError> {
-    let open = || std::fs::File::open(path).map(|f| std::io::BufReader::with_capacity(1 << 16, f));
+    let open = || files::open_regular(path).map(|f| std::io::BufReader::with_capacity(1 << 16, f));
     creators::read_creators(
         file,
         open,
@@ -245,10 +245,16 @@ pub fn open_derived<D: Derived>(
 }
 
 /// A creator database as the cache knows it, for when the file has not changed: what was
-/// derived from it is at hand at once, and creators are decoded one at a time as needed.
+/// derived from it is at hand at once, and creators are decoded one at a time as needed. A
+/// cache entry found damaged (its checksum does not match) is never an error: the cache file
+/// is removed, so that the next run writes a new one, and the creators are read from the TOML
+/// file instead.
 pub struct CachedDatabase {
     cache: CreatorCache,
     file: String,
+    path: std::path::PathBuf,
+    /// The creators read from the TOML file, once a damaged entry was met.
+    fallback: std::sync::OnceLock<Option<Database>>,
 }
 
 impl CachedDatabase {
@@ -262,23 +268,35 @@ impl CachedDatabase {
         let cache = CreatorCache::open(cache_dir, path);
         cache.snapshot_for(path)?;
         let derived = cache.read_derived(D::read_from)?;
-        Some((
-            CachedDatabase {
-                cache,
-                file: file.to_string(),
-            },
-            derived,
-        ))
+        Some((CachedDatabase::new(cache, path, file), derived))
+    }
+
+    fn new(cache: CreatorCache, path: &Path, file: &str) -> CachedDatabase {
+        CachedDatabase {
+            cache,
+            file: file.to_string(),
+            path: path.to_path_buf(),
+            fallback: std::sync::OnceLock::new(),
+        }
     }
 
     /// The cache just written for the file at `path`, without checking the file again.
     fn reopen(path: &Path, file: &str, cache_dir: &Path) -> Option<CachedDatabase> {
         let cache = CreatorCache::open(cache_dir, path);
         cache.snapshot()?;
-        Some(CachedDatabase {
-            cache,
-            file: file.to_string(),
-        })
+        Some(CachedDatabase::new(cache, path, file))
+    }
+
+    /// The creators from the TOML file, read once, after the cache was found damaged.
+    fn fallback(&self) -> Option<&Database> {
+        self.fallback
+            .get_or_init(|| {
+                self.cache.discard();
+                load_creators_file(&self.path, &self.file, None)
+                    .ok()
+                    .map(|l| l.database)
+            })
+            .as_ref()
     }
 
     fn snapshot(&self) -> &cache::Snapshot {
@@ -301,14 +319,28 @@ impl CachedDatabase {
 
     /// The creator at `row` (file order among those that loaded).
     pub fn creator(&self, row: usize) -> Option<model::Creator> {
+        if let Some(Some(db)) = self.fallback.get() {
+            return db.creators.get(row).cloned();
+        }
         let position = *self.snapshot().accepted.get(row)?;
-        let (line, bytes) = self.cache.entry(position)?;
-        creator_from(line, &bytes)
+        let decoded = self
+            .cache
+            .entry(position)
+            .and_then(|(line, bytes)| creator_from(line, &bytes));
+        match decoded {
+            Some(creator) => Some(creator),
+            None => self.fallback()?.creators.get(row).cloned(),
+        }
     }
 
     /// Every creator, decoded on all cores.
     pub fn all(&self) -> Option<Vec<model::Creator>> {
-        replay(&self.cache, &self.snapshot().accepted)
+        if self.fallback.get().is_none()
+            && let Some(all) = replay(&self.cache, &self.snapshot().accepted)
+        {
+            return Some(all);
+        }
+        self.fallback().map(|db| db.creators.clone())
     }
 
     /// Every problem of the file.

@@ -281,3 +281,82 @@ fn cc_bcc_and_reply_to_are_one_address_each() {
         assert!(!ws.join("exports").exists(), "{front}");
     }
 }
+
+#[test]
+fn a_damaged_cache_is_rebuilt_by_the_command_that_meets_it() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.sample("ws");
+    let search = |args: &[&str]| outcome(sandbox.on(&ws, NOW).arg("search").args(args));
+    let (code, first, err) = search(&["--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let cache_dir = sandbox.path().join("cache/shortlist");
+    let file = std::fs::read_dir(&cache_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "bin"))
+        .expect("a cache file");
+    // Damage every creator's entry (the middle of the file), keeping the index intact.
+    let mut bytes = std::fs::read(&file).unwrap();
+    let third = bytes.len() / 3;
+    for b in bytes[64..third].iter_mut() {
+        *b ^= 0x5A;
+    }
+    std::fs::write(&file, &bytes).unwrap();
+    for _ in 0..2 {
+        let (code, again, err) = search(&["--format", "json"]);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(again, first);
+    }
+    assert_ne!(std::fs::read(&file).unwrap(), bytes, "rewritten");
+    // A cache that is something else entirely, or cut short.
+    std::fs::write(&file, b"garbage").unwrap();
+    assert_eq!(search(&["--format", "json"]).1, first);
+    let good = std::fs::read(&file).unwrap();
+    std::fs::write(&file, &good[..good.len() / 2]).unwrap();
+    assert_eq!(search(&["--format", "json"]).1, first);
+}
+
+#[cfg(unix)]
+#[test]
+fn devices_and_fifos_where_files_are_expected_are_refused_at_once() {
+    let mkfifo = |path: &Path| {
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(path)
+                .status()
+                .unwrap()
+                .success()
+        );
+    };
+    let sandbox = Sandbox::new();
+    let ws = workspace(&sandbox, "");
+    // A campaign that is a FIFO, a template that is a link to a device, a config that is one.
+    mkfifo(&ws.join("campaigns/fifo.toml"));
+    std::os::unix::fs::symlink("/dev/zero", ws.join("templates/zero.txt")).unwrap();
+    let config = sandbox.config_file();
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &config).unwrap();
+    let started = std::time::Instant::now();
+    let (code, _, err) = run(&sandbox, &ws, &["check"]);
+    assert!(started.elapsed().as_secs() < 10, "it did not hang");
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("campaigns/fifo.toml"), "{err}");
+    assert!(err.contains("templates/zero.txt"), "{err}");
+    assert!(err.contains("config.toml"), "{err}");
+    // The database itself.
+    for db in ["fifo", "zero"] {
+        let sandbox = Sandbox::new();
+        let ws = sandbox.path().join("db");
+        std::fs::create_dir_all(&ws).unwrap();
+        if db == "fifo" {
+            mkfifo(&ws.join("creators.toml"));
+        } else {
+            std::os::unix::fs::symlink("/dev/zero", ws.join("creators.toml")).unwrap();
+        }
+        let started = std::time::Instant::now();
+        let (code, _, err) = run(&sandbox, &ws, &["search", "x"]);
+        assert!(started.elapsed().as_secs() < 10, "{db}: it did not hang");
+        assert_eq!(code, 1, "{db}: {err}");
+        assert!(err.contains("not a regular file"), "{db}: {err}");
+    }
+}

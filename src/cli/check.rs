@@ -104,8 +104,21 @@ fn check_campaigns(
     for id in workspace.campaign_ids() {
         let path = workspace.campaign_file(&id);
         let file = workspace.display_name(&path);
-        let loaded = store::load_campaign(&path, &file, Some(database))?;
         found.files += 1;
+        let loaded = match store::load_campaign(&path, &file, Some(database)) {
+            Ok(loaded) => loaded,
+            Err(e) => {
+                found.diagnostics.push(store::Diagnostic {
+                    severity: store::Severity::Error,
+                    file,
+                    line: 1,
+                    column: 1,
+                    message: format!("cannot read the campaign: {}", e.source),
+                    subject: None,
+                });
+                continue;
+            }
+        };
         found.diagnostics.extend(loaded.diagnostics);
         let Some(campaign) = loaded.campaign else {
             continue;
@@ -129,7 +142,10 @@ fn missing_template(
     name: &str,
     templates: &[String],
 ) -> store::Diagnostic {
-    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let text = store::files::read_bounded(path, store::files::CAMPAIGN_LIMIT)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .unwrap_or_default();
     let (line, column) = text
         .lines()
         .enumerate()

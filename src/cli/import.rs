@@ -39,7 +39,7 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
 
     let path = session.workspace.creators_file();
     let file = session.workspace.display_name(&path);
-    let before = match std::fs::read(&path) {
+    let before = match store::files::read_bounded(&path, store::files::DATABASE_LIMIT) {
         Ok(b) => String::from_utf8(b)
             .map_err(|_| anyhow::anyhow!("{file} is not UTF-8 text (run `shortlist check`)"))?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),

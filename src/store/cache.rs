@@ -34,7 +34,7 @@ const TRAILER: usize = 6 * 8 + END.len();
 
 /// The hash the cache records for a whole file, computed without holding the file in memory.
 pub(crate) fn hash_file(path: &Path) -> std::io::Result<(u128, u64)> {
-    let mut file = File::open(path)?;
+    let mut file = super::files::open_regular(path)?;
     let mut hasher = Xxh3::new();
     let mut buf = vec![0; 1 << 20];
     let mut len = 0u64;
@@ -160,6 +160,11 @@ impl CreatorCache {
             new_accepted: Vec::new(),
             new_snapshot: None,
         }
+    }
+
+    /// Removes the cache file: it was found damaged, and the next run writes a new one.
+    pub fn discard(&self) {
+        let _ = std::fs::remove_file(&self.path);
     }
 
     /// How many entries the cache file held when it was opened.
@@ -546,7 +551,7 @@ impl<T: Write> Write for Hashing<T> {
 
 /// The cache file at `path`, if it is one this program wrote intact.
 fn read_old(path: &Path) -> Option<Old> {
-    let file = File::open(path).ok()?;
+    let file = super::files::open_regular(path).ok()?;
     let size = file.metadata().ok()?.len();
     let header = (MAGIC.len() + FORMAT.len()) as u64;
     if size < header + TRAILER as u64 {

@@ -64,7 +64,7 @@ pub fn update_creators(
         message,
     };
     let _lock = Lock::acquire(path, file, LOCK_WAIT)?;
-    let now = std::fs::read(path).unwrap_or_default();
+    let now = super::files::read_bounded(path, super::files::DATABASE_LIMIT).unwrap_or_default();
     if now != before.as_bytes() {
         return Err(UpdateError::Changed {
             file: file.to_string(),

@@ -16,6 +16,8 @@ pub const ATTACHMENT_LIMIT: u64 = 25 << 20;
 pub const CAMPAIGN_LIMIT: u64 = 64 << 20;
 /// The most a file of mail (an mbox, one message) may hold.
 pub const MAIL_LIMIT: u64 = 1 << 30;
+/// The most a creator database is read whole (for an import); searching streams it.
+pub const DATABASE_LIMIT: u64 = 4 << 30;
 /// The most a spreadsheet to import may hold.
 pub const SHEET_LIMIT: u64 = 1 << 30;
 

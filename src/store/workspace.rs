@@ -48,7 +48,8 @@ impl Workspace {
             .flatten()
             .flatten()
             .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+            // Anything but a folder: a file that cannot be read is reported, not passed over.
+            .filter(|p| p.extension().is_some_and(|e| e == "toml") && !p.is_dir())
             .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
             .collect();
         ids.sort();
@@ -167,7 +168,8 @@ fn existing(dir: &Path, origin: Origin) -> Result<(Workspace, Origin), Workspace
             origin,
         });
     }
-    if !dir.join(CREATORS_FILE).is_file() {
+    // Anything by that name: one that cannot be read is then reported as such.
+    if std::fs::symlink_metadata(dir.join(CREATORS_FILE)).is_err() {
         return Err(WorkspaceError::NoDatabase {
             dir: dir.to_path_buf(),
             origin,
