@@ -360,3 +360,139 @@ fn devices_and_fifos_where_files_are_expected_are_refused_at_once() {
         assert!(err.contains("not a regular file"), "{db}: {err}");
     }
 }
+
+/// Text a file can hold that a terminal would obey: colour, clipboard (OSC 52), title, cursor,
+/// C1 controls, and the bidirectional overrides that make text read backwards.
+const HOSTILE: &str =
+    "\u{1b}[31m\u{1b}]52;c;aGk=\u{7}\u{1b}]0;title\u{7}\u{9b}2J\u{202e}\u{2066}\u{8}\r\u{0}";
+
+fn hostile_workspace(sandbox: &Sandbox) -> PathBuf {
+    let h = HOSTILE
+        .escape_unicode()
+        .to_string()
+        .replace("\\u{", "\\U")
+        .replace('}', "");
+    // TOML escapes: \UXXXXXXXX needs eight digits.
+    let toml = |text: &str| -> String {
+        text.chars()
+            .map(|c| {
+                if c.is_control() || !c.is_ascii() {
+                    format!("\\U{:08X}", c as u32)
+                } else if c == '"' || c == '\\' {
+                    format!("\\{c}")
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect()
+    };
+    let _ = h;
+    let x = toml(HOSTILE);
+    let creators = format!(
+        "[[creator]]\nid = \"evil\"\nname = \"Evil {x}\"\naliases = [\"{x}\"]\nemail = \"evil@example.com\"\nniches = [\"{x}\"]\nlocation = \"{x}\"\nnotes = \"{x}\"\n\"unknown{x}\" = 1\nchannels = [{{ platform = \"{x}\", handle = \"{x}\", followers = 5_000, url = \"{x}\" }}]\n\n[[creator]]\nid = \"good\"\nname = \"Good\"\nemail = \"good@example.com\"\nchannels = [{{ platform = \"ig\", handle = \"good\", followers = 9_000 }}]\n"
+    );
+    let ws = sandbox.workspace("hostile", creators.as_bytes());
+    std::fs::create_dir_all(ws.join("campaigns")).unwrap();
+    std::fs::create_dir_all(ws.join("templates")).unwrap();
+    std::fs::write(
+        ws.join("campaigns/c.toml"),
+        format!(
+            "[campaign]\nname = \"Camp {x}\"\nbrand = \"{x}\"\ntemplate = \"t\"\nreply_by = 2026-12-01\nsender = {{ name = \"S {x}\", email = \"s@example.com\" }}\n\"extra{x}\" = 1\n\n[[entry]]\ncreator = \"evil\"\nstage = \"contacted\"\nnotes = \"{x}\"\nhistory = [{{ at = 2026-11-01T10:00:00+08:00, stage = \"contacted\", note = \"{x}\" }}]\n\n[[entry]]\ncreator = \"good\"\n\n[[entry]]\ncreator = \"gone{x}\"\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        ws.join("templates/t.txt"),
+        format!(
+            "+++\nsubject = \"Hi {x} {{{{ creator.name }}}}\"\n+++\nBody {HOSTILE} {{{{ creator.location }}}}\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        ws.join(format!("templates/bad{}.txt", "\u{1b}]0;t\u{7}")),
+        format!("+++\nsubject = \"{x}\"\n+++\n{{{{ creator.{x} }}}}\n"),
+    )
+    .unwrap();
+    ws
+}
+
+/// Every byte a command wrote that a terminal would obey (all but line breaks and tabs).
+fn raw_controls(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|&c| shortlist::display::is_unsafe(c) && c != '\n' && c != '\t')
+        .collect()
+}
+
+#[test]
+fn no_command_writes_a_control_character_from_a_file() {
+    let sandbox = Sandbox::new();
+    let ws = hostile_workspace(&sandbox);
+    let sheet = sandbox.path().join("in.csv");
+    std::fs::write(
+        &sheet,
+        format!(
+            "name,platform,handle,notes\nNew {HOSTILE},ig,new.one,{HOSTILE}\nBad,{HOSTILE},x,y\n"
+        ),
+    )
+    .unwrap();
+    let sheet = sheet.to_str().unwrap().to_string();
+    let hostile_arg = format!("x{HOSTILE}").replace('\0', "");
+    let commands: Vec<Vec<String>> = [
+        vec!["check"],
+        vec!["search"],
+        vec!["search", "--format", "json"],
+        vec!["search", "--format", "csv"],
+        vec!["search", "--campaign", "c", "--format", "csv"],
+        vec!["search", "evil", "--campaign", "c"],
+        vec!["pipeline", "c"],
+        vec!["pipeline", "c", "--format", "json"],
+        vec!["pipeline", "c", "--format", "csv"],
+        vec!["due"],
+        vec!["due", "--format", "json"],
+        vec!["campaign", "list"],
+        vec!["export", "c", "--stage", "contacted", "--dry-run"],
+        vec!["export", "c", "--stage", "contacted", "--format", "txt"],
+        vec![
+            "export",
+            "c",
+            "--stage",
+            "contacted",
+            "--template",
+            "bad\u{1b}]0;t\u{7}",
+        ],
+        vec!["import", &sheet, "--dry-run"],
+        vec!["stage", "c", "evil", "negotiating", "--note", &hostile_arg],
+        vec!["stage", "c", &hostile_arg, "negotiating"],
+        vec!["stage", &hostile_arg, "evil", "negotiating"],
+        vec!["add", "c", &hostile_arg],
+        vec!["search", &hostile_arg],
+        vec!["campaign", "new", "n2", "--name", &hostile_arg],
+    ]
+    .iter()
+    .map(|c| c.iter().map(|s| s.to_string()).collect())
+    .collect();
+    for args in commands {
+        let (code, out, err) = run(
+            &sandbox,
+            &ws,
+            &args.iter().map(String::as_str).collect::<Vec<_>>(),
+        );
+        assert!(code == 0 || code == 1, "{args:?} exited {code}: {err}");
+        for (stream, text) in [("stdout", &out), ("stderr", &err)] {
+            let found = raw_controls(text);
+            assert!(
+                found.is_empty(),
+                "{args:?} wrote {found:?} to {stream}:\n{text}"
+            );
+        }
+    }
+    // The exported text file is for reading in a terminal too.
+    let (_, _, err) = run(
+        &sandbox,
+        &ws,
+        &["export", "c", "--stage", "contacted", "--format", "txt"],
+    );
+    let txt = std::fs::read_to_string(ws.join("exports/c/c.txt")).expect(&err);
+    assert!(txt.contains("To: \"Evil"), "{txt}");
+    assert_eq!(raw_controls(&txt), Vec::<char>::new(), "{txt}");
+}

@@ -264,18 +264,19 @@ fn expression(text: &str) -> String {
 /// one, so that nothing from a data file can start a header of its own.
 pub fn one_line(text: &str) -> String {
     text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| if crate::display::is_unsafe(c) { ' ' } else { c })
         .collect::<String>()
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
 }
 
-/// Text for a body: line breaks kept (as `\n`), other control characters dropped.
+/// Text for a body: line breaks kept (as `\n`), other control characters and the
+/// bidirectional overrides (which make text read in another order than it is) dropped.
 pub fn body_text(text: &str) -> String {
     text.replace("\r\n", "\n")
         .chars()
-        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .filter(|&c| !crate::display::is_unsafe(c) || c == '\n' || c == '\t')
         .collect()
 }
 
