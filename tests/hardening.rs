@@ -496,3 +496,75 @@ fn no_command_writes_a_control_character_from_a_file() {
     assert!(txt.contains("To: \"Evil"), "{txt}");
     assert_eq!(raw_controls(&txt), Vec::<char>::new(), "{txt}");
 }
+
+#[test]
+fn small_findings_each_said_once_and_clearly() {
+    let sandbox = Sandbox::new();
+    let ws = workspace(&sandbox, "");
+    // Without a terminal the interface says why it cannot start.
+    let (code, _, err) = outcome(sandbox.on(&ws, NOW).write_stdin(""));
+    assert_eq!(code, 1);
+    assert!(err.contains("the interface needs a terminal"), "{err}");
+    // SHORTLIST_CONFIG naming a file that is not there is said.
+    let (code, _, err) = outcome(
+        sandbox
+            .on(&ws, NOW)
+            .env("SHORTLIST_CONFIG", sandbox.path().join("nope.toml"))
+            .args(["search", "mei"]),
+    );
+    assert_eq!(code, 0);
+    assert!(
+        err.contains(
+            "nope.toml:1:1: warning: SHORTLIST_CONFIG names this file, which does not exist"
+        ),
+        "{err}"
+    );
+    // `check DIR` on a folder that is not there says so, not "from --workspace".
+    let (code, _, err) = outcome(sandbox.cmd().args(["check", "/no/such/folder"]));
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "shortlist: error: workspace /no/such/folder (named on the command line) does not exist\n"
+    );
+    // An OS error is said once.
+    let (_, _, err) = run(&sandbox, &ws, &["import", "missing.csv"]);
+    assert_eq!(err.matches("No such file").count(), 1, "{err}");
+    // Entries written inline are an error for check, as they are for a change.
+    std::fs::write(
+        ws.join("campaigns/spring.toml"),
+        "entry = [{ creator = \"mei\" }]\n[campaign]\nname = \"S\"\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&sandbox, &ws, &["check"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("write each entry as an [[entry]] table"),
+        "{err}"
+    );
+    let (code, _, err) = run(&sandbox, &ws, &["stage", "spring", "mei", "contacted"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("write each entry as an [[entry]] table"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_unknown_follower_count_is_shown_as_unknown() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.workspace(
+        "ws",
+        b"[[creator]]\nid = \"quiet\"\nname = \"Quiet\"\nchannels = [{ platform = \"ig\", handle = \"q\" }]\n",
+    );
+    let (_, table, _) = run(&sandbox, &ws, &["search"]);
+    let row = table.lines().find(|l| l.contains("Quiet")).unwrap();
+    assert!(!row.contains(" 0 "), "{row}");
+    assert!(row.contains(" - "), "{row}");
+    let (_, json, _) = run(&sandbox, &ws, &["search", "--format", "json"]);
+    assert!(!json.contains("\"followers\""), "{json}");
+    let (_, csv, _) = run(&sandbox, &ws, &["search", "--format", "csv"]);
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let values: Vec<&str> = csv.lines().nth(1).unwrap().split(',').collect();
+    let at = header.iter().position(|h| *h == "followers").unwrap();
+    assert_eq!(values[at], "");
+}

@@ -100,3 +100,25 @@ mod tests {
         assert_eq!(from_config(&config, false).1.name, "light");
     }
 }
+
+#[cfg(test)]
+mod readme {
+    use super::*;
+    use crate::store::parse_config;
+
+    /// The `[keys]` example in the README applies as it stands, without a single warning.
+    #[test]
+    fn the_readme_key_example_is_clean() {
+        let readme = include_str!("../../README.md");
+        let start = readme
+            .find("```toml\n[keys]\n")
+            .expect("the README shows [keys]")
+            + 8;
+        let end = start + readme[start..].find("```").expect("the block ends");
+        let (config, problems) = parse_config("config.toml", readme[start..end].as_bytes());
+        assert!(problems.is_empty(), "{problems:?}");
+        let (_, _, problems) = from_config(&config, false);
+        let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert!(messages.is_empty(), "{messages:?}");
+    }
+}
