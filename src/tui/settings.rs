@@ -115,7 +115,7 @@ mod readme {
             .expect("the README shows [keys]")
             + 8;
         let end = start + readme[start..].find("```").expect("the block ends");
-        let (config, problems) = parse_config("config.toml", readme[start..end].as_bytes());
+        let (config, problems) = parse_config("config.toml", &readme.as_bytes()[start..end]);
         assert!(problems.is_empty(), "{problems:?}");
         let (_, _, problems) = from_config(&config, false);
         let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
