@@ -1,5 +1,6 @@
-//! The command line: parsing with clap, resolving the workspace once, and one module per
-//! subcommand. Problems with the user's data exit 1; misuse of the command line exits 2.
+//! The command line: parsing with clap, and one module per subcommand that turns its arguments
+//! into calls of the application layer ([`crate::workspace`]) and its answers into text.
+//! Problems with the user's data exit 1; misuse of the command line exits 2.
 
 mod add;
 mod args;
@@ -11,18 +12,18 @@ mod import;
 mod init;
 mod output;
 mod pipeline;
-mod report;
 mod search;
 mod stage;
 mod table;
-pub mod term;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::store::{self, Config, Diagnostic, Lookup, Origin, UserDirs, Workspace};
+use crate::store::{Origin, UserDirs};
+use crate::term::report;
+use crate::workspace::{Roster, Session};
 
 /// Find, shortlist and invite influencers from a local creator database.
 #[derive(Debug, Parser)]
@@ -68,10 +69,72 @@ enum Command {
     Import(import::Args),
 }
 
-/// Runs the program with the process's arguments and environment.
-pub fn main() -> ExitCode {
-    let cli = Cli::parse_from(args::normalize(std::env::args_os().collect()));
-    match run(cli) {
+impl Cli {
+    /// The command line of this process (the query words of `search` put after a `--`).
+    pub fn from_env() -> Cli {
+        Cli::parse_from(args::normalize(std::env::args_os().collect()))
+    }
+
+    /// True when no subcommand was given: the interface opens.
+    pub fn is_interface(&self) -> bool {
+        self.command.is_none()
+    }
+}
+
+/// Runs what must not open a workspace first — `init`, and `check` of a folder or file named to
+/// it — and says how it ended; `None` for every other command.
+pub fn before_workspace(cli: &Cli, dirs: &UserDirs) -> Option<ExitCode> {
+    let outcome = match &cli.command {
+        Some(Command::Init { dir }) => init::run(dir),
+        Some(Command::Check { path }) => {
+            let lookup = Session::lookup(cli.workspace.clone(), dirs);
+            check::run(&lookup, path.clone(), dirs)
+        }
+        _ => return None,
+    };
+    Some(finish(outcome))
+}
+
+/// Opens the workspace the command line asks for, telling the user when a sample workspace was
+/// made for them and (for a command) what is wrong with the configuration; on failure, says why
+/// and gives the exit status.
+pub fn open(cli: &Cli, dirs: UserDirs) -> Result<Session, ExitCode> {
+    let lookup = Session::lookup(cli.workspace.clone(), &dirs);
+    let session = Session::open(&lookup, dirs).map_err(|e| {
+        report::fail(&anyhow::Error::new(e));
+        ExitCode::from(1)
+    })?;
+    if session.origin == Origin::CreatedUserData {
+        crate::errln!(
+            "shortlist: created a sample workspace in {}",
+            session.workspace.root().display()
+        );
+    }
+    if !cli.is_interface() {
+        report::diagnostics(&session.config_problems);
+    }
+    Ok(session)
+}
+
+/// Runs the command of `cli` on `session` (`init`, `check` and the interface are run elsewhere).
+pub fn run(cli: Cli, session: &Session) -> ExitCode {
+    let outcome = match cli.command {
+        Some(Command::Search(args)) => search::run(session, args),
+        Some(Command::Campaign(command)) => campaign::run(session, command),
+        Some(Command::Add(args)) => add::run(session, args),
+        Some(Command::Stage(args)) => stage::run(session, args),
+        Some(Command::Pipeline(args)) => pipeline::run(session, args),
+        Some(Command::Due(args)) => due::run(session, args),
+        Some(Command::Export(args)) => export::run(session, args),
+        Some(Command::Import(args)) => import::run(session, args),
+        Some(Command::Init { .. } | Command::Check { .. }) | None => Ok(ExitCode::SUCCESS),
+    };
+    finish(outcome)
+}
+
+/// The exit status of a command, its failure reported.
+fn finish(outcome: anyhow::Result<ExitCode>) -> ExitCode {
+    match outcome {
         Ok(code) => code,
         Err(e) => {
             report::fail(&e);
@@ -80,128 +143,37 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let dirs = UserDirs::from_env();
-    match cli.command {
-        Some(Command::Init { dir }) => init::run(&dir),
-        Some(Command::Check { path }) => {
-            check::run(&Session::lookup(cli.workspace, &dirs), path, &dirs)
-        }
-        Some(Command::Search(args)) => {
-            let session = Session::open(cli.workspace, &dirs)?;
-            report::diagnostics(&session.config_problems);
-            search::run(&session, &dirs, args)
-        }
-        Some(Command::Campaign(command)) => {
-            let session = Session::open(cli.workspace, &dirs)?;
-            report::diagnostics(&session.config_problems);
-            campaign::run(&session, &dirs, command)
-        }
-        Some(Command::Add(args)) => {
-            let session = Session::open(cli.workspace, &dirs)?;
-            report::diagnostics(&session.config_problems);
-            add::run(&session, &dirs, args)
-        }
-        Some(Command::Stage(args)) => {
-            let session = Session::open(cli.workspace, &dirs)?;
-            report::diagnostics(&session.config_problems);
-            stage::run(&session, &dirs, args)
-        }
-        Some(Command::Pipeline(args)) => {
-            let session = Session::open(cli.workspace, &dirs)?;
-            report::diagnostics(&session.config_problems);
-            pipeline::run(&session, &dirs, args)
-        }
-        Some(Command::Due(args)) => {
-            let session = Session::open(cli.workspace, &dirs)?;
-            report::diagnostics(&session.config_problems);
-            due::run(&session, &dirs, args)
-        }
-        Some(Command::Export(args)) => {
-            let session = Session::open(cli.workspace, &dirs)?;
-            report::diagnostics(&session.config_problems);
-            export::run(&session, &dirs, args)
-        }
-        Some(Command::Import(args)) => {
-            let session = Session::open(cli.workspace, &dirs)?;
-            report::diagnostics(&session.config_problems);
-            import::run(&session, args)
-        }
-        None => {
-            if !term::interactive() {
-                anyhow::bail!(
-                    "the interface needs a terminal, and standard input or output is not one; run it in a terminal, or use a command such as `shortlist search` (`shortlist --help` lists them)"
-                );
-            }
-            let session = Session::open(cli.workspace, &dirs)?;
-            let path = session.workspace.creators_file();
-            let unsaved = crate::tui::run(crate::tui::Start {
-                file: session.workspace.display_name(&path),
-                creators: path,
-                cache: dirs.cache.clone(),
-                config: session.config,
-                config_problems: session.config_problems,
-                workspace: session.workspace,
-            })?;
-            for line in &unsaved {
-                crate::errln!("shortlist: {line}");
-            }
-            Ok(if unsaved.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            })
-        }
+/// Reads campaign `id` with its entries checked against the roster, printing its problems;
+/// `None` when the file cannot be read as a campaign (said too).
+fn read_campaign(
+    session: &Session,
+    roster: &Roster,
+    id: &str,
+) -> anyhow::Result<Option<crate::model::Campaign>> {
+    let ids = roster.ids();
+    let read = session.read_campaign(id, Some(&ids))?;
+    crate::term::report::diagnostics(&read.diagnostics);
+    if read.campaign.is_none() {
+        crate::errln!(
+            "shortlist: {} cannot be read (see above); left out",
+            read.file
+        );
     }
+    Ok(read.campaign)
 }
 
-/// What every command needs: the workspace and the user's configuration.
-pub(crate) struct Session {
-    pub workspace: Workspace,
-    pub origin: Origin,
-    pub config: Config,
-    pub config_problems: Vec<Diagnostic>,
+/// Like [`read_campaign`], but a campaign that cannot be read ends the command.
+fn campaign_or_fail(
+    session: &Session,
+    roster: &Roster,
+    id: &str,
+) -> anyhow::Result<crate::model::Campaign> {
+    read_campaign(session, roster, id)?
+        .ok_or_else(|| anyhow::anyhow!("campaign \"{id}\" cannot be read"))
 }
 
-impl Session {
-    fn lookup(flag: Option<PathBuf>, dirs: &UserDirs) -> Lookup {
-        Lookup {
-            argument: None,
-            flag,
-            env: std::env::var_os("SHORTLIST_WORKSPACE"),
-            cwd: std::env::current_dir().ok(),
-            data_dir: dirs.data.clone(),
-        }
-    }
-
-    /// Resolves the workspace and reads the configuration, telling the user when a sample
-    /// workspace was created for them.
-    fn open(flag: Option<PathBuf>, dirs: &UserDirs) -> anyhow::Result<Session> {
-        Session::from_lookup(&Session::lookup(flag, dirs), dirs)
-    }
-
-    fn from_lookup(lookup: &Lookup, dirs: &UserDirs) -> anyhow::Result<Session> {
-        let (workspace, origin) = store::resolve(lookup)?;
-        if origin == Origin::CreatedUserData {
-            crate::errln!(
-                "shortlist: created a sample workspace in {}",
-                workspace.root().display()
-            );
-        }
-        let (config, config_problems) = user_config(dirs);
-        Ok(Session {
-            workspace,
-            origin,
-            config,
-            config_problems,
-        })
-    }
-}
-
-/// The user's configuration, or the defaults, with its problems.
-pub(crate) fn user_config(dirs: &UserDirs) -> (Config, Vec<Diagnostic>) {
-    match &dirs.config_file {
-        Some(path) => store::load_config(path, dirs.config_named),
-        None => (Config::default(), Vec::new()),
-    }
+/// The roster, with a warning when the database has errors (its creators with errors are left
+/// out).
+fn roster(session: &Session) -> anyhow::Result<Roster> {
+    Ok(session.roster()?)
 }

@@ -14,4 +14,6 @@ pub mod search;
 pub mod store;
 pub mod suggest;
 pub mod synth;
+pub mod term;
 pub mod tui;
+pub mod workspace;

@@ -1,5 +1,24 @@
-//! The `shortlist` program: everything happens in the library's `cli` module.
+//! The `shortlist` program: parse the command line, open the workspace, then hand over to the
+//! command line or the interface.
 
-fn main() -> std::process::ExitCode {
-    shortlist::cli::main()
+use std::process::ExitCode;
+
+use shortlist::cli::{self, Cli};
+use shortlist::store::UserDirs;
+
+fn main() -> ExitCode {
+    let command = Cli::from_env();
+    let dirs = UserDirs::from_env();
+    if let Some(code) = cli::before_workspace(&command, &dirs) {
+        return code;
+    }
+    let session = match cli::open(&command, dirs) {
+        Ok(session) => session,
+        Err(code) => return code,
+    };
+    if command.is_interface() {
+        shortlist::tui::main(session)
+    } else {
+        cli::run(command, &session)
+    }
 }

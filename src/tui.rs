@@ -16,4 +16,4 @@ pub mod testing;
 pub mod theme;
 pub mod view;
 
-pub use run::{Start, run};
+pub use run::{main, run};

@@ -4,11 +4,9 @@ use std::process::ExitCode;
 
 use anyhow::bail;
 
-use super::campaign::path_of;
-use super::{Session, search};
 use crate::outreach::{Edit, Outcome};
-use crate::search::IndexIds;
-use crate::store::{self, KnownCreators, UserDirs};
+use crate::store::KnownCreators;
+use crate::workspace::Session;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -19,11 +17,10 @@ pub struct Args {
     creators: Vec<String>,
 }
 
-pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<ExitCode> {
-    let path = path_of(session, &args.campaign)?;
-    let file = session.workspace.display_name(&path);
-    let db = search::open(session, dirs)?;
-    let known = IndexIds::new(&db.index);
+pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
+    session.find_campaign(&args.campaign)?;
+    let roster = super::roster(session)?;
+    let known = roster.ids();
     let unknown: Vec<String> = args
         .creators
         .iter()
@@ -34,7 +31,7 @@ pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<Exi
         })
         .collect();
     if !unknown.is_empty() {
-        let broken = if db.errors > 0 {
+        let broken = if roster.errors() > 0 {
             " — creators.toml has errors, and creators with errors are left out (run `shortlist check`)"
         } else {
             ""
@@ -48,7 +45,7 @@ pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<Exi
     let edit = Edit::Add {
         creators: args.creators.clone(),
     };
-    let saved = store::update_campaign(&path, &file, &[edit], &now, Some(&known))?;
+    let saved = session.save_campaign(&args.campaign, &[edit], &now, Some(&known))?;
     for outcome in &saved.outcomes {
         match outcome {
             Outcome::Done(words) | Outcome::Unchanged(words) => {

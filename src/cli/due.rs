@@ -6,13 +6,8 @@ use std::process::ExitCode;
 
 use serde_json::json;
 
-use super::campaign::{name_of, path_of, read};
-use super::pipeline::describe;
 use super::table::{Column, render};
-use super::{Session, search};
-use crate::outreach::due;
-use crate::search::IndexIds;
-use crate::store::UserDirs;
+use crate::workspace::Session;
 
 /// How the list is printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -31,103 +26,84 @@ pub struct Args {
     format: Format,
 }
 
-pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<ExitCode> {
-    let ids = match &args.campaign {
-        Some(id) => {
-            path_of(session, id)?;
-            vec![id.clone()]
-        }
-        None => session.workspace.campaign_ids(),
-    };
-    let db = search::open(session, dirs)?;
-    let known = IndexIds::new(&db.index);
-    let today = crate::clock::now()?.date();
-    let mut failed = false;
-    let mut rows = Vec::new();
-    for id in &ids {
-        let Some(campaign) = read(session, &db.index, id)? else {
-            failed = true;
-            continue;
-        };
-        for (entry, d) in due(&campaign, today) {
-            rows.push((id.clone(), entry.clone(), d));
-        }
+pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
+    if let Some(id) = &args.campaign {
+        session.find_campaign(id)?;
     }
-    rows.sort_by_key(|(id, e, d)| (d.on, id.clone(), e.line));
-    let mut out = super::term::out();
+    let roster = super::roster(session)?;
+    let today = crate::clock::now()?.date();
+    let agenda = session.agenda(&roster, today, args.campaign.as_deref())?;
+    crate::term::report::diagnostics(&agenda.problems);
+    for file in &agenda.unreadable {
+        crate::errln!("shortlist: {file} cannot be read (see above); left out");
+    }
+    let mut out = crate::term::out();
     match args.format {
         Format::Json => {
-            let list: Vec<_> = rows
+            let list: Vec<_> = agenda
+                .items
                 .iter()
-                .map(|(id, e, d)| {
+                .map(|item| {
                     json!({
-                        "campaign": id,
-                        "creator": e.creator.as_str(),
-                        "name": name_of(&db.index, &known, &e.creator),
-                        "email": known.row(&e.creator).and_then(|r| db.creators.get(r as usize)).and_then(|c| c.email.as_ref().map(|m| m.to_string())),
-                        "stage": e.stage.name(),
-                        "action": d.action.name(),
-                        "on": d.on.to_string(),
-                        "days_late": d.overdue(today),
+                        "campaign": item.campaign,
+                        "creator": item.entry.creator.as_str(),
+                        "name": item.name,
+                        "email": item.email,
+                        "stage": item.entry.stage.name(),
+                        "action": item.due.action.name(),
+                        "on": item.due.on.to_string(),
+                        "days_late": item.due.overdue(today),
                     })
                 })
                 .collect();
-            out.write_all(
-                super::term::json_safe(&serde_json::to_string_pretty(&list)?).as_bytes(),
-            )?;
+            let text = serde_json::to_string_pretty(&list)?;
+            out.write_all(crate::term::json_safe(&text).as_bytes())?;
             writeln!(out)?;
         }
+        Format::Table if agenda.items.is_empty() => {
+            let scope = match &args.campaign {
+                Some(id) => format!("in {id}"),
+                None => format!(
+                    "in {} campaign{}",
+                    agenda.campaigns,
+                    if agenda.campaigns == 1 { "" } else { "s" }
+                ),
+            };
+            crate::errln!("nothing is due today {scope}");
+        }
         Format::Table => {
-            if rows.is_empty() {
-                let scope = match &args.campaign {
-                    Some(id) => format!("in {id}"),
-                    None => format!(
-                        "in {} campaign{}",
-                        ids.len(),
-                        if ids.len() == 1 { "" } else { "s" }
-                    ),
-                };
-                crate::errln!("nothing is due today {scope}");
-            } else {
-                let cells: Vec<Vec<String>> = rows
-                    .iter()
-                    .map(|(id, e, d)| {
-                        let email = known
-                            .row(&e.creator)
-                            .and_then(|r| db.creators.get(r as usize))
-                            .and_then(|c| c.email.as_ref().map(|m| m.to_string()))
-                            .unwrap_or_default();
-                        vec![
-                            d.on.to_string(),
-                            id.clone(),
-                            e.creator.to_string(),
-                            name_of(&db.index, &known, &e.creator)
-                                .unwrap_or("(not in creators.toml)")
-                                .to_string(),
-                            e.stage.name().to_string(),
-                            describe(d, today),
-                            email,
-                        ]
-                    })
-                    .collect();
-                let columns = [
-                    Column::text("DUE", 10, 9),
-                    Column::text("CAMPAIGN", 8, 6),
-                    Column::text("CREATOR", 8, 8),
-                    Column::text("NAME", 6, 5),
-                    Column::text("STAGE", 9, 4),
-                    Column::text("ACTION", 12, 9),
-                    Column::text("EMAIL", 8, 3),
-                ];
-                out.write_all(
-                    render(&columns, &cells, super::output::terminal_width()).as_bytes(),
-                )?;
-            }
+            let cells: Vec<Vec<String>> = agenda
+                .items
+                .iter()
+                .map(|item| {
+                    vec![
+                        item.due.on.to_string(),
+                        item.campaign.clone(),
+                        item.entry.creator.to_string(),
+                        item.name
+                            .clone()
+                            .unwrap_or_else(|| "(not in creators.toml)".into()),
+                        item.entry.stage.name().to_string(),
+                        item.due.describe(today),
+                        item.email.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            let columns = [
+                Column::text("DUE", 10, 9),
+                Column::text("CAMPAIGN", 8, 6),
+                Column::text("CREATOR", 8, 8),
+                Column::text("NAME", 6, 5),
+                Column::text("STAGE", 9, 4),
+                Column::text("ACTION", 12, 9),
+                Column::text("EMAIL", 8, 3),
+            ];
+            out.write_all(render(&columns, &cells, super::output::terminal_width()).as_bytes())?;
         }
     }
-    Ok(if failed {
-        ExitCode::from(1)
-    } else {
+    Ok(if agenda.unreadable.is_empty() {
         ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     })
 }

@@ -6,14 +6,12 @@ use std::process::ExitCode;
 
 use anyhow::bail;
 
-use super::campaign::{path_of, read_or_fail};
-use super::{Session, report, search};
-use crate::mail::export::{Format, file_stem, files, write};
-use crate::mail::{Invitee, load_template, prepare};
-use crate::model::Stage;
+use crate::mail::export::Format;
+use crate::mail::load_template;
+use crate::model::{Entry, Stage};
 use crate::outreach::{Edit, Outcome};
-use crate::search::IndexIds;
-use crate::store::{self, UserDirs, stage_message};
+use crate::store::stage_message;
+use crate::workspace::Session;
 
 /// The forms an export can take, on the command line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -60,35 +58,25 @@ pub struct Args {
     mark_contacted: bool,
 }
 
-pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
     let Some(stage) = Stage::parse(&args.stage) else {
         bail!("{}", stage_message(&args.stage));
     };
-    let path = path_of(session, &args.campaign)?;
-    let campaign_file = session.workspace.display_name(&path);
-    let db = search::open(session, dirs)?;
-    let campaign = read_or_fail(session, &db.index, &args.campaign)?;
-    let Some(name) = args
-        .template
-        .clone()
-        .or_else(|| campaign.brief.template.clone())
-    else {
-        let names = crate::mail::template_names(&session.workspace);
+    let (_, campaign_file) = session.find_campaign(&args.campaign)?;
+    let roster = super::roster(session)?;
+    let campaign = super::campaign_or_fail(session, &roster, &args.campaign)?;
+    let Some(name) = Session::export_template(&campaign, args.template.as_deref()) else {
         bail!(
             "{} names no template: give one with --template NAME (templates: {})",
             campaign_file,
-            names.join(", ")
+            session.template_names().join(", ")
         );
     };
-    let template = match load_template(&session.workspace, &name) {
-        Ok(t) => t,
-        Err(problems) => {
-            report::diagnostics(&problems);
-            bail!("the template has problems; nothing was written");
-        }
-    };
-    let known = IndexIds::new(&db.index);
-    let entries: Vec<_> = campaign
+    if let Err(problems) = load_template(&session.workspace, &name) {
+        crate::term::report::diagnostics(&problems);
+        bail!("the template has problems; nothing was written");
+    }
+    let entries: Vec<&Entry> = campaign
         .entries
         .iter()
         .filter(|e| e.stage == stage)
@@ -96,70 +84,41 @@ pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<Exi
     if entries.is_empty() {
         bail!("no one is {stage} in {}; nothing to export", args.campaign);
     }
-    let creators: Vec<Option<std::borrow::Cow<'_, crate::model::Creator>>> = entries
-        .iter()
-        .map(|e| {
-            known
-                .row(&e.creator)
-                .and_then(|r| db.creators.get(r as usize))
-        })
-        .collect();
-    let invitees: Vec<Invitee<'_>> = entries
-        .iter()
-        .zip(&creators)
-        .map(|(entry, creator)| Invitee {
-            entry,
-            creator: creator.as_deref(),
-        })
-        .collect();
     let now = crate::clock::now()?;
-    let prepared = prepare(
-        session.workspace.root(),
-        &campaign_file,
-        &template,
-        &campaign,
-        &invitees,
-        &now,
-        &session.config.currency,
-    );
-    for problem in &prepared.problems {
+    let planned = session.prepare_export(&roster, &campaign_file, &campaign, &name, &entries, &now);
+    for problem in &planned.prepared.problems {
         crate::errln!("shortlist: {problem}");
     }
-    if prepared.blocked() {
+    if planned.prepared.blocked() {
         bail!("nothing was written");
     }
-    if prepared.letters.is_empty() {
+    if planned.prepared.letters.is_empty() {
         bail!("no invitation can be written; nothing was written");
     }
+    let invited: Vec<String> = planned
+        .prepared
+        .letters
+        .iter()
+        .map(|l| l.creator.clone())
+        .collect();
     let format = Format::from(args.format);
-    let sender = campaign
-        .brief
-        .sender
-        .as_ref()
-        .map_or("", |s| s.email.as_str());
-    let files = files(format, &campaign.id, &prepared, sender, &now);
-    let dir = args.out.clone().unwrap_or_else(|| {
-        session
-            .workspace
-            .exports_dir()
-            .join(file_stem(&campaign.id))
-    });
-    let shown_dir = session.workspace.display_name(&dir);
-    let count = prepared.letters.len();
+    let plan = session.plan_export(&campaign.id, planned, format, &now, args.out.clone());
+    let count = invited.len();
     let invitations = if count == 1 {
         "invitation"
     } else {
         "invitations"
     };
+    let shown_dir = plan.shown_dir.clone();
     if args.dry_run {
-        let replaced = crate::mail::export::check(&dir, &files).map_err(|e| {
+        let replaced = plan.check().map_err(|e| {
             anyhow::anyhow!("cannot write to {shown_dir}: {e}; a real run would write nothing")
         })?;
         crate::outln!(
             "would write {count} {invitations} to {shown_dir}/ ({}), from template {name}:",
             format.name()
         );
-        for (file, _) in &files {
+        for (file, _) in &plan.files {
             crate::outln!("  {}", file.display());
         }
         if replaced > 0 {
@@ -170,7 +129,9 @@ pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<Exi
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let written = write(&dir, format, files)
+    let dir = plan.dir.clone();
+    let written = plan
+        .write()
         .map_err(|e| anyhow::anyhow!("cannot write to {shown_dir}: {e}; nothing was written"))?;
     crate::outln!(
         "wrote {count} {invitations} to {shown_dir}/ ({}), from template {name}:",
@@ -189,14 +150,13 @@ pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<Exi
     }
     if args.mark_contacted {
         if stage == Stage::Shortlisted {
-            mark_contacted(
-                &args.campaign,
-                &path,
-                &campaign_file,
-                &prepared,
-                &known,
-                &now,
-            )?;
+            let edits = Edit::invited(invited);
+            let saved = session.save_campaign(&args.campaign, &edits, &now, Some(&roster.ids()))?;
+            for outcome in &saved.outcomes {
+                if let Outcome::Done(words) = outcome {
+                    crate::outln!("{}: {words}", args.campaign);
+                }
+            }
         } else {
             crate::errln!(
                 "shortlist: the invited are {stage} already; --mark-contacted moved no one"
@@ -212,23 +172,4 @@ fn files_word(n: usize) -> String {
     } else {
         format!("{n} files")
     }
-}
-
-/// Moves the invited (shortlisted) creators to `contacted`.
-fn mark_contacted(
-    id: &str,
-    path: &std::path::Path,
-    file: &str,
-    prepared: &crate::mail::Prepared,
-    known: &IndexIds<'_>,
-    now: &jiff::Zoned,
-) -> anyhow::Result<()> {
-    let edits = Edit::invited(prepared.letters.iter().map(|l| l.creator.clone()));
-    let saved = store::update_campaign(path, file, &edits, now, Some(known))?;
-    for outcome in &saved.outcomes {
-        if let Outcome::Done(words) = outcome {
-            crate::outln!("{id}: {words}");
-        }
-    }
-    Ok(())
 }

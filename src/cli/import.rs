@@ -7,9 +7,9 @@ use std::process::ExitCode;
 
 use anyhow::bail;
 
-use super::Session;
 use crate::import::{self, Outcome};
 use crate::store;
+use crate::workspace::Session;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

@@ -30,7 +30,7 @@ pub fn json(
         if with_stage {
             object.insert("stage".into(), json!(stage(*row).map(Stage::name)));
         }
-        out.write_all(super::term::json_safe(&serde_json::to_string(&object)?).as_bytes())?;
+        out.write_all(crate::term::json_safe(&serde_json::to_string(&object)?).as_bytes())?;
     }
     out.write_all(if rows.is_empty() { b"]\n" } else { b"\n]\n" })?;
     out.flush()

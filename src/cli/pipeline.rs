@@ -7,16 +7,14 @@ use std::process::ExitCode;
 use jiff::civil::Date;
 use serde_json::{Map, Value, json};
 
-use super::campaign::{name_of, read_or_fail};
 use super::output::safe;
 use super::table::{Column, render};
-use super::{Session, search};
 use crate::display::grouped;
 use crate::model::{Campaign, Entry, Stage};
 use crate::outreach::follow_up::since;
 use crate::outreach::{Budget, Due, next_action};
-use crate::search::{Index, IndexIds};
-use crate::store::UserDirs;
+use crate::search::IndexIds;
+use crate::workspace::{Roster, Session};
 
 /// How the pipeline is printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -38,22 +36,23 @@ pub struct Args {
     bom: bool,
 }
 
-pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<ExitCode> {
-    let db = search::open(session, dirs)?;
-    let campaign = read_or_fail(session, &db.index, &args.campaign)?;
+pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
+    session.find_campaign(&args.campaign)?;
+    let roster = super::roster(session)?;
+    let campaign = super::campaign_or_fail(session, &roster, &args.campaign)?;
     let today = crate::clock::now()?.date();
     let budget = Budget::of(&campaign, &session.config.currency);
-    let ids = IndexIds::new(&db.index);
+    let ids = roster.ids();
     let entries = ordered(&campaign);
-    let mut out = super::term::out();
+    let mut out = crate::term::out();
     match args.format {
         Format::Table => {
-            out.write_all(table(&campaign, &budget, &entries, &db.index, &ids, today).as_bytes())?
+            out.write_all(table(&campaign, &budget, &entries, &roster, &ids, today).as_bytes())?
         }
         Format::Json => {
             out.write_all(
-                super::term::json_safe(&serde_json::to_string_pretty(&json_of(
-                    &campaign, &budget, &entries, &db.index, &ids, today,
+                crate::term::json_safe(&serde_json::to_string_pretty(&json_of(
+                    &campaign, &budget, &entries, &roster, &ids, today,
                 ))?)
                 .as_bytes(),
             )?;
@@ -61,7 +60,7 @@ pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<Exi
         }
         Format::Csv => {
             super::output::bom(&mut out, args.bom)?;
-            csv(&mut out, &budget, &entries, &db.index, &ids, today)?
+            csv(&mut out, &budget, &entries, &roster, &ids, today)?
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -74,23 +73,11 @@ fn ordered(campaign: &Campaign) -> Vec<&Entry> {
     entries
 }
 
-/// "follow up: no reply in 3 days — 2 days late", "check the post is still live on 2026-12-01".
-pub fn describe(due: &Due, today: Date) -> String {
-    let late = due.overdue(today);
-    let what = due.action.describe();
-    match late {
-        0 => format!("{what} — today"),
-        1 => format!("{what} — 1 day late"),
-        n if n > 1 => format!("{what} — {n} days late"),
-        _ => format!("{what} on {}", due.on),
-    }
-}
-
 fn table(
     campaign: &Campaign,
     budget: &Budget,
     entries: &[&Entry],
-    index: &Index,
+    roster: &Roster,
     ids: &IndexIds<'_>,
     today: Date,
 ) -> String {
@@ -161,7 +148,8 @@ fn table(
         .map(|e| {
             vec![
                 e.creator.to_string(),
-                name_of(index, ids, &e.creator)
+                roster
+                    .name(ids, &e.creator)
                     .unwrap_or("(not in creators.toml)")
                     .to_string(),
                 e.stage.name().to_string(),
@@ -170,7 +158,7 @@ fn table(
                     .map(|d| d.to_string())
                     .unwrap_or_else(|| "-".into()),
                 next_action(e, today)
-                    .map(|d| describe(&d, today))
+                    .map(|d| d.describe(today))
                     .unwrap_or_default(),
             ]
         })
@@ -203,7 +191,7 @@ fn json_of(
     campaign: &Campaign,
     budget: &Budget,
     entries: &[&Entry],
-    index: &Index,
+    roster: &Roster,
     ids: &IndexIds<'_>,
     today: Date,
 ) -> Value {
@@ -219,7 +207,7 @@ fn json_of(
         .map(|e| {
             let mut m = Map::new();
             m.insert("creator".into(), json!(e.creator.as_str()));
-            m.insert("name".into(), json!(name_of(index, ids, &e.creator)));
+            m.insert("name".into(), json!(roster.name(ids, &e.creator)));
             m.insert("stage".into(), json!(e.stage.name()));
             m.insert("fee".into(), json!(e.fee));
             m.insert(
@@ -252,7 +240,7 @@ fn csv(
     out: &mut dyn Write,
     budget: &Budget,
     entries: &[&Entry],
-    index: &Index,
+    roster: &Roster,
     ids: &IndexIds<'_>,
     today: Date,
 ) -> anyhow::Result<()> {
@@ -273,9 +261,7 @@ fn csv(
         let next = next_action(e, today);
         let row = [
             e.creator.to_string(),
-            name_of(index, ids, &e.creator)
-                .unwrap_or_default()
-                .to_string(),
+            roster.name(ids, &e.creator).unwrap_or_default().to_string(),
             e.stage.name().to_string(),
             e.fee.map(|f| f.to_string()).unwrap_or_default(),
             budget.currency.clone(),

@@ -10,11 +10,10 @@ use std::sync::Arc;
 
 use anyhow::Context;
 
-use super::Session;
 use super::output;
 use crate::model::{Creator, Stage};
-use crate::search::{self, Index, IndexIds, Options, Query, QueryError, Sort};
-use crate::store::{self, Creators, UserDirs};
+use crate::search::{self, Options, Query, QueryError, Sort};
+use crate::workspace::Session;
 
 /// How results are printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -54,58 +53,26 @@ fn parse_sort(text: &str) -> Result<Sort, String> {
     })
 }
 
-/// The database ready to search: its index, a way to its creators, and what to tell the user
-/// about problems in it.
-pub(crate) struct Searchable {
-    pub index: Arc<Index>,
-    pub creators: Creators,
-    pub errors: usize,
-    pub rejected: usize,
-}
-
-/// Opens the workspace's database for searching: from the cache when the file is unchanged,
-/// else by reading it once (and caching the index for next time).
-pub(crate) fn open(session: &Session, dirs: &UserDirs) -> anyhow::Result<Searchable> {
-    let path = session.workspace.creators_file();
-    let file = session.workspace.display_name(&path);
-    let opened = store::open_derived::<Index>(&path, &file, dirs.cache.as_deref())?;
-    Ok(Searchable {
-        index: Arc::new(opened.derived),
-        errors: opened.diagnostics.iter().filter(|d| d.is_error()).count(),
-        rejected: opened.rejected,
-        creators: opened.creators,
-    })
-}
-
-/// Each row's stage in the campaign `id`, after reporting the campaign file's problems.
-pub(crate) fn stages(
-    session: &Session,
-    index: &Index,
-    id: &str,
-) -> anyhow::Result<Arc<[Option<Stage>]>> {
-    let campaign = super::campaign::read_or_fail(session, index, id)?;
-    Ok(IndexIds::new(index).stages(&campaign, index.len()))
-}
-
-pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
     let text = args.query.join(" ");
     let query = match Query::parse(&text) {
         Ok(q) => q,
         Err(e) => return Ok(query_error(&text, &e)),
     };
-    let db = open(session, dirs)?;
-    if db.errors > 0 {
+    let db = super::roster(session)?;
+    if db.errors() > 0 {
         crate::errln!(
             "shortlist: warning: {} has {} (run `shortlist check`); {} left out",
-            session
-                .workspace
-                .display_name(&session.workspace.creators_file()),
-            plural(db.errors, "error"),
+            session.shown(&session.workspace.creators_file()),
+            plural(db.errors(), "error"),
             plural(db.rejected, "creator")
         );
     }
-    let stages = match &args.campaign {
-        Some(id) => Some(stages(session, &db.index, id)?),
+    let stages: Option<Arc<[Option<Stage>]>> = match &args.campaign {
+        Some(id) => {
+            let campaign = super::campaign_or_fail(session, &db, id)?;
+            Some(db.ids().stages(&campaign, db.index.len()))
+        }
         None => None,
     };
     let options = Options {
@@ -131,7 +98,7 @@ pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<Exi
         })
         .collect::<anyhow::Result<_>>()?;
     let stage_of = |row: usize| stages.as_ref().and_then(|s| s[row]);
-    let mut out = super::term::out();
+    let mut out = crate::term::out();
     let written = match args.format {
         Format::Json => output::json(
             &mut out,

@@ -3,14 +3,13 @@
 
 use std::process::ExitCode;
 
-use super::campaign::path_of;
-use super::{Session, search};
+use anyhow::bail;
+
 use crate::model::Stage;
 use crate::outreach::follow_up::read_date;
 use crate::outreach::{Edit, Outcome};
-use crate::search::IndexIds;
-use crate::store::{self, KnownCreators, UserDirs, stage_message};
-use anyhow::bail;
+use crate::store::{KnownCreators, stage_message};
+use crate::workspace::Session;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -30,7 +29,7 @@ pub struct Args {
     follow_up: Option<String>,
 }
 
-pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
     let Some(to) = Stage::parse(&args.stage) else {
         bail!("{}", stage_message(&args.stage));
     };
@@ -41,11 +40,10 @@ pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<Exi
         }
         None => None,
     };
-    let path = path_of(session, &args.campaign)?;
-    let file = session.workspace.display_name(&path);
-    let db = search::open(session, dirs)?;
-    let known = IndexIds::new(&db.index);
-    let loaded = store::load_campaign(&path, &file, Some(&known))?;
+    session.find_campaign(&args.campaign)?;
+    let roster = super::roster(session)?;
+    let known = roster.ids();
+    let loaded = session.read_campaign(&args.campaign, Some(&known))?;
     if let Some(campaign) = &loaded.campaign
         && campaign.entry(&args.creator).is_none()
     {
@@ -87,7 +85,7 @@ pub fn run(session: &Session, dirs: &UserDirs, args: Args) -> anyhow::Result<Exi
             was: None,
         });
     }
-    let saved = store::update_campaign(&path, &file, &edits, &now, Some(&known))?;
+    let saved = session.save_campaign(&args.campaign, &edits, &now, Some(&known))?;
     let words: Vec<&str> = saved
         .outcomes
         .iter()

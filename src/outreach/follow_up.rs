@@ -66,6 +66,28 @@ impl Due {
     pub fn overdue(&self, today: Date) -> i64 {
         (today - self.on).get_days().into()
     }
+
+    /// How late it is on `today`, in words: `today`, `1 day`, `3 days`; `None` while it is
+    /// still ahead.
+    pub fn lateness(&self, today: Date) -> Option<String> {
+        match self.overdue(today) {
+            0 => Some("today".into()),
+            1 => Some("1 day".into()),
+            n if n > 1 => Some(format!("{n} days")),
+            _ => None,
+        }
+    }
+
+    /// What to do and when, in words: "check the post is still live — 2 days late", "… —
+    /// today", "… on 2026-12-03".
+    pub fn describe(&self, today: Date) -> String {
+        let what = self.action.describe();
+        match self.lateness(today) {
+            Some(t) if t == "today" => format!("{what} — today"),
+            Some(late) => format!("{what} — {late} late"),
+            None => format!("{what} on {}", self.on),
+        }
+    }
 }
 
 /// A follow-up date as people type it, relative to `today`: `2026-11-30`, `+3` (days from

@@ -29,6 +29,32 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// An error at `line`:`column` of `file` (0 when the place is the file as a whole).
+    pub fn error(file: &str, line: u32, column: u32, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.to_string(),
+            line,
+            column,
+            message: message.into(),
+            subject: None,
+        }
+    }
+
+    /// A warning at `line`:`column` of `file`.
+    pub fn warning(file: &str, line: u32, column: u32, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, line, column, message)
+        }
+    }
+
+    /// The same problem, said to belong to `subject` (`creator sarsa`, `campaign`).
+    pub fn about(mut self, subject: impl Into<String>) -> Diagnostic {
+        self.subject = Some(subject.into());
+        self
+    }
+
     /// True when the problem makes the file unusable as it stands.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error

@@ -26,16 +26,12 @@ use super::theme::Theme;
 use crate::display::width as width_of;
 use crate::model::{Creator, TierBounds};
 use crate::search::{Index, Query, QueryError, Request, Response, Sort};
-use crate::store::{Creators, Diagnostic, Opened};
+use crate::store::{Diagnostic, Opened};
+use crate::tui::tasks::{Done, Task};
+use crate::workspace::Roster;
 
 /// How many results are ranked at first; more are asked for as the cursor goes down.
 pub const FIRST_RANKED: usize = 200;
-
-/// The loaded database.
-pub struct Db {
-    pub index: Arc<Index>,
-    pub creators: Arc<Creators>,
-}
 
 /// What the event loop must do for the app.
 #[derive(Debug)]
@@ -48,30 +44,8 @@ pub enum Effect {
     Edit {
         line: u32,
     },
-    /// Read the database again.
-    Reload,
-    /// List the workspace's campaigns for the picker.
-    ListCampaigns,
-    /// Save these changes to the campaign (the index tells creators' ids).
-    Save {
-        campaign: String,
-        edits: Vec<crate::outreach::Edit>,
-        index: Arc<Index>,
-    },
-    /// Read the follow-ups due on `today` across campaigns.
-    LoadDue {
-        index: Arc<Index>,
-        today: jiff::civil::Date,
-    },
-    /// Read this campaign, checking its entries against this index.
-    OpenCampaign {
-        id: String,
-        index: Arc<Index>,
-    },
-    /// Render invitations for the export preview.
-    PrepareExport(Box<ExportRequest>),
-    /// Write an export's files.
-    WriteExport(Box<ExportWrite>),
+    /// Work to do off the interface's thread; its answer comes back through [`App::on_done`].
+    Task(Task),
     Quit,
 }
 
@@ -181,7 +155,8 @@ pub struct App {
     pub tiers: TierBounds,
     /// The currency of fees and rates that do not name theirs.
     pub currency: String,
-    pub db: Option<Db>,
+    /// The creator database, once read.
+    pub db: Option<Roster>,
     pub loading: bool,
     /// Problems of the files as last read.
     pub problems: Vec<Diagnostic>,
@@ -397,7 +372,7 @@ impl App {
             }
         };
         let errors = opened.diagnostics.iter().filter(|d| d.is_error()).count();
-        self.problems = opened.diagnostics;
+        self.problems = opened.diagnostics.clone();
         if errors > 0
             && !self
                 .overlays
@@ -417,11 +392,9 @@ impl App {
             });
             return Vec::new();
         }
-        let index = Arc::new(opened.derived);
-        self.db = Some(Db {
-            index: Arc::clone(&index),
-            creators: Arc::new(opened.creators),
-        });
+        let roster = Roster::from(opened);
+        let index = Arc::clone(&roster.index);
+        self.db = Some(roster);
         self.marked.clear();
         self.detail = None;
         let mut effects = vec![Effect::Index(Arc::clone(&index))];
@@ -432,10 +405,23 @@ impl App {
         });
         if let Some(id) = reopen {
             self.opening = Some(id.clone());
-            effects.push(Effect::OpenCampaign { id, index });
+            effects.push(Effect::Task(Task::OpenCampaign { id, index }));
         }
         effects.extend(self.search(FIRST_RANKED));
         effects
+    }
+
+    /// Work done off the interface's thread came back.
+    pub fn on_done(&mut self, done: Done) -> Vec<Effect> {
+        match done {
+            Done::Loaded(outcome) => self.on_loaded(*outcome),
+            Done::Campaigns(list) => self.on_campaigns(list),
+            Done::Campaign(loaded) => self.on_campaign(*loaded),
+            Done::Saved(report) => self.on_saved(*report),
+            Done::Agenda(items, problems) => self.on_due(items, problems),
+            Done::ExportPrepared(preview) => self.on_export_prepared(*preview),
+            Done::Exported(report) => self.on_exported(*report),
+        }
     }
 
     /// Every problem to list: the configuration's, the database's, the open campaign's.

@@ -4,57 +4,63 @@
 //! happens, so an idle interface uses no processor time.
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::process::ExitCode;
 use std::sync::mpsc::{self, Sender};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event as Term};
 
-use super::app::{
-    App, CampaignChoice, CampaignLoaded, DueItem, Effect, ExportPreview, ExportReport, Notice,
-    Overlay, SaveReport,
-};
-use super::tasks::{
-    campaign_choices, due_items, prepare_export, read_campaign, save_campaign, write_export,
-};
+use super::app::{App, Effect, Notice, Overlay};
+use super::tasks::{Done, Task, perform};
 use super::terminal::{Guard, Input, edit, enter};
 use super::{settings, view};
-use crate::search::{Index, Response, Worker};
-use crate::store::{self, Config, Diagnostic, Opened, Workspace};
-
-/// What the interface is opened on.
-pub struct Start {
-    pub workspace: Workspace,
-    pub creators: PathBuf,
-    /// `creators.toml` as named in messages.
-    pub file: String,
-    pub cache: Option<PathBuf>,
-    pub config: Config,
-    pub config_problems: Vec<Diagnostic>,
-}
+use crate::search::{Response, Worker};
+use crate::workspace::Session;
 
 pub(super) enum Event {
     Terminal(Term),
     Search(Response),
-    Loaded(Box<Result<Opened<Index>, String>>),
-    Campaigns(Vec<CampaignChoice>),
-    Campaign(Box<CampaignLoaded>),
-    Saved(Box<SaveReport>),
-    Due(Vec<DueItem>, Vec<Diagnostic>),
-    ExportPrepared(Box<ExportPreview>),
-    Exported(Box<ExportReport>),
+    Done(Box<Done>),
+}
+
+/// Opens the interface on `session` and runs it until the user quits; then says what could
+/// not be saved, and gives the exit status.
+pub fn main(session: Session) -> ExitCode {
+    if !crate::term::interactive() {
+        crate::term::report::fail(&anyhow::anyhow!(
+            "the interface needs a terminal, and standard input or output is not one; run it in a terminal, or use a command such as `shortlist search` (`shortlist --help` lists them)"
+        ));
+        return ExitCode::from(1);
+    }
+    match run(session) {
+        Ok(unsaved) => {
+            for line in &unsaved {
+                crate::errln!("shortlist: {line}");
+            }
+            if unsaved.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+        Err(e) => {
+            crate::term::report::fail(&e);
+            ExitCode::from(1)
+        }
+    }
 }
 
 /// Runs the interface until the user quits. The terminal is restored on every way out,
 /// panics included. Returns what the user must be told once the terminal is theirs again:
 /// changes that could not be saved.
-pub fn run(start: Start) -> anyhow::Result<Vec<String>> {
-    let (keymap, theme, mut problems) = settings::from_config(&start.config, settings::no_color());
-    problems.splice(0..0, start.config_problems.iter().cloned());
-    let shown = tilde(start.workspace.root());
-    let mut app = App::new(&shown, keymap, theme, start.config.tiers);
+pub fn run(session: Session) -> anyhow::Result<Vec<String>> {
+    let (keymap, theme, mut problems) =
+        settings::from_config(&session.config, settings::no_color());
+    problems.splice(0..0, session.config_problems.iter().cloned());
+    let shown = tilde(session.workspace.root());
+    let mut app = App::new(&shown, keymap, theme, session.config.tiers);
     app.settings_problems = problems;
-    app.currency = start.config.currency.clone();
+    app.currency = session.config.currency.clone();
     if !app.settings_problems.is_empty() {
         app.overlays.push(Overlay::Problems { scroll: 0 });
     }
@@ -69,7 +75,7 @@ pub fn run(start: Start) -> anyhow::Result<Vec<String>> {
     let _guard = Guard;
     let (sender, receiver) = mpsc::channel();
     let input = Input::spawn(sender.clone());
-    load(&start, &sender);
+    spawn(&session, Task::Load, &sender);
     let size = terminal.size()?;
     app.on_resize(size.width, size.height);
     terminal.draw(|frame| view::draw(frame, &app))?;
@@ -100,48 +106,21 @@ pub fn run(start: Start) -> anyhow::Result<Vec<String>> {
                     }
                 },
                 Effect::Edit { line } => {
-                    if let Err(e) = edit(&mut terminal, &input, &start.creators, line) {
+                    let creators = session.workspace.creators_file();
+                    if let Err(e) = edit(&mut terminal, &input, &creators, line) {
                         app.notice = Some(Notice {
                             text: format!("could not open the editor: {e}"),
                             error: true,
                         });
                     }
                     app.loading = true;
-                    load(&start, &sender);
+                    spawn(&session, Task::Load, &sender);
                 }
-                Effect::Reload => {
-                    app.loading = true;
-                    load(&start, &sender);
-                }
-                Effect::ListCampaigns => list_campaigns(&start.workspace, &sender),
-                Effect::Save {
-                    campaign,
-                    edits,
-                    index,
-                } => save(&start.workspace, campaign, edits, index, &sender),
-                Effect::LoadDue { index, today } => {
-                    let (workspace, sender) = (start.workspace.clone(), sender.clone());
-                    std::thread::spawn(move || {
-                        let (items, problems) = due_items(&workspace, &index, today);
-                        let _ = sender.send(Event::Due(items, problems));
-                    });
-                }
-                Effect::OpenCampaign { id, index } => {
-                    open_campaign(&start.workspace, id, index, &sender)
-                }
-                Effect::PrepareExport(request) => {
-                    let (workspace, sender) = (start.workspace.clone(), sender.clone());
-                    std::thread::spawn(move || {
-                        let preview = prepare_export(&workspace, &request);
-                        let _ = sender.send(Event::ExportPrepared(Box::new(preview)));
-                    });
-                }
-                Effect::WriteExport(write) => {
-                    let (workspace, sender) = (start.workspace.clone(), sender.clone());
-                    std::thread::spawn(move || {
-                        let report = write_export(&workspace, *write);
-                        let _ = sender.send(Event::Exported(Box::new(report)));
-                    });
+                Effect::Task(task) => {
+                    if matches!(task, Task::Load) {
+                        app.loading = true;
+                    }
+                    spawn(&session, task, &sender);
                 }
             }
         }
@@ -154,11 +133,8 @@ pub fn run(start: Start) -> anyhow::Result<Vec<String>> {
     while app.saving > 0 || app.exporting > 0 {
         let left = deadline.saturating_duration_since(Instant::now());
         match receiver.recv_timeout(left) {
-            Ok(Event::Saved(report)) => {
-                app.on_saved(*report);
-            }
-            Ok(Event::Exported(report)) => {
-                app.on_exported(*report);
+            Ok(Event::Done(done)) if matches!(*done, Done::Saved(_) | Done::Exported(_)) => {
+                app.on_done(*done);
             }
             Ok(_) => {}
             Err(_) => break,
@@ -193,34 +169,17 @@ fn handle(app: &mut App, event: Event) -> Vec<Effect> {
         Event::Terminal(Term::Resize(w, h)) => app.on_resize(w, h),
         Event::Terminal(_) => Vec::new(),
         Event::Search(response) => app.on_results(response),
-        Event::Loaded(outcome) => app.on_loaded(*outcome),
-        Event::Campaigns(list) => app.on_campaigns(list),
-        Event::Campaign(loaded) => app.on_campaign(*loaded),
-        Event::Saved(report) => app.on_saved(*report),
-        Event::Due(items, problems) => app.on_due(items, problems),
-        Event::ExportPrepared(preview) => app.on_export_prepared(*preview),
-        Event::Exported(report) => app.on_exported(*report),
+        Event::Done(done) => app.on_done(*done),
     }
 }
 
-/// Saves changes to a campaign on a thread of its own; the report arrives as an event.
-fn save(
-    workspace: &Workspace,
-    campaign: String,
-    edits: Vec<crate::outreach::Edit>,
-    index: Arc<Index>,
-    sender: &Sender<Event>,
-) {
-    let (workspace, sender) = (workspace.clone(), sender.clone());
+/// Does `task` on a thread of its own; what it found arrives as an event.
+fn spawn(session: &Session, task: Task, sender: &Sender<Event>) {
+    let (session, sender) = (session.clone(), sender.clone());
     std::thread::spawn(move || {
         let now = crate::clock::now().unwrap_or_else(|_| jiff::Zoned::now());
-        let result = save_campaign(&workspace, &campaign, &edits, &index, &now);
-        let report = SaveReport {
-            campaign,
-            edits,
-            result,
-        };
-        let _ = sender.send(Event::Saved(Box::new(report)));
+        let done = perform(&session, task, &now);
+        let _ = sender.send(Event::Done(Box::new(done)));
     });
 }
 
@@ -234,36 +193,4 @@ fn tilde(path: &std::path::Path) -> String {
         Some(rest) => format!("~/{}", rest.display()),
         None => path.display().to_string(),
     }
-}
-
-/// Lists the workspace's campaigns with their names, on a thread of its own.
-fn list_campaigns(workspace: &Workspace, sender: &Sender<Event>) {
-    let (workspace, sender) = (workspace.clone(), sender.clone());
-    std::thread::spawn(move || {
-        let _ = sender.send(Event::Campaigns(campaign_choices(&workspace)));
-    });
-}
-
-/// Reads a campaign and checks its entries against `index`, on a thread of its own.
-fn open_campaign(workspace: &Workspace, id: String, index: Arc<Index>, sender: &Sender<Event>) {
-    let (workspace, sender) = (workspace.clone(), sender.clone());
-    std::thread::spawn(move || {
-        let loaded = read_campaign(&workspace, id, index);
-        let _ = sender.send(Event::Campaign(Box::new(loaded)));
-    });
-}
-
-/// Reads the database on its own thread; the result arrives as an event.
-fn load(start: &Start, sender: &Sender<Event>) {
-    let (path, file, cache) = (
-        start.creators.clone(),
-        start.file.clone(),
-        start.cache.clone(),
-    );
-    let sender = sender.clone();
-    std::thread::spawn(move || {
-        let outcome =
-            store::open_derived::<Index>(&path, &file, cache.as_deref()).map_err(|e| e.to_string());
-        let _ = sender.send(Event::Loaded(Box::new(outcome)));
-    });
 }

@@ -1,121 +1,107 @@
-//! Reading and saving campaigns, and rendering and writing exports, for the interface. The event loop runs these on threads of their own; tests
-//! call them directly.
+//! Work the interface hands out so that it never waits on files: reading the database and
+//! campaigns, saving, the agenda, rendering and writing exports. Each [`Task`] is done by the
+//! application layer; the event loop does it on a thread of its own and tests do it at once,
+//! through the same [`perform`].
 
 use std::sync::Arc;
 
 use super::app::{
-    CampaignChoice, CampaignLoaded, DueItem, ExportPreview, ExportReport, ExportRequest,
-    ExportWrite,
+    CampaignLoaded, ExportPreview, ExportReport, ExportRequest, ExportWrite, SaveReport,
 };
-use crate::mail::{Invitee, Problem};
-use crate::model::Creator;
+use crate::mail::Problem;
+use crate::outreach::Edit;
 use crate::search::{Index, IndexIds};
-use crate::store::{self, Diagnostic, Workspace};
+use crate::store::{Diagnostic, Opened};
+use crate::workspace::{AgendaItem, Choice, Roster, Session};
 
-/// The workspace's campaigns with their names, for the picker.
-pub fn campaign_choices(workspace: &Workspace) -> Vec<CampaignChoice> {
-    workspace
-        .campaign_ids()
-        .into_iter()
-        .map(|id| {
-            let path = workspace.campaign_file(&id);
-            let file = workspace.display_name(&path);
-            let (name, entries) = match store::load_campaign(&path, &file, None) {
-                Ok(loaded) => match loaded.campaign {
-                    Some(c) => (Ok(c.brief.name), c.entries.len()),
-                    None => (Err(format!("{file} has errors")), 0),
-                },
-                Err(e) => (Err(e.to_string()), 0),
-            };
-            CampaignChoice { id, name, entries }
-        })
-        .collect()
+/// Something to do off the interface's thread.
+#[derive(Debug)]
+pub enum Task {
+    /// Read the creator database (again).
+    Load,
+    /// List the campaigns for the picker.
+    ListCampaigns,
+    /// Read this campaign, checking its entries against this index.
+    OpenCampaign { id: String, index: Arc<Index> },
+    /// Save these changes to the campaign (the index tells creators' ids).
+    Save {
+        campaign: String,
+        edits: Vec<Edit>,
+        index: Arc<Index>,
+    },
+    /// Read what is due on `today` across campaigns.
+    Agenda {
+        roster: Roster,
+        today: jiff::civil::Date,
+    },
+    /// Render invitations for the export preview.
+    PrepareExport(Box<ExportRequest>),
+    /// Write an export's files.
+    WriteExport(Box<ExportWrite>),
 }
 
-/// Reads the campaign `id`, checking its entries against `index`.
-pub fn read_campaign(workspace: &Workspace, id: String, index: Arc<Index>) -> CampaignLoaded {
-    let path = workspace.campaign_file(&id);
-    let file = workspace.display_name(&path);
-    let known = IndexIds::new(&index);
-    let outcome = store::load_campaign(&path, &file, Some(&known))
-        .map(|loaded| (loaded.campaign, loaded.diagnostics))
-        .map_err(|e| e.to_string());
-    CampaignLoaded { id, index, outcome }
+/// A task done: what it found, for the app.
+pub enum Done {
+    Loaded(Box<Result<Opened<Index>, String>>),
+    Campaigns(Vec<Choice>),
+    Campaign(Box<CampaignLoaded>),
+    Saved(Box<SaveReport>),
+    Agenda(Vec<AgendaItem>, Vec<Diagnostic>),
+    ExportPrepared(Box<ExportPreview>),
+    Exported(Box<ExportReport>),
 }
 
-/// Saves `edits` to campaign `id`, recording them at `now`.
-pub fn save_campaign(
-    workspace: &Workspace,
-    id: &str,
-    edits: &[crate::outreach::Edit],
-    index: &Index,
-    now: &jiff::Zoned,
-) -> Result<crate::store::Saved, crate::store::SaveError> {
-    let path = workspace.campaign_file(id);
-    let file = workspace.display_name(&path);
-    let known = IndexIds::new(index);
-    store::update_campaign(&path, &file, edits, now, Some(&known))
-}
-
-/// The follow-ups due on `today` in every campaign of the workspace, oldest first, with the
-/// problems of the campaign files read.
-pub fn due_items(
-    workspace: &Workspace,
-    index: &Index,
-    today: jiff::civil::Date,
-) -> (Vec<DueItem>, Vec<Diagnostic>) {
-    let known = IndexIds::new(index);
-    let mut items = Vec::new();
-    let mut problems = Vec::new();
-    for id in workspace.campaign_ids() {
-        let path = workspace.campaign_file(&id);
-        let file = workspace.display_name(&path);
-        let loaded = match store::load_campaign(&path, &file, Some(&known)) {
-            Ok(loaded) => loaded,
-            Err(e) => {
-                problems.push(Diagnostic {
-                    severity: crate::store::Severity::Error,
-                    file: file.clone(),
-                    line: 0,
-                    column: 0,
-                    message: e.to_string(),
-                    subject: None,
-                });
-                continue;
-            }
-        };
-        problems.extend(loaded.diagnostics);
-        let Some(campaign) = loaded.campaign else {
-            continue;
-        };
-        for (entry, due) in crate::outreach::due(&campaign, today) {
-            let row = known.row(&entry.creator);
-            items.push(DueItem {
-                campaign: id.clone(),
-                campaign_name: campaign.brief.name.clone(),
-                entry: entry.clone(),
-                name: row.map(|r| index.names.get(r as usize).to_string()),
-                row,
-                due,
-            });
+/// Does `task` on the session's workspace, as of `now` (for saves).
+pub fn perform(session: &Session, task: Task, now: &jiff::Zoned) -> Done {
+    match task {
+        Task::Load => {
+            let path = session.workspace.creators_file();
+            let file = session.shown(&path);
+            let outcome =
+                crate::store::open_derived::<Index>(&path, &file, session.dirs.cache.as_deref())
+                    .map_err(|e| e.to_string());
+            Done::Loaded(Box::new(outcome))
         }
+        Task::ListCampaigns => Done::Campaigns(session.campaign_choices()),
+        Task::OpenCampaign { id, index } => {
+            let known = IndexIds::new(&index);
+            let outcome = session
+                .read_campaign(&id, Some(&known))
+                .map(|read| (read.campaign, read.diagnostics))
+                .map_err(|e| e.to_string());
+            Done::Campaign(Box::new(CampaignLoaded { id, index, outcome }))
+        }
+        Task::Save {
+            campaign,
+            edits,
+            index,
+        } => {
+            let known = IndexIds::new(&index);
+            let result = session.save_campaign(&campaign, &edits, now, Some(&known));
+            Done::Saved(Box::new(SaveReport {
+                campaign,
+                edits,
+                result,
+            }))
+        }
+        Task::Agenda { roster, today } => match session.agenda(&roster, today, None) {
+            Ok(agenda) => Done::Agenda(agenda.items, agenda.problems),
+            Err(e) => Done::Agenda(
+                Vec::new(),
+                vec![Diagnostic::error("campaigns/", 0, 0, e.to_string())],
+            ),
+        },
+        Task::PrepareExport(request) => {
+            Done::ExportPrepared(Box::new(prepare_export(session, &request)))
+        }
+        Task::WriteExport(write) => Done::Exported(Box::new(write_export(session, *write))),
     }
-    items.sort_by(|a, b| {
-        (a.due.on, &a.campaign, a.entry.line).cmp(&(b.due.on, &b.campaign, b.entry.line))
-    });
-    (items, problems)
 }
 
-/// Renders the invitations an export preview asked for, with every problem found.
-pub fn prepare_export(workspace: &Workspace, request: &ExportRequest) -> ExportPreview {
-    let path = workspace.campaign_file(&request.campaign);
-    let file = workspace.display_name(&path);
-    let templates = crate::mail::template_names(workspace);
-    let dir = workspace.display_name(
-        &workspace
-            .exports_dir()
-            .join(crate::mail::export::file_stem(&request.campaign)),
-    );
+/// Renders the invitations an export preview asked for, with every problem found. A campaign
+/// with no template (and none chosen) renders nothing: the preview asks for one.
+fn prepare_export(session: &Session, request: &ExportRequest) -> ExportPreview {
+    let templates = session.template_names();
     let mut preview = ExportPreview {
         generation: request.generation,
         campaign: request.campaign.clone(),
@@ -129,7 +115,7 @@ pub fn prepare_export(workspace: &Workspace, request: &ExportRequest) -> ExportP
         },
         sender: String::new(),
         now: request.now.clone(),
-        dir,
+        dir: session.shown(&session.export_dir(&request.campaign)),
     };
     let stop = |preview: &mut ExportPreview, place: String, message: String| {
         preview.prepared.problems.push(Problem {
@@ -139,90 +125,55 @@ pub fn prepare_export(workspace: &Workspace, request: &ExportRequest) -> ExportP
             creators: Vec::new(),
         });
     };
-    let campaign = match store::load_campaign(&path, &file, None) {
-        Ok(loaded) => match loaded.campaign {
-            Some(campaign) => campaign,
-            None => {
-                for d in loaded.diagnostics.iter().filter(|d| d.is_error()) {
-                    let place = format!("{}:{}:{}", d.file, d.line, d.column);
-                    stop(&mut preview, place, d.message.clone());
-                }
-                return preview;
-            }
-        },
+    let read = match session.read_campaign(&request.campaign, None) {
+        Ok(read) => read,
         Err(e) => {
-            stop(&mut preview, file, e.to_string());
+            stop(&mut preview, request.campaign.clone(), e.to_string());
             return preview;
         }
     };
-    let name = match (&request.template, &campaign.brief.template) {
-        (Some(asked), _) => asked.clone(),
-        (None, Some(own)) => own.clone(),
-        (None, None) => match preview.templates.first() {
-            Some(first) => {
-                preview.note = Some(format!(
-                    "{file} names no template: showing {first} (t for another)"
-                ));
-                first.clone()
-            }
-            None => {
-                stop(
-                    &mut preview,
-                    file,
-                    "the campaign names no template and templates/ has no .txt templates".into(),
-                );
-                return preview;
-            }
-        },
+    let Some(campaign) = read.campaign else {
+        for d in read.diagnostics.iter().filter(|d| d.is_error()) {
+            let place = format!("{}:{}:{}", d.file, d.line, d.column);
+            stop(&mut preview, place, d.message.clone());
+        }
+        return preview;
     };
-    let known = IndexIds::new(&request.index);
-    let creators: Vec<Option<Creator>> = request
-        .entries
-        .iter()
-        .map(|e| {
-            let row = known.row(&e.creator)?;
-            Some(request.creators.get(row as usize)?.into_owned())
-        })
-        .collect();
-    let invitees: Vec<Invitee<'_>> = request
-        .entries
-        .iter()
-        .zip(&creators)
-        .map(|(entry, creator)| Invitee {
-            entry,
-            creator: creator.as_ref(),
-        })
-        .collect();
-    preview.prepared = crate::mail::prepare_named(
-        workspace,
-        &file,
-        &name,
+    let Some(name) = Session::export_template(&campaign, request.template.as_deref()) else {
+        preview.note = Some(if preview.templates.is_empty() {
+            format!(
+                "{} names no template, and templates/ has none: add one to export",
+                read.file
+            )
+        } else {
+            format!("{} names no template: press t to choose one", read.file)
+        });
+        return preview;
+    };
+    let entries: Vec<&crate::model::Entry> = request.entries.iter().collect();
+    let planned = session.prepare_export(
+        &request.roster,
+        &read.file,
         &campaign,
-        &invitees,
+        &name,
+        &entries,
         &request.now,
-        &request.currency,
     );
+    preview.prepared = planned.prepared;
+    preview.sender = planned.sender;
     preview.template = Some(name);
-    preview.sender = campaign
-        .brief
-        .sender
-        .as_ref()
-        .map(|s| s.email.to_string())
-        .unwrap_or_default();
     preview
 }
 
 /// Writes an export's files to `exports/<campaign>/` of the workspace.
-pub fn write_export(workspace: &Workspace, write: ExportWrite) -> ExportReport {
-    let dir = workspace
-        .exports_dir()
-        .join(crate::mail::export::file_stem(&write.campaign));
+fn write_export(session: &Session, write: ExportWrite) -> ExportReport {
+    let dir = session.export_dir(&write.campaign);
     let result = crate::mail::export::write(&dir, write.format, write.files)
         .map(|w| w.replaced)
         .map_err(|e| e.to_string());
     ExportReport {
         campaign: write.campaign,
-        dir: workspace.display_name(&dir),
+        dir: session.shown(&dir),
         format: write.format,
         template: write.template,
         count: write.count,

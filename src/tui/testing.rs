@@ -12,16 +12,15 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthStr;
 
-use super::app::{App, Effect, SaveReport};
+use super::app::{App, Effect};
 use super::keymap::{Key, Keymap};
-use super::tasks::{
-    campaign_choices, due_items, prepare_export, read_campaign, save_campaign, write_export,
-};
+use super::tasks::{Task, perform};
 use super::theme::Theme;
 use super::view;
 use crate::model::TierBounds;
-use crate::search::{Index, Response, Worker};
-use crate::store::{self, Workspace};
+use crate::search::{Response, Worker};
+use crate::store::{Config, Origin, UserDirs, Workspace};
+use crate::workspace::Session;
 
 /// The sample workspace the program ships with (read only: copy it to change it).
 pub fn sample() -> std::path::PathBuf {
@@ -54,7 +53,7 @@ pub const NOW: &str = "2026-11-22T09:30:00+08:00[Asia/Taipei]";
 /// An app on a workspace, with what it asked the loop for that a test may check.
 pub struct Harness {
     pub app: App,
-    workspace: Workspace,
+    session: Session,
     worker: Option<Worker>,
     responses: Receiver<Response>,
     sender: mpsc::Sender<Response>,
@@ -74,7 +73,13 @@ impl Harness {
                 Theme::mono(),
                 TierBounds::default(),
             ),
-            workspace: Workspace::at(dir),
+            session: Session {
+                workspace: Workspace::at(dir),
+                origin: Origin::Flag,
+                config: Config::default(),
+                config_problems: Vec::new(),
+                dirs: UserDirs::default(),
+            },
             worker: None,
             responses,
             sender,
@@ -90,11 +95,7 @@ impl Harness {
 
     /// Reads the database again, as after an edit.
     pub fn reload(&mut self) {
-        let path = self.workspace.creators_file();
-        let opened =
-            store::open_derived::<Index>(&path, "creators.toml", None).map_err(|e| e.to_string());
-        let effects = self.app.on_loaded(opened);
-        self.run(effects);
+        self.run(vec![Effect::Task(Task::Load)]);
     }
 
     /// Presses keys written as in the key map, separated by spaces: `"/ j k enter"`.
@@ -158,39 +159,9 @@ impl Harness {
                     self.edits.push(line);
                     Vec::new()
                 }
-                Effect::Reload => {
-                    self.reload();
-                    Vec::new()
-                }
-                Effect::ListCampaigns => self.app.on_campaigns(campaign_choices(&self.workspace)),
-                Effect::Save {
-                    campaign,
-                    edits,
-                    index,
-                } => {
-                    let result =
-                        save_campaign(&self.workspace, &campaign, &edits, &index, &self.app.now);
-                    self.app.on_saved(SaveReport {
-                        campaign,
-                        edits,
-                        result,
-                    })
-                }
-                Effect::LoadDue { index, today } => {
-                    let (items, problems) = due_items(&self.workspace, &index, today);
-                    self.app.on_due(items, problems)
-                }
-                Effect::OpenCampaign { id, index } => {
-                    let loaded = read_campaign(&self.workspace, id, index);
-                    self.app.on_campaign(loaded)
-                }
-                Effect::PrepareExport(request) => {
-                    let preview = prepare_export(&self.workspace, &request);
-                    self.app.on_export_prepared(preview)
-                }
-                Effect::WriteExport(write) => {
-                    let report = write_export(&self.workspace, *write);
-                    self.app.on_exported(report)
+                Effect::Task(task) => {
+                    let done = perform(&self.session, task, &self.app.now);
+                    self.app.on_done(done)
                 }
                 Effect::Quit => {
                     self.quit = true;

@@ -11,13 +11,7 @@ use crate::search::{Index, IndexIds};
 use crate::store::Diagnostic;
 
 /// A campaign in the picker.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CampaignChoice {
-    pub id: String,
-    /// Its name, or what is wrong with the file.
-    pub name: Result<String, String>,
-    pub entries: usize,
-}
+pub use crate::workspace::Choice as CampaignChoice;
 
 /// A campaign as read for an index.
 #[derive(Debug)]

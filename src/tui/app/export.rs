@@ -4,15 +4,14 @@
 //! whether the invited move to `contacted`.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use super::{App, Effect, Overlay};
 use crate::mail::{Format, Prepared};
 use crate::model::{Entry, Stage};
 use crate::outreach::Edit;
-use crate::search::Index;
-use crate::store::Creators;
 use crate::tui::keymap::Action;
+use crate::tui::tasks::Task;
+use crate::workspace::Roster;
 
 /// What to render for the preview.
 pub struct ExportRequest {
@@ -22,9 +21,8 @@ pub struct ExportRequest {
     /// The template; `None` for the campaign's own.
     pub template: Option<String>,
     pub entries: Vec<Entry>,
-    pub index: Arc<Index>,
-    pub creators: Arc<Creators>,
-    pub currency: String,
+    /// The creators to write to.
+    pub roster: Roster,
     pub now: jiff::Zoned,
 }
 
@@ -131,16 +129,14 @@ impl App {
         let Some(db) = &self.db else {
             return Vec::new();
         };
-        vec![Effect::PrepareExport(Box::new(ExportRequest {
+        vec![Effect::Task(Task::PrepareExport(Box::new(ExportRequest {
             generation: self.generation_export,
             campaign,
             template,
             entries,
-            index: Arc::clone(&db.index),
-            creators: Arc::clone(&db.creators),
-            currency: self.currency.clone(),
+            roster: db.clone(),
             now: self.now.clone(),
-        }))]
+        })))]
     }
 
     /// The invitations were rendered.
@@ -234,6 +230,10 @@ impl App {
             self.tell("still rendering the invitations…", false);
             return Vec::new();
         };
+        if preview.template.is_none() {
+            self.tell("choose a template first: t goes through them", true);
+            return Vec::new();
+        }
         let prepared = &preview.prepared;
         if prepared.blocked() {
             let n = prepared.problems.iter().filter(|p| p.fatal).count();
@@ -282,7 +282,7 @@ impl App {
         self.overlays.pop();
         self.exporting += 1;
         self.tell("writing…", false);
-        vec![Effect::WriteExport(Box::new(write))]
+        vec![Effect::Task(Task::WriteExport(Box::new(write)))]
     }
 
     /// The invitations were written, or could not be.

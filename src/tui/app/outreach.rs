@@ -4,6 +4,7 @@
 //! it is saved. A change that could not be saved stays on screen and in memory, listed as not
 //! saved, until `w` saves it or the user quits on purpose.
 
+use crate::tui::tasks::Task;
 use std::collections::BTreeMap;
 
 use super::{App, Effect, Notice, Overlay};
@@ -200,7 +201,7 @@ impl App {
             cursor: 0,
             choices: None,
         });
-        vec![Effect::ListCampaigns]
+        vec![Effect::Task(Task::ListCampaigns)]
     }
 
     /// Puts creators on the open campaign's shortlist.
@@ -349,11 +350,11 @@ impl App {
         all.extend(edits);
         self.saving += 1;
         self.tell("saving…", false);
-        vec![Effect::Save {
+        vec![Effect::Task(Task::Save {
             campaign: campaign.to_string(),
             edits: all,
             index,
-        }]
+        })]
     }
 
     /// Sends again everything that could not be saved.
@@ -371,10 +372,12 @@ impl App {
         self.tell("saving…", false);
         pending
             .into_iter()
-            .map(|u| Effect::Save {
-                campaign: u.campaign,
-                edits: u.edits,
-                index: std::sync::Arc::clone(&index),
+            .map(|u| {
+                Effect::Task(Task::Save {
+                    campaign: u.campaign,
+                    edits: u.edits,
+                    index: std::sync::Arc::clone(&index),
+                })
             })
             .collect()
     }
@@ -416,10 +419,10 @@ impl App {
                     && open.campaign.id == report.campaign
                 {
                     self.opening = Some(report.campaign.clone());
-                    effects.push(Effect::OpenCampaign {
+                    effects.push(Effect::Task(Task::OpenCampaign {
                         id: report.campaign.clone(),
                         index: std::sync::Arc::clone(&db.index),
-                    });
+                    }));
                 }
                 if self.view == super::View::Due {
                     effects.extend(self.load_due());

@@ -321,3 +321,27 @@ fn a_campaign_file_broken_since_it_was_opened_stops_the_export() {
     h.keys("enter");
     assert!(!dir.path().join("exports").exists());
 }
+
+#[test]
+fn a_campaign_with_no_template_asks_for_one_instead_of_taking_the_first() {
+    let dir = copy_of_sample();
+    let file = dir.path().join("campaigns/lumi-vitc-launch.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("template = \"invite-zh-TW\"\n", "")).unwrap();
+    let mut h = lumi(dir.path(), "stage:shortlisted");
+    h.keys("space x");
+    let p = preview(&h);
+    assert_eq!(p.template, None);
+    assert!(p.prepared.letters.is_empty(), "nothing rendered by guess");
+    assert_eq!(
+        p.note.as_deref(),
+        Some("campaigns/lumi-vitc-launch.toml names no template: press t to choose one")
+    );
+    h.keys("enter");
+    assert!(exported_files(dir.path()).is_empty());
+    h.keys("t");
+    assert_eq!(preview(&h).template.as_deref(), Some("followup-zh-TW"));
+    h.keys("t");
+    assert_eq!(preview(&h).template.as_deref(), Some("invite-en"));
+    assert!(!preview(&h).prepared.letters.is_empty());
+}

@@ -1,5 +1,6 @@
 //! What each action does to the app.
 
+use crate::tui::tasks::Task;
 use std::sync::Arc;
 
 use super::{App, Effect, FIRST_RANKED, Focus, Notice, Overlay, SORTS};
@@ -222,10 +223,10 @@ impl App {
                     return Vec::new();
                 };
                 self.opening = Some(id.clone());
-                vec![Effect::OpenCampaign {
+                vec![Effect::Task(Task::OpenCampaign {
                     id,
                     index: Arc::clone(&db.index),
-                }]
+                })]
             }
             None => {
                 self.opening = None;

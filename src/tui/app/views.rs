@@ -1,12 +1,11 @@
 //! The views besides the search: the pipeline board of the open campaign (a column per stage)
 //! and the follow-ups due across campaigns.
 
-use std::sync::Arc;
+use crate::tui::tasks::Task;
 
 use super::outreach::{AfterPick, Target};
 use super::{App, Effect, Overlay, View};
-use crate::model::{Entry, Stage};
-use crate::outreach::Due;
+use crate::model::Stage;
 use crate::store::Diagnostic;
 use crate::tui::keymap::Action;
 
@@ -37,17 +36,8 @@ pub struct Board {
     pub creator: Option<String>,
 }
 
-/// One follow-up due.
-#[derive(Clone, Debug, PartialEq)]
-pub struct DueItem {
-    pub campaign: String,
-    pub campaign_name: String,
-    pub entry: Entry,
-    /// The creator's name, if the database has them.
-    pub name: Option<String>,
-    pub row: Option<u32>,
-    pub due: Due,
-}
+/// One thing due, in the follow-ups view.
+pub use crate::workspace::AgendaItem as DueItem;
 
 /// The follow-ups view.
 #[derive(Clone, Debug, Default)]
@@ -163,10 +153,10 @@ impl App {
             return Vec::new();
         };
         self.due.loading = true;
-        vec![Effect::LoadDue {
-            index: Arc::clone(&db.index),
+        vec![Effect::Task(Task::Agenda {
+            roster: db.clone(),
             today: self.now.date(),
-        }]
+        })]
     }
 
     /// The follow-ups due were read.

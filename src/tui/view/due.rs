@@ -43,12 +43,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         .skip(top)
         .take(inner_height)
         .map(|(i, item)| {
-            let late = item.due.overdue(today);
-            let late = match late {
-                0 => "today".to_string(),
-                1 => "1 day".to_string(),
-                n => format!("{n} days"),
-            };
+            let late = item.due.lateness(today).unwrap_or_default();
             let name = item
                 .name
                 .clone()

@@ -1,4 +1,5 @@
-//! The one way the command line writes: standard output and standard error through a writer
+//! The one way the program writes to standard output and standard error (the interface's screen
+//! aside, which ratatui draws): through a writer
 //! that shows every unsafe character escaped ([`crate::display::is_unsafe`]: control
 //! characters, bidirectional controls), whatever the text came from — a table, a message
 //! quoting a file, a CSV cell, an error from the system. Line breaks and tabs pass as they are.
@@ -6,6 +7,8 @@
 //! can reach a terminal another way.
 
 #![allow(clippy::disallowed_macros, clippy::disallowed_methods)]
+
+pub mod report;
 
 use std::io::{self, IsTerminal, Write};
 
@@ -148,10 +151,10 @@ pub fn json_safe(text: &str) -> String {
 /// stopping for.
 #[macro_export]
 macro_rules! outln {
-    () => {{ let _ = std::io::Write::write_all(&mut $crate::cli::term::out(), b"\n"); }};
+    () => {{ let _ = std::io::Write::write_all(&mut $crate::term::out(), b"\n"); }};
     ($($arg:tt)*) => {{
         let _ = std::io::Write::write_fmt(
-            &mut $crate::cli::term::out(),
+            &mut $crate::term::out(),
             format_args!("{}\n", format_args!($($arg)*)),
         );
     }};
@@ -161,7 +164,7 @@ macro_rules! outln {
 #[macro_export]
 macro_rules! out {
     ($($arg:tt)*) => {{
-        let _ = std::io::Write::write_fmt(&mut $crate::cli::term::out(), format_args!($($arg)*));
+        let _ = std::io::Write::write_fmt(&mut $crate::term::out(), format_args!($($arg)*));
     }};
 }
 
@@ -170,7 +173,7 @@ macro_rules! out {
 macro_rules! errln {
     ($($arg:tt)*) => {{
         let _ = std::io::Write::write_fmt(
-            &mut $crate::cli::term::err(),
+            &mut $crate::term::err(),
             format_args!("{}\n", format_args!($($arg)*)),
         );
     }};

@@ -4,8 +4,8 @@
 
 use std::io::Write;
 
-use super::term;
 use crate::store::{Diagnostic, Severity};
+use crate::term;
 
 /// Writes `word` in `colour` (an SGR code) when colours are on.
 fn severity(err: &mut term::Safe<impl Write>, colour: bool, word: &str, code: &str) {

@@ -1,0 +1,92 @@
+//! The application layer: what the command line and the interface do with a workspace, written
+//! once for both. A [`Session`] is a workspace opened for one run (its files, the user's
+//! configuration and what is wrong with it); from it come the creator roster, campaigns found by
+//! id, the agenda of what is due, exports planned and written, and the check of every file.
+//!
+//! Functions here return values and problems; they print nothing and draw nothing. The front
+//! ends turn arguments or keys into calls of them, and their answers into text or widgets.
+
+#![deny(missing_docs)]
+
+mod agenda;
+mod campaigns;
+mod check;
+mod export;
+mod roster;
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+pub use agenda::{Agenda, AgendaItem};
+pub use campaigns::{CampaignError, Choice, ReadCampaign};
+pub use check::{Checked, Summary, check_file};
+pub use export::{ExportPlan, Planned};
+pub use roster::Roster;
+
+use crate::store::{self, Config, Diagnostic, Lookup, Origin, UserDirs, Workspace, WorkspaceError};
+
+/// A workspace opened for one run: where its files are, how it was found, and the user's
+/// configuration with its problems.
+#[derive(Clone, Debug)]
+pub struct Session {
+    /// The workspace's folders and files.
+    pub workspace: Workspace,
+    /// How the workspace was found.
+    pub origin: Origin,
+    /// The user's configuration (defaults where it has none or is wrong).
+    pub config: Config,
+    /// What is wrong with the configuration.
+    pub config_problems: Vec<Diagnostic>,
+    /// The per-user folders (the cache among them).
+    pub dirs: UserDirs,
+}
+
+impl Session {
+    /// What finding the workspace looks at: the `--workspace` flag, the environment, the
+    /// current folder and the per-user data folder.
+    pub fn lookup(flag: Option<PathBuf>, dirs: &UserDirs) -> Lookup {
+        Lookup {
+            argument: None,
+            flag,
+            env: std::env::var_os("SHORTLIST_WORKSPACE").filter(|v: &OsString| !v.is_empty()),
+            cwd: std::env::current_dir().ok(),
+            data_dir: dirs.data.clone(),
+        }
+    }
+
+    /// Finds the workspace as `lookup` says and reads the configuration. When the per-user
+    /// workspace was just made from the sample, [`Session::origin`] says so, for the caller
+    /// to tell the user.
+    pub fn open(lookup: &Lookup, dirs: UserDirs) -> Result<Session, WorkspaceError> {
+        let (workspace, origin) = store::resolve(lookup)?;
+        let (config, config_problems) = match &dirs.config_file {
+            Some(path) => store::load_config(path, dirs.config_named),
+            None => (Config::default(), Vec::new()),
+        };
+        Ok(Session {
+            workspace,
+            origin,
+            config,
+            config_problems,
+            dirs,
+        })
+    }
+
+    /// The user's configuration alone, with its problems, for work outside a workspace.
+    pub fn user_config(dirs: &UserDirs) -> (Config, Vec<Diagnostic>) {
+        match &dirs.config_file {
+            Some(path) => store::load_config(path, dirs.config_named),
+            None => (Config::default(), Vec::new()),
+        }
+    }
+
+    /// The creator database opened for searching, through the cache.
+    pub fn roster(&self) -> Result<Roster, store::ReadError> {
+        Roster::open(self)
+    }
+
+    /// The file `path` of the workspace as messages name it (relative to the workspace).
+    pub fn shown(&self, path: &std::path::Path) -> String {
+        self.workspace.display_name(path)
+    }
+}

@@ -1,0 +1,100 @@
+//! What is due across campaigns, oldest first: the list `shortlist due` prints and the
+//! interface's follow-ups view shows, in the same order.
+
+use jiff::civil::Date;
+
+use super::{CampaignError, Roster, Session};
+use crate::model::Entry;
+use crate::outreach::{Due, due};
+use crate::store::Diagnostic;
+
+/// One thing due: in which campaign, for which entry, and what.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AgendaItem {
+    /// The campaign's id.
+    pub campaign: String,
+    /// The campaign's name.
+    pub campaign_name: String,
+    /// The shortlist entry.
+    pub entry: Entry,
+    /// The creator's name, if the database has them.
+    pub name: Option<String>,
+    /// The creator's email, if the database has one.
+    pub email: Option<String>,
+    /// The creator's row in the roster's index.
+    pub row: Option<u32>,
+    /// What is due, and on which day.
+    pub due: Due,
+}
+
+/// Everything due, with the problems of the campaign files read for it.
+#[derive(Clone, Debug, Default)]
+pub struct Agenda {
+    /// Oldest first; then by campaign id and place in the file.
+    pub items: Vec<AgendaItem>,
+    /// Problems of the campaign files read.
+    pub problems: Vec<Diagnostic>,
+    /// Campaign files that could not be read as campaigns, as messages name them.
+    pub unreadable: Vec<String>,
+    /// How many campaigns were looked at.
+    pub campaigns: usize,
+}
+
+impl Session {
+    /// What is due on `today` in every campaign, or only in campaign `only`; the entries are
+    /// matched to the roster's creators.
+    pub fn agenda(
+        &self,
+        roster: &Roster,
+        today: Date,
+        only: Option<&str>,
+    ) -> Result<Agenda, CampaignError> {
+        let ids = match only {
+            Some(id) => {
+                self.find_campaign(id)?;
+                vec![id.to_string()]
+            }
+            None => self.campaign_ids(),
+        };
+        let known = roster.ids();
+        let mut agenda = Agenda {
+            campaigns: ids.len(),
+            ..Agenda::default()
+        };
+        for id in ids {
+            let read = match self.read_campaign(&id, Some(&known)) {
+                Ok(read) => read,
+                Err(CampaignError::Read(e)) => {
+                    agenda
+                        .problems
+                        .push(Diagnostic::error(&e.file, 0, 0, e.to_string()));
+                    agenda.unreadable.push(e.file);
+                    continue;
+                }
+                Err(other) => return Err(other),
+            };
+            agenda.problems.extend(read.diagnostics);
+            let Some(campaign) = read.campaign else {
+                agenda.unreadable.push(read.file);
+                continue;
+            };
+            for (entry, due) in due(&campaign, today) {
+                let row = known.row(&entry.creator);
+                let creator = row.and_then(|r| roster.at(r));
+                agenda.items.push(AgendaItem {
+                    campaign: id.clone(),
+                    campaign_name: campaign.brief.name.clone(),
+                    entry: entry.clone(),
+                    name: row.map(|r| roster.index.names.get(r as usize).to_string()),
+                    email: creator.and_then(|c| c.email.map(|e| e.to_string())),
+                    row,
+                    due,
+                });
+            }
+        }
+        agenda.items.sort_by(|a, b| {
+            (a.due.on, &a.campaign, a.entry.line).cmp(&(b.due.on, &b.campaign, b.entry.line))
+        });
+        Ok(agenda)
+    }
+}

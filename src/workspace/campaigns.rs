@@ -1,0 +1,190 @@
+//! Campaigns by id: found with the nearest id suggested on a miss, read with their problems,
+//! listed for a picker, changed through the safe write path, and started.
+
+use std::path::PathBuf;
+
+use jiff::Zoned;
+
+use super::Session;
+use crate::model::{Campaign, id_problem};
+use crate::outreach::Edit;
+use crate::store::{self, Diagnostic, KnownCreators, ReadError, SaveError, Saved};
+
+/// Why a campaign could not be had.
+#[derive(Debug, thiserror::Error)]
+pub enum CampaignError {
+    /// No campaign has this id.
+    #[error("no campaign \"{id}\"{hint}")]
+    Missing {
+        /// The id asked for.
+        id: String,
+        /// The nearest id, or the ids there are.
+        hint: String,
+    },
+    /// The file could not be read at all.
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    /// The file is not a campaign (its problems say why).
+    #[error("{file} cannot be read (see its problems)")]
+    Unreadable {
+        /// The file as messages name it.
+        file: String,
+    },
+    /// The id cannot name a campaign.
+    #[error("\"{id}\" cannot be a campaign id: {problem}")]
+    BadId {
+        /// The id asked for.
+        id: String,
+        /// What is wrong with it.
+        problem: String,
+    },
+    /// A new campaign has no name.
+    #[error("the campaign needs a name")]
+    NoName,
+    /// A new campaign could not be written.
+    #[error(transparent)]
+    Save(#[from] SaveError),
+}
+
+/// A campaign file as read: the campaign (unless the file is not one) and every problem.
+#[derive(Debug)]
+pub struct ReadCampaign {
+    /// The campaign's id.
+    pub id: String,
+    /// The file as messages name it.
+    pub file: String,
+    /// Where the file is.
+    pub path: PathBuf,
+    /// The campaign, unless the file cannot be read as one.
+    pub campaign: Option<Campaign>,
+    /// Every problem of the file.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl ReadCampaign {
+    /// The campaign, or an error saying the file cannot be read as one.
+    pub fn into_campaign(self) -> Result<Campaign, CampaignError> {
+        self.campaign
+            .ok_or(CampaignError::Unreadable { file: self.file })
+    }
+}
+
+/// An option's text, unless it is blank.
+fn given(text: Option<&str>) -> Option<&str> {
+    text.map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// A campaign in a picker: its id, its name (or what is wrong with its file), and how many
+/// creators are on its shortlist.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Choice {
+    /// The campaign's id.
+    pub id: String,
+    /// Its name, or what is wrong with the file.
+    pub name: Result<String, String>,
+    /// How many entries it has.
+    pub entries: usize,
+}
+
+impl Session {
+    /// The ids of the workspace's campaigns, sorted.
+    pub fn campaign_ids(&self) -> Vec<String> {
+        self.workspace.campaign_ids()
+    }
+
+    /// The file of campaign `id` and how messages name it, or an error naming the nearest id.
+    pub fn find_campaign(&self, id: &str) -> Result<(PathBuf, String), CampaignError> {
+        let ids = self.campaign_ids();
+        if !ids.iter().any(|c| c == id) {
+            let hint = match crate::suggest::nearest(id, ids.iter().map(String::as_str)) {
+                Some(near) => format!(" (did you mean \"{near}\"?)"),
+                None if ids.is_empty() => {
+                    " (there are no campaigns yet: shortlist campaign new ID --name NAME)"
+                        .to_string()
+                }
+                None => format!(" (campaigns: {})", ids.join(", ")),
+            };
+            return Err(CampaignError::Missing {
+                id: id.to_string(),
+                hint,
+            });
+        }
+        let path = self.workspace.campaign_file(id);
+        let file = self.shown(&path);
+        Ok((path, file))
+    }
+
+    /// Reads campaign `id`, checking its entries against `creators` when given.
+    pub fn read_campaign(
+        &self,
+        id: &str,
+        creators: Option<&dyn KnownCreators>,
+    ) -> Result<ReadCampaign, CampaignError> {
+        let (path, file) = self.find_campaign(id)?;
+        let loaded = store::load_campaign(&path, &file, creators)?;
+        Ok(ReadCampaign {
+            id: id.to_string(),
+            file,
+            path,
+            campaign: loaded.campaign,
+            diagnostics: loaded.diagnostics,
+        })
+    }
+
+    /// Saves `edits` to campaign `id` as of `now`, checking new entries against `creators`:
+    /// all or nothing, never over a change made meanwhile.
+    pub fn save_campaign(
+        &self,
+        id: &str,
+        edits: &[Edit],
+        now: &Zoned,
+        creators: Option<&dyn KnownCreators>,
+    ) -> Result<Saved, SaveError> {
+        let path = self.workspace.campaign_file(id);
+        let file = self.shown(&path);
+        store::update_campaign(&path, &file, edits, now, creators)
+    }
+
+    /// Every campaign with its name, for a picker.
+    pub fn campaign_choices(&self) -> Vec<Choice> {
+        self.campaign_ids()
+            .into_iter()
+            .map(|id| {
+                let path = self.workspace.campaign_file(&id);
+                let file = self.shown(&path);
+                let (name, entries) = match store::load_campaign(&path, &file, None) {
+                    Ok(loaded) => match loaded.campaign {
+                        Some(c) => (Ok(c.brief.name), c.entries.len()),
+                        None => (Err(format!("{file} has errors")), 0),
+                    },
+                    Err(e) => (Err(e.to_string()), 0),
+                };
+                Choice { id, name, entries }
+            })
+            .collect()
+    }
+
+    /// Starts campaign `id` with its brief; refuses a bad id, a blank name, and a campaign
+    /// that exists. Returns the file as messages name it.
+    pub fn create_campaign(
+        &self,
+        id: &str,
+        name: &str,
+        brand: Option<&str>,
+        product: Option<&str>,
+    ) -> Result<String, CampaignError> {
+        if let Some(problem) = id_problem(id) {
+            return Err(CampaignError::BadId {
+                id: id.to_string(),
+                problem,
+            });
+        }
+        if name.trim().is_empty() {
+            return Err(CampaignError::NoName);
+        }
+        let path = self.workspace.campaign_file(id);
+        let file = self.shown(&path);
+        store::create_campaign(&path, &file, name.trim(), given(brand), given(product))?;
+        Ok(file)
+    }
+}

@@ -1,0 +1,138 @@
+//! Exports, planned and written the same way from both front ends: which template (the one
+//! asked for, else the campaign's; with neither, the caller must choose), who is invited and
+//! how each letter reads, where the files go, and writing them.
+
+use std::path::PathBuf;
+
+use jiff::Zoned;
+
+use super::{Roster, Session};
+use crate::mail::export::{Format, Written, file_stem};
+use crate::mail::{Invitee, Prepared};
+use crate::model::{Campaign, Entry};
+
+/// The invitations of an export, rendered and checked, before anything is written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Planned {
+    /// The template they were rendered from.
+    pub template: String,
+    /// The letters and messages, and every problem found.
+    pub prepared: Prepared,
+    /// The sender's address (for mbox separator lines).
+    pub sender: String,
+}
+
+/// An export ready to write: the letters, the files they make and where those go.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportPlan {
+    /// The campaign's id.
+    pub campaign: String,
+    /// The template and the letters.
+    pub planned: Planned,
+    /// The format of the files.
+    pub format: Format,
+    /// The folder the files go to.
+    pub dir: PathBuf,
+    /// That folder as messages name it.
+    pub shown_dir: String,
+    /// Each file, relative to `dir`, with its bytes.
+    pub files: Vec<(PathBuf, Vec<u8>)>,
+}
+
+impl ExportPlan {
+    /// How many files of an earlier export the plan would replace, or why it cannot be
+    /// written: what a dry run says, and what the real run checks first.
+    pub fn check(&self) -> std::io::Result<usize> {
+        crate::mail::export::check(&self.dir, &self.files)
+    }
+
+    /// Writes the files (all or nothing).
+    pub fn write(self) -> std::io::Result<Written> {
+        crate::mail::export::write(&self.dir, self.format, self.files)
+    }
+}
+
+impl Session {
+    /// The template an export of `campaign` uses: `asked`, else the campaign's own. `None`
+    /// means the caller must have the user choose one of [`Session::template_names`]: no
+    /// template is ever taken by guess.
+    pub fn export_template(campaign: &Campaign, asked: Option<&str>) -> Option<String> {
+        asked
+            .map(str::to_string)
+            .or_else(|| campaign.brief.template.clone())
+    }
+
+    /// The workspace's templates, sorted by name.
+    pub fn template_names(&self) -> Vec<String> {
+        crate::mail::template_names(&self.workspace)
+    }
+
+    /// Where the exports of campaign `id` go: `exports/<id>/`.
+    pub fn export_dir(&self, id: &str) -> PathBuf {
+        self.workspace.exports_dir().join(file_stem(id))
+    }
+
+    /// Renders and checks the invitations of `entries` of `campaign` (named `file` in
+    /// messages) from template `template`, dated `now`.
+    pub fn prepare_export(
+        &self,
+        roster: &Roster,
+        file: &str,
+        campaign: &Campaign,
+        template: &str,
+        entries: &[&Entry],
+        now: &Zoned,
+    ) -> Planned {
+        let creators = roster.invitees(entries);
+        let invitees: Vec<Invitee<'_>> = entries
+            .iter()
+            .zip(&creators)
+            .map(|(entry, creator)| Invitee {
+                entry,
+                creator: creator.as_ref(),
+            })
+            .collect();
+        let prepared = crate::mail::prepare_named(
+            &self.workspace,
+            file,
+            template,
+            campaign,
+            &invitees,
+            now,
+            &self.config.currency,
+        );
+        Planned {
+            template: template.to_string(),
+            prepared,
+            sender: campaign
+                .brief
+                .sender
+                .as_ref()
+                .map(|s| s.email.to_string())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The files `planned` makes in `format`, going to `out` (else the campaign's export
+    /// folder).
+    pub fn plan_export(
+        &self,
+        campaign: &str,
+        planned: Planned,
+        format: Format,
+        now: &Zoned,
+        out: Option<PathBuf>,
+    ) -> ExportPlan {
+        let files =
+            crate::mail::export::files(format, campaign, &planned.prepared, &planned.sender, now);
+        let dir = out.unwrap_or_else(|| self.export_dir(campaign));
+        ExportPlan {
+            campaign: campaign.to_string(),
+            shown_dir: self.shown(&dir),
+            planned,
+            format,
+            dir,
+            files,
+        }
+    }
+}
