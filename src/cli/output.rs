@@ -290,10 +290,7 @@ pub fn table(
         .iter()
         .enumerate()
         .map(|(rank, (row, c))| {
-            let main = c
-                .main_channel()
-                .map(|ch| format!("{} {}", ch.platform.short(), ch.handle))
-                .unwrap_or_default();
+            let main = index.main_label(*row);
             let engagement = index.engagement[*row];
             let mut cells = vec![
                 (rank + 1).to_string(),
@@ -301,7 +298,11 @@ pub fn table(
                 c.id.to_string(),
                 main,
                 c.known_followers().map_or_else(|| "-".into(), compact),
-                c.tier(tiers).map(|t| t.name()).unwrap_or("-").to_string(),
+                index
+                    .tier(*row, tiers)
+                    .map(|t| t.name())
+                    .unwrap_or("-")
+                    .to_string(),
                 if engagement.is_nan() {
                     "-".into()
                 } else {

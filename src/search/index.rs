@@ -287,6 +287,29 @@ impl Index {
         self.line.is_empty()
     }
 
+    /// `IG sarsa.beauty`: the platform and handle of row `row`'s main (largest) channel, as
+    /// both front ends show it; empty when the row has none.
+    pub fn main_label(&self, row: usize) -> String {
+        let main = self.main[row];
+        if main == NONE {
+            return String::new();
+        }
+        let channel = self.row_channels.get(row)[main as usize] as usize;
+        let platform = self.platform_of(self.platform[channel]);
+        format!("{} {}", platform.short(), self.handles.get(channel))
+    }
+
+    /// The tier of row `row`: that of its largest channel with a known follower count.
+    pub fn tier(&self, row: usize, tiers: &crate::model::TierBounds) -> Option<crate::model::Tier> {
+        self.row_channels
+            .get(row)
+            .iter()
+            .map(|&c| self.channel_followers[c as usize])
+            .filter(|&f| f != UNKNOWN)
+            .max()
+            .map(|f| tiers.tier(f))
+    }
+
     /// The code of a known platform (its place in `Platform::KNOWN`).
     pub fn platform_code(platform: &Platform) -> Option<u16> {
         Platform::KNOWN

@@ -167,15 +167,15 @@ fn prepare_export(session: &Session, request: &ExportRequest) -> ExportPreview {
 
 /// Writes an export's files to `exports/<campaign>/` of the workspace.
 fn write_export(session: &Session, write: ExportWrite) -> ExportReport {
-    let dir = session.export_dir(&write.campaign);
-    let result = crate::mail::export::write(&dir, write.format, write.files)
-        .map(|w| w.replaced)
-        .map_err(|e| e.to_string());
+    let template = write.planned.template.clone();
+    let plan = session.plan_export(&write.campaign, write.planned, write.format, &write.now, None);
+    let dir = plan.shown_dir.clone();
+    let result = plan.write().map(|w| w.replaced).map_err(|e| e.to_string());
     ExportReport {
         campaign: write.campaign,
-        dir: session.shown(&dir),
+        dir,
         format: write.format,
-        template: write.template,
+        template,
         count: write.count,
         shortlisted: write.shortlisted,
         result,

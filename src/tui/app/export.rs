@@ -3,15 +3,13 @@
 //! anything is written; the user picks the format and the template, writes, and then decides
 //! whether the invited move to `contacted`.
 
-use std::path::PathBuf;
-
 use super::{App, Effect, Overlay};
 use crate::mail::{Format, Prepared};
 use crate::model::{Entry, Stage};
 use crate::outreach::Edit;
 use crate::tui::keymap::Action;
 use crate::tui::tasks::Task;
-use crate::workspace::Roster;
+use crate::workspace::{Planned, Roster};
 
 /// What to render for the preview.
 pub struct ExportRequest {
@@ -70,13 +68,14 @@ pub struct ExportView {
     pub scroll: usize,
 }
 
-/// Files to write for an export.
+/// An export to write: the letters as previewed, in the format chosen.
 #[derive(Debug)]
 pub struct ExportWrite {
     pub campaign: String,
-    pub files: Vec<(PathBuf, Vec<u8>)>,
+    pub planned: Planned,
     pub format: Format,
-    pub template: String,
+    /// The time the messages are dated.
+    pub now: jiff::Zoned,
     pub count: usize,
     /// The invited who are `shortlisted`, who may then move to `contacted`.
     pub shortlisted: Vec<String>,
@@ -254,13 +253,6 @@ impl App {
             return Vec::new();
         };
         let format = self.export_format;
-        let files = crate::mail::export::files(
-            format,
-            &preview.campaign,
-            prepared,
-            &preview.sender,
-            &preview.now,
-        );
         let shortlisted = prepared
             .letters
             .iter()
@@ -273,10 +265,14 @@ impl App {
             .collect();
         let write = ExportWrite {
             campaign: preview.campaign.clone(),
-            files,
-            format,
-            template,
             count: prepared.letters.len(),
+            planned: Planned {
+                template,
+                prepared: prepared.clone(),
+                sender: preview.sender.clone(),
+            },
+            now: preview.now.clone(),
+            format,
             shortlisted,
         };
         self.overlays.pop();

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Row, Table};
 
 use crate::display::{compact, escape, percent, truncate};
-use crate::search::index::{Index, NONE, UNKNOWN};
+use crate::search::index::{Index, NONE};
 use crate::search::{Query, highlights};
 use crate::tui::app::{App, Focus, SORTS};
 use crate::tui::layout::Areas;
@@ -75,7 +75,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, areas: &Areas) {
                 }
                 Column::Name => Cell::from(name(app, index, r, query)),
                 Column::Channel(w) => {
-                    let text = escape(&main_channel(index, r)).into_owned();
+                    let text = escape(&index.main_label(r)).into_owned();
                     Cell::from(truncate(&text, usize::from(*w)).into_owned())
                 }
                 Column::Followers => Cell::from(followers(app, index, r)),
@@ -223,27 +223,9 @@ fn name<'a>(app: &App, index: &'a Index, row: usize, query: Option<&Query>) -> L
     Line::from(spans)
 }
 
-/// `IG sarsa.beauty`: the largest channel's platform and handle.
-pub fn main_channel(index: &Index, row: usize) -> String {
-    let main = index.main[row];
-    if main == NONE {
-        return String::new();
-    }
-    let channel = index.row_channels.get(row)[main as usize] as usize;
-    let platform = index.platform_of(index.platform[channel]);
-    format!("{} {}", platform.short(), index.handles.get(channel))
-}
-
 fn followers(app: &App, index: &Index, row: usize) -> String {
-    let largest = index
-        .row_channels
-        .get(row)
-        .iter()
-        .map(|&c| index.channel_followers[c as usize])
-        .filter(|&f| f != UNKNOWN)
-        .max();
-    match largest {
-        Some(f) => format!("{:>5} {}", compact(index.followers[row]), app.tiers.tier(f)),
+    match index.tier(row, &app.tiers) {
+        Some(tier) => format!("{:>5} {tier}", compact(index.followers[row])),
         None => "    -".to_string(),
     }
 }
