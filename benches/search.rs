@@ -24,7 +24,7 @@ use std::process::Command;
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
-use shortlist::search::{Index, Request, Worker};
+use shortlist::search::{Index, Query, Request, Worker};
 use shortlist::store::{self, CachedDatabase};
 
 /// What a marketer types: names and handles, Chinese, niches, and field filters.
@@ -226,15 +226,20 @@ fn type_queries(index: &Arc<Index>) -> (Vec<Duration>, Vec<Duration>) {
             for typed in keystrokes(query) {
                 generation += 1;
                 let t = Instant::now();
-                worker.submit(Request {
-                    generation,
-                    text: typed.to_string(),
-                    sort: None,
-                    limit: Some(200),
-                    tiers: Default::default(),
-                    stages: None,
-                });
-                while rx.recv().unwrap() != generation {}
+                // The interface parses each keystroke's text; a half-typed term is shown as a
+                // problem at once and not searched.
+                if let Ok(query) = Query::parse(typed) {
+                    worker.submit(Request {
+                        generation,
+                        text: typed.to_string(),
+                        query,
+                        sort: None,
+                        limit: Some(200),
+                        tiers: Default::default(),
+                        stages: None,
+                    });
+                    while rx.recv().unwrap() != generation {}
+                }
                 let d = t.elapsed();
                 all.push(d);
                 if !query.contains(':') {

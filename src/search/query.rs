@@ -500,5 +500,7 @@ fn bounds<T: PartialOrd + Copy>(
     })
 }
 
+mod text;
+
 #[cfg(test)]
 mod tests;

@@ -468,17 +468,19 @@ impl App {
 
     /// Asks for the current query with the best `limit` ranked.
     pub(super) fn search(&mut self, limit: usize) -> Vec<Effect> {
-        let Ok(_) = &self.parsed else {
+        let Ok(query) = &self.parsed else {
             return Vec::new();
         };
         if self.db.is_none() {
             return Vec::new();
         }
+        let query = query.clone();
         self.generation += 1;
         self.results.limit = limit;
         vec![Effect::Search(Request {
             generation: self.generation,
             text: self.query.text().to_string(),
+            query,
             sort: self.sort,
             limit: Some(limit),
             tiers: self.tiers,

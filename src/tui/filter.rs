@@ -4,7 +4,7 @@
 
 use super::input::TextInput;
 use crate::model::{Platform, Tier, parse_size};
-use crate::search::{Filter, Has, Query};
+use crate::search::{Bounds, Filter, Has, Query};
 
 /// The form's fields, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -171,9 +171,9 @@ impl FilterForm {
         }
     }
 
-    /// The filters as query terms, or what is wrong with the values.
-    pub fn terms(&self) -> Result<Vec<String>, String> {
-        let mut terms = Vec::new();
+    /// The form's filters, or what is wrong with the values.
+    pub fn filters(&self) -> Result<Vec<Filter>, String> {
+        let mut filters = Vec::new();
         let list = |text: &str| -> Vec<String> {
             text.split(',')
                 .map(str::trim)
@@ -183,25 +183,25 @@ impl FilterForm {
         };
         let niches = list(self.niche.text());
         if !niches.is_empty() {
-            terms.push(format!("niche:{}", quoted(&niches.join(","))));
+            filters.push(Filter::Niche(niches));
         }
-        let platforms: Vec<&str> = Platform::KNOWN
+        let platforms: Vec<Platform> = Platform::KNOWN
             .iter()
             .zip(self.platforms)
             .filter(|(_, on)| *on)
-            .map(|(p, _)| p.name())
+            .map(|(p, _)| p.clone())
             .collect();
         if !platforms.is_empty() {
-            terms.push(format!("platform:{}", platforms.join(",")));
+            filters.push(Filter::Platform(platforms));
         }
-        let tiers: Vec<&str> = Tier::ALL
+        let tiers: Vec<Tier> = Tier::ALL
             .iter()
             .zip(self.tiers)
             .filter(|(_, on)| *on)
-            .map(|(t, _)| t.name())
+            .map(|(t, _)| *t)
             .collect();
         if !tiers.is_empty() {
-            terms.push(format!("tier:{}", tiers.join(",")));
+            filters.push(Filter::Tier(tiers));
         }
         let size = |input: &TextInput, label: &str| -> Result<Option<u64>, String> {
             let text = input.text().trim();
@@ -214,21 +214,26 @@ impl FilterForm {
         };
         let from = size(&self.followers_from, "Followers from")?;
         let to = size(&self.followers_to, "Followers to")?;
-        match (from, to) {
-            (Some(a), Some(b)) if a > b => {
-                return Err(format!(
-                    "Followers from ({a}) is more than Followers to ({b})"
-                ));
-            }
-            (Some(a), Some(b)) => terms.push(format!("followers:{}..{}", plain(a), plain(b))),
-            (Some(a), None) => terms.push(format!("followers:>={}", plain(a))),
-            (None, Some(b)) => terms.push(format!("followers:..{}", plain(b))),
-            (None, None) => {}
+        if let (Some(a), Some(b)) = (from, to)
+            && a > b
+        {
+            return Err(format!(
+                "Followers from ({a}) is more than Followers to ({b})"
+            ));
+        }
+        if from.is_some() || to.is_some() {
+            filters.push(Filter::Followers(Bounds {
+                min: from.map(|n| (n, true)),
+                max: to.map(|n| (n, true)),
+            }));
         }
         let er = self.engagement.text().trim().trim_end_matches('%').trim();
         if !er.is_empty() {
             match er.parse::<f64>() {
-                Ok(n) if (0.0..=100.0).contains(&n) => terms.push(format!("er:>={er}")),
+                Ok(n) if (0.0..=100.0).contains(&n) => filters.push(Filter::Engagement(Bounds {
+                    min: Some((n, true)),
+                    max: None,
+                })),
                 _ => {
                     return Err(format!(
                         "Engagement: \"{er}\" is not a percent from 0 to 100"
@@ -238,30 +243,12 @@ impl FilterForm {
         }
         let places = list(self.location.text());
         if !places.is_empty() {
-            terms.push(format!("loc:{}", quoted(&places.join(","))));
+            filters.push(Filter::Location(places));
         }
         if self.has_email {
-            terms.push("has:email".to_string());
+            filters.push(Filter::Has(vec![Has::Email]));
         }
-        Ok(terms)
-    }
-}
-
-/// A count written back compactly when that is exact (`10k`), else in full.
-fn plain(n: u64) -> String {
-    let compact = crate::display::compact(n);
-    if parse_size(&compact) == Ok(n) {
-        compact
-    } else {
-        n.to_string()
-    }
-}
-
-fn quoted(value: &str) -> String {
-    if value.contains(char::is_whitespace) {
-        format!("\"{value}\"")
-    } else {
-        value.to_string()
+        Ok(filters)
     }
 }
 
@@ -279,8 +266,9 @@ fn owned(filter: &Filter) -> bool {
     }
 }
 
-/// `text` with the form's kinds of filter replaced by `terms`; other terms stay as written.
-pub fn rewrite(text: &str, query: Option<&Query>, terms: &[String]) -> String {
+/// `text` with the form's kinds of filter replaced by `filters` (written as the query language
+/// writes them); other terms stay as written.
+pub fn rewrite(text: &str, query: Option<&Query>, filters: &[Filter]) -> String {
     let mut kept = text.to_string();
     if let Some(query) = query {
         let mut spans: Vec<_> = query
@@ -294,8 +282,9 @@ pub fn rewrite(text: &str, query: Option<&Query>, terms: &[String]) -> String {
             kept.replace_range(span, "");
         }
     }
+    let written: Vec<String> = filters.iter().map(ToString::to_string).collect();
     let mut parts: Vec<&str> = kept.split_whitespace().collect();
-    parts.extend(terms.iter().map(String::as_str));
+    parts.extend(written.iter().map(String::as_str));
     parts.join(" ")
 }
 
@@ -315,7 +304,7 @@ mod tests {
         assert_eq!(form.engagement.text(), "3");
         assert_eq!(form.location.text(), "new taipei");
         assert!(form.has_email);
-        let terms = form.terms().unwrap();
+        let terms = form.filters().unwrap();
         assert_eq!(
             rewrite(text, Some(&query), &terms),
             "coffee -kind:kol niche:coffee platform:instagram,youtube followers:10k..50k er:>=3 loc:\"new taipei\" has:email"
@@ -338,12 +327,15 @@ mod tests {
         }
         form.field = 7;
         form.toggle();
+        let written: Vec<String> = form
+            .filters()
+            .unwrap()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(written, ["tier:micro", "followers:>=100k", "has:email"]);
         assert_eq!(
-            form.terms().unwrap(),
-            ["tier:micro", "followers:>=100k", "has:email"]
-        );
-        assert_eq!(
-            rewrite("", None, &form.terms().unwrap()),
+            rewrite("", None, &form.filters().unwrap()),
             "tier:micro followers:>=100k has:email"
         );
     }
@@ -353,19 +345,19 @@ mod tests {
         let mut form = FilterForm::default();
         form.followers_from.set("lots");
         assert_eq!(
-            form.terms().unwrap_err(),
+            form.filters().unwrap_err(),
             "Followers from: \"lots\": not a number (write it like 12000, 12_000, 12k, 1.2m or 1.2萬)"
         );
         form.followers_from.set("50k");
         form.followers_to.set("10k");
         assert_eq!(
-            form.terms().unwrap_err(),
+            form.filters().unwrap_err(),
             "Followers from (50000) is more than Followers to (10000)"
         );
         form.followers_to.clear();
         form.engagement.set("150");
         assert_eq!(
-            form.terms().unwrap_err(),
+            form.filters().unwrap_err(),
             "Engagement: \"150\" is not a percent from 0 to 100"
         );
     }

@@ -168,7 +168,13 @@ fn prepare_export(session: &Session, request: &ExportRequest) -> ExportPreview {
 /// Writes an export's files to `exports/<campaign>/` of the workspace.
 fn write_export(session: &Session, write: ExportWrite) -> ExportReport {
     let template = write.planned.template.clone();
-    let plan = session.plan_export(&write.campaign, write.planned, write.format, &write.now, None);
+    let plan = session.plan_export(
+        &write.campaign,
+        write.planned,
+        write.format,
+        &write.now,
+        None,
+    );
     let dir = plan.shown_dir.clone();
     let result = plan.write().map(|w| w.replaced).map_err(|e| e.to_string());
     ExportReport {

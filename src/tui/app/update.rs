@@ -380,13 +380,13 @@ impl App {
         let Some(Overlay::Filter(form)) = self.overlays.last_mut() else {
             return Vec::new();
         };
-        match form.terms() {
+        match form.filters() {
             Err(message) => {
                 form.error = Some(message);
                 Vec::new()
             }
-            Ok(terms) => {
-                let text = filter::rewrite(self.query.text(), self.parsed.as_ref().ok(), &terms);
+            Ok(filters) => {
+                let text = filter::rewrite(self.query.text(), self.parsed.as_ref().ok(), &filters);
                 self.overlays.pop();
                 self.query.set(&text);
                 self.focus = Focus::Results;
