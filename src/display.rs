@@ -108,6 +108,24 @@ pub fn grouped(n: u64) -> String {
     out
 }
 
+/// `52000` as `52_000`, the way TOML lets people write it.
+pub fn underscored(n: u64) -> String {
+    group_with(i128::from(n), '_')
+}
+
+/// `n` with `sep` between each three digits: `-1,234,567`.
+pub fn group_with(n: i128, sep: char) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
 /// A count in 萬 (ten thousands), as Chinese-speaking marketers quote audiences: `5.2 萬`; counts
 /// under ten thousand are written in full.
 pub fn wan(n: u64) -> String {
@@ -226,6 +244,9 @@ mod tests {
 
     #[test]
     fn grouping_and_percent() {
+        assert_eq!(underscored(52_000), "52_000");
+        assert_eq!(underscored(999), "999");
+        assert_eq!(group_with(-1_234_567, ','), "-1,234,567");
         assert_eq!(grouped(52_000), "52,000");
         assert_eq!(grouped(1_234_567), "1,234,567");
         assert_eq!(percent(4.5), "4.5%");

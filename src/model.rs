@@ -6,6 +6,7 @@
 
 mod campaign;
 mod creator;
+pub mod fields;
 mod kind;
 mod platform;
 mod rules;

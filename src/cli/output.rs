@@ -7,6 +7,7 @@ use serde_json::{Map, Value, json};
 
 use super::table::{Column, render};
 use crate::display::{compact, percent};
+use crate::model::fields::{CHANNEL_FIELDS, CREATOR_FIELDS, Holds, Value as FieldValue};
 use crate::model::{Creator, Platform, Stage, TierBounds};
 use crate::search::{Index, Query};
 
@@ -36,56 +37,24 @@ pub fn json(
     out.flush()
 }
 
-/// A creator as a JSON object: absent values left out, lists always present.
+/// A creator as a JSON object: its fields in the vocabulary's order (absent values left out,
+/// lists always present), its channels, then the total `followers` and the `tier`.
 pub fn creator_json(c: &Creator, tiers: &TierBounds) -> Map<String, Value> {
     let mut m = Map::new();
-    m.insert("id".into(), json!(c.id));
-    m.insert("name".into(), json!(c.name));
-    m.insert("aliases".into(), json!(c.aliases));
-    if let Some(e) = &c.email {
-        m.insert("email".into(), json!(e));
-    }
-    m.insert("niches".into(), json!(c.niches));
-    if let Some(l) = &c.location {
-        m.insert("location".into(), json!(l));
-    }
-    m.insert("languages".into(), json!(c.languages));
-    if let Some(k) = c.kind {
-        m.insert("kind".into(), json!(k.name()));
-    }
-    if let Some(f) = c.fake_followers {
-        m.insert("fake_followers".into(), json!(f));
-    }
-    if let Some(d) = c.vetted_on {
-        m.insert("vetted_on".into(), json!(d.to_string()));
-    }
-    if let Some(r) = c.rate {
-        m.insert("rate".into(), json!(r));
-    }
-    if let Some(cur) = &c.currency {
-        m.insert("currency".into(), json!(cur));
-    }
-    if let Some(n) = &c.notes {
-        m.insert("notes".into(), json!(n));
+    for field in CREATOR_FIELDS.iter().filter(|f| f.holds != Holds::Channels) {
+        if let Some(v) = json_value(c.value(field.key), field.holds) {
+            m.insert(field.key.into(), v);
+        }
     }
     let channels: Vec<Value> = c
         .channels
         .iter()
         .map(|ch| {
             let mut o = Map::new();
-            o.insert("platform".into(), json!(ch.platform.name()));
-            o.insert("handle".into(), json!(ch.handle));
-            if let Some(f) = ch.followers {
-                o.insert("followers".into(), json!(f));
-            }
-            if let Some(e) = ch.engagement {
-                o.insert("engagement".into(), json!(e));
-            }
-            if let Some(v) = ch.avg_views {
-                o.insert("avg_views".into(), json!(v));
-            }
-            if let Some(u) = &ch.url {
-                o.insert("url".into(), json!(u));
+            for field in CHANNEL_FIELDS {
+                if let Some(v) = json_value(ch.value(field.key), field.holds) {
+                    o.insert(field.key.into(), v);
+                }
             }
             Value::Object(o)
         })
@@ -98,7 +67,21 @@ pub fn creator_json(c: &Creator, tiers: &TierBounds) -> Map<String, Value> {
     m
 }
 
-/// The fields of every creator, one column each, before the channel columns.
+/// A field's value as JSON; a list is always there, another absent value is not.
+fn json_value(value: FieldValue<'_>, holds: Holds) -> Option<Value> {
+    Some(match value {
+        FieldValue::Text(t) => json!(t),
+        FieldValue::List(l) => json!(l),
+        FieldValue::Count(n) => json!(n),
+        FieldValue::Percent(p) => json!(p),
+        FieldValue::Date(d) => json!(d.to_string()),
+        FieldValue::Absent if holds == Holds::List => json!([] as [&str; 0]),
+        FieldValue::Absent => return None,
+    })
+}
+
+/// The columns of every creator, before the channel columns: the vocabulary's fields (a test
+/// keeps them all here) with the totals worked out from the channels after `kind`.
 const CSV_FIELDS: &[&str] = &[
     "id",
     "name",
@@ -118,8 +101,9 @@ const CSV_FIELDS: &[&str] = &[
     "notes",
 ];
 
-/// What each channel contributes, as `<platform>_<field>` columns.
-const CHANNEL_FIELDS: &[&str] = &["handle", "followers", "engagement", "avg_views", "url"];
+/// The columns worked out from the channels rather than read from the file.
+#[cfg(test)]
+const WORKED_OUT: &[&str] = &["followers", "tier", "engagement"];
 
 /// One row per creator with a header row: the creator's fields, then a group of columns per
 /// platform found among them (`instagram_handle`, `instagram_followers`, …; a second account on
@@ -146,45 +130,29 @@ pub fn csv(
             } else {
                 format!("{}_{k}", platform.name())
             };
-            header.extend(CHANNEL_FIELDS.iter().map(|f| format!("{prefix}_{f}")));
+            header.extend(channel_columns().map(|f| format!("{prefix}_{f}")));
         }
     }
     w.write_record(header.iter().map(|h| safe(h).into_owned()))?;
     for (row, c) in rows {
-        let join = |list: &[compact_str::CompactString]| {
-            list.iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join("; ")
-        };
         let engagement = index.engagement[*row];
-        let mut record: Vec<String> = vec![
-            c.id.to_string(),
-            c.name.to_string(),
-            join(&c.aliases),
-            c.email.as_deref().unwrap_or_default().to_string(),
-            join(&c.niches),
-            c.location.as_deref().unwrap_or_default().to_string(),
-            join(&c.languages),
-            c.kind.map(|k| k.name()).unwrap_or_default().to_string(),
-            c.known_followers()
-                .map(|f| f.to_string())
-                .unwrap_or_default(),
-            c.tier(tiers)
-                .map(|t| t.name())
-                .unwrap_or_default()
-                .to_string(),
-            if engagement.is_nan() {
-                String::new()
-            } else {
-                engagement.to_string()
-            },
-            c.rate.map(|r| r.to_string()).unwrap_or_default(),
-            c.currency.as_deref().unwrap_or_default().to_string(),
-            c.fake_followers.map(|f| f.to_string()).unwrap_or_default(),
-            c.vetted_on.map(|d| d.to_string()).unwrap_or_default(),
-            c.notes.clone().unwrap_or_default(),
-        ];
+        let mut record: Vec<String> = CSV_FIELDS
+            .iter()
+            .map(|key| match *key {
+                "followers" => c
+                    .known_followers()
+                    .map(|f| f.to_string())
+                    .unwrap_or_default(),
+                "tier" => c
+                    .tier(tiers)
+                    .map(|t| t.name())
+                    .unwrap_or_default()
+                    .to_string(),
+                "engagement" if !engagement.is_nan() => engagement.to_string(),
+                "engagement" => String::new(),
+                key => c.value(key).cell(),
+            })
+            .collect();
         if with_stage {
             record.push(stage(*row).map(Stage::name).unwrap_or_default().to_string());
         }
@@ -196,20 +164,22 @@ pub fn csv(
                 .collect();
             for k in 0..*n {
                 match mine.get(k) {
-                    Some(ch) => record.extend([
-                        ch.handle.to_string(),
-                        ch.followers.map(|f| f.to_string()).unwrap_or_default(),
-                        ch.engagement.map(|e| e.to_string()).unwrap_or_default(),
-                        ch.avg_views.map(|v| v.to_string()).unwrap_or_default(),
-                        ch.url.clone().unwrap_or_default(),
-                    ]),
-                    None => record.extend(std::iter::repeat_n(String::new(), CHANNEL_FIELDS.len())),
+                    Some(ch) => record.extend(channel_columns().map(|f| ch.value(f).cell())),
+                    None => record.extend(channel_columns().map(|_| String::new())),
                 }
             }
         }
         w.write_record(record.iter().map(|v| safe(v).into_owned()))?;
     }
     w.flush()
+}
+
+/// What each channel contributes, as `<platform>_<field>` columns: its fields but the platform.
+fn channel_columns() -> impl Iterator<Item = &'static str> {
+    CHANNEL_FIELDS
+        .iter()
+        .map(|f| f.key)
+        .filter(|k| *k != "platform")
 }
 
 /// The platforms found among the creators, in the usual order, with the most accounts one
@@ -327,6 +297,22 @@ pub fn table(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The CSV has a column for every field of the vocabulary but the channels, once, and the
+    /// totals worked out from them.
+    #[test]
+    fn the_csv_columns_are_the_vocabulary() {
+        let mut expected: Vec<&str> = CREATOR_FIELDS
+            .iter()
+            .filter(|f| f.holds != Holds::Channels)
+            .map(|f| f.key)
+            .chain(WORKED_OUT.iter().copied())
+            .collect();
+        let mut columns = CSV_FIELDS.to_vec();
+        expected.sort_unstable();
+        columns.sort_unstable();
+        assert_eq!(columns, expected);
+    }
 
     #[test]
     fn formula_cells_are_neutralised() {

@@ -3,6 +3,7 @@
 //! in one header (`IG粉絲數`), or a field named with `--map`.
 
 use crate::model::Platform;
+use crate::model::fields::{CHANNEL_FIELDS, CREATOR_FIELDS};
 
 /// What a column holds.
 #[derive(Clone, Debug, PartialEq)]
@@ -103,30 +104,19 @@ pub(super) fn field_named(name: &str) -> Option<Field> {
     })
 }
 
-/// Headers as spreadsheets and creator platforms write them, lowercased with spaces and
-/// punctuation taken out.
-#[rustfmt::skip]
-const SYNONYMS: &[(&str, &[&str])] = &[
-    ("name", &["name", "名稱", "名称", "姓名", "暱稱", "昵称", "名字", "displayname", "creatorname", "kolname", "網紅", "网红", "網紅名稱", "网红名称", "頻道名稱", "频道名称", "channelname", "influencer", "kol", "創作者", "创作者"]),
-    ("platform", &["platform", "平台", "平臺", "社群平台", "社群", "network", "socialnetwork", "site"]),
-    ("handle", &["handle", "帳號", "账号", "帳號名稱", "账号名称", "username", "用戶名", "用户名", "使用者名稱", "account", "accountname", "userid", "帳號id", "账号id", "igid", "@"]),
-    ("followers", &["followers", "follower", "粉絲數", "粉丝数", "粉絲", "粉丝", "追蹤數", "追踪数", "追蹤者", "追蹤人數", "追踪人数", "追蹤者數", "訂閱數", "订阅数", "訂閱", "订阅", "訂閱人數", "subscribers", "subs", "fans", "audience", "followercount"]),
-    ("engagement", &["engagement", "engagementrate", "er", "互動率", "互动率", "互動", "互动", "avgengagement", "平均互動率", "平均互动率"]),
-    ("email", &["email", "mail", "emailaddress", "信箱", "電子郵件", "电子邮件", "電子信箱", "电子信箱", "郵箱", "邮箱", "電郵", "电邮", "聯絡信箱", "联络信箱", "contactemail", "聯絡email", "联系邮箱"]),
-    ("niches", &["niche", "niches", "領域", "领域", "類別", "类别", "分類", "分类", "category", "categories", "tags", "標籤", "标签", "主題", "主题", "內容類型", "内容类型"]),
-    ("location", &["location", "地區", "地区", "城市", "city", "region", "country", "所在地", "地點", "地点", "國家", "国家"]),
-    ("rate", &["rate", "報價", "报价", "price", "fee", "費用", "费用", "合作費用", "合作费用", "cost", "單價", "单价"]),
-    ("url", &["url", "連結", "链接", "link", "網址", "网址", "profile", "profileurl", "profilelink", "主頁", "主页", "頻道連結", "频道链接"]),
-    ("aliases", &["aliases", "alias", "別名", "别名", "其他名稱"]),
-    ("languages", &["languages", "language", "lang", "語言", "语言"]),
-    ("kind", &["kind", "類型", "类型", "creatortype", "kolkind"]),
-    ("currency", &["currency", "幣別", "币别", "币种", "貨幣", "货币"]),
-    ("notes", &["notes", "note", "備註", "备注", "remarks", "remark", "comment", "comments", "memo"]),
-    ("avg_views", &["avgviews", "averageviews", "平均觀看", "平均观看", "平均觀看數", "平均观看数", "views"]),
-    ("fake_followers", &["fakefollowers", "假粉", "假粉比例", "假粉率"]),
-    ("vetted_on", &["vettedon", "審核日期", "审核日期"]),
-    ("creator_id", &["creatorid", "kolid"]),
-];
+/// Every field's key with the headers that mean it: the vocabulary's, and `creator_id` for an
+/// id column that is the creator's own.
+fn synonyms() -> impl Iterator<Item = (&'static str, &'static [&'static str])> {
+    CREATOR_FIELDS
+        .iter()
+        .chain(CHANNEL_FIELDS)
+        .filter(|f| !f.headers.is_empty() && f.key != "id")
+        .map(|f| (f.key, f.headers))
+        .chain(std::iter::once((
+            "creator_id",
+            &["creatorid", "kolid"] as &'static [&'static str],
+        )))
+}
 
 /// Columns that `shortlist` works out itself and does not take back.
 const DERIVED: &[&str] = &["tier", "stage", "等級", "等级", "階段", "阶段"];
@@ -177,8 +167,7 @@ pub(super) fn channel_column(header: &str) -> Option<Field> {
 /// platform do: `IG帳號`, `IG粉絲數`, `YouTube subscribers`, `抖音 followers`.
 fn platform_and_field(key: &str) -> Option<Field> {
     let channel_field = |text: &str| -> Option<ChannelField> {
-        let named = SYNONYMS
-            .iter()
+        let named = synonyms()
             .find(|(_, names)| names.iter().any(|n| normalise(n) == text))?
             .0;
         Some(match named {
@@ -235,9 +224,9 @@ pub(super) fn recognise(header: &str, id_is_creator: bool) -> Field {
     if DERIVED.contains(&key.as_str()) {
         return Field::Ignored("worked out by shortlist, not imported".into());
     }
-    for (field, names) in SYNONYMS {
+    for (field, names) in synonyms() {
         if names.iter().any(|n| normalise(n) == key) {
-            if *field == "creator_id" {
+            if field == "creator_id" {
                 return Field::Id;
             }
             return field_named(field).unwrap_or(Field::Ignored(String::new()));

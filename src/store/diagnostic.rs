@@ -329,7 +329,7 @@ fn syntax_hint(text: &str, at: usize) -> Option<String> {
         if let Ok(n) = crate::model::parse_size(&candidate) {
             return Some(format!(
                 "write the number as {} (12k, 1,234 and 3.2萬 are read in queries and imports, not in files)",
-                super::fields::underscored(n)
+                crate::display::underscored(n)
             ));
         }
         return None;

@@ -387,7 +387,10 @@ fn hint(expected: &str, value: &DeValue<'_>) -> Option<String> {
     };
     if expected == "a whole number" {
         let n = parse_size(s).ok()?;
-        return Some(format!("write it without quotes, as {}", underscored(n)));
+        return Some(format!(
+            "write it without quotes, as {}",
+            crate::display::underscored(n)
+        ));
     }
     if expected.starts_with("a date") && Date::strptime("%Y-%m-%d", s.trim()).is_ok() {
         return Some(format!("write it without quotes, as {}", s.trim()));
@@ -399,25 +402,8 @@ fn hint(expected: &str, value: &DeValue<'_>) -> Option<String> {
     None
 }
 
-/// `52000` as `52_000`, the way TOML lets people write it.
-pub(crate) fn underscored(n: u64) -> String {
-    group_with(i128::from(n), '_')
-}
-
 fn group(n: i128) -> String {
-    group_with(n, ',')
-}
-
-fn group_with(n: i128, sep: char) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    if n < 0 { format!("-{out}") } else { out }
+    crate::display::group_with(n, ',')
 }
 
 #[cfg(test)]
@@ -426,8 +412,6 @@ mod tests {
 
     #[test]
     fn grouping() {
-        assert_eq!(underscored(52_000), "52_000");
-        assert_eq!(underscored(999), "999");
         assert_eq!(group(-1_234_567), "-1,234,567");
     }
 }

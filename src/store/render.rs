@@ -4,47 +4,21 @@
 use compact_str::CompactString;
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
-use super::fields::underscored;
+use crate::display::underscored;
+use crate::model::fields::{CHANNEL_FIELDS, CREATOR_FIELDS, Holds, Value as FieldValue};
 use crate::model::{Channel, Creator};
 
-/// A `[[creator]]` table for `creator`, ready to append to a document. Absent values are left
-/// out, never written as 0 or "".
+/// A `[[creator]]` table for `creator`, ready to append to a document: its fields in the
+/// vocabulary's order. Absent values are left out, never written as 0 or "".
 pub fn creator_table(creator: &Creator) -> Table {
     let mut t = Table::new();
-    t.insert("id", text(&creator.id));
-    t.insert("name", text(&creator.name));
-    if !creator.aliases.is_empty() {
-        t.insert("aliases", texts(&creator.aliases));
-    }
-    if let Some(email) = &creator.email {
-        t.insert("email", text(email));
-    }
-    if !creator.niches.is_empty() {
-        t.insert("niches", texts(&creator.niches));
-    }
-    if let Some(location) = &creator.location {
-        t.insert("location", text(location));
-    }
-    if !creator.languages.is_empty() {
-        t.insert("languages", texts(&creator.languages));
-    }
-    if let Some(kind) = creator.kind {
-        t.insert("kind", text(kind.name()));
-    }
-    if let Some(fake) = creator.fake_followers {
-        t.insert("fake_followers", Item::Value(Value::from(fake)));
-    }
-    if let Some(date) = creator.vetted_on {
-        t.insert("vetted_on", Item::Value(date_value(date)));
-    }
-    if let Some(rate) = creator.rate {
-        t.insert("rate", Item::Value(count(rate)));
-    }
-    if let Some(currency) = &creator.currency {
-        t.insert("currency", text(currency));
-    }
-    if let Some(notes) = &creator.notes {
-        t.insert("notes", text(notes));
+    for field in CREATOR_FIELDS {
+        if field.holds == Holds::Channels {
+            continue;
+        }
+        if let Some(value) = toml_value(creator.value(field.key)) {
+            t.insert(field.key, Item::Value(value));
+        }
     }
     let mut channels = Array::new();
     for channel in &creator.channels {
@@ -61,21 +35,24 @@ pub fn creator_table(creator: &Creator) -> Table {
 /// One channel as an inline table.
 pub fn channel_table(channel: &Channel) -> InlineTable {
     let mut t = InlineTable::new();
-    t.insert("platform", Value::from(channel.platform.name()));
-    t.insert("handle", Value::from(channel.handle.as_str()));
-    if let Some(n) = channel.followers {
-        t.insert("followers", count(n));
-    }
-    if let Some(e) = channel.engagement {
-        t.insert("engagement", Value::from(e));
-    }
-    if let Some(n) = channel.avg_views {
-        t.insert("avg_views", count(n));
-    }
-    if let Some(url) = &channel.url {
-        t.insert("url", Value::from(url.as_str()));
+    for field in CHANNEL_FIELDS {
+        if let Some(value) = toml_value(channel.value(field.key)) {
+            t.insert(field.key, value);
+        }
     }
     t
+}
+
+/// A field's value as TOML: `52_000` for counts, a list only when it holds something.
+fn toml_value(value: FieldValue<'_>) -> Option<Value> {
+    Some(match value {
+        FieldValue::Text(s) => Value::from(s),
+        FieldValue::List([]) | FieldValue::Absent => return None,
+        FieldValue::List(list) => Value::Array(list.iter().map(CompactString::as_str).collect()),
+        FieldValue::Count(n) => count(n),
+        FieldValue::Percent(p) => Value::from(p),
+        FieldValue::Date(d) => date_value(d),
+    })
 }
 
 /// One creator as a `[[creator]]` table, to append to a database file.

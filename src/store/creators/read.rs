@@ -15,33 +15,7 @@ use crate::model::{
 use crate::store::diagnostic::{LineIndex, Located, Report};
 use crate::store::fields::{Fields, describe, nearest};
 
-/// The keys a `[[creator]]` table may hold.
-pub const CREATOR_KEYS: &[&str] = &[
-    "id",
-    "name",
-    "aliases",
-    "email",
-    "niches",
-    "location",
-    "languages",
-    "kind",
-    "fake_followers",
-    "vetted_on",
-    "rate",
-    "currency",
-    "notes",
-    "channels",
-];
-
-/// The keys a channel table may hold.
-pub const CHANNEL_KEYS: &[&str] = &[
-    "platform",
-    "handle",
-    "followers",
-    "engagement",
-    "avg_views",
-    "url",
-];
+pub use crate::model::fields::{CHANNEL_KEYS, CREATOR_KEYS};
 
 /// What reading one creator table gives, with lines counted within the text it was read from.
 /// Kept small, since a cache holds one per creator.
@@ -166,11 +140,11 @@ fn read(table: &DeTable<'_>, at: Range<usize>, ordinal: usize, report: &mut Repo
         .map(|n| n.get_ref().trim_end().replace("\r\n", "\n"))
         .filter(|n| !n.is_empty());
     let channels = read_channels(&mut f, &mut keys);
-    f.unknown_keys(CREATOR_KEYS, |key| {
+    f.unknown_keys(&CREATOR_KEYS, |key| {
         elsewhere(
             key,
-            CREATOR_KEYS,
-            CHANNEL_KEYS,
+            &CREATOR_KEYS,
+            &CHANNEL_KEYS,
             "inside a channel: channels = [{ platform = …, … }]",
         )
     });
@@ -321,11 +295,11 @@ fn read_channel(c: &mut Fields<'_, '_, '_, '_>, keys: &mut Keys) -> Option<Chann
             format!("url \"{}\" should start with https://", url.escape_debug()),
         );
     }
-    c.unknown_keys(CHANNEL_KEYS, |key| {
+    c.unknown_keys(&CHANNEL_KEYS, |key| {
         elsewhere(
             key,
-            CHANNEL_KEYS,
-            CREATOR_KEYS,
+            &CHANNEL_KEYS,
+            &CREATOR_KEYS,
             "to the creator, not to a channel",
         )
     });
