@@ -23,16 +23,8 @@ pub fn load_template(
     let dir = workspace.templates_dir();
     let path = dir.join(format!("{name}.txt"));
     let file = workspace.display_name(&path);
-    let fail = |file: &str, message: String| {
-        vec![crate::store::Diagnostic {
-            severity: crate::store::Severity::Error,
-            file: file.to_string(),
-            line: 0,
-            column: 0,
-            message,
-            subject: None,
-        }]
-    };
+    let fail =
+        |file: &str, message: String| vec![crate::store::Diagnostic::error(file, 0, 0, message)];
     if !is_plain_name(name) {
         return Err(fail(
             "templates/",
@@ -78,14 +70,12 @@ pub fn template_problems(
             .iter()
             .filter_map(|(path, line)| {
                 let message = read_attachment(workspace.root(), path).err()?;
-                Some(crate::store::Diagnostic {
-                    severity: crate::store::Severity::Error,
-                    file: template.file.clone(),
-                    line: *line,
-                    column: 1,
+                Some(crate::store::Diagnostic::error(
+                    &template.file,
+                    *line,
+                    1,
                     message,
-                    subject: None,
-                })
+                ))
             })
             .collect(),
     }
@@ -156,19 +146,7 @@ pub fn prepare_named(
         Err(diagnostics) => Prepared {
             letters: Vec::new(),
             messages: Vec::new(),
-            problems: diagnostics
-                .into_iter()
-                .map(|d| Problem {
-                    fatal: true,
-                    place: Some(if d.line == 0 {
-                        d.file
-                    } else {
-                        format!("{}:{}:{}", d.file, d.line, d.column)
-                    }),
-                    message: d.message,
-                    creators: Vec::new(),
-                })
-                .collect(),
+            problems: diagnostics.into_iter().map(Problem::from).collect(),
         },
     }
 }

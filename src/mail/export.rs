@@ -71,12 +71,10 @@ pub fn prepare(
     let Some(sender) = &campaign.brief.sender else {
         problems.insert(
             0,
-            Problem {
-                fatal: true,
-                place: Some(campaign_file.to_string()),
-                message: "the campaign has no sender: add sender = { name = \"…\", email = \"…\" } under [campaign]; invitations come from them".into(),
-                creators: Vec::new(),
-            },
+            Problem::stop(
+                campaign_file,
+                "the campaign has no sender: add sender = { name = \"…\", email = \"…\" } under [campaign]; invitations come from them",
+            ),
         );
         return Prepared {
             letters: Vec::new(),
@@ -94,12 +92,9 @@ pub fn prepare(
                     .unwrap_or_else(|| path.clone()),
                 bytes,
             }),
-            Err(message) => problems.push(Problem {
-                fatal: true,
-                place: Some(format!("{}:{line}", template.file)),
-                message,
-                creators: Vec::new(),
-            }),
+            Err(message) => {
+                problems.push(Problem::stop(format!("{}:{line}", template.file), message))
+            }
         }
     }
     let kept = letters;

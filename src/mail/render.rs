@@ -44,6 +44,30 @@ pub struct Problem {
     pub creators: Vec<String>,
 }
 
+impl Problem {
+    /// A problem at `place` that stops the export.
+    pub fn stop(place: impl Into<String>, message: impl Into<String>) -> Problem {
+        Problem {
+            fatal: true,
+            place: Some(place.into()),
+            message: message.into(),
+            creators: Vec::new(),
+        }
+    }
+}
+
+impl From<crate::store::Diagnostic> for Problem {
+    /// A problem of a file (a template's, a campaign's) stops the export, at its place.
+    fn from(d: crate::store::Diagnostic) -> Problem {
+        let place = if d.line == 0 {
+            d.file
+        } else {
+            format!("{}:{}:{}", d.file, d.line, d.column)
+        };
+        Problem::stop(place, d.message)
+    }
+}
+
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if let Some(place) = &self.place {

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use toml::de::{DeTable, DeValue};
 
 use super::filters::environment;
-use crate::store::{BRIEF_KEYS, Diagnostic, Severity};
+use crate::store::{BRIEF_KEYS, Diagnostic};
 
 /// What `creator` holds (the channel fields are those of the channel that best fits the
 /// campaign's platforms).
@@ -62,14 +62,7 @@ pub struct Part {
 
 /// Reads template `name` from the text of its file (named `file` in messages).
 pub fn parse_template(name: &str, file: &str, text: &str) -> Result<Template, Vec<Diagnostic>> {
-    let problem = |line: u32, message: String| Diagnostic {
-        severity: Severity::Error,
-        file: file.to_string(),
-        line,
-        column: 1,
-        message,
-        subject: None,
-    };
+    let problem = |line: u32, message: String| Diagnostic::error(file, line, 1, message);
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let is_fence = |l: &str| l.trim_end() == "+++";
@@ -116,14 +109,7 @@ fn front_matter(
 ) -> Result<Template, Vec<Diagnostic>> {
     let index = crate::store::LineIndex::new(front);
     let line_of = |offset: usize| index.line(offset) + 1;
-    let problem = |line: u32, message: String| Diagnostic {
-        severity: Severity::Error,
-        file: file.to_string(),
-        line,
-        column: 1,
-        message,
-        subject: None,
-    };
+    let problem = |line: u32, message: String| Diagnostic::error(file, line, 1, message);
     let table = match DeTable::parse(front) {
         Ok(t) => t.into_inner(),
         Err(e) => {
@@ -239,14 +225,12 @@ fn check(template: &mut Template, lines: &[&str], problems: &mut Vec<Diagnostic>
         let compiled = match env.template_from_named_str(what, &part.source) {
             Ok(t) => t,
             Err(e) => {
-                problems.push(Diagnostic {
-                    severity: Severity::Error,
-                    file: template.file.clone(),
-                    line: part.line + e.line().unwrap_or(1).saturating_sub(1) as u32,
-                    column: 1,
-                    message: format!("in the {what}: {}", e.detail().unwrap_or(&e.to_string())),
-                    subject: None,
-                });
+                problems.push(Diagnostic::error(
+                    &template.file,
+                    part.line + e.line().unwrap_or(1).saturating_sub(1) as u32,
+                    1,
+                    format!("in the {what}: {}", e.detail().unwrap_or(&e.to_string())),
+                ));
                 continue;
             }
         };
@@ -260,14 +244,12 @@ fn check(template: &mut Template, lines: &[&str], problems: &mut Vec<Diagnostic>
                         campaign_keys.push((key, line));
                     }
                 }
-                Judgement::Unknown(message) => problems.push(Diagnostic {
-                    severity: Severity::Error,
-                    file: template.file.clone(),
+                Judgement::Unknown(message) => problems.push(Diagnostic::error(
+                    &template.file,
                     line,
-                    column: column_in(lines, line, &name),
+                    column_in(lines, line, &name),
                     message,
-                    subject: None,
-                }),
+                )),
             }
         }
     }

@@ -11,8 +11,8 @@ use super::diagnostic::{Diagnostic, LineIndex, Report, sorted};
 use super::fields::{Fields, describe, nearest};
 use super::text::decode;
 use crate::model::{
-    Brief, Campaign, Change, Entry, Goal, MAX_RATE, Platform, Sender, Stage, Value,
-    currency_problem, email_problem, id_problem,
+    Brief, Campaign, Change, Entry, Goal, MAX_RATE, Platform, Sender, Stage, Value, email_problem,
+    id_problem,
 };
 
 /// The keys of `[campaign]` the program interprets; any other is kept for templates.
@@ -231,16 +231,7 @@ fn read_brief(table: &DeTable<'_>, at: std::ops::Range<usize>, report: &mut Repo
         goal
     });
     let budget = f.whole("budget", false, MAX_RATE * 1_000);
-    let currency = f.text("currency", false).and_then(|c| {
-        let code = c.get_ref().trim().to_uppercase();
-        match currency_problem(&code) {
-            Some(problem) => {
-                f.error(&c.span(), problem);
-                None
-            }
-            None => Some(CompactString::from(code)),
-        }
-    });
+    let currency = f.currency("currency");
     let platforms = platforms(&mut f);
     let reply_by = f.date("reply_by");
     let starts = f.date("starts");

@@ -8,7 +8,7 @@ use toml::de::{DeTable, DeValue};
 use super::diagnostic::{Diagnostic, LineIndex, Report, Severity, sorted};
 use super::fields::Fields;
 use super::text::decode;
-use crate::model::{MAX_FOLLOWERS, TierBounds, currency_problem};
+use crate::model::{MAX_FOLLOWERS, TierBounds};
 
 /// The currency assumed when a creator or campaign names none.
 pub const DEFAULT_CURRENCY: &str = "TWD";
@@ -53,11 +53,7 @@ pub fn load_config(path: &Path, required: bool) -> (Config, Vec<Diagnostic>) {
     let file = path.display().to_string();
     let problem = |severity, message: String| Diagnostic {
         severity,
-        file: file.clone(),
-        line: 1,
-        column: 1,
-        message,
-        subject: None,
+        ..Diagnostic::error(&file, 1, 1, message)
     };
     match super::files::read_bounded(path, super::files::CONFIG_LIMIT) {
         Ok(bytes) => parse_config(&file, &bytes),
@@ -136,12 +132,8 @@ pub fn parse_config(file: &str, bytes: &[u8]) -> (Config, Vec<Diagnostic>) {
             }
         }
     }
-    if let Some(code) = f.text("currency", false) {
-        let upper = code.get_ref().trim().to_uppercase();
-        match currency_problem(&upper) {
-            Some(problem) => f.error(&code.span(), problem),
-            None => config.currency = upper,
-        }
+    if let Some(code) = f.currency("currency") {
+        config.currency = code.to_string();
     }
     if let Some(value) = f.get("tiers") {
         match value.get_ref() {

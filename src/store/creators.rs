@@ -229,14 +229,12 @@ fn decode_line<'b>(file: &str, line: u32, bytes: &'b [u8]) -> Result<&'b str, Di
 
 /// Never used: `decode` fails wherever `from_utf8` does. Kept total rather than panicking.
 fn unreachable_utf8(file: &str, column: usize) -> Diagnostic {
-    Diagnostic {
-        severity: crate::store::Severity::Error,
-        file: file.to_string(),
-        line: 1,
-        column: diagnostic::to_u32(column + 1),
-        message: "the file is not valid UTF-8; save it as UTF-8".into(),
-        subject: None,
-    }
+    Diagnostic::error(
+        file,
+        1,
+        diagnostic::to_u32(column + 1),
+        "the file is not valid UTF-8; save it as UTF-8",
+    )
 }
 
 /// Reads and merges a batch of chunks; false if one of them makes the file unsplittable.

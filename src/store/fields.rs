@@ -163,6 +163,19 @@ impl<'a, 'i, 'r, 't> Fields<'a, 'i, 'r, 't> {
         u64::try_from(n).ok()
     }
 
+    /// A currency code (`TWD`, `usd`), upper-cased; one that is not three letters is an error.
+    pub fn currency(&mut self, key: &str) -> Option<CompactString> {
+        let value = self.text(key, false)?;
+        let code = value.get_ref().trim().to_uppercase();
+        match crate::model::currency_problem(&code) {
+            Some(problem) => {
+                self.error(&value.span(), problem);
+                None
+            }
+            None => Some(CompactString::from(code)),
+        }
+    }
+
     /// A percentage from 0 to 100, written as a whole or decimal number.
     pub fn percent(&mut self, key: &str) -> Option<f64> {
         let value = self.get(key)?;

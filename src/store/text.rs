@@ -3,18 +3,11 @@
 //! that is changed keeps its byte-order mark and its line endings, and the lines the change did
 //! not touch keep every byte they had.
 
-use super::diagnostic::{Diagnostic, LineIndex, Severity};
+use super::diagnostic::{Diagnostic, LineIndex};
 
 /// The text of a file, or the located reason it is not UTF-8.
 pub fn decode<'b>(file: &str, bytes: &'b [u8]) -> Result<&'b str, Diagnostic> {
-    let at = |line, column, message: String| Diagnostic {
-        severity: Severity::Error,
-        file: file.to_string(),
-        line,
-        column,
-        message,
-        subject: None,
-    };
+    let at = |line, column, message: String| Diagnostic::error(file, line, column, message);
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(at(
             1,

@@ -4,19 +4,13 @@
 
 use super::keymap::Keymap;
 use super::theme::Theme;
-use crate::store::{Config, Diagnostic, Severity};
+use crate::store::{Config, Diagnostic};
 
 /// The key map and theme `config` asks for, and what was wrong with it.
 pub fn from_config(config: &Config, no_color: bool) -> (Keymap, Theme, Vec<Diagnostic>) {
     let mut problems = Vec::new();
-    let problem = |line, column, message: String| Diagnostic {
-        severity: Severity::Warning,
-        file: config.file.clone(),
-        line,
-        column,
-        message,
-        subject: None,
-    };
+    let problem =
+        |line, column, message: String| Diagnostic::warning(&config.file, line, column, message);
     let mut theme = Theme::dark();
     if let Some(name) = &config.theme {
         match Theme::named(&name.value) {

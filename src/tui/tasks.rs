@@ -117,26 +117,17 @@ fn prepare_export(session: &Session, request: &ExportRequest) -> ExportPreview {
         now: request.now.clone(),
         dir: session.shown(&session.export_dir(&request.campaign)),
     };
-    let stop = |preview: &mut ExportPreview, place: String, message: String| {
-        preview.prepared.problems.push(Problem {
-            fatal: true,
-            place: Some(place),
-            message,
-            creators: Vec::new(),
-        });
-    };
     let read = match session.read_campaign(&request.campaign, None) {
         Ok(read) => read,
         Err(e) => {
-            stop(&mut preview, request.campaign.clone(), e.to_string());
+            let stop = Problem::stop(request.campaign.clone(), e.to_string());
+            preview.prepared.problems.push(stop);
             return preview;
         }
     };
     let Some(campaign) = read.campaign else {
-        for d in read.diagnostics.iter().filter(|d| d.is_error()) {
-            let place = format!("{}:{}:{}", d.file, d.line, d.column);
-            stop(&mut preview, place, d.message.clone());
-        }
+        let errors = read.diagnostics.into_iter().filter(|d| d.is_error());
+        preview.prepared.problems.extend(errors.map(Problem::from));
         return preview;
     };
     let Some(name) = Session::export_template(&campaign, request.template.as_deref()) else {

@@ -8,7 +8,7 @@ use foldhash::fast::RandomState;
 
 use super::read::Piece;
 use crate::model::Creator;
-use crate::store::diagnostic::{Diagnostic, Located, Severity};
+use crate::store::diagnostic::{Diagnostic, Located};
 
 /// Pieces in file order become the loaded creators: those without errors of their own and not
 /// duplicating an earlier creator. Each goes to a sink as it is accepted, so that a caller that
@@ -127,14 +127,8 @@ impl<'f, 's> Merge<'f, 's> {
     }
 
     fn error(&mut self, line: u32, column: u32, message: String, piece: &Piece) {
-        self.diagnostics.push(Diagnostic {
-            severity: Severity::Error,
-            file: self.file.to_string(),
-            line,
-            column,
-            message,
-            subject: Some(piece.subject()),
-        });
+        self.diagnostics
+            .push(Diagnostic::error(self.file, line, column, message).about(piece.subject()));
     }
 
     /// Every problem in file order, and how many creators were left out.

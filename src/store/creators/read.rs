@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use toml::de::{DeTable, DeValue};
 
 use crate::model::{
-    Channel, Creator, Kind, MAX_AVG_VIEWS, MAX_FOLLOWERS, MAX_RATE, Platform, currency_problem,
-    email_problem, id_problem,
+    Channel, Creator, Kind, MAX_AVG_VIEWS, MAX_FOLLOWERS, MAX_RATE, Platform, email_problem,
+    id_problem,
 };
 use crate::store::diagnostic::{LineIndex, Located, Report};
 use crate::store::fields::{Fields, describe, nearest};
@@ -124,16 +124,7 @@ fn read(table: &DeTable<'_>, at: Range<usize>, ordinal: usize, report: &mut Repo
     let fake_followers = f.percent("fake_followers");
     let vetted_on = f.date("vetted_on");
     let rate = f.whole("rate", false, MAX_RATE);
-    let currency = f.text("currency", false).and_then(|c| {
-        let code = c.get_ref().trim().to_uppercase();
-        match currency_problem(&code) {
-            Some(problem) => {
-                f.error(&c.span(), problem);
-                None
-            }
-            None => Some(CompactString::from(code)),
-        }
-    });
+    let currency = f.currency("currency");
     // A file saved on Windows has CRLF inside multi-line strings too.
     let notes = f
         .text("notes", false)
