@@ -5,9 +5,14 @@
 //! parallel, and each table's result can be reused from a cache keyed by its text; anything else
 //! is read as one document. Both ways give the same creators and the same messages.
 
+pub(crate) mod cache;
 pub(crate) mod chunks;
 mod merge;
+pub(crate) mod open;
+pub(crate) mod pieces;
 mod read;
+pub(crate) mod render;
+pub(crate) mod update;
 
 use std::collections::HashMap;
 use std::io::{self, BufRead};
@@ -17,13 +22,13 @@ use rayon::prelude::*;
 use toml::de::{DeTable, DeValue};
 use xxhash_rust::xxh3::{Xxh3, xxh3_128};
 
-use super::cache::FileStamp;
 use super::diagnostic::{self, Diagnostic, LineIndex, Located, Report};
 use super::fields::{Fields, describe};
 use super::text::decode;
 use crate::model::Creator;
 use chunks::{Chunk, Splitter};
 use merge::Merge;
+pub(crate) use pieces::{FileStamp, PieceCache};
 pub(crate) use read::Piece;
 pub(crate) use read::elsewhere;
 pub use read::{CHANNEL_KEYS, CREATOR_KEYS};
@@ -76,21 +81,6 @@ impl LoadedCreators {
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
-}
-
-/// Results of reading single creator tables, kept from an earlier run and found by the hash
-/// of the table's text.
-pub(crate) trait PieceCache: Sync {
-    /// Gets ready for many lookups, before the first.
-    fn prepare(&mut self);
-    /// The piece read from text with this hash, if known (called from several threads).
-    fn get(&self, hash: u128) -> Option<Piece>;
-    /// Records, in file order, a table the file holds now, whose header is at `line`: `fresh` is
-    /// the encoded piece when it was read rather than found; `accepted` when it became a
-    /// creator.
-    fn keep(&mut self, hash: u128, line: u32, fresh: Option<Vec<u8>>, accepted: bool);
-    /// Records what the whole file was, once it has been read.
-    fn file_read(&mut self, stamp: FileStamp);
 }
 
 /// Where creators go as they load.
@@ -259,7 +249,7 @@ fn read_batch(
             // A creator without an id is named by its position, which a cache cannot know.
             let fresh = match (&result, shared) {
                 (ChunkResult::Piece(piece), Some(_)) if piece.id().is_some() => {
-                    Some(super::cache::encode(piece))
+                    Some(pieces::encode(piece))
                 }
                 _ => None,
             };

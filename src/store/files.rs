@@ -6,6 +6,14 @@ use std::fs::{File, OpenOptions};
 use std::io::{self, Read};
 use std::path::Path;
 
+/// Why a file could not be read at all (as opposed to read with problems).
+#[derive(Debug, thiserror::Error)]
+#[error("{file}: {source}")]
+pub struct ReadError {
+    pub file: String,
+    pub source: std::io::Error,
+}
+
 /// The most a template may hold.
 pub const TEMPLATE_LIMIT: u64 = 1 << 20;
 /// The most the configuration may hold.

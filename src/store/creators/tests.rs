@@ -54,7 +54,7 @@ fn a_cache_is_filled_and_then_used() {
         fn get(&self, hash: u128) -> Option<Piece> {
             let hit = self.stored.get(&hash)?;
             self.hits.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            crate::store::cache::decode(hit)
+            crate::store::creators::pieces::decode(hit)
         }
         fn prepare(&mut self) {}
         fn file_read(&mut self, _stamp: FileStamp) {}

@@ -22,8 +22,9 @@ use std::path::{Path, PathBuf};
 use tempfile::NamedTempFile;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
-use super::creators::{Piece, PieceCache};
-use super::diagnostic::Located;
+use super::pieces::{FileStamp, PieceCache, decode};
+use super::read::Piece;
+use crate::store::diagnostic::Located;
 
 const MAGIC: &[u8; 16] = b"shortlist-cache\n";
 /// Changes whenever what is encoded changes shape; the program's version is checked too.
@@ -34,7 +35,7 @@ const TRAILER: usize = 6 * 8 + END.len();
 
 /// The hash the cache records for a whole file, computed without holding the file in memory.
 pub(crate) fn hash_file(path: &Path) -> std::io::Result<(u128, u64)> {
-    let mut file = super::files::open_regular(path)?;
+    let mut file = crate::store::files::open_regular(path)?;
     let mut hasher = Xxh3::new();
     let mut buf = vec![0; 1 << 20];
     let mut len = 0u64;
@@ -49,29 +50,8 @@ pub(crate) fn hash_file(path: &Path) -> std::io::Result<(u128, u64)> {
     Ok((hasher.digest128(), len))
 }
 
-/// The encoded form of a piece.
-pub(crate) fn encode(piece: &Piece) -> Vec<u8> {
-    // Encoding plain owned data into a Vec cannot fail; an empty entry would only be a miss.
-    postcard::to_allocvec(piece).unwrap_or_default()
-}
-
-/// A piece from its encoded form, or `None` if the bytes are not one.
-pub(crate) fn decode(bytes: &[u8]) -> Option<Piece> {
-    postcard::from_bytes(bytes).ok()
-}
-
 /// Writes derived data into the cache file as it is saved.
 pub(crate) type WriteDerived<'a> = &'a dyn Fn(&mut dyn Write) -> std::io::Result<()>;
-
-/// What identifies the file a cache describes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct FileStamp {
-    pub hash: u128,
-    pub len: u64,
-    /// The entries are every creator table of the file, in order, and nothing else is in it
-    /// but comments.
-    pub complete: bool,
-}
 
 /// What the cache knows about the file as a whole, valid only for its exact bytes.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -551,7 +531,7 @@ impl<T: Write> Write for Hashing<T> {
 
 /// The cache file at `path`, if it is one this program wrote intact.
 fn read_old(path: &Path) -> Option<Old> {
-    let file = super::files::open_regular(path).ok()?;
+    let file = crate::store::files::open_regular(path).ok()?;
     let size = file.metadata().ok()?.len();
     let header = (MAGIC.len() + FORMAT.len()) as u64;
     if size < header + TRAILER as u64 {

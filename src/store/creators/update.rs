@@ -10,9 +10,9 @@ use toml_edit::{DocumentMut, InlineTable, Item, Table, Value};
 use std::collections::HashMap;
 
 use super::render::{channel_table, count, render_creator, text as text_item, texts};
-use super::text::{Layout, for_editing, restore_lines};
-use super::write::{self, LOCK_WAIT, Lock, WriteError};
 use crate::model::{Channel, Creator, Platform};
+use crate::store::text::{Layout, for_editing, restore_lines};
+use crate::store::write::{self, LOCK_WAIT, Lock, WriteError};
 
 /// One change to the database.
 #[derive(Clone, Debug, PartialEq)]
@@ -64,7 +64,8 @@ pub fn update_creators(
         message,
     };
     let _lock = Lock::acquire(path, file, LOCK_WAIT)?;
-    let now = super::files::read_bounded(path, super::files::DATABASE_LIMIT).unwrap_or_default();
+    let now = crate::store::files::read_bounded(path, crate::store::files::DATABASE_LIMIT)
+        .unwrap_or_default();
     if now != before.as_bytes() {
         return Err(UpdateError::Changed {
             file: file.to_string(),
@@ -146,7 +147,7 @@ pub fn apply(before: &str, changes: &[CreatorChange]) -> Result<String, String> 
     if by_id.is_empty() {
         text.push_str(body);
     } else {
-        match super::creators::chunks::split(body) {
+        match super::chunks::split(body) {
             Some(chunks) => {
                 let first = chunks
                     .first()
