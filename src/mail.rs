@@ -7,6 +7,7 @@ pub mod filters;
 pub mod message;
 pub mod render;
 pub mod template;
+pub mod text;
 
 pub use address::Mailbox;
 pub use export::{Format, Prepared, prepare};

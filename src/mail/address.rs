@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use super::render::one_line;
+use super::text::one_line;
 use crate::model::email_problem;
 
 /// One recipient or sender: an address, and the name shown with it.

@@ -9,6 +9,7 @@ use minijinja::Value;
 use super::address::Mailbox;
 use super::filters::environment;
 use super::template::{Part, Template};
+pub use super::text::{body_text, one_line};
 use crate::model::{Campaign, Channel, Creator, Entry, Value as Extra};
 
 /// One invitation, rendered.
@@ -282,26 +283,6 @@ fn enclosing(source: &str, range: std::ops::Range<usize>) -> &str {
 fn expression(text: &str) -> String {
     let text = text.trim().trim_start_matches("{{").trim_end_matches("}}");
     text.split('|').next().unwrap_or(text).trim().to_string()
-}
-
-/// Text for a header: control characters (line breaks included) become spaces, runs of spaces
-/// one, so that nothing from a data file can start a header of its own.
-pub fn one_line(text: &str) -> String {
-    text.chars()
-        .map(|c| if crate::display::is_unsafe(c) { ' ' } else { c })
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Text for a body: line breaks kept (as `\n`), other control characters and the
-/// bidirectional overrides (which make text read in another order than it is) dropped.
-pub fn body_text(text: &str) -> String {
-    text.replace("\r\n", "\n")
-        .chars()
-        .filter(|&c| !crate::display::is_unsafe(c) || c == '\n' || c == '\t')
-        .collect()
 }
 
 /// The channel to speak of: the largest on one of the campaign's platforms, else the largest.

@@ -74,7 +74,10 @@ pub fn run(session: Session) -> anyhow::Result<Vec<String>> {
     let mut terminal = enter()?;
     let _guard = Guard;
     let (sender, receiver) = mpsc::channel();
-    let input = Input::spawn(sender.clone());
+    let input = {
+        let sender = sender.clone();
+        Input::spawn(move |e| sender.send(Event::Terminal(e)).is_ok())
+    };
     spawn(&session, Task::Load, &sender);
     let size = terminal.size()?;
     app.on_resize(size.width, size.height);

@@ -9,7 +9,6 @@
 use std::io::stdout;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::Sender;
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
@@ -18,8 +17,6 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-
-use super::run::Event;
 
 /// Takes over the terminal: raw mode, the alternate screen, the mouse.
 pub(super) fn enter() -> anyhow::Result<DefaultTerminal> {
@@ -54,7 +51,9 @@ pub(super) struct Input {
 }
 
 impl Input {
-    pub(super) fn spawn(sender: Sender<Event>) -> Input {
+    /// Starts reading the terminal, handing each event to `deliver`; the thread ends when
+    /// `deliver` says the receiving side is gone (returns false).
+    pub(super) fn spawn(deliver: impl Fn(event::Event) -> bool + Send + 'static) -> Input {
         let input = Input {
             paused: Arc::new(AtomicBool::new(false)),
             idle: Arc::new(AtomicBool::new(false)),
@@ -76,7 +75,7 @@ impl Input {
                 match event::poll(Duration::from_millis(100)) {
                     Ok(true) => match event::read() {
                         Ok(e) => {
-                            if sender.send(Event::Terminal(e)).is_err() {
+                            if !deliver(e) {
                                 return;
                             }
                         }
