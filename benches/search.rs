@@ -18,6 +18,10 @@
 #![allow(clippy::disallowed_macros)]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark that cannot run should stop
 
+use shortlist::model;
+#[path = "../tests/support/synth.rs"]
+mod synth;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -163,7 +167,7 @@ fn database(root: &Path, n: usize) -> PathBuf {
         std::fs::create_dir_all(&dir).unwrap();
         let tmp = dir.join("creators.toml.part");
         let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp).unwrap());
-        for c in shortlist::synth::Generator::new(1).take(n) {
+        for c in synth::Generator::new(1).take(n) {
             out.write_all(store::render_creator(&c).as_bytes()).unwrap();
             out.write_all(b"\n").unwrap();
         }

@@ -10,6 +10,10 @@
 // A tool for developers that prints only its own messages.
 #![allow(clippy::disallowed_macros)]
 
+use shortlist::model;
+#[path = "../tests/support/synth.rs"]
+mod synth;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -51,7 +55,7 @@ fn generate(count: usize, dir: &Path, seed: u64) -> std::io::Result<PathBuf> {
         out,
         "# {count} synthetic creators (seed {seed}), written by `cargo run --example gen`.\n"
     )?;
-    for creator in shortlist::synth::Generator::new(seed).take(count) {
+    for creator in synth::Generator::new(seed).take(count) {
         out.write_all(shortlist::store::render_creator(&creator).as_bytes())?;
         out.write_all(b"\n")?;
     }

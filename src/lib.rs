@@ -13,7 +13,12 @@ pub mod outreach;
 pub mod search;
 pub mod store;
 pub mod suggest;
-pub mod synth;
 pub mod term;
 pub mod tui;
 pub mod workspace;
+
+/// Synthetic creator databases, for the tests (the benchmark and the `gen` example include the
+/// same file); not part of the program.
+#[cfg(test)]
+#[path = "../tests/support/synth.rs"]
+pub(crate) mod synth;

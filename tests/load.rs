@@ -1,6 +1,10 @@
 //! What the valid fixtures and a generated database load to, through the library.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure should panic
 
+use shortlist::model;
+#[path = "support/synth.rs"]
+mod synth;
+
 mod common;
 
 use shortlist::model::{Kind, Platform, Tier, TierBounds};
@@ -149,7 +153,7 @@ fn the_sample_database_has_what_it_promises() {
 
 #[test]
 fn a_generated_database_round_trips() {
-    let generated = shortlist::synth::creators(3_000, 42);
+    let generated = synth::creators(3_000, 42);
     let text = render_creators(&generated);
     let loaded = parse_creators("creators.toml", text.as_bytes());
     assert!(

@@ -1,11 +1,15 @@
 //! Synthetic creator databases of any size, for benchmarks and tests: deterministic for a seed,
 //! with the mix a real database has (Chinese, English and bilingual names, several channels,
 //! audiences spread over every tier, missing values).
+//!
+//! Not part of the program: the library's unit tests, the integration tests, the benchmark and
+//! the `gen` example each include this file, and each uses a part of it.
+#![allow(dead_code, unused_imports)]
 
 use compact_str::{CompactString, format_compact};
 use jiff::civil::Date;
 
-use crate::model::{Channel, Creator, Kind, Platform};
+use super::model::{Channel, Creator, Kind, Platform};
 
 const SURNAMES: &[&str] = &[
     "陳", "林", "黃", "張", "李", "王", "吳", "劉", "蔡", "楊", "許", "鄭", "謝", "郭", "洪", "曾",
