@@ -1,53 +1,35 @@
-//! The interface's state, and how actions and events change it. Nothing here draws or touches
-//! the terminal: changes that need the outside world come back as [`Effect`]s for the event
-//! loop to carry out.
+//! The interface's state, shared by every screen and overlay, and what changes it that is not
+//! one room's own: the database, the results, the open campaign, the shortlist's changes and
+//! their saving. Nothing here draws, touches the terminal or opens an overlay: the rooms above
+//! do, and changes that need the outside world come back as [`Effect`]s for the event loop.
 
 mod campaign;
 mod export;
 mod outreach;
-mod update;
-mod views;
+mod screens;
 
-pub use campaign::{CampaignChoice, CampaignLoaded, OpenCampaign};
-pub use export::{ExportPreview, ExportReport, ExportRequest, ExportView, ExportWrite};
-pub use outreach::{AfterPick, SaveReport, Target, Unsaved};
-pub use views::{Board, COLUMNS, DueItem, DueList, column_of};
+pub use campaign::OpenCampaign;
+pub use outreach::{AfterPick, Target, Unsaved};
+pub use screens::{Board, COLUMNS, DueItem, DueList, column_of};
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
-
-use super::filter::FilterForm;
+use super::effect::Effect;
 use super::input::TextInput;
-use super::keymap::{Keymap, Mode};
-use super::layout::Areas;
+use super::keymap::Keymap;
+use super::layout::{Areas, PROMPT};
+use super::room::Overlay;
+use super::tasks::Task;
 use super::theme::Theme;
 use crate::display::width as width_of;
 use crate::model::{Creator, TierBounds};
 use crate::search::{Index, Query, QueryError, Request, Response, Sort};
 use crate::store::{Diagnostic, Opened};
-use crate::tui::tasks::{Done, Task};
 use crate::workspace::Roster;
 
 /// How many results are ranked at first; more are asked for as the cursor goes down.
 pub const FIRST_RANKED: usize = 200;
-
-/// What the event loop must do for the app.
-#[derive(Debug)]
-pub enum Effect {
-    /// Run this search on the worker.
-    Search(Request),
-    /// Search this index from now on.
-    Index(Arc<Index>),
-    /// Open `creators.toml` in the user's editor at this line, then read it again.
-    Edit {
-        line: u32,
-    },
-    /// Work to do off the interface's thread; its answer comes back through [`App::on_done`].
-    Task(Task),
-    Quit,
-}
 
 /// A message in the bar until the next key.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -61,55 +43,6 @@ pub struct Notice {
 pub enum Focus {
     Results,
     Query,
-}
-
-/// A box over the main screen; the top one gets the keys.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Overlay {
-    Help {
-        scroll: usize,
-    },
-    Sort {
-        cursor: usize,
-    },
-    Filter(Box<FilterForm>),
-    Problems {
-        scroll: usize,
-    },
-    /// The creator under the cursor, over the whole screen.
-    Detail,
-    /// The stage picker for these entries.
-    Stages {
-        cursor: usize,
-        targets: Vec<Target>,
-    },
-    /// The note editor for an entry.
-    Note {
-        target: Box<Target>,
-        area: crate::tui::input::TextArea,
-    },
-    /// The follow-up date editor for these entries.
-    Date {
-        targets: Vec<Target>,
-        input: TextInput,
-        error: Option<String>,
-    },
-    /// Quitting with changes not saved: save, quit anyway, or stay.
-    Confirm,
-    /// The invitations about to be exported.
-    Export(Box<ExportView>),
-    /// After an export: move the invited (`creators`, who were shortlisted) to contacted?
-    Exported {
-        campaign: String,
-        creators: Vec<String>,
-        /// What was written, as the bar said it.
-        written: String,
-    },
-    /// The campaign picker; `choices` is `None` until the list is read.
-    Campaigns {
-        cursor: usize,
-        choices: Option<Vec<CampaignChoice>>,
-    },
 }
 
 /// What the screen shows under the overlays.
@@ -169,7 +102,8 @@ pub struct App {
     pub opening: Option<String>,
     pub notice: Option<Notice>,
     pub focus: Focus,
-    pub overlays: Vec<Overlay>,
+    /// The boxes over the screen, bottom to top; the top one gets the keys.
+    pub overlays: Vec<Box<dyn Overlay<App>>>,
     pub query: TextInput,
     /// The query line read as a query, or what is wrong with it.
     pub parsed: Result<Query, QueryError>,
@@ -255,26 +189,32 @@ impl App {
         }
     }
 
-    /// Where the keyboard is talking to.
-    pub fn mode(&self) -> Mode {
-        match self.overlays.last() {
-            Some(Overlay::Help { .. }) => Mode::Help,
-            Some(Overlay::Sort { .. }) => Mode::Sort,
-            Some(Overlay::Filter(_)) => Mode::Filter,
-            Some(Overlay::Problems { .. }) => Mode::Problems,
-            Some(Overlay::Campaigns { .. }) => Mode::Campaigns,
-            Some(Overlay::Detail) => Mode::Detail,
-            Some(Overlay::Stages { .. }) => Mode::Stages,
-            Some(Overlay::Note { .. }) => Mode::Note,
-            Some(Overlay::Date { .. }) => Mode::Date,
-            Some(Overlay::Confirm) => Mode::Confirm,
-            Some(Overlay::Export(_)) => Mode::Export,
-            Some(Overlay::Exported { .. }) => Mode::Exported,
-            None if self.view == View::Board => Mode::Board,
-            None if self.view == View::Due => Mode::Due,
-            None if self.focus == Focus::Query => Mode::Typing,
-            None => Mode::Normal,
-        }
+    /// The overlay of type `T` on the stack, the top-most if several.
+    pub fn overlay<T: 'static>(&self) -> Option<&T> {
+        self.overlays
+            .iter()
+            .rev()
+            .find_map(|o| o.as_any().downcast_ref::<T>())
+    }
+
+    /// The overlay of type `T` on the stack, to change it.
+    pub fn overlay_mut<T: 'static>(&mut self) -> Option<&mut T> {
+        self.overlays
+            .iter_mut()
+            .rev()
+            .find_map(|o| o.as_any_mut().downcast_mut::<T>())
+    }
+
+    /// True when the top overlay is of type `T`.
+    pub fn on_top<T: 'static>(&self) -> bool {
+        self.overlays
+            .last()
+            .is_some_and(|o| o.as_any().downcast_ref::<T>().is_some())
+    }
+
+    /// Opens `overlay` on top.
+    pub fn open(&mut self, overlay: impl Overlay<App> + 'static) {
+        self.overlays.push(Box::new(overlay));
     }
 
     /// The screen layout for the current size, if the terminal is large enough.
@@ -288,8 +228,7 @@ impl App {
         let Err(error) = &self.parsed else { return 0 };
         let text = self.query.text();
         let end = error.span.end.min(text.len());
-        let marks =
-            width_of(super::view::PROMPT) + width_of(text.get(..end).unwrap_or(text)).max(1);
+        let marks = width_of(PROMPT) + width_of(text.get(..end).unwrap_or(text)).max(1);
         if marks + 1 + width_of(&error.message) <= usize::from(width) {
             1
         } else {
@@ -302,15 +241,6 @@ impl App {
         self.areas().map_or(1, |a| a.visible_rows().max(1))
     }
 
-    /// A key was pressed.
-    pub fn on_key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        self.notice = None;
-        match self.keymap.resolve(self.mode(), key) {
-            Some(action) => self.update(action),
-            None => Vec::new(),
-        }
-    }
-
     /// The terminal changed size.
     pub fn on_resize(&mut self, width: u16, height: u16) -> Vec<Effect> {
         self.width = width;
@@ -319,47 +249,9 @@ impl App {
         self.more_if_needed()
     }
 
-    /// The mouse did something: the wheel scrolls, a click picks a result or the query line.
-    pub fn on_mouse(&mut self, event: MouseEvent) -> Vec<Effect> {
-        if !self.overlays.is_empty() {
-            return match event.kind {
-                MouseEventKind::ScrollDown => self.update(super::keymap::Action::Down),
-                MouseEventKind::ScrollUp => self.update(super::keymap::Action::Up),
-                _ => Vec::new(),
-            };
-        }
-        let Some(areas) = self.areas() else {
-            return Vec::new();
-        };
-        match event.kind {
-            MouseEventKind::ScrollDown => self.move_cursor(3),
-            MouseEventKind::ScrollUp => self.move_cursor(-3),
-            MouseEventKind::Down(MouseButton::Left) => {
-                if event.row == areas.query.y {
-                    self.focus = Focus::Query;
-                    Vec::new()
-                } else if event.row >= areas.first_row_y()
-                    && event.row < areas.first_row_y() + areas.visible_rows() as u16
-                    && event.column >= areas.table.x
-                    && event.column < areas.table.x + areas.table.width
-                {
-                    let target = self.offset + usize::from(event.row - areas.first_row_y());
-                    if target < self.results.rows.len() {
-                        self.focus = Focus::Results;
-                        let delta = target as isize - self.cursor as isize;
-                        return self.move_cursor(delta);
-                    }
-                    Vec::new()
-                } else {
-                    Vec::new()
-                }
-            }
-            _ => Vec::new(),
-        }
-    }
-
-    /// The database was read (again).
-    pub fn on_loaded(&mut self, outcome: Result<Opened<Index>, String>) -> Vec<Effect> {
+    /// The database was read (again). True in the answer's second part when the file has
+    /// errors to show.
+    pub fn on_loaded(&mut self, outcome: Result<Opened<Index>, String>) -> (Vec<Effect>, bool) {
         self.loading = false;
         let opened = match outcome {
             Ok(opened) => opened,
@@ -368,19 +260,11 @@ impl App {
                     text: message,
                     error: true,
                 });
-                return Vec::new();
+                return (Vec::new(), false);
             }
         };
         let errors = opened.diagnostics.iter().filter(|d| d.is_error()).count();
         self.problems = opened.diagnostics.clone();
-        if errors > 0
-            && !self
-                .overlays
-                .iter()
-                .any(|o| matches!(o, Overlay::Problems { .. }))
-        {
-            self.overlays.push(Overlay::Problems { scroll: 0 });
-        }
         if errors > 0 && self.db.is_some() {
             // A file broken by an edit does not take away what was on screen.
             self.notice = Some(Notice {
@@ -390,7 +274,7 @@ impl App {
                 ),
                 error: true,
             });
-            return Vec::new();
+            return (Vec::new(), true);
         }
         let roster = Roster::from(opened);
         let index = Arc::clone(&roster.index);
@@ -408,20 +292,7 @@ impl App {
             effects.push(Effect::Task(Task::OpenCampaign { id, index }));
         }
         effects.extend(self.search(FIRST_RANKED));
-        effects
-    }
-
-    /// Work done off the interface's thread came back.
-    pub fn on_done(&mut self, done: Done) -> Vec<Effect> {
-        match done {
-            Done::Loaded(outcome) => self.on_loaded(*outcome),
-            Done::Campaigns(list) => self.on_campaigns(list),
-            Done::Campaign(loaded) => self.on_campaign(*loaded),
-            Done::Saved(report) => self.on_saved(*report),
-            Done::Agenda(items, problems) => self.on_due(items, problems),
-            Done::ExportPrepared(preview) => self.on_export_prepared(*preview),
-            Done::Exported(report) => self.on_exported(*report),
-        }
+        (effects, errors > 0)
     }
 
     /// Every problem to list: the configuration's, the database's, the open campaign's.
@@ -467,7 +338,7 @@ impl App {
     }
 
     /// Asks for the current query with the best `limit` ranked.
-    pub(super) fn search(&mut self, limit: usize) -> Vec<Effect> {
+    pub fn search(&mut self, limit: usize) -> Vec<Effect> {
         let Ok(query) = &self.parsed else {
             return Vec::new();
         };
@@ -489,7 +360,7 @@ impl App {
     }
 
     /// Keeps the cursor on screen.
-    pub(super) fn follow(&mut self) {
+    pub fn follow(&mut self) {
         let page = self.page();
         if self.cursor < self.offset {
             self.offset = self.cursor;
@@ -501,7 +372,7 @@ impl App {
     }
 
     /// Asks for more ranked results when the cursor nears the end of those at hand.
-    pub(super) fn more_if_needed(&mut self) -> Vec<Effect> {
+    pub fn more_if_needed(&mut self) -> Vec<Effect> {
         let have = self.results.rows.len();
         if have < self.results.total
             && self.cursor + 2 * self.page() >= have
@@ -514,7 +385,7 @@ impl App {
     }
 
     /// Moves the cursor by `delta` rows.
-    pub(super) fn move_cursor(&mut self, delta: isize) -> Vec<Effect> {
+    pub fn move_cursor(&mut self, delta: isize) -> Vec<Effect> {
         let last = self.results.rows.len().saturating_sub(1);
         self.cursor = self.cursor.saturating_add_signed(delta).min(last);
         self.follow();
@@ -523,7 +394,7 @@ impl App {
     }
 
     /// Decodes the creator under the cursor for the detail pane, when it changed.
-    pub(super) fn refresh_detail(&mut self) {
+    pub fn refresh_detail(&mut self) {
         let row = self.results.rows.get(self.cursor).copied();
         if self.detail.as_ref().map(|(r, _)| *r) == row {
             return;
@@ -539,11 +410,33 @@ impl App {
     pub fn current_row(&self) -> Option<u32> {
         self.results.rows.get(self.cursor).copied()
     }
-}
 
-#[cfg(test)]
-mod tests;
-#[cfg(test)]
-mod tests_export;
-#[cfg(test)]
-mod tests_outreach;
+    /// The whole screen.
+    pub fn screen(&self) -> ratatui::layout::Rect {
+        ratatui::layout::Rect::new(0, 0, self.width, self.height)
+    }
+
+    /// Changes the query line, reads it again, and searches when it reads as a query.
+    pub fn edit_query(&mut self, change: impl FnOnce(&mut TextInput)) -> Vec<Effect> {
+        let before = self.query.text().to_string();
+        change(&mut self.query);
+        if self.query.text() == before {
+            return Vec::new();
+        }
+        self.reparse()
+    }
+
+    /// Reads the query line again and searches for it.
+    pub fn reparse(&mut self) -> Vec<Effect> {
+        self.parsed = Query::parse(self.query.text());
+        self.search(FIRST_RANKED)
+    }
+
+    /// Says `text` in the bar until the next key.
+    pub fn tell(&mut self, text: impl Into<String>, error: bool) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            error,
+        });
+    }
+}

@@ -3,93 +3,68 @@
 //! from behaviour. `Ctrl-C` quits in every mode and cannot be rebound.
 
 mod key;
-mod table;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-use table::DEFAULT;
 
 pub use key::{Key, KeyError};
 
 /// What the keyboard is talking to: the top overlay if any, else the focused part of the screen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Mode {
-    /// The result list has the focus: single keys are commands.
-    Normal,
-    /// The query line has the focus: printable keys are text.
-    Typing,
-    Help,
-    Sort,
-    Filter,
-    Problems,
-    /// The campaign picker.
-    Campaigns,
-    /// The creator's details over the whole screen.
-    Detail,
-    /// The pipeline board of the open campaign.
-    Board,
-    /// The follow-ups due.
-    Due,
-    /// The stage picker.
-    Stages,
-    /// The note editor.
-    Note,
-    /// The follow-up date editor.
-    Date,
-    /// Quitting with changes not saved.
-    Confirm,
-    /// The invitations about to be exported.
-    Export,
-    /// After an export: move the invited to contacted?
-    Exported,
+/// Each screen and overlay declares its own mode (in its own file), with its title, whether it
+/// takes typed text, and its key bindings; the registry of rooms lists them all once.
+#[derive(Clone, Copy)]
+pub struct Mode(pub &'static ModeInfo);
+
+/// What a mode is: its name, how help heads it, whether printable keys are text, and its keys.
+#[derive(Debug)]
+pub struct ModeInfo {
+    pub name: &'static str,
+    pub title: &'static str,
+    pub takes_text: bool,
+    pub keys: &'static [Row],
 }
 
+/// One binding as a room writes it: (keys, action, description, word in the hint bar).
+pub type Row = (
+    &'static [&'static str],
+    Action,
+    &'static str,
+    Option<&'static str>,
+);
+
 impl Mode {
-    /// Every mode, in the order the help overlay lists them.
-    pub const ALL: [Mode; 16] = [
-        Mode::Normal,
-        Mode::Typing,
-        Mode::Board,
-        Mode::Due,
-        Mode::Stages,
-        Mode::Note,
-        Mode::Date,
-        Mode::Export,
-        Mode::Exported,
-        Mode::Confirm,
-        Mode::Detail,
-        Mode::Filter,
-        Mode::Sort,
-        Mode::Campaigns,
-        Mode::Help,
-        Mode::Problems,
-    ];
+    /// The mode's name, which tells modes apart.
+    pub fn name(self) -> &'static str {
+        self.0.name
+    }
 
     /// How the help overlay heads the mode's keys.
     pub fn title(self) -> &'static str {
-        match self {
-            Mode::Normal => "Results",
-            Mode::Typing => "Typing a query",
-            Mode::Help => "Help",
-            Mode::Sort => "Sort menu",
-            Mode::Filter => "Filter form",
-            Mode::Problems => "Problems",
-            Mode::Campaigns => "Campaign picker",
-            Mode::Detail => "Creator details",
-            Mode::Board => "Pipeline board",
-            Mode::Due => "Follow-ups due",
-            Mode::Stages => "Stage picker",
-            Mode::Note => "Note editor",
-            Mode::Date => "Follow-up date",
-            Mode::Confirm => "Quitting with changes not saved",
-            Mode::Export => "Export preview",
-            Mode::Exported => "After an export",
-        }
+        self.0.title
     }
 
     /// True when printable keys are text in this mode.
     pub fn takes_text(self) -> bool {
-        matches!(self, Mode::Typing | Mode::Filter | Mode::Note | Mode::Date)
+        self.0.takes_text
+    }
+}
+
+impl PartialEq for Mode {
+    fn eq(&self, other: &Mode) -> bool {
+        self.0.name == other.0.name
+    }
+}
+
+impl Eq for Mode {}
+
+impl std::hash::Hash for Mode {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.name.hash(state);
+    }
+}
+
+impl std::fmt::Debug for Mode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.name)
     }
 }
 
@@ -245,27 +220,40 @@ pub struct Hint {
 /// The table, default or with the user's changes.
 #[derive(Clone, Debug)]
 pub struct Keymap {
+    modes: Vec<Mode>,
     bindings: Vec<Binding>,
 }
 
-impl Default for Keymap {
-    fn default() -> Self {
-        let bindings = DEFAULT
+impl Keymap {
+    /// The bindings the rooms declare, in the order of `modes` (the order help lists them).
+    pub fn new(modes: &[Mode]) -> Keymap {
+        let bindings = modes
             .iter()
-            .map(|(mode, keys, action, help, hint)| Binding {
-                mode: *mode,
-                // The table's own key names are checked by a test.
-                keys: keys.iter().filter_map(|k| Key::parse(k).ok()).collect(),
-                action: *action,
-                help,
-                hint: *hint,
+            .flat_map(|mode| {
+                mode.0
+                    .keys
+                    .iter()
+                    .map(|(keys, action, help, hint)| Binding {
+                        mode: *mode,
+                        // The rooms' own key names are checked by a test.
+                        keys: keys.iter().filter_map(|k| Key::parse(k).ok()).collect(),
+                        action: *action,
+                        help,
+                        hint: *hint,
+                    })
             })
             .collect();
-        Keymap { bindings }
+        Keymap {
+            modes: modes.to_vec(),
+            bindings,
+        }
     }
-}
 
-impl Keymap {
+    /// Every mode, in the order help lists them.
+    pub fn modes(&self) -> &[Mode] {
+        &self.modes
+    }
+
     /// Every binding, in table order.
     pub fn bindings(&self) -> &[Binding] {
         &self.bindings
@@ -302,7 +290,7 @@ impl Keymap {
     /// The key map as Markdown, a table per mode, for the README.
     pub fn markdown(&self) -> String {
         let mut out = String::new();
-        for mode in Mode::ALL {
+        for &mode in &self.modes {
             let bindings: Vec<&Binding> = self.bindings.iter().filter(|b| b.mode == mode).collect();
             if bindings.is_empty() {
                 continue;
@@ -324,7 +312,7 @@ impl Keymap {
                     b.help
                 ));
             }
-            if mode == Mode::Normal {
+            if Some(&mode) == self.modes.first() {
                 out.push_str("| `ctrl-c` | | quit, from anywhere (cannot be rebound) |\n");
             }
             out.push('\n');

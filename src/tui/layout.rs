@@ -3,6 +3,9 @@
 
 use ratatui::layout::Rect;
 
+/// The prompt before the query.
+pub const PROMPT: &str = " / ";
+
 /// The smallest terminal the screen is laid out for; smaller ones get a short message.
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
@@ -75,6 +78,11 @@ impl Areas {
     pub fn first_row_y(&self) -> u16 {
         self.table.y + 2
     }
+}
+
+/// Where the creator's details go over the whole screen (above the bar), if it is large enough.
+pub fn full_detail(width: u16, height: u16) -> Option<Rect> {
+    (width >= MIN_WIDTH && height >= MIN_HEIGHT).then(|| Rect::new(0, 0, width, height - 1))
 }
 
 /// A box of `width` × `height` centred in `area` (and no larger than it).

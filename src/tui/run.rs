@@ -10,7 +10,10 @@ use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event as Term};
 
-use super::app::{App, Effect, Notice, Overlay};
+use super::app::{App, Notice};
+use super::control;
+use super::effect::Effect;
+use super::overlays::problems::Problems;
 use super::tasks::{Done, Task, perform};
 use super::terminal::{Guard, Input, edit, enter};
 use super::{settings, view};
@@ -62,7 +65,7 @@ pub fn run(session: Session) -> anyhow::Result<Vec<String>> {
     app.settings_problems = problems;
     app.currency = session.config.currency.clone();
     if !app.settings_problems.is_empty() {
-        app.overlays.push(Overlay::Problems { scroll: 0 });
+        app.open(Problems::default());
     }
     if let Err(e) = crate::clock::now() {
         app.notice = Some(Notice {
@@ -137,7 +140,7 @@ pub fn run(session: Session) -> anyhow::Result<Vec<String>> {
         let left = deadline.saturating_duration_since(Instant::now());
         match receiver.recv_timeout(left) {
             Ok(Event::Done(done)) if matches!(*done, Done::Saved(_) | Done::Exported(_)) => {
-                app.on_done(*done);
+                control::on_done(&mut app, *done);
             }
             Ok(_) => {}
             Err(_) => break,
@@ -166,13 +169,13 @@ fn first_line(text: &str) -> &str {
 fn handle(app: &mut App, event: Event) -> Vec<Effect> {
     match event {
         Event::Terminal(Term::Key(key)) if key.kind != event::KeyEventKind::Release => {
-            app.on_key(key)
+            control::on_key(app, key)
         }
-        Event::Terminal(Term::Mouse(mouse)) => app.on_mouse(mouse),
+        Event::Terminal(Term::Mouse(mouse)) => control::on_mouse(app, mouse),
         Event::Terminal(Term::Resize(w, h)) => app.on_resize(w, h),
         Event::Terminal(_) => Vec::new(),
         Event::Search(response) => app.on_results(response),
-        Event::Done(done) => app.on_done(*done),
+        Event::Done(done) => control::on_done(app, *done),
     }
 }
 

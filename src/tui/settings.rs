@@ -30,7 +30,7 @@ pub fn from_config(config: &Config, no_color: bool) -> (Keymap, Theme, Vec<Diagn
         theme = Theme::mono();
     }
     let changes: Vec<(String, Vec<String>)> = config.keys.iter().map(|k| k.value.clone()).collect();
-    let (keymap, key_problems) = Keymap::default().with_changes(&changes);
+    let (keymap, key_problems) = super::rooms::keymap().with_changes(&changes);
     for (at, message) in key_problems {
         let place = &config.keys[at];
         problems.push(problem(place.line, place.column, message));
@@ -47,7 +47,8 @@ pub fn no_color() -> bool {
 mod tests {
     use super::*;
     use crate::store::parse_config;
-    use crate::tui::keymap::{Action, Mode};
+    use crate::tui::keymap::Action;
+    use crate::tui::testing::modes;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     #[test]
@@ -67,9 +68,9 @@ mod tests {
             ]
         );
         let q = KeyEvent::new(KeyCode::Char('Q'), KeyModifiers::SHIFT);
-        assert_eq!(keymap.resolve(Mode::Normal, q), Some(Action::Quit));
+        assert_eq!(keymap.resolve(modes::NORMAL, q), Some(Action::Quit));
         let help = KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE);
-        assert_eq!(keymap.resolve(Mode::Normal, help), Some(Action::Help));
+        assert_eq!(keymap.resolve(modes::NORMAL, help), Some(Action::Help));
     }
 
     #[test]
@@ -84,7 +85,7 @@ mod tests {
             ]
         );
         let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(keymap.resolve(Mode::Normal, q), Some(Action::Quit));
+        assert_eq!(keymap.resolve(modes::NORMAL, q), Some(Action::Quit));
     }
 
     #[test]

@@ -5,14 +5,12 @@
 
 use std::sync::Arc;
 
-use super::app::{
-    CampaignLoaded, ExportPreview, ExportReport, ExportRequest, ExportWrite, SaveReport,
-};
-use crate::mail::Problem;
+use crate::mail::{Format, Prepared, Problem};
+use crate::model::{Campaign, Entry};
 use crate::outreach::Edit;
 use crate::search::{Index, IndexIds};
-use crate::store::{Diagnostic, Opened};
-use crate::workspace::{AgendaItem, Choice, Roster, Session};
+use crate::store::{Diagnostic, Opened, SaveError, Saved};
+use crate::workspace::{AgendaItem, Choice, Planned, Roster, Session};
 
 /// Something to do off the interface's thread.
 #[derive(Debug)]
@@ -49,6 +47,95 @@ pub enum Done {
     Agenda(Vec<AgendaItem>, Vec<Diagnostic>),
     ExportPrepared(Box<ExportPreview>),
     Exported(Box<ExportReport>),
+}
+
+/// A campaign as read for an index.
+#[derive(Debug)]
+pub struct CampaignLoaded {
+    pub id: String,
+    /// The index its entries were matched against: an answer for an older index is stale.
+    pub index: Arc<Index>,
+    /// The campaign, or why it could not be read at all.
+    pub outcome: Result<(Option<Campaign>, Vec<Diagnostic>), String>,
+}
+
+/// A save that came back from the store.
+#[derive(Debug)]
+pub struct SaveReport {
+    pub campaign: String,
+    pub edits: Vec<Edit>,
+    pub result: Result<Saved, SaveError>,
+}
+
+/// What to render for the preview.
+pub struct ExportRequest {
+    /// Answers to older requests are stale.
+    pub generation: u64,
+    pub campaign: String,
+    /// The template; `None` for the campaign's own.
+    pub template: Option<String>,
+    pub entries: Vec<Entry>,
+    /// The creators to write to.
+    pub roster: Roster,
+    pub now: jiff::Zoned,
+}
+
+impl std::fmt::Debug for ExportRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ExportRequest")
+            .field("generation", &self.generation)
+            .field("campaign", &self.campaign)
+            .field("template", &self.template)
+            .field("entries", &self.entries.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// The invitations as rendered from one template.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportPreview {
+    pub generation: u64,
+    pub campaign: String,
+    /// The template used, if there was one to use.
+    pub template: Option<String>,
+    /// Every template of the workspace, to go through with `t`.
+    pub templates: Vec<String>,
+    /// Said above the invitations: which template is shown when the campaign names none.
+    pub note: Option<String>,
+    pub prepared: Prepared,
+    /// The sender's address, for mbox separator lines.
+    pub sender: String,
+    /// The time the messages are dated.
+    pub now: jiff::Zoned,
+    /// Where the files go, as shown to the user (`exports/spring-tea`).
+    pub dir: String,
+}
+
+/// An export to write: the letters as previewed, in the format chosen.
+#[derive(Debug)]
+pub struct ExportWrite {
+    pub campaign: String,
+    pub planned: Planned,
+    pub format: Format,
+    /// The time the messages are dated.
+    pub now: jiff::Zoned,
+    pub count: usize,
+    /// The invited who are `shortlisted`, who may then move to `contacted`.
+    pub shortlisted: Vec<String>,
+}
+
+/// An export that came back from the writer.
+#[derive(Debug)]
+pub struct ExportReport {
+    pub campaign: String,
+    /// Where the files went, as shown.
+    pub dir: String,
+    pub format: Format,
+    pub template: String,
+    pub count: usize,
+    pub shortlisted: Vec<String>,
+    /// How many files of an earlier export were replaced, or why nothing was written.
+    pub result: Result<usize, String>,
 }
 
 /// Does `task` on the session's workspace, as of `now` (for saves).

@@ -12,8 +12,10 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthStr;
 
-use super::app::{App, Effect};
-use super::keymap::{Key, Keymap};
+use super::app::App;
+use super::control;
+use super::effect::Effect;
+use super::keymap::{Key, Mode};
 use super::tasks::{Task, perform};
 use super::theme::Theme;
 use super::view;
@@ -47,6 +49,25 @@ fn copy(from: &Path, to: &Path) {
     }
 }
 
+/// Every mode by a short name, for tests.
+pub mod modes {
+    pub use crate::tui::overlays::campaigns::MODE as CAMPAIGNS;
+    pub use crate::tui::overlays::confirm::MODE as CONFIRM;
+    pub use crate::tui::overlays::date::MODE as DATE;
+    pub use crate::tui::overlays::detail::MODE as DETAIL;
+    pub use crate::tui::overlays::export::MODE as EXPORT;
+    pub use crate::tui::overlays::exported::MODE as EXPORTED;
+    pub use crate::tui::overlays::filter::MODE as FILTER;
+    pub use crate::tui::overlays::help::MODE as HELP;
+    pub use crate::tui::overlays::note::MODE as NOTE;
+    pub use crate::tui::overlays::problems::MODE as PROBLEMS;
+    pub use crate::tui::overlays::sort::MODE as SORT;
+    pub use crate::tui::overlays::stages::MODE as STAGES;
+    pub use crate::tui::screens::board::MODE as BOARD;
+    pub use crate::tui::screens::due::MODE as DUE;
+    pub use crate::tui::screens::search::{NORMAL, TYPING};
+}
+
 /// The time the tests' app lives at.
 pub const NOW: &str = "2026-11-22T09:30:00+08:00[Asia/Taipei]";
 
@@ -69,7 +90,7 @@ impl Harness {
         let mut harness = Harness {
             app: App::new(
                 "~/kol",
-                Keymap::default(),
+                super::rooms::keymap(),
                 Theme::mono(),
                 TierBounds::default(),
             ),
@@ -102,7 +123,7 @@ impl Harness {
     pub fn keys(&mut self, keys: &str) {
         for name in keys.split_whitespace() {
             let key = Key::parse(name).unwrap_or_else(|e| panic!("{e}"));
-            let effects = self.app.on_key(key.to_event());
+            let effects = control::on_key(&mut self.app, key.to_event());
             self.run(effects);
         }
     }
@@ -115,9 +136,14 @@ impl Harness {
                 ctrl: false,
                 alt: false,
             };
-            let effects = self.app.on_key(key.to_event());
+            let effects = control::on_key(&mut self.app, key.to_event());
             self.run(effects);
         }
+    }
+
+    /// Where the keyboard is talking to now.
+    pub fn mode(&self) -> Mode {
+        control::mode(&self.app)
     }
 
     pub fn resize(&mut self, width: u16, height: u16) {
@@ -161,7 +187,7 @@ impl Harness {
                 }
                 Effect::Task(task) => {
                     let done = perform(&self.session, task, &self.app.now);
-                    self.app.on_done(done)
+                    control::on_done(&mut self.app, done)
                 }
                 Effect::Quit => {
                     self.quit = true;

@@ -1,41 +1,18 @@
-//! Drawing the interface from the app state. Nothing here changes the state: every function
-//! takes `&App`, so what is on screen is a function of the state alone.
-
-mod board;
-pub mod detail;
-mod due;
-mod editors;
-pub mod export;
-pub mod overlays;
-mod results;
-mod wrap;
+//! Drawing the interface from the app state: the screen on show, the bar, then the overlays
+//! bottom to top. Nothing here changes the state: every function takes `&App`, so what is on
+//! screen is a function of the state alone.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::app::{App, Focus, View};
-use super::keymap::{Action, Hint, Mode};
+use super::app::{App, View};
+use super::control::mode;
+use super::keymap::{Action, Hint};
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
-use crate::display::{escape, truncate, width};
-
-/// The prompt before the query.
-pub const PROMPT: &str = " / ";
-
-/// Where the creator's details are drawn: over the whole screen when asked for, else in their
-/// pane if the screen has room for one.
-pub fn detail_rect(app: &App) -> Option<Rect> {
-    if app
-        .overlays
-        .iter()
-        .any(|o| matches!(o, super::app::Overlay::Detail))
-    {
-        return (app.width >= MIN_WIDTH && app.height >= MIN_HEIGHT)
-            .then(|| Rect::new(0, 0, app.width, app.height - 1));
-    }
-    app.areas()?.detail
-}
+use super::screens::{board, due, search};
+use crate::display::{escape, width};
 
 /// Draws the whole screen. Whatever was drawn, no cell leaves holding a character a terminal
 /// would obey ([`crate::display::is_unsafe`]): the views escape the text of files as they lay
@@ -62,24 +39,13 @@ fn draw_views(frame: &mut Frame<'_>, app: &App) {
     };
     let body = Rect::new(0, 0, area.width, area.height - 1);
     match app.view {
-        View::Search => {
-            query_line(frame, app, areas.query);
-            if let Some(rect) = areas.error {
-                error_line(frame, app, rect);
-            }
-            results::draw(frame, app, &areas);
-            if let Some(rect) = areas.detail {
-                detail::draw(frame, app, rect);
-            }
-        }
+        View::Search => search::draw(frame, app, &areas),
         View::Board => board::draw(frame, app, body),
         View::Due => due::draw(frame, app, body),
     }
     bar(frame, app, areas.bar);
-    overlays::draw(frame, app, area);
-    if app.mode() == Mode::Typing {
-        let x = areas.query.x + width(PROMPT) as u16 + app.query.cursor_column() as u16;
-        frame.set_cursor_position((x.min(area.width.saturating_sub(1)), areas.query.y));
+    for overlay in &app.overlays {
+        overlay.draw(app, frame, area);
     }
 }
 
@@ -98,52 +64,6 @@ fn too_small(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let top = area.y + area.height.saturating_sub(3) / 2;
     let rect = Rect::new(area.x, top, area.width, area.height.min(3));
     frame.render_widget(Paragraph::new(lines).centered(), rect);
-}
-
-fn query_line(frame: &mut Frame<'_>, app: &App, rect: Rect) {
-    let theme = &app.theme;
-    let focused = app.focus == Focus::Query && app.overlays.is_empty();
-    let prompt_style = if focused { theme.key } else { theme.muted };
-    let mut spans = vec![Span::styled(PROMPT, prompt_style)];
-    if app.query.text().is_empty() && !focused {
-        spans.push(Span::styled(
-            "press / to search: words, niche:…, platform:ig, followers:10k..50k, er:>3, -word",
-            theme.muted,
-        ));
-    } else {
-        spans.push(Span::styled(
-            escape(app.query.text()).into_owned(),
-            theme.text,
-        ));
-    }
-    frame.render_widget(Paragraph::new(Line::from(spans)), rect);
-}
-
-fn error_line(frame: &mut Frame<'_>, app: &App, rect: Rect) {
-    let Err(error) = &app.parsed else { return };
-    let text = app.query.text();
-    let start = error.span.start.min(text.len());
-    let end = error.span.end.clamp(start, text.len());
-    let before = width(PROMPT) + width(&text[..start]);
-    let carets = width(&text[start..end]).max(1);
-    let mut marks = vec![
-        Span::raw(" ".repeat(before)),
-        Span::styled("^".repeat(carets), app.theme.error),
-    ];
-    let message = escape(&error.message);
-    let room = usize::from(rect.width).saturating_sub(width(PROMPT));
-    let message = Span::styled(truncate(&message, room).into_owned(), app.theme.error);
-    let lines = if rect.height > 1 {
-        // Too long to follow the marks: the message goes on the line under them.
-        vec![
-            Line::from(marks),
-            Line::from(vec![Span::raw(" ".repeat(width(PROMPT))), message]),
-        ]
-    } else {
-        marks.extend([Span::raw(" "), message]);
-        vec![Line::from(marks)]
-    };
-    frame.render_widget(Paragraph::new(lines), rect);
 }
 
 fn bar(frame: &mut Frame<'_>, app: &App, rect: Rect) {
@@ -196,7 +116,7 @@ fn bar(frame: &mut Frame<'_>, app: &App, rect: Rect) {
     }
     let used: usize = left.iter().map(|s| width(&s.content)).sum();
     let room = usize::from(rect.width).saturating_sub(used + 2);
-    let hints = fitting_hints(app.keymap.hints(app.mode()), room);
+    let hints = fitting_hints(app.keymap.hints(mode(app)), room);
     let hint_width: usize = hints.iter().map(hint_width).sum();
     let gap = usize::from(rect.width).saturating_sub(used + hint_width);
     left.push(Span::raw(" ".repeat(gap)));

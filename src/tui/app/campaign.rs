@@ -1,27 +1,14 @@
-//! The open campaign: the picker's list, reading a campaign for the current index, and each
-//! row's stage and entry in it.
+//! The open campaign: opening one (read for the current index) or none, and each row's stage
+//! and entry in it.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::outreach::AfterPick;
-use super::{App, Effect, FIRST_RANKED, Notice, Overlay};
+use super::{App, Effect, FIRST_RANKED, Notice};
 use crate::model::{Campaign, Entry, Stage};
 use crate::search::{Index, IndexIds};
-use crate::store::Diagnostic;
-
-/// A campaign in the picker.
-pub use crate::workspace::Choice as CampaignChoice;
-
-/// A campaign as read for an index.
-#[derive(Debug)]
-pub struct CampaignLoaded {
-    pub id: String,
-    /// The index its entries were matched against: an answer for an older index is stale.
-    pub index: Arc<Index>,
-    /// The campaign, or why it could not be read at all.
-    pub outcome: Result<(Option<Campaign>, Vec<Diagnostic>), String>,
-}
+use crate::tui::tasks::{CampaignLoaded, Task};
 
 /// The campaign whose stages are shown.
 #[derive(Clone, Debug)]
@@ -63,27 +50,43 @@ impl OpenCampaign {
 }
 
 impl App {
-    /// The campaign list for the picker was read.
-    pub fn on_campaigns(&mut self, list: Vec<CampaignChoice>) -> Vec<Effect> {
-        if let Some(Overlay::Campaigns { cursor, choices }) = self.overlays.last_mut() {
-            // The open campaign is chosen at first; "none" is the last choice.
-            let open = self.campaign.as_ref().map(|c| c.campaign.id.as_str());
-            *cursor = list
-                .iter()
-                .position(|c| Some(c.id.as_str()) == open)
-                .unwrap_or(0);
-            *choices = Some(list);
+    /// Opens the campaign `id`, or closes the open one when `None`.
+    pub fn choose_campaign(&mut self, id: Option<String>) -> Vec<Effect> {
+        match id {
+            Some(id) => {
+                let Some(db) = &self.db else {
+                    return Vec::new();
+                };
+                self.opening = Some(id.clone());
+                vec![Effect::Task(Task::OpenCampaign {
+                    id,
+                    index: Arc::clone(&db.index),
+                })]
+            }
+            None => {
+                self.opening = None;
+                self.after_pick = None;
+                self.campaign_problems.clear();
+                if self.view == super::View::Board {
+                    self.view = super::View::Search;
+                }
+                if self.campaign.take().is_some() {
+                    self.search(FIRST_RANKED.max(self.results.limit))
+                } else {
+                    Vec::new()
+                }
+            }
         }
-        Vec::new()
     }
 
-    /// A campaign was read.
-    pub fn on_campaign(&mut self, loaded: CampaignLoaded) -> Vec<Effect> {
+    /// A campaign was read. True in the answer's second part when it cannot be read and its
+    /// problems are to be shown.
+    pub fn on_campaign(&mut self, loaded: CampaignLoaded) -> (Vec<Effect>, bool) {
         let current = self.db.as_ref().map(|db| &db.index);
         if self.opening.as_deref() != Some(loaded.id.as_str())
             || !current.is_some_and(|i| Arc::ptr_eq(i, &loaded.index))
         {
-            return Vec::new();
+            return (Vec::new(), false);
         }
         self.opening = None;
         let (campaign, diagnostics) = match loaded.outcome {
@@ -93,7 +96,7 @@ impl App {
                     text: message,
                     error: true,
                 });
-                return Vec::new();
+                return (Vec::new(), false);
             }
         };
         self.campaign_problems = diagnostics;
@@ -105,10 +108,7 @@ impl App {
                 ),
                 error: true,
             });
-            if !self.campaign_problems.is_empty() {
-                self.overlays.push(Overlay::Problems { scroll: 0 });
-            }
-            return Vec::new();
+            return (Vec::new(), !self.campaign_problems.is_empty());
         };
         let switched = self
             .campaign
@@ -125,6 +125,6 @@ impl App {
             Some(AfterPick::Board) => self.show_board(),
             None => {}
         }
-        effects
+        (effects, false)
     }
 }

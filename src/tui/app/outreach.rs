@@ -4,16 +4,16 @@
 //! it is saved. A change that could not be saved stays on screen and in memory, listed as not
 //! saved, until `w` saves it or the user quits on purpose.
 
-use crate::tui::tasks::Task;
 use std::collections::BTreeMap;
 
-use super::{App, Effect, Notice, Overlay};
+use jiff::civil::Date;
+
+use super::{App, Effect};
 use crate::model::{Entry, Stage};
 use crate::outreach::edit::{self as edits, Edit};
 use crate::outreach::{Step, step};
-use crate::store::{SaveError, Saved};
-use crate::tui::input::{TextArea, TextInput};
-use crate::tui::keymap::Action;
+use crate::store::SaveError;
+use crate::tui::tasks::{SaveReport, Task};
 
 /// An entry an action applies to, as the user sees it.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,19 +37,11 @@ pub enum AfterPick {
     Board,
 }
 
-/// A save that came back from the store.
-#[derive(Debug)]
-pub struct SaveReport {
-    pub campaign: String,
-    pub edits: Vec<Edit>,
-    pub result: Result<Saved, SaveError>,
-}
-
 impl App {
     /// The entries the next action applies to: the selected rows of the results (else the one
     /// under the cursor) on the open campaign's shortlist, or the entry chosen on the board or
     /// the list of follow-ups.
-    pub(super) fn targets(&self) -> Result<Vec<Target>, String> {
+    pub fn targets(&self) -> Result<Vec<Target>, String> {
         match self.view {
             super::View::Board => self
                 .board_target()
@@ -88,7 +80,7 @@ impl App {
     }
 
     /// The selected rows, or the one under the cursor.
-    pub(super) fn chosen_rows(&self) -> Vec<u32> {
+    pub fn chosen_rows(&self) -> Vec<u32> {
         if self.marked.is_empty() {
             self.current_row().into_iter().collect()
         } else {
@@ -96,116 +88,13 @@ impl App {
         }
     }
 
-    fn creator_id(&self, row: u32) -> Option<String> {
+    pub fn creator_id(&self, row: u32) -> Option<String> {
         let db = self.db.as_ref()?;
         Some(db.index.ids.get(row as usize).to_string())
     }
 
-    pub(super) fn tell(&mut self, text: impl Into<String>, error: bool) {
-        self.notice = Some(Notice {
-            text: text.into(),
-            error,
-        });
-    }
-
-    /// The actions on the shortlist, from any view.
-    pub(super) fn outreach_action(&mut self, action: Action) -> Vec<Effect> {
-        match action {
-            Action::Add => {
-                let creators: Vec<String> = self
-                    .chosen_rows()
-                    .into_iter()
-                    .filter_map(|r| self.creator_id(r))
-                    .collect();
-                if creators.is_empty() {
-                    self.tell("no creator to add", false);
-                    return Vec::new();
-                }
-                if self.campaign.is_none() {
-                    self.after_pick = Some(AfterPick::Add(creators));
-                    return self.pick_campaign();
-                }
-                self.add(creators)
-            }
-            Action::SetStage => match self.targets() {
-                Ok(targets) => {
-                    let cursor = Stage::ALL
-                        .iter()
-                        .position(|s| *s == targets[0].entry.stage)
-                        .unwrap_or(0);
-                    self.overlays.push(Overlay::Stages { cursor, targets });
-                    Vec::new()
-                }
-                Err(e) => {
-                    self.tell(e, false);
-                    Vec::new()
-                }
-            },
-            Action::NextStage | Action::PreviousStage => {
-                let way = if action == Action::NextStage {
-                    Step::Next
-                } else {
-                    Step::Previous
-                };
-                match self.targets() {
-                    Ok(targets) => self.step(targets, way),
-                    Err(e) => {
-                        self.tell(e, false);
-                        Vec::new()
-                    }
-                }
-            }
-            Action::Note => match self.targets() {
-                Ok(mut targets) => {
-                    let target = targets.remove(0);
-                    let area = TextArea::new(target.entry.notes.as_deref().unwrap_or(""));
-                    self.overlays.push(Overlay::Note {
-                        target: Box::new(target),
-                        area,
-                    });
-                    Vec::new()
-                }
-                Err(e) => {
-                    self.tell(e, false);
-                    Vec::new()
-                }
-            },
-            Action::FollowUpDate => match self.targets() {
-                Ok(targets) => {
-                    let shown = targets[0]
-                        .entry
-                        .follow_up
-                        .map(|d| d.to_string())
-                        .unwrap_or_default();
-                    self.overlays.push(Overlay::Date {
-                        targets,
-                        input: TextInput::new(&shown),
-                        error: None,
-                    });
-                    Vec::new()
-                }
-                Err(e) => {
-                    self.tell(e, false);
-                    Vec::new()
-                }
-            },
-            Action::Retry => self.retry(),
-            Action::Export => self.export(),
-            _ => Vec::new(),
-        }
-    }
-
-    /// Opens the campaign picker.
-    pub(super) fn pick_campaign(&mut self) -> Vec<Effect> {
-        self.overlays.push(Overlay::Campaigns {
-            cursor: 0,
-            choices: None,
-        });
-        vec![Effect::Task(Task::ListCampaigns)]
-    }
-
     /// Puts creators on the open campaign's shortlist.
-    pub(super) fn add(&mut self, creators: Vec<String>) -> Vec<Effect> {
+    pub fn add(&mut self, creators: Vec<String>) -> Vec<Effect> {
         let Some(open) = &self.campaign else {
             return Vec::new();
         };
@@ -214,7 +103,7 @@ impl App {
         self.save(&campaign, vec![Edit::Add { creators }])
     }
 
-    fn step(&mut self, targets: Vec<Target>, way: Step) -> Vec<Effect> {
+    pub fn step(&mut self, targets: Vec<Target>, way: Step) -> Vec<Effect> {
         let mut by_campaign: BTreeMap<String, Vec<Edit>> = BTreeMap::new();
         let mut stuck = Vec::new();
         for t in &targets {
@@ -248,7 +137,7 @@ impl App {
     }
 
     /// Moves the targets of the stage picker to `to`.
-    pub(super) fn set_stage(&mut self, targets: Vec<Target>, to: Stage) -> Vec<Effect> {
+    pub fn set_stage(&mut self, targets: Vec<Target>, to: Stage) -> Vec<Effect> {
         let mut by_campaign: BTreeMap<String, Vec<Edit>> = BTreeMap::new();
         for t in targets.iter().filter(|t| t.entry.stage != to) {
             by_campaign
@@ -274,7 +163,7 @@ impl App {
     }
 
     /// Saves the note editor's text.
-    pub(super) fn save_note(&mut self, target: Target, text: String) -> Vec<Effect> {
+    pub fn save_note(&mut self, target: Target, text: String) -> Vec<Effect> {
         let edit = Edit::Notes {
             creator: target.entry.creator.to_string(),
             text: Some(text),
@@ -283,26 +172,8 @@ impl App {
         self.save(&target.campaign, vec![edit])
     }
 
-    /// Sets the date editor's date on its targets; a date that does not read stays in the
-    /// editor with what is wrong.
-    pub(super) fn save_date(&mut self) -> Vec<Effect> {
-        let Some(Overlay::Date {
-            targets,
-            input,
-            error,
-        }) = self.overlays.last_mut()
-        else {
-            return Vec::new();
-        };
-        let date = match crate::outreach::follow_up::read_date(input.text(), self.now.date()) {
-            Ok(date) => date,
-            Err(e) => {
-                *error = Some(e);
-                return Vec::new();
-            }
-        };
-        let targets = targets.clone();
-        self.overlays.pop();
+    /// Sets (or clears) the follow-up date of `targets`.
+    pub fn follow_up(&mut self, targets: Vec<Target>, date: Option<Date>) -> Vec<Effect> {
         let mut by_campaign: BTreeMap<String, Vec<Edit>> = BTreeMap::new();
         for t in targets {
             by_campaign
@@ -323,7 +194,7 @@ impl App {
 
     /// Shows `edits` at once and sends them to be saved, after any of the same campaign that
     /// could not be saved before (they are saved together, in order).
-    pub(super) fn save(&mut self, campaign: &str, edits: Vec<Edit>) -> Vec<Effect> {
+    pub fn save(&mut self, campaign: &str, edits: Vec<Edit>) -> Vec<Effect> {
         let Some(db) = &self.db else {
             return Vec::new();
         };
@@ -358,7 +229,7 @@ impl App {
     }
 
     /// Sends again everything that could not be saved.
-    pub(super) fn retry(&mut self) -> Vec<Effect> {
+    pub fn retry(&mut self) -> Vec<Effect> {
         if self.unsaved.is_empty() {
             self.tell("everything is saved", false);
             return Vec::new();

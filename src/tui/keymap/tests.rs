@@ -1,4 +1,5 @@
 use super::*;
+use crate::tui::testing::modes;
 use rstest::rstest;
 
 fn key(spec: &str) -> KeyEvent {
@@ -6,84 +7,96 @@ fn key(spec: &str) -> KeyEvent {
 }
 
 #[rstest]
-#[case(Mode::Normal, "q", Some(Action::Quit))]
-#[case(Mode::Normal, "?", Some(Action::Help))]
-#[case(Mode::Normal, "/", Some(Action::Search))]
-#[case(Mode::Normal, "j", Some(Action::Down))]
-#[case(Mode::Normal, "down", Some(Action::Down))]
-#[case(Mode::Normal, "k", Some(Action::Up))]
-#[case(Mode::Normal, "g", Some(Action::Top))]
-#[case(Mode::Normal, "G", Some(Action::Bottom))]
-#[case(Mode::Normal, "pgdn", Some(Action::PageDown))]
-#[case(Mode::Normal, "space", Some(Action::Mark))]
-#[case(Mode::Normal, "f", Some(Action::Filter))]
-#[case(Mode::Normal, "o", Some(Action::Sort))]
-#[case(Mode::Normal, "e", Some(Action::Edit))]
-#[case(Mode::Normal, "!", Some(Action::Problems))]
-#[case(Mode::Normal, "esc", Some(Action::Back))]
-#[case(Mode::Normal, "ctrl-c", Some(Action::Quit))]
-#[case(Mode::Normal, "c", Some(Action::Campaign))]
-#[case(Mode::Normal, "J", Some(Action::DetailDown))]
-#[case(Mode::Normal, "K", Some(Action::DetailUp))]
-#[case(Mode::Normal, "z", None)]
-#[case(Mode::Normal, "ctrl-q", None)]
+#[case(modes::NORMAL, "q", Some(Action::Quit))]
+#[case(modes::NORMAL, "?", Some(Action::Help))]
+#[case(modes::NORMAL, "/", Some(Action::Search))]
+#[case(modes::NORMAL, "j", Some(Action::Down))]
+#[case(modes::NORMAL, "down", Some(Action::Down))]
+#[case(modes::NORMAL, "k", Some(Action::Up))]
+#[case(modes::NORMAL, "g", Some(Action::Top))]
+#[case(modes::NORMAL, "G", Some(Action::Bottom))]
+#[case(modes::NORMAL, "pgdn", Some(Action::PageDown))]
+#[case(modes::NORMAL, "space", Some(Action::Mark))]
+#[case(modes::NORMAL, "f", Some(Action::Filter))]
+#[case(modes::NORMAL, "o", Some(Action::Sort))]
+#[case(modes::NORMAL, "e", Some(Action::Edit))]
+#[case(modes::NORMAL, "!", Some(Action::Problems))]
+#[case(modes::NORMAL, "esc", Some(Action::Back))]
+#[case(modes::NORMAL, "ctrl-c", Some(Action::Quit))]
+#[case(modes::NORMAL, "c", Some(Action::Campaign))]
+#[case(modes::NORMAL, "J", Some(Action::DetailDown))]
+#[case(modes::NORMAL, "K", Some(Action::DetailUp))]
+#[case(modes::NORMAL, "z", None)]
+#[case(modes::NORMAL, "ctrl-q", None)]
 fn results(#[case] mode: Mode, #[case] spec: &str, #[case] action: Option<Action>) {
-    assert_eq!(Keymap::default().resolve(mode, key(spec)), action, "{spec}");
+    assert_eq!(
+        crate::tui::rooms::keymap().resolve(mode, key(spec)),
+        action,
+        "{spec}"
+    );
 }
 
 #[rstest]
-#[case(Mode::Typing, "q", Some(Action::Insert('q')))]
-#[case(Mode::Typing, "?", Some(Action::Insert('?')))]
-#[case(Mode::Typing, "/", Some(Action::Insert('/')))]
-#[case(Mode::Typing, "G", Some(Action::Insert('G')))]
-#[case(Mode::Typing, "space", Some(Action::Insert(' ')))]
-#[case(Mode::Typing, "莎", Some(Action::Insert('莎')))]
-#[case(Mode::Typing, "enter", Some(Action::Done))]
-#[case(Mode::Typing, "esc", Some(Action::Done))]
-#[case(Mode::Typing, "backspace", Some(Action::DeleteBack))]
-#[case(Mode::Typing, "delete", Some(Action::DeleteForward))]
-#[case(Mode::Typing, "left", Some(Action::Left))]
-#[case(Mode::Typing, "ctrl-a", Some(Action::LineStart))]
-#[case(Mode::Typing, "ctrl-w", Some(Action::DeleteWord))]
-#[case(Mode::Typing, "ctrl-u", Some(Action::ClearLine))]
-#[case(Mode::Typing, "down", Some(Action::Down))]
-#[case(Mode::Typing, "ctrl-c", Some(Action::Quit))]
-#[case(Mode::Typing, "alt-x", None)]
+#[case(modes::TYPING, "q", Some(Action::Insert('q')))]
+#[case(modes::TYPING, "?", Some(Action::Insert('?')))]
+#[case(modes::TYPING, "/", Some(Action::Insert('/')))]
+#[case(modes::TYPING, "G", Some(Action::Insert('G')))]
+#[case(modes::TYPING, "space", Some(Action::Insert(' ')))]
+#[case(modes::TYPING, "莎", Some(Action::Insert('莎')))]
+#[case(modes::TYPING, "enter", Some(Action::Done))]
+#[case(modes::TYPING, "esc", Some(Action::Done))]
+#[case(modes::TYPING, "backspace", Some(Action::DeleteBack))]
+#[case(modes::TYPING, "delete", Some(Action::DeleteForward))]
+#[case(modes::TYPING, "left", Some(Action::Left))]
+#[case(modes::TYPING, "ctrl-a", Some(Action::LineStart))]
+#[case(modes::TYPING, "ctrl-w", Some(Action::DeleteWord))]
+#[case(modes::TYPING, "ctrl-u", Some(Action::ClearLine))]
+#[case(modes::TYPING, "down", Some(Action::Down))]
+#[case(modes::TYPING, "ctrl-c", Some(Action::Quit))]
+#[case(modes::TYPING, "alt-x", None)]
 fn typing(#[case] mode: Mode, #[case] spec: &str, #[case] action: Option<Action>) {
-    assert_eq!(Keymap::default().resolve(mode, key(spec)), action, "{spec}");
+    assert_eq!(
+        crate::tui::rooms::keymap().resolve(mode, key(spec)),
+        action,
+        "{spec}"
+    );
 }
 
 #[rstest]
-#[case(Mode::Help, "esc", Some(Action::Back))]
-#[case(Mode::Help, "q", Some(Action::Back))]
-#[case(Mode::Help, "?", Some(Action::Back))]
-#[case(Mode::Help, "j", Some(Action::Down))]
-#[case(Mode::Help, "ctrl-c", Some(Action::Quit))]
-#[case(Mode::Help, "x", None)]
-#[case(Mode::Sort, "enter", Some(Action::Apply))]
-#[case(Mode::Sort, "k", Some(Action::Up))]
-#[case(Mode::Sort, "q", Some(Action::Back))]
-#[case(Mode::Filter, "a", Some(Action::Insert('a')))]
-#[case(Mode::Filter, "q", Some(Action::Insert('q')))]
-#[case(Mode::Filter, "tab", Some(Action::NextField))]
-#[case(Mode::Filter, "shift-tab", Some(Action::PreviousField))]
-#[case(Mode::Filter, "space", Some(Action::Toggle))]
-#[case(Mode::Filter, "enter", Some(Action::Apply))]
-#[case(Mode::Filter, "esc", Some(Action::Back))]
-#[case(Mode::Filter, "ctrl-c", Some(Action::Quit))]
-#[case(Mode::Campaigns, "enter", Some(Action::Apply))]
-#[case(Mode::Campaigns, "j", Some(Action::Down))]
-#[case(Mode::Campaigns, "c", Some(Action::Back))]
-#[case(Mode::Campaigns, "x", None)]
-#[case(Mode::Problems, "!", Some(Action::Back))]
-#[case(Mode::Problems, "q", Some(Action::Back))]
+#[case(modes::HELP, "esc", Some(Action::Back))]
+#[case(modes::HELP, "q", Some(Action::Back))]
+#[case(modes::HELP, "?", Some(Action::Back))]
+#[case(modes::HELP, "j", Some(Action::Down))]
+#[case(modes::HELP, "ctrl-c", Some(Action::Quit))]
+#[case(modes::HELP, "x", None)]
+#[case(modes::SORT, "enter", Some(Action::Apply))]
+#[case(modes::SORT, "k", Some(Action::Up))]
+#[case(modes::SORT, "q", Some(Action::Back))]
+#[case(modes::FILTER, "a", Some(Action::Insert('a')))]
+#[case(modes::FILTER, "q", Some(Action::Insert('q')))]
+#[case(modes::FILTER, "tab", Some(Action::NextField))]
+#[case(modes::FILTER, "shift-tab", Some(Action::PreviousField))]
+#[case(modes::FILTER, "space", Some(Action::Toggle))]
+#[case(modes::FILTER, "enter", Some(Action::Apply))]
+#[case(modes::FILTER, "esc", Some(Action::Back))]
+#[case(modes::FILTER, "ctrl-c", Some(Action::Quit))]
+#[case(modes::CAMPAIGNS, "enter", Some(Action::Apply))]
+#[case(modes::CAMPAIGNS, "j", Some(Action::Down))]
+#[case(modes::CAMPAIGNS, "c", Some(Action::Back))]
+#[case(modes::CAMPAIGNS, "x", None)]
+#[case(modes::PROBLEMS, "!", Some(Action::Back))]
+#[case(modes::PROBLEMS, "q", Some(Action::Back))]
 fn overlays(#[case] mode: Mode, #[case] spec: &str, #[case] action: Option<Action>) {
-    assert_eq!(Keymap::default().resolve(mode, key(spec)), action, "{spec}");
+    assert_eq!(
+        crate::tui::rooms::keymap().resolve(mode, key(spec)),
+        action,
+        "{spec}"
+    );
 }
 
 #[test]
 fn every_key_in_the_table_parses_and_prints_back() {
-    for (_, keys, _, _, _) in DEFAULT {
+    for (keys, _, _, _) in crate::tui::rooms::MODES.iter().flat_map(|m| m.0.keys) {
         for k in *keys {
             let parsed = Key::parse(k).unwrap_or_else(|e| panic!("{e}"));
             assert_eq!(Key::parse(&parsed.to_string()).unwrap(), parsed, "{k}");
@@ -93,8 +106,8 @@ fn every_key_in_the_table_parses_and_prints_back() {
 
 #[test]
 fn q_never_quits_while_typing_and_ctrl_c_always_does() {
-    let map = Keymap::default();
-    for mode in Mode::ALL {
+    let map = crate::tui::rooms::keymap();
+    for &mode in crate::tui::rooms::MODES {
         assert_eq!(
             map.resolve(mode, key("ctrl-c")),
             Some(Action::Quit),
@@ -103,7 +116,7 @@ fn q_never_quits_while_typing_and_ctrl_c_always_does() {
         let q = map.resolve(mode, key("q"));
         assert_eq!(
             q == Some(Action::Quit),
-            matches!(mode, Mode::Normal | Mode::Board | Mode::Due),
+            [modes::NORMAL, modes::BOARD, modes::DUE].contains(&mode),
             "{mode:?}: {q:?}"
         );
     }
@@ -111,8 +124,8 @@ fn q_never_quits_while_typing_and_ctrl_c_always_does() {
 
 #[test]
 fn no_key_is_bound_twice_in_one_mode() {
-    let map = Keymap::default();
-    for mode in Mode::ALL {
+    let map = crate::tui::rooms::keymap();
+    for &mode in crate::tui::rooms::MODES {
         let keys: Vec<Key> = map
             .bindings()
             .iter()
@@ -134,12 +147,12 @@ fn keys_can_be_rebound_and_mistakes_are_reported() {
         ("qiut".to_string(), vec!["x".to_string()]),
         ("sort".to_string(), vec!["ctrl-".to_string()]),
     ];
-    let (map, problems) = Keymap::default().with_changes(&changes);
-    assert_eq!(map.resolve(Mode::Normal, key("Q")), Some(Action::Quit));
-    assert_eq!(map.resolve(Mode::Normal, key("q")), None);
-    assert_eq!(map.resolve(Mode::Normal, key("h")), Some(Action::Help));
+    let (map, problems) = crate::tui::rooms::keymap().with_changes(&changes);
+    assert_eq!(map.resolve(modes::NORMAL, key("Q")), Some(Action::Quit));
+    assert_eq!(map.resolve(modes::NORMAL, key("q")), None);
+    assert_eq!(map.resolve(modes::NORMAL, key("h")), Some(Action::Help));
     assert_eq!(
-        map.resolve(Mode::Normal, key("o")),
+        map.resolve(modes::NORMAL, key("o")),
         Some(Action::Sort),
         "a bad change is left out"
     );
@@ -156,7 +169,7 @@ fn keys_can_be_rebound_and_mistakes_are_reported() {
         ]
     );
     // Ctrl-C still quits whatever the configuration says.
-    assert_eq!(map.resolve(Mode::Help, key("ctrl-c")), Some(Action::Quit));
+    assert_eq!(map.resolve(modes::HELP, key("ctrl-c")), Some(Action::Quit));
 }
 
 #[test]
@@ -169,12 +182,16 @@ fn rebinding_never_takes_letters_from_typing_or_keys_from_other_actions() {
             vec!["i".to_string(), "ctrl-k".to_string()],
         ),
     ];
-    let (map, problems) = Keymap::default().with_changes(&changes);
+    let (map, problems) = crate::tui::rooms::keymap().with_changes(&changes);
     // j was still "down" when help asked for it, so help only got f1.
-    assert_eq!(map.resolve(Mode::Normal, key("f1")), Some(Action::Help));
-    assert_eq!(map.resolve(Mode::Normal, key("?")), None);
-    assert_eq!(map.resolve(Mode::Normal, key("j")), None, "down moved to m");
-    assert_eq!(map.resolve(Mode::Normal, key("m")), Some(Action::Down));
+    assert_eq!(map.resolve(modes::NORMAL, key("f1")), Some(Action::Help));
+    assert_eq!(map.resolve(modes::NORMAL, key("?")), None);
+    assert_eq!(
+        map.resolve(modes::NORMAL, key("j")),
+        None,
+        "down moved to m"
+    );
+    assert_eq!(map.resolve(modes::NORMAL, key("m")), Some(Action::Down));
     // Help is in three places where j was "down" then.
     assert_eq!(
         problems,
@@ -185,32 +202,32 @@ fn rebinding_never_takes_letters_from_typing_or_keys_from_other_actions() {
     );
     // While typing, m stays a letter and down keeps its own keys; ctrl-k is taken up.
     assert_eq!(
-        map.resolve(Mode::Typing, key("m")),
+        map.resolve(modes::TYPING, key("m")),
         Some(Action::Insert('m'))
     );
-    assert_eq!(map.resolve(Mode::Typing, key("down")), Some(Action::Down));
+    assert_eq!(map.resolve(modes::TYPING, key("down")), Some(Action::Down));
     assert_eq!(
-        map.resolve(Mode::Typing, key("i")),
+        map.resolve(modes::TYPING, key("i")),
         Some(Action::Insert('i'))
     );
-    assert_eq!(map.resolve(Mode::Typing, key("ctrl-k")), Some(Action::Up));
+    assert_eq!(map.resolve(modes::TYPING, key("ctrl-k")), Some(Action::Up));
     // In the overlays, down and up move to m and i too.
-    assert_eq!(map.resolve(Mode::Sort, key("m")), Some(Action::Down));
+    assert_eq!(map.resolve(modes::SORT, key("m")), Some(Action::Down));
 }
 
 #[test]
 fn hints_come_from_the_table() {
-    let hints = Keymap::default().hints(Mode::Normal);
+    let hints = crate::tui::rooms::keymap().hints(modes::NORMAL);
     let shown: Vec<(&str, &str)> = hints.iter().map(|h| (h.key.as_str(), h.word)).collect();
     assert!(shown.contains(&("/", "search")));
     assert!(shown.contains(&("q", "quit")));
     assert!(!shown.iter().any(|(k, _)| *k == "j"));
     // Rebinding moves the hint to the new key.
     let changes = [("help".to_string(), vec!["f1".to_string()])];
-    let (rebound, _) = Keymap::default().with_changes(&changes);
+    let (rebound, _) = crate::tui::rooms::keymap().with_changes(&changes);
     assert!(
         rebound
-            .hints(Mode::Normal)
+            .hints(modes::NORMAL)
             .iter()
             .any(|h| h.key == "f1" && h.word == "help")
     );
@@ -230,7 +247,7 @@ fn readme_lists_the_key_map() {
         .expect("the README has the key map markers")
         + start.len();
     let to = from + readme[from..].find(end).expect("the end marker");
-    let table = format!("\n{}", Keymap::default().markdown());
+    let table = format!("\n{}", crate::tui::rooms::keymap().markdown());
     if std::env::var_os("BLESS").is_some() {
         let updated = format!("{}{table}{}", &readme[..from], &readme[to..]);
         std::fs::write(&path, updated).unwrap();
@@ -240,7 +257,7 @@ fn readme_lists_the_key_map() {
         readme[from..to] == table,
         "the README's key map differs from the table: run BLESS=1 cargo test readme"
     );
-    for binding in Keymap::default().bindings() {
+    for binding in crate::tui::rooms::keymap().bindings() {
         assert!(readme[from..to].contains(binding.help));
     }
 }

@@ -1,26 +1,19 @@
-//! The export preview: over the whole screen, what will be written and what stands in the way
-//! — a summary, every problem, then one creator's invitation (headers and body) at a time.
+//! The export preview's text: a summary of what will be written and where, every problem, then
+//! one creator's invitation (headers and body) at a time.
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::wrap::wrap;
+use super::ExportView;
 use crate::display::escape;
-use crate::tui::app::{App, ExportView, Overlay};
-
-/// Where the preview is drawn: the screen above the bar.
-fn rect(app: &App) -> Rect {
-    Rect::new(0, 0, app.width, app.height.saturating_sub(1))
-}
+use crate::tui::app::App;
+use crate::tui::wrap::wrap;
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The preview's lines, wrapped to `width` columns.
-fn lines(app: &App, view: &ExportView, width: usize) -> Vec<Line<'static>> {
+pub fn lines(app: &App, view: &ExportView, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let mut out: Vec<Line<'static>> = Vec::new();
     let Some(preview) = &view.preview else {
@@ -130,97 +123,6 @@ fn lines(app: &App, view: &ExportView, width: usize) -> Vec<Line<'static>> {
         return wrapped;
     }
     out.iter().flat_map(|l| wrap(l, width, 2)).collect()
-}
-
-/// How far the preview can be scrolled.
-pub fn max_scroll(app: &App) -> usize {
-    let Some(Overlay::Export(view)) = app.overlays.last() else {
-        return 0;
-    };
-    let r = rect(app);
-    let inner = usize::from(r.height.saturating_sub(2));
-    let all = lines(app, view, usize::from(r.width.saturating_sub(4)));
-    all.len().saturating_sub(inner)
-}
-
-pub fn draw(frame: &mut Frame<'_>, app: &App, view: &ExportView) {
-    let r = rect(app);
-    if r.width < 10 || r.height < 4 {
-        return;
-    }
-    frame.render_widget(Clear, r);
-    let template = view
-        .preview
-        .as_ref()
-        .and_then(|p| p.template.as_deref())
-        .unwrap_or("…");
-    let title = format!(
-        " Invitations · {} · template {} · {} ",
-        escape(&view.campaign),
-        escape(template),
-        app.export_format.name()
-    );
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(app.theme.focused_border)
-        .title(Line::styled(title, app.theme.title));
-    let inner = block.inner(r);
-    frame.render_widget(block, r);
-    let padded = Rect::new(
-        inner.x + 1,
-        inner.y,
-        inner.width.saturating_sub(2),
-        inner.height,
-    );
-    let all = lines(app, view, usize::from(padded.width));
-    let scroll = view
-        .scroll
-        .min(all.len().saturating_sub(usize::from(padded.height)));
-    frame.render_widget(
-        Paragraph::new(all).scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
-        padded,
-    );
-}
-
-/// The question after an export: move the invited to contacted?
-pub fn exported(frame: &mut Frame<'_>, app: &App, area: Rect, creators: &[String], written: &str) {
-    let text = [
-        Line::styled(escape(written).into_owned(), app.theme.ok),
-        Line::raw(""),
-        Line::styled(
-            format!(
-                "Move {} to contacted, noting \"{}\"?",
-                match creators {
-                    [one] => escape(one).into_owned(),
-                    many => format!("the {} invited", many.len()),
-                },
-                crate::outreach::edit::INVITATION_EXPORTED
-            ),
-            app.theme.text,
-        ),
-    ];
-    let width = 64.min(area.width);
-    let wrapped: Vec<Line<'static>> = text
-        .iter()
-        .flat_map(|l| wrap(l, usize::from(width.saturating_sub(4)), 0))
-        .collect();
-    let height = u16::try_from(wrapped.len() + 2).unwrap_or(u16::MAX);
-    let rect = crate::tui::layout::centred(area, width, height);
-    frame.render_widget(Clear, rect);
-    super::overlays::split_wide_characters(frame, rect);
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(app.theme.focused_border)
-        .title(Line::styled(" Exported ", app.theme.title));
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
-    let padded = Rect::new(
-        inner.x + 1,
-        inner.y,
-        inner.width.saturating_sub(2),
-        inner.height,
-    );
-    frame.render_widget(Paragraph::new(wrapped), padded);
 }
 
 fn mailboxes(list: &[crate::mail::Mailbox]) -> String {

@@ -2,9 +2,9 @@
 //! location and has-email. It reads its starting values from the query line and writes its
 //! filters back into it as text, so what it does stays visible and editable.
 
-use super::input::TextInput;
 use crate::model::{Platform, Tier, parse_size};
 use crate::search::{Bounds, Filter, Has, Query};
+use crate::tui::input::TextInput;
 
 /// The form's fields, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

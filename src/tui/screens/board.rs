@@ -10,7 +10,60 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::display::{compact, escape, grouped, truncate, width};
 use crate::outreach::{Budget, next_action};
+use crate::tui::actions;
 use crate::tui::app::{App, COLUMNS};
+use crate::tui::effect::Effect;
+use crate::tui::keymap::{Action, Mode, ModeInfo};
+
+/// The board's keys.
+#[rustfmt::skip]
+pub const MODE: Mode = Mode(&ModeInfo { name: "board", title: "Pipeline board", takes_text: false, keys: &[
+    (&["h", "left"], Action::Left, "previous column", None),
+    (&["l", "right"], Action::Right, "next column", None),
+    (&["j", "down"], Action::Down, "next creator", None),
+    (&["k", "up"], Action::Up, "previous creator", None),
+    (&[">"], Action::NextStage, "move to the next stage", Some("next")),
+    (&["<"], Action::PreviousStage, "move to the previous stage", Some("back")),
+    (&["s"], Action::SetStage, "set the stage…", Some("stage")),
+    (&["n"], Action::Note, "note", None),
+    (&["x"], Action::Export, "export an invitation to this creator…", None),
+    (&["d"], Action::FollowUpDate, "follow-up date", None),
+    (&["enter"], Action::Open, "the creator's details", None),
+    (&["e"], Action::Edit, "open the creator in $EDITOR", None),
+    (&["u"], Action::Due, "follow-ups due", None),
+    (&["c"], Action::Campaign, "campaign…", None),
+    (&["w"], Action::Retry, "save again what could not be saved", None),
+    (&["esc", "p"], Action::Back, "back to the search", Some("search")),
+    (&["?"], Action::Help, "help", Some("help")),
+    (&["q"], Action::Quit, "quit", Some("quit")),
+]});
+
+/// What a key does on the board: move among columns and creators, or act on the chosen one.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Left | Action::Right => {
+            let row = app.board_row();
+            let column = if action == Action::Left {
+                app.board.column.saturating_sub(1)
+            } else {
+                (app.board.column + 1).min(COLUMNS.len() - 1)
+            };
+            app.choose(column, row);
+            Vec::new()
+        }
+        Action::Down | Action::Up => {
+            let row = app.board_row();
+            let row = if action == Action::Down {
+                row + 1
+            } else {
+                row.saturating_sub(1)
+            };
+            app.choose(app.board.column, row);
+            Vec::new()
+        }
+        _ => actions::views(app, action),
+    }
+}
 
 /// The narrowest a column is drawn.
 const MIN_COLUMN: u16 = 16;

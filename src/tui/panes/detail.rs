@@ -7,11 +7,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::wrap::wrap;
 use crate::display::{compact, escape, escape_keeping_lines, grouped, percent};
 use crate::model::Creator;
 use crate::tui::app::{App, OpenCampaign};
 use crate::tui::theme::Theme;
+use crate::tui::wrap::wrap;
 
 /// Columns taken by a field's label: ` email    `.
 const LABEL: usize = 10;
@@ -27,6 +27,21 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, rect: Rect) {
     // Scrolled no further than the last line coming into view.
     let scroll = usize::from(app.detail_scroll).min(last_scroll(lines.len(), inner.height)) as u16;
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), rect);
+}
+
+/// Scrolls the details drawn in `rect` by a line or a page; the view stops at the last line.
+pub fn scroll(app: &mut App, action: crate::tui::keymap::Action, rect: Rect) {
+    use crate::tui::keymap::Action;
+    let page = rect.height.saturating_sub(3).max(1);
+    let max = max_scroll(app, rect);
+    app.detail_scroll = match action {
+        Action::DetailDown => app.detail_scroll.saturating_add(1),
+        Action::DetailUp => app.detail_scroll.saturating_sub(1),
+        Action::PageDown => app.detail_scroll.saturating_add(page),
+        Action::PageUp => app.detail_scroll.saturating_sub(page),
+        _ => app.detail_scroll,
+    }
+    .min(max);
 }
 
 /// How far the details can be scrolled in a pane of `rect`.

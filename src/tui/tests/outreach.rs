@@ -4,11 +4,12 @@
 
 use std::path::Path;
 
-use super::*;
 use crate::model::Stage;
-use crate::tui::keymap::Mode;
+use crate::tui::overlays::date::DateEditor;
+use crate::tui::overlays::stages::StagePicker;
 use crate::tui::testing::Harness;
 pub(super) use crate::tui::testing::copy_of_sample;
+use crate::tui::testing::modes;
 
 const LUMI: &str = "campaigns/lumi-vitc-launch.toml";
 
@@ -71,7 +72,7 @@ fn a_without_a_campaign_asks_for_one_first() {
     h.keys("/");
     h.type_text("barista");
     h.keys("enter a");
-    assert_eq!(h.app.mode(), Mode::Campaigns);
+    assert_eq!(h.mode(), modes::CAMPAIGNS);
     h.keys("enter");
     assert_eq!(on_disk(dir.path(), "barista-ken"), Some(Stage::Shortlisted));
     // Cancelling the picker cancels the add.
@@ -116,7 +117,7 @@ fn the_stage_picker_moves_every_selected_entry() {
     let mut h = lumi(dir.path(), "stage:contacted");
     assert_eq!(h.app.results.total, 3);
     h.keys("space space s");
-    let Some(Overlay::Stages { cursor, targets }) = h.app.overlays.last() else {
+    let Some(StagePicker { cursor, targets }) = h.app.overlay::<StagePicker>() else {
         panic!("the stage picker");
     };
     assert_eq!((*cursor, targets.len()), (1, 2), "starts at their stage");
@@ -142,7 +143,7 @@ fn notes_are_edited_over_several_lines_and_saved_with_ctrl_s() {
     let dir = copy_of_sample();
     let mut h = lumi(dir.path(), "jess");
     h.keys("n");
-    assert_eq!(h.app.mode(), Mode::Note);
+    assert_eq!(h.mode(), modes::NOTE);
     h.keys("enter");
     h.type_text("Call on Monday: she prefers TikTok");
     h.keys("ctrl-s");
@@ -168,7 +169,7 @@ fn follow_up_dates_are_read_as_typed() {
     h.keys("d");
     h.type_text("soon");
     h.keys("enter");
-    let Some(Overlay::Date { error: Some(e), .. }) = h.app.overlays.last() else {
+    let Some(DateEditor { error: Some(e), .. }) = h.app.overlay::<DateEditor>() else {
         panic!("the editor stays open with the problem");
     };
     assert!(e.contains("is not a date"), "{e}");
@@ -228,7 +229,7 @@ fn a_change_that_cannot_be_saved_is_kept_until_it_is() {
     // Quitting asks first.
     h.keys("q");
     assert!(!h.quit);
-    assert_eq!(h.app.mode(), Mode::Confirm);
+    assert_eq!(h.mode(), modes::CONFIRM);
     assert!(h.screen().contains("lumi-vitc-launch: sarsa → contracted"));
     // Fixed, and saved from the question.
     std::fs::write(dir.path().join(LUMI), &good).unwrap();
@@ -244,7 +245,7 @@ fn the_board_moves_cards_between_columns() {
     let dir = copy_of_sample();
     let mut h = lumi(dir.path(), "");
     h.keys("p");
-    assert_eq!(h.app.mode(), Mode::Board);
+    assert_eq!(h.mode(), modes::BOARD);
     assert_eq!(h.app.board.column, 0, "the first column with someone in it");
     h.keys("l");
     assert_eq!(h.app.board.column, 1);
@@ -255,7 +256,7 @@ fn the_board_moves_cards_between_columns() {
     assert_eq!(h.app.board.column, 2, "the cursor goes with the card");
     assert_eq!(h.app.board.creator.as_deref(), Some("lin-yuting"));
     h.keys("esc");
-    assert_eq!(h.app.mode(), Mode::Normal);
+    assert_eq!(h.mode(), modes::NORMAL);
 }
 
 #[test]
@@ -263,7 +264,7 @@ fn the_follow_ups_view_acts_on_any_campaign() {
     let dir = copy_of_sample();
     let mut h = Harness::open(dir.path(), 120, 30);
     h.keys("u");
-    assert_eq!(h.app.mode(), Mode::Due);
+    assert_eq!(h.mode(), modes::DUE);
     let due: Vec<(&str, &str)> = h
         .app
         .due
@@ -294,6 +295,6 @@ fn the_follow_ups_view_acts_on_any_campaign() {
         Stage::Completed
     );
     h.keys("enter");
-    assert_eq!(h.app.mode(), Mode::Detail);
+    assert_eq!(h.mode(), modes::DETAIL);
     assert!(h.screen().contains("lin-yuting"));
 }

@@ -4,18 +4,19 @@
 
 use std::path::Path;
 
-use super::tests_outreach::{copy_of_sample, lumi, notice, on_disk};
-use super::*;
+use super::outreach::{copy_of_sample, lumi, notice, on_disk};
 use crate::mail::Format;
 use crate::model::Stage;
-use crate::tui::keymap::Mode;
+use crate::tui::overlays::export::ExportView;
+use crate::tui::tasks::ExportPreview;
+use crate::tui::testing::modes;
 
 const EXPORTS: &str = "exports/lumi-vitc-launch";
 
 fn preview(h: &crate::tui::testing::Harness) -> &ExportPreview {
-    match h.app.overlays.last() {
-        Some(Overlay::Export(view)) => view.preview.as_ref().expect("the rendering is back"),
-        other => panic!("no export preview: {other:?}"),
+    match h.app.overlay::<ExportView>() {
+        Some(view) => view.preview.as_ref().expect("the rendering is back"),
+        None => panic!("no export preview: {:?}", h.app.overlays),
     }
 }
 
@@ -36,7 +37,7 @@ fn x_previews_the_selected_then_writes_and_asks_before_marking() {
     let dir = copy_of_sample();
     let mut h = lumi(dir.path(), "stage:shortlisted");
     h.keys("space space space x");
-    assert_eq!(h.app.mode(), Mode::Export);
+    assert_eq!(h.mode(), modes::EXPORT);
     let p = preview(&h);
     assert_eq!(p.template.as_deref(), Some("invite-zh-TW"));
     let to: Vec<&str> = p
@@ -67,7 +68,7 @@ fn x_previews_the_selected_then_writes_and_asks_before_marking() {
         notice(&h),
         "wrote 2 invitations to exports/lumi-vitc-launch/ (mbox), from template invite-zh-TW"
     );
-    assert_eq!(h.app.mode(), Mode::Exported);
+    assert_eq!(h.mode(), modes::EXPORTED);
     assert_eq!(on_disk(dir.path(), "clara-chen"), Some(Stage::Shortlisted));
 
     h.keys("y");
@@ -90,7 +91,7 @@ fn n_leaves_the_stages_and_the_bar_keeps_what_was_written() {
     h.keys("x enter");
     assert_eq!(exported_files(dir.path()), ["clara-chen.eml"]);
     h.keys("n");
-    assert_eq!(h.app.mode(), Mode::Normal);
+    assert_eq!(h.mode(), modes::NORMAL);
     assert_eq!(
         notice(&h),
         "wrote 1 invitation to exports/lumi-vitc-launch/ (eml), from template invite-zh-TW"
@@ -103,7 +104,7 @@ fn esc_writes_nothing() {
     let dir = copy_of_sample();
     let mut h = lumi(dir.path(), "clara");
     h.keys("x esc");
-    assert_eq!(h.app.mode(), Mode::Normal);
+    assert_eq!(h.mode(), modes::NORMAL);
     assert!(!dir.path().join("exports").exists());
 }
 
@@ -115,7 +116,7 @@ fn a_follow_up_export_asks_nothing_of_those_already_contacted() {
     assert!(preview(&h).prepared.problems.is_empty());
     h.keys("enter");
     assert_eq!(exported_files(dir.path()), ["jess-glow.eml"]);
-    assert_eq!(h.app.mode(), Mode::Normal, "jess-glow is contacted already");
+    assert_eq!(h.mode(), modes::NORMAL, "jess-glow is contacted already");
 }
 
 #[test]
@@ -153,7 +154,7 @@ fn template_errors_stop_the_export_and_t_tries_another() {
         notice(&h),
         "nothing was written: fix the error listed first"
     );
-    assert_eq!(h.app.mode(), Mode::Export, "the preview stays open");
+    assert_eq!(h.mode(), modes::EXPORT, "the preview stays open");
     assert!(!dir.path().join("exports").exists());
 
     h.keys("t");
@@ -177,7 +178,7 @@ fn a_failed_write_says_so_and_leaves_nothing() {
         "{said}"
     );
     assert!(h.app.notice.as_ref().unwrap().error);
-    assert_eq!(h.app.mode(), Mode::Normal, "no question about stages");
+    assert_eq!(h.mode(), modes::NORMAL, "no question about stages");
     assert_eq!(on_disk(dir.path(), "clara-chen"), Some(Stage::Shortlisted));
     assert_eq!(h.app.exporting, 0);
 }
@@ -194,7 +195,7 @@ fn x_needs_a_campaign_and_someone_on_its_shortlist() {
         notice(&h),
         "coffee-daily is not on the shortlist of lumi-vitc-launch (a adds)"
     );
-    assert_eq!(h.app.mode(), Mode::Normal);
+    assert_eq!(h.mode(), modes::NORMAL);
 }
 
 #[test]
@@ -206,7 +207,7 @@ fn x_on_the_board_exports_the_chosen_creator() {
     assert_eq!(p.prepared.letters.len(), 1);
     assert_eq!(p.prepared.letters[0].creator, "clara-chen");
     h.keys("esc");
-    assert_eq!(h.app.mode(), Mode::Board);
+    assert_eq!(h.mode(), modes::BOARD);
 }
 
 #[test]
@@ -218,14 +219,15 @@ fn the_preview_scrolls_and_stops_at_the_end() {
     for _ in 0..200 {
         h.keys("j");
     }
-    let Some(Overlay::Export(view)) = h.app.overlays.last() else {
+    let Some(view) = h.app.overlay::<ExportView>() else {
         panic!("no preview");
     };
     let end = view.scroll;
     assert!(end > 0 && end < 200, "{end}");
-    assert_eq!(end, crate::tui::view::export::max_scroll(&h.app));
+    h.keys("j");
+    assert_eq!(h.app.overlay::<ExportView>().map(|v| v.scroll), Some(end));
     h.keys("k");
-    let Some(Overlay::Export(view)) = h.app.overlays.last() else {
+    let Some(view) = h.app.overlay::<ExportView>() else {
         panic!("no preview");
     };
     assert_eq!(view.scroll, end - 1);

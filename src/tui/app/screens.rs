@@ -1,13 +1,12 @@
-//! The views besides the search: the pipeline board of the open campaign (a column per stage)
-//! and the follow-ups due across campaigns.
+//! What the screens besides the search keep: the pipeline board of the open campaign (a column
+//! per stage, the chosen creator) and the follow-ups due across campaigns; and switching to
+//! them. Their keys and their drawing are in their rooms (`tui/screens/`).
 
-use crate::tui::tasks::Task;
-
-use super::outreach::{AfterPick, Target};
-use super::{App, Effect, Overlay, View};
+use super::outreach::Target;
+use super::{App, Effect, View};
 use crate::model::Stage;
 use crate::store::Diagnostic;
-use crate::tui::keymap::Action;
+use crate::tui::tasks::Task;
 
 /// The board's columns: the pipeline in order, then the closed stages together.
 pub const COLUMNS: [(&str, &[Stage]); 8] = [
@@ -76,7 +75,7 @@ impl App {
             .unwrap_or(0)
     }
 
-    pub(super) fn board_target(&self) -> Option<Target> {
+    pub fn board_target(&self) -> Option<Target> {
         let open = self.campaign.as_ref()?;
         let column = self.board_column(self.board.column);
         let i = *column.get(self.board_row())?;
@@ -86,7 +85,7 @@ impl App {
         })
     }
 
-    pub(super) fn due_target(&self) -> Option<Target> {
+    pub fn due_target(&self) -> Option<Target> {
         let item = self.due.items.get(self.due.cursor)?;
         Some(Target {
             campaign: item.campaign.clone(),
@@ -94,17 +93,8 @@ impl App {
         })
     }
 
-    /// Shows the board of the open campaign, opening the campaign picker first when none is.
-    pub(super) fn pipeline(&mut self) -> Vec<Effect> {
-        if self.campaign.is_none() {
-            self.after_pick = Some(AfterPick::Board);
-            return self.pick_campaign();
-        }
-        self.show_board();
-        Vec::new()
-    }
-
-    pub(super) fn show_board(&mut self) {
+    /// Shows the board of the open campaign.
+    pub fn show_board(&mut self) {
         self.view = View::Board;
         self.overlays.clear();
         // Start on the first column with someone in it.
@@ -117,7 +107,7 @@ impl App {
     }
 
     /// Puts the board's cursor on row `row` (or the last) of `column`.
-    fn choose(&mut self, column: usize, row: usize) {
+    pub fn choose(&mut self, column: usize, row: usize) {
         self.board.column = column;
         let entries = self.board_column(column);
         self.board.creator = entries
@@ -132,7 +122,7 @@ impl App {
     }
 
     /// After a change of stage, the board's cursor goes with the creator it was on.
-    pub(super) fn follow_board(&mut self) {
+    pub fn follow_board(&mut self) {
         let (Some(open), Some(creator)) = (&self.campaign, &self.board.creator) else {
             return;
         };
@@ -142,13 +132,13 @@ impl App {
     }
 
     /// Shows the follow-ups due, reading them afresh.
-    pub(super) fn show_due(&mut self) -> Vec<Effect> {
+    pub fn show_due(&mut self) -> Vec<Effect> {
         self.view = View::Due;
         self.overlays.clear();
         self.load_due()
     }
 
-    pub(super) fn load_due(&mut self) -> Vec<Effect> {
+    pub fn load_due(&mut self) -> Vec<Effect> {
         let Some(db) = &self.db else {
             return Vec::new();
         };
@@ -183,7 +173,7 @@ impl App {
     }
 
     /// The row of the index the board or the follow-ups view has chosen.
-    fn chosen_in_view(&self) -> Option<u32> {
+    pub fn chosen_in_view(&self) -> Option<u32> {
         match self.view {
             View::Board => {
                 let open = self.campaign.as_ref()?;
@@ -193,82 +183,6 @@ impl App {
             }
             View::Due => self.due.items.get(self.due.cursor)?.row,
             View::Search => self.current_row(),
-        }
-    }
-
-    /// Keys on the board and in the follow-ups view.
-    pub(super) fn update_view(&mut self, action: Action) -> Vec<Effect> {
-        match action {
-            Action::Back => {
-                self.view = View::Search;
-                self.detail = None;
-                self.refresh_detail();
-                Vec::new()
-            }
-            Action::Left | Action::Right if self.view == View::Board => {
-                let row = self.board_row();
-                let column = if action == Action::Left {
-                    self.board.column.saturating_sub(1)
-                } else {
-                    (self.board.column + 1).min(COLUMNS.len() - 1)
-                };
-                self.choose(column, row);
-                Vec::new()
-            }
-            Action::Down | Action::Up => {
-                let down = action == Action::Down;
-                match self.view {
-                    View::Board => {
-                        let row = self.board_row();
-                        let row = if down { row + 1 } else { row.saturating_sub(1) };
-                        self.choose(self.board.column, row);
-                    }
-                    _ => {
-                        let last = self.due.items.len().saturating_sub(1);
-                        self.due.cursor = if down {
-                            (self.due.cursor + 1).min(last)
-                        } else {
-                            self.due.cursor.saturating_sub(1)
-                        };
-                    }
-                }
-                Vec::new()
-            }
-            Action::Open => {
-                let chosen = self.chosen_in_view().and_then(|row| {
-                    let db = self.db.as_ref()?;
-                    Some((row, db.creators.get(row as usize)?.into_owned()))
-                });
-                match chosen {
-                    Some(detail) => {
-                        self.detail = Some(detail);
-                        self.detail_scroll = 0;
-                        self.overlays.push(Overlay::Detail);
-                    }
-                    None => {
-                        self.notice = Some(super::Notice {
-                            text: "not in creators.toml".into(),
-                            error: false,
-                        })
-                    }
-                }
-                Vec::new()
-            }
-            Action::Edit => {
-                let line = self
-                    .chosen_in_view()
-                    .and_then(|r| Some(self.db.as_ref()?.index.line[r as usize]));
-                line.map(|line| vec![Effect::Edit { line }])
-                    .unwrap_or_default()
-            }
-            Action::Pipeline => self.pipeline(),
-            Action::Due => self.show_due(),
-            Action::Campaign => self.pick_campaign(),
-            Action::Help => {
-                self.overlays.push(Overlay::Help { scroll: 0 });
-                Vec::new()
-            }
-            _ => self.outreach_action(action),
         }
     }
 }

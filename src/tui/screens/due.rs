@@ -6,7 +6,46 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 use crate::display::escape;
+use crate::tui::actions;
 use crate::tui::app::App;
+use crate::tui::effect::Effect;
+use crate::tui::keymap::{Action, Mode, ModeInfo};
+
+/// The follow-ups' keys.
+#[rustfmt::skip]
+pub const MODE: Mode = Mode(&ModeInfo { name: "due", title: "Follow-ups due", takes_text: false, keys: &[
+    (&["j", "down"], Action::Down, "next", None),
+    (&["k", "up"], Action::Up, "previous", None),
+    (&[">"], Action::NextStage, "move to the next stage", Some("next")),
+    (&["<"], Action::PreviousStage, "move to the previous stage", None),
+    (&["s"], Action::SetStage, "set the stage…", Some("stage")),
+    (&["n"], Action::Note, "note", None),
+    (&["x"], Action::Export, "export an invitation to this creator…", None),
+    (&["d"], Action::FollowUpDate, "follow-up date", Some("date")),
+    (&["enter"], Action::Open, "the creator's details", None),
+    (&["e"], Action::Edit, "open the creator in $EDITOR", None),
+    (&["p"], Action::Pipeline, "pipeline board", None),
+    (&["w"], Action::Retry, "save again what could not be saved", None),
+    (&["esc", "u"], Action::Back, "back to the search", Some("search")),
+    (&["?"], Action::Help, "help", Some("help")),
+    (&["q"], Action::Quit, "quit", Some("quit")),
+]});
+
+/// What a key does in the follow-ups: move, or act on the chosen one in its own campaign.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Down | Action::Up => {
+            let last = app.due.items.len().saturating_sub(1);
+            app.due.cursor = if action == Action::Down {
+                (app.due.cursor + 1).min(last)
+            } else {
+                app.due.cursor.saturating_sub(1)
+            };
+            Vec::new()
+        }
+        _ => actions::views(app, action),
+    }
+}
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let theme = &app.theme;

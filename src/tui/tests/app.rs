@@ -3,9 +3,12 @@
 
 use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
-use super::*;
-use crate::search::Found;
-use crate::tui::keymap::Mode;
+use crate::search::{Found, Query, Response, Sort};
+use crate::tui::app::*;
+use crate::tui::overlays::campaigns::CampaignPicker;
+use crate::tui::overlays::filter::FilterForm;
+use crate::tui::overlays::help::Help;
+use crate::tui::testing::modes;
 use crate::tui::testing::{Harness, copy_of_sample, sample};
 
 /// The ids of the results in order.
@@ -30,7 +33,7 @@ fn current_id(h: &Harness) -> String {
 #[test]
 fn opens_on_every_creator_by_followers() {
     let h = Harness::open(&sample(), 120, 30);
-    assert_eq!(h.app.mode(), Mode::Normal);
+    assert_eq!(h.mode(), modes::NORMAL);
     assert_eq!(h.app.results.total, 97);
     assert_eq!(ids(&h)[0], "jay-lin-actor");
     assert_eq!(h.app.detail.as_ref().unwrap().1.id, "jay-lin-actor");
@@ -41,7 +44,7 @@ fn opens_on_every_creator_by_followers() {
 fn typing_searches_as_you_type_and_q_is_text() {
     let mut h = Harness::open(&sample(), 120, 30);
     h.keys("/");
-    assert_eq!(h.app.mode(), Mode::Typing);
+    assert_eq!(h.mode(), modes::TYPING);
     h.type_text("coffee");
     let coffee = h.app.results.total;
     assert!((2..97).contains(&coffee), "{coffee}");
@@ -49,7 +52,7 @@ fn typing_searches_as_you_type_and_q_is_text() {
     assert!(!h.quit, "q is a letter while typing");
     assert_eq!(h.app.query.text(), "coffee q");
     h.keys("backspace backspace esc");
-    assert_eq!(h.app.mode(), Mode::Normal);
+    assert_eq!(h.mode(), modes::NORMAL);
     assert_eq!(h.app.query.text(), "coffee", "esc keeps the query");
     assert_eq!(h.app.results.total, coffee);
     h.keys("q");
@@ -152,11 +155,11 @@ fn scrolling_far_ranks_more_and_g_reaches_the_end() {
 fn sort_menu_changes_the_order() {
     let mut h = Harness::open(&sample(), 100, 30);
     h.keys("o");
-    assert_eq!(h.app.mode(), Mode::Sort);
+    assert_eq!(h.mode(), modes::SORT);
     // automatic, relevance, followers, engagement
     h.keys("j j j enter");
     assert_eq!(h.app.sort, Some(Sort::Engagement));
-    assert_eq!(h.app.mode(), Mode::Normal);
+    assert_eq!(h.mode(), modes::NORMAL);
     let db = h.app.db.as_ref().unwrap();
     let er: Vec<f64> = h
         .app
@@ -177,21 +180,21 @@ fn filter_form_writes_terms_into_the_query() {
     h.keys("/");
     h.type_text("taipei");
     h.keys("enter f");
-    assert_eq!(h.app.mode(), Mode::Filter);
+    assert_eq!(h.mode(), modes::FILTER);
     h.type_text("coffee");
     // To "has email" (the last field) and tick it.
     for _ in 0..7 {
         h.keys("tab");
     }
     h.keys("space enter");
-    assert_eq!(h.app.mode(), Mode::Normal);
+    assert_eq!(h.mode(), modes::NORMAL);
     assert_eq!(h.app.query.text(), "taipei niche:coffee has:email");
     let text = h.app.query.text().to_string();
     assert_eq!(h.app.results.text, text);
     assert!(h.app.results.total > 0);
     // The form reads the query back.
     h.keys("f");
-    let Some(Overlay::Filter(form)) = h.app.overlays.last() else {
+    let Some(form) = h.app.overlay::<FilterForm>() else {
         panic!("the form is open");
     };
     assert_eq!(form.niche.text(), "coffee");
@@ -206,7 +209,7 @@ fn a_bad_value_in_the_filter_form_is_explained() {
     h.keys("f tab tab tab");
     h.type_text("lots");
     h.keys("enter");
-    let Some(Overlay::Filter(form)) = h.app.overlays.last() else {
+    let Some(form) = h.app.overlay::<FilterForm>() else {
         panic!("the form stays open");
     };
     assert!(
@@ -243,7 +246,7 @@ fn a_broken_file_after_an_edit_keeps_the_last_good_data() {
         notice.error && notice.text.contains("1 error"),
         "{notice:?}"
     );
-    assert_eq!(h.app.mode(), Mode::Problems);
+    assert_eq!(h.mode(), modes::PROBLEMS);
     let screen = h.screen();
     assert!(screen.contains("creators.toml:"), "{screen}");
     // Fixed again, the new data is shown.
@@ -265,7 +268,7 @@ fn a_database_with_errors_opens_with_the_problems_listed() {
     )
     .unwrap();
     let h = Harness::open(dir.path(), 100, 24);
-    assert_eq!(h.app.mode(), Mode::Problems);
+    assert_eq!(h.mode(), modes::PROBLEMS);
     assert_eq!(ids(&h), ["good"]);
     let screen = h.screen();
     assert!(screen.contains("creators.toml:9:"), "{screen}");
@@ -281,31 +284,33 @@ fn mouse_scrolls_and_clicks() {
         row,
         modifiers: KeyModifiers::NONE,
     };
-    let effects = h.app.on_mouse(at(MouseEventKind::ScrollDown, 10, 10));
+    let effects = crate::tui::control::on_mouse(&mut h.app, at(MouseEventKind::ScrollDown, 10, 10));
     h.run(effects);
     assert_eq!(h.app.cursor, 3);
     let first = h.app.areas().unwrap().first_row_y();
-    let effects = h
-        .app
-        .on_mouse(at(MouseEventKind::Down(MouseButton::Left), 5, first + 5));
+    let effects = crate::tui::control::on_mouse(
+        &mut h.app,
+        at(MouseEventKind::Down(MouseButton::Left), 5, first + 5),
+    );
     h.run(effects);
     assert_eq!(h.app.cursor, h.app.offset + 5);
     assert_eq!(h.app.detail.as_ref().unwrap().1.id, current_id(&h));
-    let effects = h
-        .app
-        .on_mouse(at(MouseEventKind::Down(MouseButton::Left), 5, 0));
+    let effects = crate::tui::control::on_mouse(
+        &mut h.app,
+        at(MouseEventKind::Down(MouseButton::Left), 5, 0),
+    );
     h.run(effects);
-    assert_eq!(h.app.mode(), Mode::Typing, "a click on the query line");
+    assert_eq!(h.mode(), modes::TYPING, "a click on the query line");
 }
 
 #[test]
 fn campaign_picker_opens_and_closes_a_campaign() {
     let mut h = Harness::open(&sample(), 120, 30);
     h.keys("c");
-    let Some(Overlay::Campaigns {
+    let Some(CampaignPicker {
         choices: Some(choices),
         ..
-    }) = h.app.overlays.last()
+    }) = h.app.overlay::<CampaignPicker>()
     else {
         panic!("the picker with its list");
     };
@@ -336,7 +341,7 @@ fn details_open_full_screen_and_scroll_no_further_than_the_end() {
         "no room for the pane"
     );
     h.keys("enter");
-    assert_eq!(h.app.mode(), Mode::Detail);
+    assert_eq!(h.mode(), modes::DETAIL);
     assert!(h.screen().contains("jay-lin-actor"));
     for _ in 0..100 {
         h.keys("j");
@@ -348,16 +353,16 @@ fn details_open_full_screen_and_scroll_no_further_than_the_end() {
     h.keys("e");
     assert_eq!(h.edits.len(), 1);
     h.keys("esc");
-    assert_eq!(h.app.mode(), Mode::Normal);
+    assert_eq!(h.mode(), modes::NORMAL);
 }
 
 #[test]
 fn help_is_generated_from_the_key_map() {
     let mut h = Harness::open(&sample(), 100, 60);
     h.keys("?");
-    assert_eq!(h.app.mode(), Mode::Help);
+    assert_eq!(h.mode(), modes::HELP);
     // Every binding is in the help text, and the first of them on screen.
-    let help: String = crate::tui::view::overlays::help_lines(&h.app)
+    let help: String = crate::tui::overlays::help::lines(&h.app)
         .iter()
         .map(|l| format!("{l}\n"))
         .collect();
@@ -370,7 +375,7 @@ fn help_is_generated_from_the_key_map() {
     for _ in 0..200 {
         h.keys("j");
     }
-    let Some(Overlay::Help { scroll }) = h.app.overlays.last().cloned() else {
+    let Some(&Help { scroll }) = h.app.overlay::<Help>() else {
         panic!("help is open");
     };
     assert!(scroll > 10 && scroll < 200, "{scroll}");
@@ -379,11 +384,8 @@ fn help_is_generated_from_the_key_map() {
         "the last line is in view"
     );
     h.keys("k");
-    assert_eq!(
-        h.app.overlays.last(),
-        Some(&Overlay::Help { scroll: scroll - 1 })
-    );
+    assert_eq!(h.app.overlay::<Help>().map(|h| h.scroll), Some(scroll - 1));
     h.keys("q");
     assert!(!h.quit, "q closes help");
-    assert_eq!(h.app.mode(), Mode::Normal);
+    assert_eq!(h.mode(), modes::NORMAL);
 }

@@ -1,0 +1,33 @@
+//! The registry of rooms: every mode of the key map, in the order help lists them. A new screen
+//! or overlay is added here, once, beside its own file.
+
+use super::keymap::{Keymap, Mode};
+use super::overlays::{
+    campaigns, confirm, date, detail, export, exported, filter, help, note, problems, sort, stages,
+};
+use super::screens::{board, due, search};
+
+/// Every mode, in the order help and the README list them.
+pub const MODES: &[Mode] = &[
+    search::NORMAL,
+    search::TYPING,
+    board::MODE,
+    due::MODE,
+    stages::MODE,
+    note::MODE,
+    date::MODE,
+    export::MODE,
+    exported::MODE,
+    confirm::MODE,
+    detail::MODE,
+    filter::MODE,
+    sort::MODE,
+    campaigns::MODE,
+    help::MODE,
+    problems::MODE,
+];
+
+/// The default key map: every room's bindings.
+pub fn keymap() -> Keymap {
+    Keymap::new(MODES)
+}

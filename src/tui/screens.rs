@@ -1,0 +1,6 @@
+//! The screens under the overlays, one room each: the search (the query line, the results and
+//! the creator's details), the pipeline board of the open campaign, and the follow-ups due.
+
+pub mod board;
+pub mod due;
+pub mod search;
