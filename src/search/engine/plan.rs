@@ -6,9 +6,14 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::Options;
-use crate::model::{Kind, Platform, Stage, Tier, TierBounds};
-use crate::search::index::{Index, NONE, UNKNOWN, flag};
-use crate::search::query::{Bounds, Filter, Has, Query, QueryError};
+use crate::model::{Kind, Stage, Tier, TierBounds};
+use crate::search::index::{Index, NONE};
+use crate::search::query::{Bounds, Filter, Query, QueryError};
+
+mod filters;
+mod text;
+use filters::platform_set;
+use text::{ascii_part_bound, found, has_flag, part_bound, parts, scored, scored_word};
 
 /// A niche match ranks a little below the same match in a name or handle.
 const NICHE_PENALTY: i32 = 8;
@@ -296,90 +301,6 @@ impl<'a> Plan<'a> {
         !self.words.is_empty()
     }
 
-    fn passes_filters(&self, row: usize) -> bool {
-        let ix = self.index;
-        for (neg, set) in &self.niches {
-            let hit = ix.row_niches.get(row).iter().any(|&n| set[n as usize]);
-            if hit == *neg {
-                return false;
-            }
-        }
-        for (neg, set) in &self.locations {
-            let l = ix.location[row];
-            let hit = l != NONE && set[l as usize];
-            if hit == *neg {
-                return false;
-            }
-        }
-        for (neg, set) in &self.languages {
-            let hit = ix.row_languages.get(row).iter().any(|&n| set[n as usize]);
-            if hit == *neg {
-                return false;
-            }
-        }
-        for (neg, set) in &self.kinds {
-            if set[ix.kind[row] as usize] == *neg {
-                return false;
-            }
-        }
-        for (neg, mask) in &self.has {
-            if (ix.flags[row] & mask != 0) == *neg {
-                return false;
-            }
-        }
-        if !self.stages.is_empty() {
-            let stage = self.row_stages.and_then(|s| s.get(row).copied().flatten());
-            for (neg, stages) in &self.stages {
-                let hit = stage.is_some_and(|s| stages.contains(&s));
-                if hit == *neg {
-                    return false;
-                }
-            }
-        }
-        if !self.channel_all.is_empty() || !self.channel_none.is_empty() {
-            let channels = ix.row_channels.get(row);
-            let all = self.channel_all.is_empty()
-                || channels.iter().any(|&c| {
-                    self.channel_all
-                        .iter()
-                        .all(|t| self.channel_passes(t, c as usize))
-                });
-            if !all {
-                return false;
-            }
-            for test in &self.channel_none {
-                if channels
-                    .iter()
-                    .any(|&c| self.channel_passes(test, c as usize))
-                {
-                    return false;
-                }
-            }
-        }
-        true
-    }
-
-    fn channel_passes(&self, test: &ChannelTest, c: usize) -> bool {
-        let ix = self.index;
-        match test {
-            ChannelTest::Platform(set) => {
-                set.get(ix.platform[c] as usize).copied().unwrap_or(false)
-            }
-            ChannelTest::Followers(b) => {
-                let f = ix.channel_followers[c];
-                f != UNKNOWN && b.contains(f)
-            }
-            ChannelTest::Tier(tiers, bounds) => {
-                let f = ix.channel_followers[c];
-                f != UNKNOWN && tiers.contains(&bounds.tier(f))
-            }
-            ChannelTest::Engagement(b) => {
-                let e = ix.channel_engagement[c];
-                !e.is_nan() && b.contains(e)
-            }
-        }
-    }
-
     /// True when `word` occurs in one of the row's name, aliases, handles, niches or location
     /// (in order, for a word; whole, for a phrase).
     fn word_found(&self, word: &Word, row: usize) -> bool {
@@ -445,175 +366,6 @@ impl<'a> Plan<'a> {
         }
         best.max(self.tag_score(word, row))
     }
-}
-
-/// The most `word` can score in `part` (see [`Plan::check`]). The first character is
-/// scored on its own position's bonus only (the scorer reaches it through a gap from nothing:
-/// 16 + bonus − 1); later ones on at most the largest bonus of any position holding one of the
-/// word's characters, carried along or their own, and never less than 4.
-fn part_bound(part: &str, word: &Word) -> i32 {
-    let first = word.pattern.chars().next();
-    let (mut first_bonus, mut any_bonus): (i32, i32) = (0, 4);
-    let mut prev: Option<char> = None;
-    for c in part.chars() {
-        if word.pattern.contains(c) {
-            let here = match prev {
-                None => 16,
-                Some(p) if is_hard_separator(p) => 8,
-                Some(p) if is_soft_separator(p) => 7,
-                Some(p) if (p.is_ascii_digit() || !is_special(p)) && c.is_ascii_uppercase() => 6,
-                Some(_) => 0,
-            };
-            any_bonus = any_bonus.max(here);
-            if Some(c) == first {
-                first_bonus = first_bonus.max(here);
-            }
-        }
-        prev = Some(c);
-    }
-    let rest = word.pattern.chars().count().saturating_sub(1) as i32;
-    (15 + first_bonus)
-        .saturating_add(rest.saturating_mul(16 + any_bonus))
-        .min(word.ceiling)
-}
-
-/// [`part_bound`] for an ASCII word in one pass over the bytes, which also checks that the word
-/// occurs in the part at all (a phrase as a whole, a word in order); `None` if it does not.
-fn ascii_part_bound(part: &[u8], word: &Word, set: &[bool; 128]) -> Option<i32> {
-    let pattern = word.pattern.as_bytes();
-    let phrase = word.pieces.len() == 1 && pattern.len() > 1;
-    if phrase && memchr::memmem::find(part, pattern).is_none() {
-        return None;
-    }
-    let (mut first_bonus, mut any_bonus): (i32, i32) = (0, 4);
-    let mut next = 0;
-    let mut prev: Option<u8> = None;
-    for &b in part {
-        if b < 128 && set[b as usize] {
-            let here = match prev {
-                None => 16,
-                Some(p) if p < 128 && is_hard_separator(p as char) => 8,
-                Some(p) if p < 128 && is_soft_separator(p as char) => 7,
-                Some(p)
-                    if (p >= 128 || p.is_ascii_digit() || !is_special(p as char))
-                        && b.is_ascii_uppercase() =>
-                {
-                    6
-                }
-                Some(_) => 0,
-            };
-            any_bonus = any_bonus.max(here);
-            if b == pattern[0] {
-                first_bonus = first_bonus.max(here);
-            }
-        }
-        if next < pattern.len() && b == pattern[next] {
-            next += 1;
-        }
-        prev = Some(b);
-    }
-    if !phrase && next < pattern.len() {
-        return None;
-    }
-    let rest = pattern.len().saturating_sub(1) as i32;
-    Some(
-        (15 + first_bonus)
-            .saturating_add(rest.saturating_mul(16 + any_bonus))
-            .min(word.ceiling),
-    )
-}
-
-fn is_hard_separator(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}'
-    )
-}
-
-fn is_soft_separator(c: char) -> bool {
-    matches!(c, '!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~')
-}
-
-/// Characters the scorer does not treat as lower-case letters.
-fn is_special(c: char) -> bool {
-    c.is_ascii_uppercase() || c.is_ascii_digit() || is_hard_separator(c) || is_soft_separator(c)
-}
-
-/// The part of a text that is scored.
-fn scored(text: &str) -> &str {
-    match text.char_indices().nth(MAX_SCORED_TEXT) {
-        Some((at, _)) => &text[..at],
-        None => text,
-    }
-}
-
-/// The part of a word that is scored.
-fn scored_word(word: &str) -> &str {
-    match word.char_indices().nth(MAX_FUZZY_WORD) {
-        Some((at, _)) => &word[..at],
-        None => word,
-    }
-}
-
-/// The name, aliases and handles in an index's `ident` text (one a line).
-fn parts(hay: &str) -> impl Iterator<Item = &str> {
-    let mut rest = Some(hay);
-    std::iter::from_fn(move || {
-        let text = rest?;
-        match memchr::memchr(b'\n', text.as_bytes()) {
-            Some(i) => {
-                rest = Some(&text[i + 1..]);
-                Some(&text[..i])
-            }
-            None => {
-                rest = None;
-                Some(text)
-            }
-        }
-    })
-}
-
-/// True when `pieces` occur in `hay` in order: the quick check before scoring. A phrase is one
-/// piece, so it must occur whole; a word is one piece per character.
-fn found(hay: &[u8], pieces: &[Vec<u8>]) -> bool {
-    let mut at = 0;
-    for piece in pieces {
-        let rest = &hay[at..];
-        let hit = match piece.as_slice() {
-            [b] => memchr::memchr(*b, rest),
-            bytes => memchr::memmem::find(rest, bytes),
-        };
-        match hit {
-            Some(i) => at += i + piece.len(),
-            None => return false,
-        }
-    }
-    true
-}
-
-fn has_flag(h: Has) -> u8 {
-    match h {
-        Has::Email => flag::EMAIL,
-        Has::Rate => flag::RATE,
-        Has::Engagement => flag::ENGAGEMENT,
-        Has::Vetting => flag::VETTING,
-        Has::Notes => flag::NOTES,
-        Has::Url => flag::URL,
-    }
-}
-
-/// Which platform codes of the index a list of platforms allows.
-fn platform_set(index: &Index, list: &[Platform]) -> Vec<bool> {
-    let codes = 12 + index.other_platforms.len();
-    (0..codes)
-        .map(|code| {
-            let platform = index.platform_of(code as u16);
-            list.iter().any(|p| match (p, &platform) {
-                (Platform::Other(a), Platform::Other(b)) => a.to_lowercase() == *b,
-                (a, b) => a == b,
-            })
-        })
-        .collect()
 }
 
 /// Character positions in `name` matched by the query's words and phrases.

@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::{Goal, Platform, Stage, Value};
 use crate::store::parse_creators;
 
 fn sample_database() -> crate::store::Database {

@@ -1,0 +1,106 @@
+//! The structured side of a plan: whether a row passes the tag-like filters (niche, location,
+//! language, kind, has, stage) and the channel terms, all of which must hold on one channel.
+
+use super::{ChannelTest, Plan};
+use crate::model::Platform;
+use crate::search::index::{Index, NONE, UNKNOWN};
+
+impl Plan<'_> {
+    pub(super) fn passes_filters(&self, row: usize) -> bool {
+        let ix = self.index;
+        for (neg, set) in &self.niches {
+            let hit = ix.row_niches.get(row).iter().any(|&n| set[n as usize]);
+            if hit == *neg {
+                return false;
+            }
+        }
+        for (neg, set) in &self.locations {
+            let l = ix.location[row];
+            let hit = l != NONE && set[l as usize];
+            if hit == *neg {
+                return false;
+            }
+        }
+        for (neg, set) in &self.languages {
+            let hit = ix.row_languages.get(row).iter().any(|&n| set[n as usize]);
+            if hit == *neg {
+                return false;
+            }
+        }
+        for (neg, set) in &self.kinds {
+            if set[ix.kind[row] as usize] == *neg {
+                return false;
+            }
+        }
+        for (neg, mask) in &self.has {
+            if (ix.flags[row] & mask != 0) == *neg {
+                return false;
+            }
+        }
+        if !self.stages.is_empty() {
+            let stage = self.row_stages.and_then(|s| s.get(row).copied().flatten());
+            for (neg, stages) in &self.stages {
+                let hit = stage.is_some_and(|s| stages.contains(&s));
+                if hit == *neg {
+                    return false;
+                }
+            }
+        }
+        if !self.channel_all.is_empty() || !self.channel_none.is_empty() {
+            let channels = ix.row_channels.get(row);
+            let all = self.channel_all.is_empty()
+                || channels.iter().any(|&c| {
+                    self.channel_all
+                        .iter()
+                        .all(|t| self.channel_passes(t, c as usize))
+                });
+            if !all {
+                return false;
+            }
+            for test in &self.channel_none {
+                if channels
+                    .iter()
+                    .any(|&c| self.channel_passes(test, c as usize))
+                {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    fn channel_passes(&self, test: &ChannelTest, c: usize) -> bool {
+        let ix = self.index;
+        match test {
+            ChannelTest::Platform(set) => {
+                set.get(ix.platform[c] as usize).copied().unwrap_or(false)
+            }
+            ChannelTest::Followers(b) => {
+                let f = ix.channel_followers[c];
+                f != UNKNOWN && b.contains(f)
+            }
+            ChannelTest::Tier(tiers, bounds) => {
+                let f = ix.channel_followers[c];
+                f != UNKNOWN && tiers.contains(&bounds.tier(f))
+            }
+            ChannelTest::Engagement(b) => {
+                let e = ix.channel_engagement[c];
+                !e.is_nan() && b.contains(e)
+            }
+        }
+    }
+}
+
+/// Which platform codes of the index a list of platforms allows.
+pub(super) fn platform_set(index: &Index, list: &[Platform]) -> Vec<bool> {
+    let codes = 12 + index.other_platforms.len();
+    (0..codes)
+        .map(|code| {
+            let platform = index.platform_of(code as u16);
+            list.iter().any(|p| match (p, &platform) {
+                (Platform::Other(a), Platform::Other(b)) => a.to_lowercase() == *b,
+                (a, b) => a == b,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,54 @@
+use super::*;
+
+#[test]
+fn columns_describe_the_creators() {
+    let creators = crate::synth::creators(500, 3);
+    let ix = Index::build(&creators);
+    assert_eq!(ix.len(), 500);
+    for (i, c) in creators.iter().enumerate() {
+        assert_eq!(ix.ids.get(i), c.id.as_str());
+        assert_eq!(ix.names.get(i), c.name.as_str());
+        assert!(ix.ident.get(i).starts_with(c.name.as_str()));
+        assert_eq!(ix.followers[i], c.followers());
+        let channels = ix.row_channels.get(i);
+        assert_eq!(channels.len(), c.channels.len());
+        for (&ch, real) in channels.iter().zip(&c.channels) {
+            assert_eq!(ix.platform_of(ix.platform[ch as usize]), real.platform);
+            assert_eq!(ix.handles.get(ch as usize), real.handle.as_str());
+        }
+        let niches: Vec<&str> = ix
+            .row_niches
+            .get(i)
+            .iter()
+            .map(|&n| ix.niches[n as usize].1.as_str())
+            .collect();
+        let expected: Vec<String> = c
+            .niches
+            .iter()
+            .map(|n| n.to_lowercase().to_string())
+            .collect();
+        assert_eq!(niches, expected);
+    }
+    let roundtrip = Index::decode(&ix.encode()).unwrap();
+    assert!(roundtrip.ids == ix.ids && roundtrip.name_rank == ix.name_rank);
+    assert!(roundtrip.niches == ix.niches && roundtrip.channel_followers == ix.channel_followers);
+}
+
+#[test]
+fn engagement_comes_from_the_main_channel_else_the_largest_known() {
+    let mut c = crate::synth::creators(1, 1).remove(0);
+    c.rate = Some(10_000);
+    c.channels.truncate(1);
+    c.channels[0].followers = Some(100_000);
+    c.channels[0].engagement = None;
+    let mut second = c.channels[0].clone();
+    second.platform = Platform::Threads;
+    second.followers = Some(20_000);
+    second.engagement = Some(5.0);
+    c.channels.push(second);
+    assert_eq!(engagement_and_cost(&c), (5.0, 10.0));
+    c.channels[0].engagement = Some(2.0);
+    assert_eq!(engagement_and_cost(&c), (2.0, 5.0));
+    c.rate = None;
+    assert!(engagement_and_cost(&c).1.is_nan());
+}
