@@ -239,7 +239,7 @@ fn readme_lists_the_key_map() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
     let readme = std::fs::read_to_string(&path).unwrap();
     let (start, end) = (
-        "<!-- keys: generated from src/tui/keymap/table.rs -->\n",
+        "<!-- keys: generated from the key tables in src/tui/screens and src/tui/overlays -->\n",
         "<!-- /keys -->",
     );
     let from = readme

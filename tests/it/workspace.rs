@@ -1,9 +1,7 @@
 //! Finding the workspace and `shortlist init`, through the real binary.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure should panic
 
-mod common;
-
-use common::{Sandbox, text};
+use crate::common::{Sandbox, text};
 
 #[test]
 fn a_fresh_machine_gets_the_sample_workspace_once() {

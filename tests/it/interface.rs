@@ -2,13 +2,11 @@
 //! read back through a terminal emulator (vt100), and the terminal checked once it quits.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure should panic
 
-mod common;
-
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::{Sandbox, repo};
+use crate::common::{Sandbox, repo};
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 /// The binary running in a pseudo-terminal, its screen kept up to date by a reader thread.

@@ -4,11 +4,9 @@
 //! change must not paper over.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure should panic
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::{Sandbox, outcome};
+use crate::common::{Sandbox, outcome};
 
 const NOW: &str = "2026-11-22T09:30:00+08:00";
 

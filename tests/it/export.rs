@@ -3,11 +3,9 @@
 //! headers; and exports that must write nothing.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure should panic
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::Sandbox;
+use crate::common::Sandbox;
 use mail_parser::{Message, MessageParser, MimeHeaders};
 
 const NOW: &str = "2026-11-22T09:30:00+08:00";
@@ -79,7 +77,7 @@ fn workspace(sandbox: &Sandbox, template: &str) -> PathBuf {
 }
 
 fn export(sandbox: &Sandbox, ws: &Path, args: &[&str]) -> (i32, String, String) {
-    common::outcome(sandbox.on(ws, NOW).arg("export").arg("spring").args(args))
+    crate::common::outcome(sandbox.on(ws, NOW).arg("export").arg("spring").args(args))
 }
 
 fn parse(bytes: &[u8]) -> Message<'_> {

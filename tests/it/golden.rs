@@ -1,13 +1,11 @@
 //! The exact bytes of one invitation per sample template, with the clock fixed (so the date and
 //! the message id are too). A change to how messages are built shows here first;
-//! `BLESS=1 cargo test --test golden` writes the files again (review the diff).
+//! `BLESS=1 cargo test --test it golden::` writes the files again (review the diff).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure should panic
-
-mod common;
 
 use std::path::Path;
 
-use common::repo;
+use crate::common::repo;
 use rstest::rstest;
 use shortlist::mail::{Invitee, load_template, prepare};
 use shortlist::store::{self, Workspace};

@@ -3,11 +3,9 @@
 //! exit 1 with a precise message and write nothing.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure should panic
 
-mod common;
-
 use std::path::Path;
 
-use common::{Sandbox, text};
+use crate::common::{Sandbox, text};
 use serde_json::Value;
 
 const NOW: &str = "2026-11-22T09:30:00+08:00";
@@ -19,7 +17,7 @@ fn read(ws: &Path, file: &str) -> String {
 
 /// Runs the binary; (exit code, stdout, stderr).
 fn run(sandbox: &Sandbox, ws: &Path, args: &[&str]) -> (i32, String, String) {
-    common::outcome(sandbox.on(ws, NOW).args(args))
+    crate::common::outcome(sandbox.on(ws, NOW).args(args))
 }
 
 #[test]

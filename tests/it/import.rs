@@ -4,11 +4,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure should panic
 //! after; the dry run changes nothing; a search exported as CSV comes back the same.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::{Sandbox, repo, text};
+use crate::common::{Sandbox, repo, text};
 use shortlist::model::{Channel, Creator, Platform};
 use shortlist::store::parse_creators;
 
@@ -23,7 +21,7 @@ fn fixture(sandbox: &Sandbox, name: &str) -> String {
 }
 
 fn import(sandbox: &Sandbox, ws: &Path, args: &[&str]) -> (i32, String, String) {
-    common::outcome(
+    crate::common::outcome(
         sandbox
             .cmd()
             .arg("--workspace")

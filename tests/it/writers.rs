@@ -2,14 +2,12 @@
 //! killed at random moments, the file must always read back whole, with every entry it had.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure should panic
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::{Child, Stdio};
 use std::time::Duration;
 
-use common::{Sandbox, repo};
+use crate::common::{Sandbox, repo};
 use shortlist::model::Stage;
 use shortlist::store::parse_campaign;
 

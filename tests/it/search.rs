@@ -1,13 +1,7 @@
 //! `shortlist search` through the real binary, on the sample workspace and on a generated one.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure should panic
 
-use shortlist::model;
-#[path = "support/synth.rs"]
-mod synth;
-
-mod common;
-
-use common::{Sandbox, text};
+use crate::common::{Sandbox, text};
 use serde_json::Value;
 
 fn sample(sandbox: &Sandbox) -> std::path::PathBuf {
@@ -193,7 +187,7 @@ fn the_cache_gives_the_same_answers_as_reading_the_file() {
     let sandbox = Sandbox::new();
     let dir = sandbox.path().join("big");
     std::fs::create_dir_all(&dir).unwrap();
-    let creators = synth::creators(3_000, 21);
+    let creators = crate::synth::creators(3_000, 21);
     std::fs::write(
         dir.join("creators.toml"),
         shortlist::store::render_creators(&creators),

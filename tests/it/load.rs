@@ -1,17 +1,13 @@
 //! What the valid fixtures and a generated database load to, through the library.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure should panic
 
-use shortlist::model;
-#[path = "support/synth.rs"]
-mod synth;
-
-mod common;
-
 use shortlist::model::{Kind, Platform, Tier, TierBounds};
 use shortlist::store::{LoadedCreators, parse_creators, render_creators};
 
 fn load(fixture: &str) -> LoadedCreators {
-    let path = common::repo().join("tests/fixtures/valid").join(fixture);
+    let path = crate::common::repo()
+        .join("tests/fixtures/valid")
+        .join(fixture);
     let loaded = parse_creators("creators.toml", &std::fs::read(path).unwrap());
     assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics);
     loaded
@@ -92,7 +88,7 @@ fn other_table_forms_load() {
 
 #[test]
 fn the_sample_database_has_what_it_promises() {
-    let path = common::repo().join("data/creators.toml");
+    let path = crate::common::repo().join("data/creators.toml");
     let loaded = parse_creators("creators.toml", &std::fs::read(path).unwrap());
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
     let creators = &loaded.database.creators;
@@ -153,7 +149,7 @@ fn the_sample_database_has_what_it_promises() {
 
 #[test]
 fn a_generated_database_round_trips() {
-    let generated = synth::creators(3_000, 42);
+    let generated = crate::synth::creators(3_000, 42);
     let text = render_creators(&generated);
     let loaded = parse_creators("creators.toml", text.as_bytes());
     assert!(

@@ -7,8 +7,8 @@ use proptest::prelude::*;
 use shortlist::search::{Index, Options, Query, Sort, search};
 use shortlist::store::{Diagnostic, parse_campaign, parse_creators};
 
-const CREATORS: &str = include_str!("../data/creators.toml");
-const CAMPAIGN: &str = include_str!("../data/campaigns/lumi-vitc-launch.toml");
+const CREATORS: &str = include_str!("../../data/creators.toml");
+const CAMPAIGN: &str = include_str!("../../data/campaigns/lumi-vitc-launch.toml");
 
 /// Every problem names the file and a line and column inside the text.
 fn located(diagnostics: &[Diagnostic], file: &str, text: &[u8]) -> Result<(), TestCaseError> {

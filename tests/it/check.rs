@@ -1,13 +1,11 @@
 //! `shortlist check` on fixtures of every kind of problem, run through the real binary in a
 //! sandboxed workspace. Each fixture's expected messages are in the `.stderr` file beside it;
-//! `BLESS=1 cargo test --test check` rewrites them from the actual output (review the diff).
+//! `BLESS=1 cargo test --test it check::` rewrites them from the actual output (review the diff).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure should panic
-
-mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{Sandbox, text};
+use crate::common::{Sandbox, text};
 use rstest::rstest;
 
 /// `shortlist --workspace WS check`, run to the end.
@@ -64,7 +62,7 @@ fn valid_files_load(#[files("tests/fixtures/valid/*.toml")] fixture: PathBuf) {
 #[test]
 fn every_invalid_fixture_reports_at_least_one_located_error() {
     // Guards the .stderr files themselves: a blessed empty file would make a fixture useless.
-    let dir = common::repo().join("tests/fixtures/invalid");
+    let dir = crate::common::repo().join("tests/fixtures/invalid");
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "stderr") {
@@ -83,7 +81,7 @@ fn every_invalid_fixture_reports_at_least_one_located_error() {
 #[test]
 fn the_sample_workspace_passes_with_no_warnings() {
     let sandbox = Sandbox::new();
-    let out = check(&sandbox, common::repo().join("data"));
+    let out = check(&sandbox, crate::common::repo().join("data"));
     assert_eq!(text(&out.stderr), "");
     assert_eq!(out.status.code(), Some(0));
     let stdout = text(&out.stdout);
@@ -141,7 +139,7 @@ fn check_accepts_a_file_and_names_it_as_given() {
     let out = sandbox
         .cmd()
         .arg("check")
-        .arg(common::repo().join("tests/fixtures/invalid/duplicate-id.toml"))
+        .arg(crate::common::repo().join("tests/fixtures/invalid/duplicate-id.toml"))
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));

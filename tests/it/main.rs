@@ -1,0 +1,22 @@
+//! The integration tests, compiled as one binary so that the suite builds and links once: the
+//! real program run in sandboxes, on real files.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure should panic
+
+use shortlist::model;
+
+#[path = "../support/synth.rs"]
+mod synth;
+
+mod campaigns;
+mod check;
+mod common;
+mod export;
+mod fuzz;
+mod golden;
+mod hardening;
+mod import;
+mod interface;
+mod load;
+mod search;
+mod workspace;
+mod writers;
