@@ -29,5 +29,6 @@ pub use creators::update::{
 pub use creators::{CHANNEL_KEYS, CREATOR_KEYS, Database, LoadedCreators, parse_creators};
 pub use diagnostic::{Diagnostic, LineIndex, Severity};
 pub use dirs::UserDirs;
+pub use fields::strings;
 pub use files::ReadError;
 pub use workspace::{CREATORS_FILE, Lookup, Origin, Workspace, WorkspaceError, resolve};

@@ -11,6 +11,14 @@ use crate::model::fields::{CHANNEL_FIELDS, CREATOR_FIELDS, Holds, Value as Field
 use crate::model::{Creator, Platform, Stage, TierBounds};
 use crate::search::{Index, Query};
 
+/// How a list is printed: a table for people, JSON for programs, CSV for spreadsheets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
 /// One result: its row in the index and the creator.
 pub type Row<'a> = (usize, Cow<'a, Creator>);
 
@@ -80,30 +88,22 @@ fn json_value(value: FieldValue<'_>, holds: Holds) -> Option<Value> {
     })
 }
 
-/// The columns of every creator, before the channel columns: the vocabulary's fields (a test
-/// keeps them all here) with the totals worked out from the channels after `kind`.
-const CSV_FIELDS: &[&str] = &[
-    "id",
-    "name",
-    "aliases",
-    "email",
-    "niches",
-    "location",
-    "languages",
-    "kind",
-    "followers",
-    "tier",
-    "engagement",
-    "rate",
-    "currency",
-    "fake_followers",
-    "vetted_on",
-    "notes",
-];
-
-/// The columns worked out from the channels rather than read from the file.
-#[cfg(test)]
+/// The columns worked out from the channels rather than read from the file, written after
+/// `kind`.
 const WORKED_OUT: &[&str] = &["followers", "tier", "engagement"];
+
+/// The columns of every creator, before the channel columns: the vocabulary's fields but the
+/// channel list, with the totals worked out from the channels after `kind`.
+fn csv_fields() -> Vec<&'static str> {
+    let mut fields = Vec::new();
+    for f in CREATOR_FIELDS.iter().filter(|f| f.holds != Holds::Channels) {
+        fields.push(f.key);
+        if f.key == "kind" {
+            fields.extend_from_slice(WORKED_OUT);
+        }
+    }
+    fields
+}
 
 /// One row per creator with a header row: the creator's fields, then a group of columns per
 /// platform found among them (`instagram_handle`, `instagram_followers`, …; a second account on
@@ -119,7 +119,8 @@ pub fn csv(
 ) -> io::Result<()> {
     let groups = channel_groups(rows);
     let mut w = csv::Writer::from_writer(out);
-    let mut header: Vec<String> = CSV_FIELDS.iter().map(|s| s.to_string()).collect();
+    let fields = csv_fields();
+    let mut header: Vec<String> = fields.iter().map(|s| s.to_string()).collect();
     if with_stage {
         header.push("stage".into());
     }
@@ -136,7 +137,7 @@ pub fn csv(
     w.write_record(header.iter().map(|h| safe(h).into_owned()))?;
     for (row, c) in rows {
         let engagement = index.engagement[*row];
-        let mut record: Vec<String> = CSV_FIELDS
+        let mut record: Vec<String> = fields
             .iter()
             .map(|key| match *key {
                 "followers" => c
@@ -298,20 +299,15 @@ pub fn table(
 mod tests {
     use super::*;
 
-    /// The CSV has a column for every field of the vocabulary but the channels, once, and the
-    /// totals worked out from them.
+    /// The totals come right after `kind`, where a spreadsheet reader looks for them.
     #[test]
-    fn the_csv_columns_are_the_vocabulary() {
-        let mut expected: Vec<&str> = CREATOR_FIELDS
-            .iter()
-            .filter(|f| f.holds != Holds::Channels)
-            .map(|f| f.key)
-            .chain(WORKED_OUT.iter().copied())
-            .collect();
-        let mut columns = CSV_FIELDS.to_vec();
-        expected.sort_unstable();
-        columns.sort_unstable();
-        assert_eq!(columns, expected);
+    fn the_csv_columns_follow_the_vocabulary() {
+        let fields = csv_fields();
+        let kind = fields.iter().position(|f| *f == "kind").unwrap();
+        assert_eq!(&fields[kind + 1..kind + 4], WORKED_OUT);
+        assert_eq!(&fields[..3], ["id", "name", "aliases"]);
+        assert_eq!(fields.last(), Some(&"notes"));
+        assert!(!fields.contains(&"channels"));
     }
 
     #[test]

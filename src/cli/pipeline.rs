@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use jiff::civil::Date;
 use serde_json::{Map, Value, json};
 
-use super::output::safe;
+use super::output::{Format, safe};
 use super::table::{Column, render};
 use crate::display::grouped;
 use crate::model::{Campaign, Entry, Stage};
@@ -15,14 +15,6 @@ use crate::outreach::follow_up::since;
 use crate::outreach::{Budget, Due, next_action};
 use crate::search::IndexIds;
 use crate::workspace::{Roster, Session};
-
-/// How the pipeline is printed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Table,
-    Json,
-    Csv,
-}
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -44,26 +36,40 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
     let budget = Budget::of(&campaign, &session.config.currency);
     let ids = roster.ids();
     let entries = ordered(&campaign);
+    let p = Pipeline {
+        campaign: &campaign,
+        budget: &budget,
+        entries: &entries,
+        roster: &roster,
+        ids: &ids,
+        today,
+    };
     let mut out = crate::term::out();
     match args.format {
-        Format::Table => {
-            out.write_all(table(&campaign, &budget, &entries, &roster, &ids, today).as_bytes())?
-        }
+        Format::Table => out.write_all(table(&p).as_bytes())?,
         Format::Json => {
-            out.write_all(
-                crate::term::json_safe(&serde_json::to_string_pretty(&json_of(
-                    &campaign, &budget, &entries, &roster, &ids, today,
-                ))?)
-                .as_bytes(),
-            )?;
+            let json = serde_json::to_string_pretty(&json_of(&p))?;
+            out.write_all(crate::term::json_safe(&json).as_bytes())?;
             writeln!(out)?;
         }
         Format::Csv => {
             super::output::bom(&mut out, args.bom)?;
-            csv(&mut out, &budget, &entries, &roster, &ids, today)?
+            csv(&mut out, &p)?
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A campaign's pipeline as it is printed.
+#[derive(Clone, Copy)]
+struct Pipeline<'a> {
+    campaign: &'a Campaign,
+    budget: &'a Budget,
+    /// In pipeline order.
+    entries: &'a [&'a Entry],
+    roster: &'a Roster,
+    ids: &'a IndexIds<'a>,
+    today: Date,
 }
 
 /// The entries in pipeline order, then as in the file.
@@ -73,14 +79,15 @@ fn ordered(campaign: &Campaign) -> Vec<&Entry> {
     entries
 }
 
-fn table(
-    campaign: &Campaign,
-    budget: &Budget,
-    entries: &[&Entry],
-    roster: &Roster,
-    ids: &IndexIds<'_>,
-    today: Date,
-) -> String {
+fn table(p: &Pipeline<'_>) -> String {
+    let Pipeline {
+        campaign,
+        budget,
+        entries,
+        roster,
+        ids,
+        today,
+    } = *p;
     let mut out = String::new();
     let mut head = vec![format!("{} ({})", campaign.brief.name, campaign.id)];
     if let Some(brand) = &campaign.brief.brand {
@@ -187,14 +194,15 @@ fn due_json(due: Option<Due>, today: Date) -> Value {
     }
 }
 
-fn json_of(
-    campaign: &Campaign,
-    budget: &Budget,
-    entries: &[&Entry],
-    roster: &Roster,
-    ids: &IndexIds<'_>,
-    today: Date,
-) -> Value {
+fn json_of(p: &Pipeline<'_>) -> Value {
+    let Pipeline {
+        campaign,
+        budget,
+        entries,
+        roster,
+        ids,
+        today,
+    } = *p;
     let stages: Vec<Value> = Stage::ALL
         .iter()
         .map(|s| {
@@ -236,14 +244,15 @@ fn json_of(
     })
 }
 
-fn csv(
-    out: &mut dyn Write,
-    budget: &Budget,
-    entries: &[&Entry],
-    roster: &Roster,
-    ids: &IndexIds<'_>,
-    today: Date,
-) -> anyhow::Result<()> {
+fn csv(out: &mut dyn Write, p: &Pipeline<'_>) -> anyhow::Result<()> {
+    let Pipeline {
+        budget,
+        entries,
+        roster,
+        ids,
+        today,
+        ..
+    } = *p;
     let mut w = csv::Writer::from_writer(out);
     w.write_record([
         "creator",

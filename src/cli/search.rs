@@ -10,18 +10,10 @@ use std::sync::Arc;
 
 use anyhow::Context;
 
-use super::output;
+use super::output::{self, Format};
 use crate::model::{Creator, Stage};
 use crate::search::{self, Options, Query, QueryError, Sort};
 use crate::workspace::Session;
-
-/// How results are printed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Table,
-    Json,
-    Csv,
-}
 
 /// The options of `search`.
 #[derive(Debug, clap::Args)]

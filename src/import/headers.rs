@@ -49,34 +49,25 @@ pub enum ChannelField {
     Url,
 }
 
-/// The names `--map` takes, with the field each stands for.
-pub const FIELD_NAMES: &[&str] = &[
-    "id",
-    "name",
-    "aliases",
-    "email",
-    "niches",
-    "location",
-    "languages",
-    "kind",
-    "rate",
-    "currency",
-    "notes",
-    "fake_followers",
-    "vetted_on",
-    "platform",
-    "handle",
-    "followers",
-    "engagement",
-    "avg_views",
-    "url",
-    "skip",
-    "<platform>_handle",
-    "<platform>_followers",
-    "<platform>_engagement",
-    "<platform>_avg_views",
-    "<platform>_url",
-];
+/// The names `--map` takes: every field of the vocabulary but the channel list, `skip`, and
+/// each channel field after a platform (`<platform>_handle`, …).
+pub static FIELD_NAMES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    use crate::model::fields::{CHANNEL_FIELDS, CREATOR_FIELDS, Holds};
+    let creator = CREATOR_FIELDS
+        .iter()
+        .filter(|f| f.holds != Holds::Channels)
+        .map(|f| f.key.to_string());
+    let channel = CHANNEL_FIELDS.iter().map(|f| f.key.to_string());
+    let per_platform = CHANNEL_FIELDS
+        .iter()
+        .filter(|f| f.key != "platform")
+        .map(|f| format!("<platform>_{}", f.key));
+    creator
+        .chain(channel)
+        .chain(["skip".to_string()])
+        .chain(per_platform)
+        .collect()
+});
 
 pub(super) fn field_named(name: &str) -> Option<Field> {
     Some(match name {
@@ -260,6 +251,25 @@ pub fn describe(field: &Field) -> String {
         other => FIELD_NAMES
             .iter()
             .find(|n| field_named(n).as_ref() == Some(other))
-            .map_or_else(|| format!("{other:?}"), |n| n.to_string()),
+            .map_or_else(|| format!("{other:?}"), String::clone),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every name `--map` offers is one it takes: the list and the matcher cannot drift apart.
+    #[test]
+    fn every_offered_name_is_taken() {
+        for name in FIELD_NAMES.iter() {
+            let taken = match name.strip_prefix("<platform>_") {
+                Some(rest) => field_named(rest).is_some(),
+                None => field_named(name).is_some(),
+            };
+            assert!(taken, "--map offers {name} but does not take it");
+        }
+        assert!(FIELD_NAMES.iter().any(|n| n == "vetted_on"));
+        assert!(!FIELD_NAMES.iter().any(|n| n == "channels"));
     }
 }

@@ -247,7 +247,7 @@ pub fn read(
             return Err(fail(None, format!("--map: no column \"{column}\"{hint}")));
         };
         let Some(parsed) = field_named(&field).or_else(|| channel_column(&field)) else {
-            let hint = crate::suggest::nearest(&field, FIELD_NAMES.iter().copied())
+            let hint = crate::suggest::nearest(&field, FIELD_NAMES.iter().map(String::as_str))
                 .map(|n| format!(" (did you mean \"{n}\"?)"))
                 .unwrap_or_else(|| format!(" (fields: {})", FIELD_NAMES.join(", ")));
             return Err(fail(None, format!("--map: no field \"{field}\"{hint}")));

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use toml::de::{DeTable, DeValue};
 
 use super::filters::environment;
-use crate::store::{BRIEF_KEYS, Diagnostic};
+use crate::store::{BRIEF_KEYS, Diagnostic, strings};
 
 /// What `creator` holds (the channel fields are those of the channel that best fits the
 /// campaign's platforms).
@@ -129,19 +129,6 @@ fn front_matter(
     const KEYS: [&str; 5] = ["subject", "cc", "bcc", "reply_to", "attachments"];
     for (key, value) in table.iter() {
         let line = line_of(key.span().start);
-        let texts = |value: &DeValue<'_>| -> Option<Vec<String>> {
-            match value {
-                DeValue::String(s) => Some(vec![s.to_string()]),
-                DeValue::Array(items) => items
-                    .iter()
-                    .map(|i| match i.get_ref() {
-                        DeValue::String(s) => Some(s.to_string()),
-                        _ => None,
-                    })
-                    .collect(),
-                _ => None,
-            }
-        };
         match key.get_ref().as_ref() {
             "subject" => match value.get_ref() {
                 DeValue::String(s) => {
@@ -152,7 +139,7 @@ fn front_matter(
                 }
                 _ => problems.push(problem(line, "\"subject\" must be a string".into())),
             },
-            k @ ("cc" | "bcc" | "attachments") => match texts(value.get_ref()) {
+            k @ ("cc" | "bcc" | "attachments") => match strings(value.get_ref()) {
                 Some(list) => {
                     for item in list {
                         match k {

@@ -127,6 +127,20 @@ pub struct Change {
 }
 
 impl Entry {
+    /// A creator at `stage` with nothing else known yet.
+    pub fn new(creator: impl Into<CompactString>, stage: Stage) -> Entry {
+        Entry {
+            creator: creator.into(),
+            stage,
+            fee: None,
+            follow_up: None,
+            deliverables: None,
+            notes: None,
+            history: Vec::new(),
+            line: 0,
+        }
+    }
+
     /// When the entry last changed stage, if its history says.
     pub fn last_change(&self) -> Option<&Change> {
         self.history.iter().max_by_key(|c| c.at)

@@ -116,14 +116,8 @@ mod tests {
                 .iter()
                 .enumerate()
                 .map(|(i, (stage, fee))| Entry {
-                    creator: format!("c{i}").into(),
-                    stage: *stage,
                     fee: *fee,
-                    follow_up: None,
-                    deliverables: None,
-                    notes: None,
-                    history: Vec::new(),
-                    line: 0,
+                    ..Entry::new(format!("c{i}"), *stage)
                 })
                 .collect(),
         }

@@ -144,16 +144,9 @@ pub fn apply(
                     already.push(format!("{creator} ({})", e.stage));
                     continue;
                 }
-                campaign.entries.push(Entry {
-                    creator: creator.as_str().into(),
-                    stage: Stage::Shortlisted,
-                    fee: None,
-                    follow_up: None,
-                    deliverables: None,
-                    notes: None,
-                    history: vec![change(Stage::Shortlisted, None, now)],
-                    line: 0,
-                });
+                let mut entry = Entry::new(creator.as_str(), Stage::Shortlisted);
+                entry.history.push(change(Stage::Shortlisted, None, now));
+                campaign.entries.push(entry);
                 added.push(creator.clone());
             }
             let mut words = Vec::new();

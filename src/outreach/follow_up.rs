@@ -181,12 +181,6 @@ mod tests {
             .parse()
             .unwrap();
         Entry {
-            creator: "sarsa".into(),
-            stage,
-            fee: None,
-            follow_up: None,
-            deliverables: None,
-            notes: None,
             history: vec![Change {
                 at: at.timestamp(),
                 offset: at.offset(),
@@ -194,6 +188,7 @@ mod tests {
                 note: None,
             }],
             line: 1,
+            ..Entry::new("sarsa", stage)
         }
     }
 

@@ -125,16 +125,7 @@ mod tests {
     }
 
     fn entry(stage: Stage) -> Entry {
-        Entry {
-            creator: "sarsa".into(),
-            stage,
-            fee: None,
-            follow_up: None,
-            deliverables: None,
-            notes: None,
-            history: Vec::new(),
-            line: 0,
-        }
+        Entry::new("sarsa", stage)
     }
 
     #[rstest]

@@ -157,17 +157,7 @@ fn read_keys(table: &DeTable<'_>, report: &mut Report<'_>) -> Vec<Located<(Strin
     let mut out = Vec::new();
     for (key, value) in table.iter() {
         let (line, column) = report.locate(key.span().start);
-        let keys = match value.get_ref() {
-            DeValue::String(s) => Some(vec![s.to_string()]),
-            DeValue::Array(items) => items
-                .iter()
-                .map(|i| match i.get_ref() {
-                    DeValue::String(s) => Some(s.to_string()),
-                    _ => None,
-                })
-                .collect(),
-            _ => None,
-        };
+        let keys = super::fields::strings(value.get_ref());
         match keys {
             Some(keys) => out.push(Located {
                 value: (key.get_ref().to_string(), keys),

@@ -369,6 +369,22 @@ impl<'a, 'i, 'r, 't> Fields<'a, 'i, 'r, 't> {
     }
 }
 
+/// A string or a list of strings, as a list; `None` for anything else (a list holding something
+/// that is not a string included).
+pub fn strings(value: &DeValue<'_>) -> Option<Vec<String>> {
+    match value {
+        DeValue::String(s) => Some(vec![s.to_string()]),
+        DeValue::Array(items) => items
+            .iter()
+            .map(|i| match i.get_ref() {
+                DeValue::String(s) => Some(s.to_string()),
+                _ => None,
+            })
+            .collect(),
+        _ => None,
+    }
+}
+
 /// How a value is named in "found …" messages.
 pub(crate) fn describe(value: &DeValue<'_>) -> String {
     match value {

@@ -97,6 +97,16 @@ pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
     )
 }
 
+/// The room inside a box's frame less one column each side, where a box's text sits.
+pub fn padded(inner: Rect) -> Rect {
+    Rect::new(
+        inner.x.saturating_add(1),
+        inner.y,
+        inner.width.saturating_sub(2),
+        inner.height,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

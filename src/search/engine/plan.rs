@@ -277,12 +277,7 @@ impl<'a> Plan<'a> {
 
     /// The upper limit of `word`'s score in row `row`, or `None` if it does not occur there.
     fn word_bound(&self, word: &Word, row: usize) -> Option<i32> {
-        let ix = self.index;
-        let hay = if word.sensitive {
-            ix.ident.get(row)
-        } else {
-            ix.ident_lower.get(row)
-        };
+        let hay = self.names(word, row);
         let mut best = None;
         if found(hay.as_bytes(), &word.pieces) {
             for part in parts(hay) {
@@ -296,6 +291,15 @@ impl<'a> Plan<'a> {
         best.max(self.tag_score(word, row))
     }
 
+    /// The row's name, aliases and handles, as `word` compares them (as written, or lower-cased).
+    fn names(&self, word: &Word, row: usize) -> &'a str {
+        if word.sensitive {
+            self.index.ident.get(row)
+        } else {
+            self.index.ident_lower.get(row)
+        }
+    }
+
     /// True when the query has words to rank by.
     pub fn has_words(&self) -> bool {
         !self.words.is_empty()
@@ -304,17 +308,13 @@ impl<'a> Plan<'a> {
     /// True when `word` occurs in one of the row's name, aliases, handles, niches or location
     /// (in order, for a word; whole, for a phrase).
     fn word_found(&self, word: &Word, row: usize) -> bool {
-        let ix = self.index;
-        let hay = if word.sensitive {
-            ix.ident.get(row)
-        } else {
-            ix.ident_lower.get(row)
-        };
+        let hay = self.names(word, row);
         if found(hay.as_bytes(), &word.pieces)
             && parts(hay).any(|p| found(p.as_bytes(), &word.pieces))
         {
             return true;
         }
+        let ix = self.index;
         if ix
             .row_niches
             .get(row)
@@ -348,12 +348,7 @@ impl<'a> Plan<'a> {
     /// The best score of `word` in the row's names and handles, niches or location. A phrase is
     /// a single piece for the quick check, so it only scores where it occurs whole.
     fn word_score(&self, word: &Word, row: usize) -> Option<i32> {
-        let ix = self.index;
-        let hay = if word.sensitive {
-            ix.ident.get(row)
-        } else {
-            ix.ident_lower.get(row)
-        };
+        let hay = self.names(word, row);
         let mut best = None;
         // The whole text first: most rows fail here. Then each of name, aliases and handles on
         // its own, since a word must match within one of them.

@@ -104,23 +104,15 @@ impl App {
     }
 
     pub fn step(&mut self, targets: Vec<Target>, way: Step) -> Vec<Effect> {
-        let mut by_campaign: BTreeMap<String, Vec<Edit>> = BTreeMap::new();
+        let mut edits = Vec::new();
         let mut stuck = Vec::new();
         for t in &targets {
             match step(&t.entry, way) {
-                Some(to) => by_campaign
-                    .entry(t.campaign.clone())
-                    .or_default()
-                    .push(Edit::Stage {
-                        creator: t.entry.creator.to_string(),
-                        to,
-                        note: None,
-                        was: Some(t.entry.stage),
-                    }),
+                Some(to) => edits.push(stage_edit(t, to)),
                 None => stuck.push(format!("{} ({})", t.entry.creator, t.entry.stage)),
             }
         }
-        if by_campaign.is_empty() {
+        if edits.is_empty() {
             let end = if way == Step::Next { "forward" } else { "back" };
             self.tell(
                 format!("no stage {end} from here: {}", stuck.join(", ")),
@@ -129,37 +121,22 @@ impl App {
             return Vec::new();
         }
         self.marked.clear();
-        let mut effects = Vec::new();
-        for (campaign, edits) in by_campaign {
-            effects.extend(self.save(&campaign, edits));
-        }
-        effects
+        self.save_each(edits)
     }
 
     /// Moves the targets of the stage picker to `to`.
     pub fn set_stage(&mut self, targets: Vec<Target>, to: Stage) -> Vec<Effect> {
-        let mut by_campaign: BTreeMap<String, Vec<Edit>> = BTreeMap::new();
-        for t in targets.iter().filter(|t| t.entry.stage != to) {
-            by_campaign
-                .entry(t.campaign.clone())
-                .or_default()
-                .push(Edit::Stage {
-                    creator: t.entry.creator.to_string(),
-                    to,
-                    note: None,
-                    was: Some(t.entry.stage),
-                });
-        }
-        if by_campaign.is_empty() {
+        let edits: Vec<_> = targets
+            .iter()
+            .filter(|t| t.entry.stage != to)
+            .map(|t| stage_edit(t, to))
+            .collect();
+        if edits.is_empty() {
             self.tell(format!("already {to}"), false);
             return Vec::new();
         }
         self.marked.clear();
-        let mut effects = Vec::new();
-        for (campaign, edits) in by_campaign {
-            effects.extend(self.save(&campaign, edits));
-        }
-        effects
+        self.save_each(edits)
     }
 
     /// Saves the note editor's text.
@@ -174,16 +151,22 @@ impl App {
 
     /// Sets (or clears) the follow-up date of `targets`.
     pub fn follow_up(&mut self, targets: Vec<Target>, date: Option<Date>) -> Vec<Effect> {
+        let edits = targets.into_iter().map(|t| {
+            let edit = Edit::FollowUp {
+                creator: t.entry.creator.to_string(),
+                date,
+                was: Some(t.entry.follow_up),
+            };
+            (t.campaign, edit)
+        });
+        self.save_each(edits.collect())
+    }
+
+    /// Saves edits of several campaigns, each campaign's together.
+    fn save_each(&mut self, edits: Vec<(String, Edit)>) -> Vec<Effect> {
         let mut by_campaign: BTreeMap<String, Vec<Edit>> = BTreeMap::new();
-        for t in targets {
-            by_campaign
-                .entry(t.campaign.clone())
-                .or_default()
-                .push(Edit::FollowUp {
-                    creator: t.entry.creator.to_string(),
-                    date,
-                    was: Some(t.entry.follow_up),
-                });
+        for (campaign, edit) in edits {
+            by_campaign.entry(campaign).or_default().push(edit);
         }
         let mut effects = Vec::new();
         for (campaign, edits) in by_campaign {
@@ -326,4 +309,15 @@ impl App {
 
 fn first_line(text: &str) -> &str {
     text.lines().next().unwrap_or(text)
+}
+
+/// Moving one target to `to`, remembering where it was.
+fn stage_edit(t: &Target, to: Stage) -> (String, Edit) {
+    let edit = Edit::Stage {
+        creator: t.entry.creator.to_string(),
+        to,
+        note: None,
+        was: Some(t.entry.stage),
+    };
+    (t.campaign.clone(), edit)
 }

@@ -6,15 +6,14 @@ mod letters;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
-use crate::display::escape;
 use crate::mail::Format;
 use crate::model::{Entry, Stage};
 use crate::tui::app::App;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::{Action, Mode, ModeInfo};
+use crate::tui::layout::padded;
 use crate::tui::room::{Overlay, Reply};
 use crate::tui::tasks::{ExportPreview, ExportWrite, Task};
 use crate::workspace::Planned;
@@ -218,30 +217,17 @@ impl Overlay<App> for ExportView {
         if r.width < 10 || r.height < 4 {
             return;
         }
-        frame.render_widget(Clear, r);
         let template = self
             .preview
             .as_ref()
             .and_then(|p| p.template.as_deref())
             .unwrap_or("…");
         let title = format!(
-            " Invitations · {} · template {} · {} ",
-            escape(&self.campaign),
-            escape(template),
+            "Invitations · {} · template {template} · {}",
+            self.campaign,
             app.export_format.name()
         );
-        let block = Block::new()
-            .borders(Borders::ALL)
-            .border_style(app.theme.focused_border)
-            .title(Line::styled(title, app.theme.title));
-        let inner = block.inner(r);
-        frame.render_widget(block, r);
-        let padded = Rect::new(
-            inner.x + 1,
-            inner.y,
-            inner.width.saturating_sub(2),
-            inner.height,
-        );
+        let padded = padded(super::frame_box(frame, app, r, &title));
         let all = letters::lines(app, self, usize::from(padded.width));
         let scroll = self
             .scroll

@@ -3,14 +3,13 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
-use super::split_wide_characters;
 use crate::display::escape;
 use crate::outreach::Edit;
 use crate::tui::app::App;
 use crate::tui::keymap::{Action, Mode, ModeInfo};
-use crate::tui::layout::centred;
+use crate::tui::layout::{centred, padded};
 use crate::tui::room::{Overlay, Reply};
 use crate::tui::tasks::ExportReport;
 use crate::tui::wrap::wrap;
@@ -115,20 +114,7 @@ impl Overlay<App> for Exported {
             .collect();
         let height = u16::try_from(wrapped.len() + 2).unwrap_or(u16::MAX);
         let rect = centred(area, width, height);
-        frame.render_widget(Clear, rect);
-        split_wide_characters(frame, rect);
-        let block = Block::new()
-            .borders(Borders::ALL)
-            .border_style(app.theme.focused_border)
-            .title(Line::styled(" Exported ", app.theme.title));
-        let inner = block.inner(rect);
-        frame.render_widget(block, rect);
-        let padded = Rect::new(
-            inner.x + 1,
-            inner.y,
-            inner.width.saturating_sub(2),
-            inner.height,
-        );
+        let padded = padded(super::frame_box(frame, app, rect, "Exported"));
         frame.render_widget(Paragraph::new(wrapped), padded);
     }
 
