@@ -80,26 +80,18 @@ fn ordered(campaign: &Campaign) -> Vec<&Entry> {
 }
 
 fn table(p: &Pipeline<'_>) -> String {
-    let Pipeline {
-        campaign,
-        budget,
-        entries,
-        roster,
-        ids,
-        today,
-    } = *p;
     let mut out = String::new();
-    let mut head = vec![format!("{} ({})", campaign.brief.name, campaign.id)];
-    if let Some(brand) = &campaign.brief.brand {
+    let mut head = vec![format!("{} ({})", p.campaign.brief.name, p.campaign.id)];
+    if let Some(brand) = &p.campaign.brief.brand {
         head.push(brand.clone());
     }
-    if let Some(b) = budget.budget {
-        head.push(format!("budget {} {}", budget.currency, grouped(b)));
+    if let Some(b) = p.budget.budget {
+        head.push(format!("budget {} {}", p.budget.currency, grouped(b)));
     }
     out.push_str(&format!("{}\n\n", head.join(" · ")));
     let stages: Vec<Vec<String>> = Stage::ALL
         .iter()
-        .map(|s| (s, budget.stage(*s)))
+        .map(|s| (s, p.budget.stage(*s)))
         .filter(|(s, t)| !s.is_closed() || t.entries > 0)
         .map(|(s, t)| {
             vec![
@@ -121,11 +113,12 @@ fn table(p: &Pipeline<'_>) -> String {
     out.push_str(&render(&columns, &stages, None));
     let mut money = vec![format!(
         "committed {} {}",
-        budget.currency,
-        grouped(budget.committed)
+        p.budget.currency,
+        grouped(p.budget.committed)
     )];
-    if let (Some(b), Some(left)) = (budget.budget, budget.remaining()) {
-        let share = budget
+    if let (Some(b), Some(left)) = (p.budget.budget, p.budget.remaining()) {
+        let share = p
+            .budget
             .committed
             .saturating_mul(100)
             .checked_div(b)
@@ -140,23 +133,24 @@ fn table(p: &Pipeline<'_>) -> String {
             money.push(format!("left {}", grouped(left as u64)));
         }
     }
-    money.push(format!("proposed {}", grouped(budget.proposed)));
+    money.push(format!("proposed {}", grouped(p.budget.proposed)));
     out.push_str(&format!("{}\n", money.join(" · ")));
-    if entries.is_empty() {
+    if p.entries.is_empty() {
         out.push_str(&format!(
             "\nno one on the shortlist yet: shortlist add {} CREATOR…\n",
-            campaign.id
+            p.campaign.id
         ));
         return out;
     }
     out.push('\n');
-    let rows: Vec<Vec<String>> = entries
+    let rows: Vec<Vec<String>> = p
+        .entries
         .iter()
         .map(|e| {
             vec![
                 e.creator.to_string(),
-                roster
-                    .name(ids, &e.creator)
+                p.roster
+                    .name(p.ids, &e.creator)
                     .unwrap_or("(not in creators.toml)")
                     .to_string(),
                 e.stage.name().to_string(),
@@ -164,8 +158,8 @@ fn table(p: &Pipeline<'_>) -> String {
                 since(e)
                     .map(|d| d.to_string())
                     .unwrap_or_else(|| "-".into()),
-                next_action(e, today)
-                    .map(|d| d.describe(today))
+                next_action(e, p.today)
+                    .map(|d| d.describe(p.today))
                     .unwrap_or_default(),
             ]
         })
@@ -195,27 +189,20 @@ fn due_json(due: Option<Due>, today: Date) -> Value {
 }
 
 fn json_of(p: &Pipeline<'_>) -> Value {
-    let Pipeline {
-        campaign,
-        budget,
-        entries,
-        roster,
-        ids,
-        today,
-    } = *p;
     let stages: Vec<Value> = Stage::ALL
         .iter()
         .map(|s| {
-            let t = budget.stage(*s);
+            let t = p.budget.stage(*s);
             json!({"stage": s.name(), "entries": t.entries, "fees": t.fees})
         })
         .collect();
-    let list: Vec<Value> = entries
+    let list: Vec<Value> = p
+        .entries
         .iter()
         .map(|e| {
             let mut m = Map::new();
             m.insert("creator".into(), json!(e.creator.as_str()));
-            m.insert("name".into(), json!(roster.name(ids, &e.creator)));
+            m.insert("name".into(), json!(p.roster.name(p.ids, &e.creator)));
             m.insert("stage".into(), json!(e.stage.name()));
             m.insert("fee".into(), json!(e.fee));
             m.insert(
@@ -223,7 +210,7 @@ fn json_of(p: &Pipeline<'_>) -> Value {
                 json!(e.follow_up.map(|d| d.to_string())),
             );
             m.insert("since".into(), json!(since(e).map(|d| d.to_string())));
-            m.insert("next".into(), due_json(next_action(e, today), today));
+            m.insert("next".into(), due_json(next_action(e, p.today), p.today));
             m.insert("deliverables".into(), json!(e.deliverables));
             m.insert("notes".into(), json!(e.notes));
             m.insert("changes".into(), json!(e.history.len()));
@@ -231,28 +218,20 @@ fn json_of(p: &Pipeline<'_>) -> Value {
         })
         .collect();
     json!({
-        "id": campaign.id.as_str(),
-        "name": campaign.brief.name,
-        "brand": campaign.brief.brand,
-        "currency": budget.currency,
-        "budget": budget.budget,
-        "committed": budget.committed,
-        "proposed": budget.proposed,
-        "remaining": budget.remaining().map(|r| r as i64),
+        "id": p.campaign.id.as_str(),
+        "name": p.campaign.brief.name,
+        "brand": p.campaign.brief.brand,
+        "currency": p.budget.currency,
+        "budget": p.budget.budget,
+        "committed": p.budget.committed,
+        "proposed": p.budget.proposed,
+        "remaining": p.budget.remaining().map(|r| r as i64),
         "stages": stages,
         "entries": list,
     })
 }
 
 fn csv(out: &mut dyn Write, p: &Pipeline<'_>) -> anyhow::Result<()> {
-    let Pipeline {
-        budget,
-        entries,
-        roster,
-        ids,
-        today,
-        ..
-    } = *p;
     let mut w = csv::Writer::from_writer(out);
     w.write_record([
         "creator",
@@ -266,14 +245,17 @@ fn csv(out: &mut dyn Write, p: &Pipeline<'_>) -> anyhow::Result<()> {
         "next_on",
         "notes",
     ])?;
-    for e in entries {
-        let next = next_action(e, today);
+    for e in p.entries {
+        let next = next_action(e, p.today);
         let row = [
             e.creator.to_string(),
-            roster.name(ids, &e.creator).unwrap_or_default().to_string(),
+            p.roster
+                .name(p.ids, &e.creator)
+                .unwrap_or_default()
+                .to_string(),
             e.stage.name().to_string(),
             e.fee.map(|f| f.to_string()).unwrap_or_default(),
-            budget.currency.clone(),
+            p.budget.currency.clone(),
             since(e).map(|d| d.to_string()).unwrap_or_default(),
             e.follow_up.map(|d| d.to_string()).unwrap_or_default(),
             next.map(|d| d.action.name().to_string())
