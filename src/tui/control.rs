@@ -2,7 +2,7 @@
 //! of its mode; the mouse; and the answers of work done on threads, to the state or the room
 //! they are for.
 
-use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 
 use super::app::{App, Focus, View};
 use super::effect::Effect;

@@ -4,7 +4,7 @@
 
 mod key;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub use key::{Key, KeyError};
 

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use std::sync::mpsc::{self, Sender};
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{self, Event as Term};
+use crossterm::event::{self, Event as Term};
 
 use super::app::{App, Notice};
 use super::control;

@@ -49,7 +49,7 @@ mod tests {
     use crate::store::parse_config;
     use crate::tui::keymap::Action;
     use crate::tui::testing::modes;
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     #[test]
     fn a_bad_theme_or_key_is_reported_at_its_line_and_defaults_are_used() {

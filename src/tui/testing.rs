@@ -132,7 +132,7 @@ impl Harness {
     pub fn type_text(&mut self, text: &str) {
         for c in text.chars() {
             let key = Key {
-                code: ratatui::crossterm::event::KeyCode::Char(c),
+                code: crossterm::event::KeyCode::Char(c),
                 ctrl: false,
                 alt: false,
             };

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// A key with its modifiers. Shift is part of a character (`G` is shift-g), so it is only kept
 /// for keys without one (`shift-tab`).

@@ -1,7 +1,7 @@
 //! What keys, results and reloads do to the app, driven through the real database reader and
 //! search worker (see `tui::testing`).
 
-use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
 use crate::search::{Found, Query, Response, Sort};
 use crate::tui::app::*;
