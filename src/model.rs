@@ -8,7 +8,10 @@ mod campaign;
 mod creator;
 pub mod fields;
 mod kind;
+mod named;
 mod platform;
+mod production;
+mod record;
 mod rules;
 mod size;
 mod stage;
@@ -18,6 +21,11 @@ pub use campaign::{Brief, Campaign, Change, Entry, Goal, Sender, Value};
 pub use creator::{Channel, Creator};
 pub use kind::Kind;
 pub use platform::Platform;
+pub use production::{
+    Contract, Deliverable, Event, Payment, PaymentKind, Results, Round, Shipment, Source, Step,
+    Verdict,
+};
+pub use record::{Record, Val};
 pub use rules::{
     MAX_AVG_VIEWS, MAX_FOLLOWERS, MAX_RATE, currency_problem, email_problem, id_problem, suggest_id,
 };

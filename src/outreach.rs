@@ -3,12 +3,14 @@
 //! budget figures of a campaign. Plain functions over the model; reading and writing files is
 //! the store's work.
 
+pub mod agenda;
 pub mod budget;
 pub mod edit;
 pub mod follow_up;
+pub mod records;
 pub mod transition;
 
+pub use agenda::{About, Action, Due, due, items, next_action};
 pub use budget::{Budget, StageTotal};
 pub use edit::{Edit, Outcome, Refusal};
-pub use follow_up::{Action, Due, due, next_action};
 pub use transition::{Move, Step, TransitionError, apply, step, transition};

@@ -113,6 +113,14 @@ pub fn out() -> Safe<io::StdoutLock<'static>> {
     Safe::new(io::stdout().lock())
 }
 
+/// Writes a document of the program's own making whose text values were escaped when it was
+/// built (an iCalendar file), to standard output as it is, so that its line ends (CR LF) stay.
+pub fn document(bytes: &[u8]) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()
+}
+
 /// Standard error, escaped.
 pub fn err() -> Safe<io::StderrLock<'static>> {
     Safe::new(io::stderr().lock())

@@ -9,6 +9,7 @@
 #![deny(missing_docs)]
 
 mod agenda;
+mod calendar;
 mod campaigns;
 mod check;
 mod export;
@@ -18,6 +19,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 
 pub use agenda::{Agenda, AgendaItem};
+pub use calendar::{calendar, uid};
 pub use campaigns::{CampaignError, Choice, ReadCampaign};
 pub use check::{Checked, Summary, check_file};
 pub use export::{ExportPlan, Planned};

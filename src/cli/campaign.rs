@@ -90,7 +90,7 @@ fn list(session: &Session) -> anyhow::Result<ExitCode> {
             campaign.brief.name.clone(),
             campaign.brief.brand.clone().unwrap_or_default(),
             campaign.entries.len().to_string(),
-            due(&campaign, today).len().to_string(),
+            due(&campaign, today, today).len().to_string(),
             money,
         ]);
     }

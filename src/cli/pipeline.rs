@@ -178,12 +178,11 @@ fn table(p: &Pipeline<'_>) -> String {
 
 fn due_json(due: Option<Due>, today: Date) -> Value {
     match due {
-        Some(d) => json!({
-            "action": d.action.name(),
-            "on": d.on.to_string(),
-            "days_late": d.overdue(today),
-            "due": d.on <= today,
-        }),
+        Some(d) => {
+            let mut m = super::due::fields(&d, today);
+            m.insert("due".into(), json!(d.on <= today));
+            Value::Object(m)
+        }
         None => Value::Null,
     }
 }
@@ -211,7 +210,7 @@ fn json_of(p: &Pipeline<'_>) -> Value {
             );
             m.insert("since".into(), json!(since(e).map(|d| d.to_string())));
             m.insert("next".into(), due_json(next_action(e, p.today), p.today));
-            m.insert("deliverables".into(), json!(e.deliverables));
+            m.insert("deliverables".into(), json!(e.deliverables_note));
             m.insert("notes".into(), json!(e.notes));
             m.insert("changes".into(), json!(e.history.len()));
             Value::Object(m)
@@ -258,9 +257,10 @@ fn csv(out: &mut dyn Write, p: &Pipeline<'_>) -> anyhow::Result<()> {
             p.budget.currency.clone(),
             since(e).map(|d| d.to_string()).unwrap_or_default(),
             e.follow_up.map(|d| d.to_string()).unwrap_or_default(),
-            next.map(|d| d.action.name().to_string())
+            next.as_ref()
+                .map(|d| d.action.name().to_string())
                 .unwrap_or_default(),
-            next.map(|d| d.on.to_string()).unwrap_or_default(),
+            next.as_ref().map(|d| d.on.to_string()).unwrap_or_default(),
             e.notes.clone().unwrap_or_default(),
         ];
         w.write_record(row.iter().map(|c| safe(c).into_owned()))?;

@@ -336,7 +336,7 @@ fn entry_value(entry: &Entry) -> Value {
     if let Some(f) = entry.fee {
         m.insert("fee", Value::from(f));
     }
-    if let Some(d) = &entry.deliverables {
+    if let Some(d) = &entry.deliverables_note {
         m.insert("deliverables", Value::from(d.as_str()));
     }
     if let Some(n) = &entry.notes {

@@ -5,7 +5,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::Offset;
 
-use super::{Platform, Stage};
+use super::{Contract, Deliverable, Event, Payment, Platform, Shipment, Stage};
 
 /// A campaign: the brief from the brand and the shortlist being worked through.
 #[derive(Clone, Debug, PartialEq)]
@@ -108,22 +108,54 @@ pub struct Entry {
     pub fee: Option<u64>,
     /// A follow-up date set by hand; it wins over the automatic rules.
     pub follow_up: Option<Date>,
-    pub deliverables: Option<String>,
+    /// The `deliverables` key: what was agreed, in words ("1 IG Reel + 2 stories").
+    pub deliverables_note: Option<String>,
     pub notes: Option<String>,
-    /// Every change of stage, oldest first.
+    /// The terms signed.
+    pub contract: Option<Contract>,
+    /// The product sent.
+    pub shipment: Option<Shipment>,
+    /// The `[[entry.deliverable]]` tables: each piece of content owed, in file order.
+    pub deliverables: Vec<Deliverable>,
+    /// The `[[entry.payment]]` tables, in file order.
+    pub payments: Vec<Payment>,
+    /// Every change of stage and every event, oldest first.
     pub history: Vec<Change>,
     /// 1-based line of the `[[entry]]` table in its file (0 when not from a file).
     pub line: u32,
 }
 
-/// One change of stage: when (local time with its offset), to what, and why.
+/// One record of history: a change of stage, or an event that changes no stage (a reply), with
+/// when (local time with its offset) and why.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Change {
     pub at: Timestamp,
     /// The offset the time was recorded in, so that it is written back as it was.
     pub offset: Offset,
-    pub stage: Stage,
+    /// The stage entered; `None` for an event.
+    pub stage: Option<Stage>,
+    pub event: Option<Event>,
     pub note: Option<String>,
+    /// The `Message-ID` of the message this record is about (sent or received).
+    pub message_id: Option<String>,
+}
+
+impl Change {
+    /// The stage entered or the event, by name.
+    pub fn what(&self) -> &'static str {
+        match (self.stage, self.event) {
+            (Some(stage), _) => stage.name(),
+            (None, Some(event)) => event.name(),
+            (None, None) => "",
+        }
+    }
+
+    /// The day it happened, in the offset it was recorded in.
+    pub fn day(&self) -> Date {
+        self.at
+            .to_zoned(jiff::tz::TimeZone::fixed(self.offset))
+            .date()
+    }
 }
 
 impl Entry {
@@ -134,8 +166,12 @@ impl Entry {
             stage,
             fee: None,
             follow_up: None,
-            deliverables: None,
+            deliverables_note: None,
             notes: None,
+            contract: None,
+            shipment: None,
+            deliverables: Vec::new(),
+            payments: Vec::new(),
             history: Vec::new(),
             line: 0,
         }
@@ -143,7 +179,40 @@ impl Entry {
 
     /// When the entry last changed stage, if its history says.
     pub fn last_change(&self) -> Option<&Change> {
-        self.history.iter().max_by_key(|c| c.at)
+        self.history
+            .iter()
+            .filter(|c| c.stage.is_some())
+            .max_by_key(|c| c.at)
+    }
+
+    /// When it was first recorded: the oldest record of its history.
+    pub fn first_record(&self) -> Option<&Change> {
+        self.history.iter().min_by_key(|c| c.at)
+    }
+
+    /// The deliverable with this id.
+    pub fn deliverable(&self, id: &str) -> Option<&Deliverable> {
+        self.deliverables.iter().find(|d| d.id == id)
+    }
+
+    /// The total of its payments made, and of those still owed.
+    pub fn paid_and_owed(&self) -> (u64, u64) {
+        self.payments.iter().fold((0, 0), |(paid, owed), p| {
+            if p.paid.is_some() {
+                (paid.saturating_add(p.amount), owed)
+            } else {
+                (paid, owed.saturating_add(p.amount))
+            }
+        })
+    }
+
+    /// What the entry costs the brand: the fee and the product's value.
+    pub fn cost(&self) -> Option<u64> {
+        let value = self.shipment.as_ref().and_then(|s| s.value);
+        match (self.fee, value) {
+            (None, None) => None,
+            (fee, value) => Some(fee.unwrap_or(0).saturating_add(value.unwrap_or(0))),
+        }
     }
 }
 

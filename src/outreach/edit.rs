@@ -6,7 +6,7 @@ use jiff::Zoned;
 use jiff::civil::Date;
 
 use super::transition::{Move, apply as move_to, change, transition};
-use crate::model::{Campaign, Entry, Stage};
+use crate::model::{Campaign, Entry, Payment, Record, Results, Round, Stage, Val};
 
 /// One change to a campaign. The `was` fields hold what the user saw before the change, when it
 /// was made from a view that may be out of date; the change is refused if the campaign no
@@ -34,6 +34,36 @@ pub enum Edit {
         text: Option<String>,
         was: Option<Option<String>>,
     },
+    /// Set or clear the fee.
+    Fee {
+        creator: String,
+        fee: Option<u64>,
+        was: Option<Option<u64>>,
+    },
+    /// Set fields of one of the entry's records, creating it when needed (a deliverable needs
+    /// its platform for that).
+    Set {
+        creator: String,
+        record: Record,
+        values: Vec<(String, Val)>,
+    },
+    /// Record a review round of a deliverable.
+    Round {
+        creator: String,
+        deliverable: String,
+        round: Round,
+    },
+    /// Record a results snapshot of a deliverable.
+    Results {
+        creator: String,
+        deliverable: String,
+        results: Results,
+    },
+    /// Add a payment.
+    AddPayment { creator: String, payment: Payment },
+    /// Take creators off the shortlist; past `contacted` only when `force` is set, since their
+    /// history goes with them.
+    Remove { creators: Vec<String>, force: bool },
 }
 
 /// The note recorded when an invitation was exported.
@@ -65,6 +95,22 @@ impl Edit {
             } => format!("{creator}: follow up on {d}"),
             Edit::FollowUp { creator, .. } => format!("{creator}: clear the follow-up date"),
             Edit::Notes { creator, .. } => format!("{creator}: new notes"),
+            Edit::Fee { creator, .. } => format!("{creator}: fee"),
+            Edit::Set {
+                creator, record, ..
+            } => format!("{creator}: {record}"),
+            Edit::Round {
+                creator,
+                deliverable,
+                round,
+            } => format!("{creator}: {} round of {deliverable}", round.step),
+            Edit::Results {
+                creator,
+                deliverable,
+                ..
+            } => format!("{creator}: results of {deliverable}"),
+            Edit::AddPayment { creator, .. } => format!("{creator}: new payment"),
+            Edit::Remove { creators, .. } => format!("remove {}", creators.join(", ")),
         }
     }
 }
@@ -94,6 +140,9 @@ pub enum Refusal {
     Conflict(String),
     #[error("{0} is not on the shortlist")]
     NotListed(String),
+    /// The change breaks a rule of the pipeline or of the record.
+    #[error("{0}")]
+    Rule(String),
 }
 
 /// What a file must change for an edit, once applied.
@@ -113,6 +162,48 @@ pub enum FileChange {
         creator: String,
         text: Option<String>,
     },
+    SetFee {
+        creator: String,
+        fee: Option<u64>,
+    },
+    SetRecord {
+        creator: String,
+        record: Record,
+        values: Vec<(String, Val)>,
+    },
+    AddRound {
+        creator: String,
+        deliverable: String,
+        round: Round,
+    },
+    AddResults {
+        creator: String,
+        deliverable: String,
+        results: Results,
+    },
+    AddPayment {
+        creator: String,
+        payment: Payment,
+    },
+    RemoveEntry(String),
+}
+
+impl FileChange {
+    /// The creator whose entry it changes.
+    pub fn creator(&self) -> &str {
+        match self {
+            FileChange::AddEntry(creator)
+            | FileChange::RemoveEntry(creator)
+            | FileChange::SetStage { creator, .. }
+            | FileChange::SetFollowUp { creator, .. }
+            | FileChange::SetNotes { creator, .. }
+            | FileChange::SetFee { creator, .. }
+            | FileChange::SetRecord { creator, .. }
+            | FileChange::AddRound { creator, .. }
+            | FileChange::AddResults { creator, .. }
+            | FileChange::AddPayment { creator, .. } => creator,
+        }
+    }
 }
 
 /// Applies `edit` to `campaign` as of `now`: what became of it, and what the file must change.
@@ -257,6 +348,15 @@ pub fn apply(
                     text,
                 }],
             ))
+        }
+        Edit::Remove { creators, force } => super::records::remove(campaign, creators, *force),
+        Edit::Fee { creator, .. }
+        | Edit::Set { creator, .. }
+        | Edit::Round { creator, .. }
+        | Edit::Results { creator, .. }
+        | Edit::AddPayment { creator, .. } => {
+            let i = listed(campaign, creator)?;
+            super::records::apply(&mut campaign.entries[i], edit, now)
         }
     }
 }

@@ -80,11 +80,13 @@ pub fn change(stage: Stage, note: Option<&str>, now: &Zoned) -> Change {
     Change {
         at: now.timestamp(),
         offset: now.offset(),
-        stage,
+        stage: Some(stage),
+        event: None,
         note: note
             .map(str::trim)
             .filter(|n| !n.is_empty())
             .map(str::to_string),
+        message_id: None,
     }
 }
 
@@ -108,7 +110,7 @@ pub fn step(entry: &Entry, step: Step) -> Option<Stage> {
                 .history
                 .iter()
                 .rev()
-                .map(|c| c.stage)
+                .filter_map(|c| c.stage)
                 .find(|s| !s.is_closed())
                 .unwrap_or(Stage::Contacted),
         ),
@@ -158,7 +160,7 @@ mod tests {
         assert_eq!(kind, Move::Forward);
         assert_eq!(e.stage, Stage::Negotiating);
         let change = &e.history[0];
-        assert_eq!(change.stage, Stage::Negotiating);
+        assert_eq!(change.stage, Some(Stage::Negotiating));
         assert_eq!(change.note.as_deref(), Some("replied"));
         assert_eq!(change.offset, jiff::tz::Offset::constant(8));
         assert_eq!(change.at, now().timestamp());

@@ -15,6 +15,7 @@ mod brief;
 use brief::read_brief;
 
 mod entries;
+mod production;
 use entries::read_entries;
 pub use entries::stage_message;
 
@@ -45,6 +46,10 @@ pub const ENTRY_KEYS: &[&str] = &[
     "follow_up",
     "deliverables",
     "notes",
+    "contract",
+    "shipment",
+    "deliverable",
+    "payment",
     "history",
 ];
 
@@ -208,6 +213,7 @@ pub fn load_campaign(
 }
 
 mod edit;
+mod records;
 mod update;
 
 pub use edit::EditError;

@@ -207,6 +207,18 @@ impl<'a, 'i, 'r, 't> Fields<'a, 'i, 'r, 't> {
         }
     }
 
+    /// `true` or `false`.
+    pub fn boolean(&mut self, key: &str) -> Option<bool> {
+        let value = self.get(key)?;
+        match value.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            _ => {
+                self.wrong_type(key, "true or false", value);
+                None
+            }
+        }
+    }
+
     /// A calendar date written as a TOML date (`2026-10-01`, no quotes).
     pub fn date(&mut self, key: &str) -> Option<Date> {
         let value = self.get(key)?;
@@ -337,6 +349,67 @@ impl<'a, 'i, 'r, 't> Fields<'a, 'i, 'r, 't> {
                 self.wrong_type(key, "a list of tables", value);
                 None
             }
+        }
+    }
+
+    /// A platform by name or alias (`ig`, `yt`, `小紅書`); an unknown one is kept as written
+    /// with a warning naming the nearest known platform.
+    pub fn platform(&mut self, key: &str, required: bool) -> Option<crate::model::Platform> {
+        use crate::model::Platform;
+        let p = self.non_blank(key, required)?;
+        let platform = Platform::parse(p.get_ref());
+        if let Platform::Other(name) = &platform {
+            let known = Platform::KNOWN.each_ref().map(|k| k.name());
+            let message = match nearest(name, known) {
+                Some(near) => format!(
+                    "unknown platform \"{name}\" (did you mean \"{near}\"?); kept as written"
+                ),
+                None => format!(
+                    "unknown platform \"{name}\", kept as written (known: {})",
+                    known.join(", ")
+                ),
+            };
+            self.warning(&p.span(), message);
+        }
+        Some(platform)
+    }
+
+    /// One of a fixed set of names (`what` says of what, for messages: "step"); anything else
+    /// is an error naming the nearest or listing them all.
+    pub fn choice<T>(
+        &mut self,
+        key: &str,
+        required: bool,
+        what: &str,
+        names: &[&str],
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Option<T> {
+        let text = self.non_blank(key, required)?;
+        let value = parse(text.get_ref());
+        if value.is_none() {
+            let shown = text.get_ref().trim().escape_debug().to_string();
+            let message = match nearest(&shown, names.iter().copied()) {
+                Some(near) => format!("unknown {what} \"{shown}\" (did you mean \"{near}\"?)"),
+                None => format!("unknown {what} \"{shown}\" ({what}s: {})", names.join(", ")),
+            };
+            self.error(&text.span(), message);
+        }
+        value
+    }
+
+    /// Reports every key not in `known` as an error, with the nearest known key: for tables of
+    /// a fixed shape, where a misspelt key would silently lose a date or a figure.
+    pub fn unknown_keys_are_errors(&mut self, known: &[&str]) {
+        for (key, _) in self.table.iter() {
+            let name = key.get_ref().as_ref();
+            if known.contains(&name) {
+                continue;
+            }
+            let message = match nearest(name, known.iter().copied()) {
+                Some(near) => format!("unknown key \"{name}\" (did you mean \"{near}\"?)"),
+                None => format!("unknown key \"{name}\" (keys: {})", known.join(", ")),
+            };
+            self.error(&key.span(), message);
         }
     }
 

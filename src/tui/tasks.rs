@@ -171,7 +171,7 @@ pub fn perform(session: &Session, task: Task, now: &jiff::Zoned) -> Done {
                 result,
             }))
         }
-        Task::Agenda { roster, today } => match session.agenda(&roster, today, None) {
+        Task::Agenda { roster, today } => match session.agenda(&roster, today, 0, None) {
             Ok(agenda) => Done::Agenda(agenda.items, agenda.problems),
             Err(e) => Done::Agenda(
                 Vec::new(),

@@ -1,5 +1,6 @@
 //! What is due across campaigns, oldest first: the list `shortlist due` prints and the
-//! interface's follow-ups view shows, in the same order.
+//! interface's agenda shows, in the same order — follow-ups, production deadlines, payments,
+//! shipments and rights alike.
 
 use jiff::civil::Date;
 
@@ -41,14 +42,23 @@ pub struct Agenda {
 }
 
 impl Session {
-    /// What is due on `today` in every campaign, or only in campaign `only`; the entries are
-    /// matched to the roster's creators.
+    /// What is due on `today` or earlier — and, with `ahead` days, what comes by then — in
+    /// every campaign, or only in campaign `only`; the entries are matched to the roster's
+    /// creators.
     pub fn agenda(
         &self,
         roster: &Roster,
         today: Date,
+        ahead: i64,
         only: Option<&str>,
     ) -> Result<Agenda, CampaignError> {
+        let until = today
+            .checked_add(
+                jiff::Span::new()
+                    .try_days(ahead.clamp(0, 3660))
+                    .unwrap_or_default(),
+            )
+            .unwrap_or(today);
         let ids = match only {
             Some(id) => {
                 self.find_campaign(id)?;
@@ -78,7 +88,7 @@ impl Session {
                 agenda.unreadable.push(read.file);
                 continue;
             };
-            for (entry, due) in due(&campaign, today) {
+            for (entry, due) in due(&campaign, today, until) {
                 let row = known.row(&entry.creator);
                 let creator = row.and_then(|r| roster.at(r));
                 agenda.items.push(AgendaItem {
@@ -93,7 +103,12 @@ impl Session {
             }
         }
         agenda.items.sort_by(|a, b| {
-            (a.due.on, &a.campaign, a.entry.line).cmp(&(b.due.on, &b.campaign, b.entry.line))
+            (a.due.on, &a.campaign, a.entry.line, a.due.action).cmp(&(
+                b.due.on,
+                &b.campaign,
+                b.entry.line,
+                b.due.action,
+            ))
         });
         Ok(agenda)
     }

@@ -304,7 +304,7 @@ fn pipeline_counts_fees_and_next_actions() {
     assert_eq!(jess["since"], "2026-11-06");
     assert_eq!(
         jess["next"],
-        serde_json::json!({"action": "suggest-no-reply", "on": "2026-11-20", "days_late": 2, "due": true})
+        serde_json::json!({"action": "suggest-no-reply", "kind": "outreach", "on": "2026-11-20", "days_late": 2, "what": "no reply after 14 days: mark no_reply?", "due": true})
     );
     let sarsa = entries.iter().find(|e| e["creator"] == "sarsa").unwrap();
     assert_eq!(sarsa["next"]["action"], "follow-up");

@@ -17,11 +17,13 @@ pub enum EditError {
     Entries,
     #[error("{0} is not on the shortlist")]
     NotListed(String),
+    #[error("{0}")]
+    Shape(String),
 }
 
 /// The document of a campaign file being changed.
 pub struct Document {
-    doc: DocumentMut,
+    pub(super) doc: DocumentMut,
 }
 
 impl Document {
@@ -56,7 +58,7 @@ impl Document {
         self.doc.to_string()
     }
 
-    fn entry_mut(&mut self, creator: &str) -> Result<&mut Table, EditError> {
+    pub(super) fn entry_mut(&mut self, creator: &str) -> Result<&mut Table, EditError> {
         let list = match self.doc.get_mut("entry") {
             None => return Err(EditError::NotListed(creator.to_string())),
             Some(item) => item.as_array_of_tables_mut().ok_or(EditError::Entries)?,
@@ -142,13 +144,13 @@ impl Document {
     }
 }
 
-fn creator_of(table: &Table) -> Option<&str> {
+pub(super) fn creator_of(table: &Table) -> Option<&str> {
     table.get("creator")?.as_str().map(str::trim)
 }
 
 /// Sets `key` to `value`, keeping the spacing and comment around the old value; a new key goes
 /// before `history` when that was the last key, so that the history stays at the end.
-fn set(table: &mut Table, key: &str, mut value: Value) {
+pub(super) fn set(table: &mut Table, key: &str, mut value: Value) {
     if let Some(Item::Value(old)) = table.get(key) {
         let decor = old.decor().clone();
         *value.decor_mut() = decor;
@@ -163,7 +165,7 @@ fn set(table: &mut Table, key: &str, mut value: Value) {
 }
 
 /// True when the array is written one element per line.
-fn is_multiline(array: &Array) -> bool {
+pub(super) fn is_multiline(array: &Array) -> bool {
     array.trailing().as_str().is_some_and(|t| t.contains('\n'))
         || array.iter().any(|v| {
             v.decor()
@@ -174,7 +176,7 @@ fn is_multiline(array: &Array) -> bool {
 }
 
 /// Appends a history record, one per line (indented like the others) or inline.
-fn push_record(history: &mut Array, record: InlineTable, multiline: bool) {
+pub(super) fn push_record(history: &mut Array, record: InlineTable, multiline: bool) {
     let mut value = Value::InlineTable(record);
     if multiline {
         // Only the indentation of the last record: a comment before it stays where it is.
@@ -236,7 +238,7 @@ fn record(stage: Stage, note: Option<&str>, now: &Zoned) -> InlineTable {
     record
 }
 
-fn toml_date(date: Date) -> toml_edit::Datetime {
+pub(super) fn toml_date(date: Date) -> toml_edit::Datetime {
     toml_edit::Datetime {
         date: Some(toml_edit::Date {
             year: date.year() as u16,
@@ -249,12 +251,12 @@ fn toml_date(date: Date) -> toml_edit::Datetime {
 }
 
 /// A note in a history record stays on one line.
-fn one_line(text: &str) -> String {
+pub(super) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Text as a TOML value: one line as a plain string, several as a multi-line one.
-fn text_value(text: &str) -> Value {
+pub(super) fn text_value(text: &str) -> Value {
     if !text.contains('\n') {
         return text.into();
     }

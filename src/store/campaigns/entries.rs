@@ -4,8 +4,9 @@
 use compact_str::CompactString;
 use toml::de::{DeArray, DeValue};
 
+use super::production::read_production;
 use super::{BRIEF_KEYS, ENTRY_KEYS, KnownCreators, WrittenEntry};
-use crate::model::{Change, Entry, MAX_RATE, Stage, id_problem};
+use crate::model::{Change, Entry, Event, MAX_RATE, Stage, id_problem};
 use crate::store::diagnostic::Report;
 use crate::store::fields::{Fields, describe, nearest};
 
@@ -89,12 +90,14 @@ pub(super) fn read_entries(
         };
         let fee = f.whole("fee", false, MAX_RATE);
         let follow_up = f.date("follow_up");
-        let deliverables = f.optional_text("deliverables").map(|t| t.to_string());
+        let deliverables_note = f.optional_text("deliverables").map(|t| t.to_string());
         let notes = f
             .text("notes", false)
             .map(|n| n.get_ref().trim_end().replace("\r\n", "\n"))
             .filter(|n| !n.is_empty());
         let history = history(&mut f);
+        let first = history.iter().map(|c| c.at).min();
+        let production = read_production(&mut f, first);
         f.unknown_keys(ENTRY_KEYS, |key| {
             crate::store::creators::elsewhere(key, ENTRY_KEYS, BRIEF_KEYS, "under [campaign]")
         });
@@ -104,8 +107,12 @@ pub(super) fn read_entries(
                 stage,
                 fee,
                 follow_up,
-                deliverables,
+                deliverables_note,
                 notes,
+                contract: production.contract,
+                shipment: production.shipment,
+                deliverables: production.deliverables,
+                payments: production.payments,
                 history,
                 line,
             });
@@ -130,6 +137,9 @@ pub fn stage_message(text: &str) -> String {
     }
 }
 
+/// The keys of a history record.
+pub const HISTORY_KEYS: &[&str] = &["at", "stage", "event", "note", "message_id"];
+
 pub(super) fn history(f: &mut Fields<'_, '_, '_, '_>) -> Vec<Change> {
     let Some(list) = f.tables("history", false) else {
         return Vec::new();
@@ -148,21 +158,44 @@ pub(super) fn history(f: &mut Fields<'_, '_, '_, '_>) -> Vec<Change> {
         let mut h = Fields::new(table, item.span(), f.report());
         h.set_subject(subject.clone());
         let at = h.moment("at", true);
-        let stage = h.non_blank("stage", true).and_then(|s| {
+        let stage = h.text("stage", false).and_then(|s| {
             let stage = Stage::parse(s.get_ref());
             if stage.is_none() {
                 h.error(&s.span(), stage_message(s.get_ref()));
             }
             stage
         });
+        let event = h.choice("event", false, "event", &Event::names(), Event::parse);
+        match (h.get("stage"), h.get("event")) {
+            (None, None) => {
+                let at = h.at();
+                h.error(
+                    &at,
+                    "a history record needs a \"stage\" (the stage entered) or an \"event\" (replied, auto-reply, sent)".into(),
+                );
+            }
+            (Some(_), Some(e)) => {
+                let span = e.span();
+                h.error(
+                    &span,
+                    "a history record is a change of stage or an event, not both".into(),
+                );
+            }
+            _ => {}
+        }
         let note = h.optional_text("note").map(|n| n.to_string());
-        h.unknown_keys(&["at", "stage", "note"], |_| None);
-        if let (Some((at, offset)), Some(stage)) = (at, stage) {
+        let message_id = h.optional_text("message_id").map(|n| n.to_string());
+        h.unknown_keys(HISTORY_KEYS, |_| None);
+        if let Some((at, offset)) = at
+            && (stage.is_some() || event.is_some())
+        {
             out.push(Change {
                 at,
                 offset,
                 stage,
+                event,
                 note,
+                message_id,
             });
         }
     }

@@ -48,7 +48,7 @@ fn a_sample_entry_reads_completely() {
     assert_eq!(sarsa.follow_up, Some(jiff::civil::date(2026, 11, 25)));
     assert_eq!(sarsa.history.len(), 3);
     let last = sarsa.last_change().unwrap();
-    assert_eq!(last.stage, Stage::Negotiating);
+    assert_eq!(last.stage, Some(Stage::Negotiating));
     assert_eq!(last.offset.seconds(), 8 * 3600);
     assert_eq!(last.at.to_string(), "2026-11-18T08:40:00Z");
     assert_eq!(

@@ -222,13 +222,12 @@ fn apply(
         },
     })?;
     for change in changes {
-        let creator = match &change {
-            FileChange::AddEntry(creator)
-            | FileChange::SetStage { creator, .. }
-            | FileChange::SetFollowUp { creator, .. }
-            | FileChange::SetNotes { creator, .. } => creator.as_str(),
+        let creator = change.creator();
+        // Taking an entry off is allowed whatever it holds: it is how a broken one is dropped.
+        let errors = match change {
+            FileChange::RemoveEntry(_) => Vec::new(),
+            _ => loaded.errors_in_entry(creator),
         };
-        let errors = loaded.errors_in_entry(creator);
         if !errors.is_empty() {
             return Err(SaveError::Broken {
                 file: file.to_string(),
@@ -260,6 +259,24 @@ fn apply(
             }
             FileChange::SetFollowUp { creator, date } => document.set_follow_up(&creator, date),
             FileChange::SetNotes { creator, text } => document.set_notes(&creator, text.as_deref()),
+            FileChange::SetFee { creator, fee } => document.set_fee(&creator, fee),
+            FileChange::SetRecord {
+                creator,
+                record,
+                values,
+            } => document.set_record(&creator, &record, &values),
+            FileChange::AddRound {
+                creator,
+                deliverable,
+                round,
+            } => document.add_round(&creator, &deliverable, &round, now),
+            FileChange::AddResults {
+                creator,
+                deliverable,
+                results,
+            } => document.add_results(&creator, &deliverable, &results),
+            FileChange::AddPayment { creator, payment } => document.add_payment(&creator, &payment),
+            FileChange::RemoveEntry(creator) => document.remove_entry(&creator),
         };
         done.map_err(|e| refused(file, e))?;
     }

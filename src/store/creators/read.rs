@@ -255,23 +255,7 @@ fn read_channels(f: &mut Fields<'_, '_, '_, '_>, keys: &mut Keys) -> Option<Vec<
 }
 
 fn read_channel(c: &mut Fields<'_, '_, '_, '_>, keys: &mut Keys) -> Option<Channel> {
-    let platform = c.non_blank("platform", true).map(|p| {
-        let platform = Platform::parse(p.get_ref());
-        if let Platform::Other(name) = &platform {
-            let known = Platform::KNOWN.each_ref().map(|k| k.name());
-            let message = match nearest(name, known) {
-                Some(near) => format!(
-                    "unknown platform \"{name}\" (did you mean \"{near}\"?); kept as written"
-                ),
-                None => format!(
-                    "unknown platform \"{name}\", kept as written (known: {})",
-                    known.join(", ")
-                ),
-            };
-            c.warning(&p.span(), message);
-        }
-        platform
-    });
+    let platform = c.platform("platform", true);
     let handle = c.non_blank("handle", true);
     let followers = c.whole("followers", false, MAX_FOLLOWERS);
     let engagement = c.percent("engagement");

@@ -252,7 +252,7 @@ fn campaign_lines(app: &App, open: &OpenCampaign, row: u32, pane: &mut Pane<'_>)
     if let Some(date) = entry.follow_up {
         pane.field("due", format!("follow up on {date}"), theme.text);
     }
-    if let Some(d) = &entry.deliverables {
+    if let Some(d) = &entry.deliverables_note {
         pane.text("deliver", d);
     }
     if let Some(notes) = &entry.notes {
@@ -268,7 +268,7 @@ fn campaign_lines(app: &App, open: &OpenCampaign, row: u32, pane: &mut Pane<'_>)
                 .to_string();
             let mut spans = vec![
                 Span::styled(format!("  {when}  "), theme.muted),
-                Span::styled(change.stage.name(), theme.text),
+                Span::styled(change.what(), theme.text),
             ];
             if let Some(note) = &change.note {
                 spans.push(Span::styled(format!("  {}", escape(note)), theme.muted));
