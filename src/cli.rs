@@ -6,12 +6,16 @@ mod add;
 mod args;
 mod campaign;
 mod check;
+mod creator;
 mod due;
 mod export;
 mod import;
 mod init;
 mod output;
 mod pipeline;
+mod record;
+mod records_json;
+mod remove;
 mod search;
 mod stage;
 mod table;
@@ -67,6 +71,28 @@ enum Command {
     Export(export::Args),
     /// Add or update creators from a spreadsheet (CSV)
     Import(import::Args),
+    /// Take creators off a shortlist (past contacted only with --force)
+    Remove(remove::Args),
+    /// One creator across every campaign: stages, fees, deliverables, exclusivities
+    Creator(creator::Args),
+    /// Record the terms signed with a creator: usage rights, exclusivity, disclosure
+    Contract(record::ContractArgs),
+    /// Record the product sent to a creator, and its arrival
+    Ship(record::ShipArgs),
+    /// Add a deliverable to a creator's entry, or change its dates
+    Deliverable(record::DeliverableArgs),
+    /// Record a review round: a script, draft or final cut approved, sent back or submitted
+    Review(record::ReviewArgs),
+    /// Mark a deliverable posted, with the post's address
+    Posted(record::PostedArgs),
+    /// Record that a post is still live (or, with --removed, that it was taken down)
+    Live(record::LiveArgs),
+    /// Record a post's figures on a day: views, likes, clicks, sales…
+    Results(record::ResultsArgs),
+    /// Add a payment owed to a creator (or already paid)
+    Payment(record::PaymentArgs),
+    /// Mark a payment paid
+    Paid(record::PaidArgs),
 }
 
 impl Cli {
@@ -127,6 +153,17 @@ pub fn run(cli: Cli, session: &Session) -> ExitCode {
         Some(Command::Due(args)) => due::run(session, args),
         Some(Command::Export(args)) => export::run(session, args),
         Some(Command::Import(args)) => import::run(session, args),
+        Some(Command::Remove(args)) => remove::run(session, args),
+        Some(Command::Creator(args)) => creator::run(session, args),
+        Some(Command::Contract(args)) => record::contract(session, args),
+        Some(Command::Ship(args)) => record::ship(session, args),
+        Some(Command::Deliverable(args)) => record::deliverable(session, args),
+        Some(Command::Review(args)) => record::review(session, args),
+        Some(Command::Posted(args)) => record::posted(session, args),
+        Some(Command::Live(args)) => record::live(session, args),
+        Some(Command::Results(args)) => record::results(session, args),
+        Some(Command::Payment(args)) => record::add_payment(session, args),
+        Some(Command::Paid(args)) => record::paid(session, args),
         Some(Command::Init { .. } | Command::Check { .. }) | None => Ok(ExitCode::SUCCESS),
     };
     finish(outcome)
@@ -176,4 +213,69 @@ fn campaign_or_fail(
 /// out).
 fn roster(session: &Session) -> anyhow::Result<Roster> {
     Ok(session.roster()?)
+}
+
+/// Campaign `id`, read, once `creator` is known to be on its shortlist; otherwise a message
+/// that says how to put them there or which id was meant.
+fn listed(
+    session: &Session,
+    roster: &Roster,
+    id: &str,
+    creator: &str,
+) -> anyhow::Result<crate::model::Campaign> {
+    use crate::store::KnownCreators;
+    session.find_campaign(id)?;
+    let known = roster.ids();
+    let campaign = campaign_or_fail(session, roster, id)?;
+    if campaign.entry(creator).is_some() {
+        return Ok(campaign);
+    }
+    if known.contains(creator) {
+        anyhow::bail!(
+            "{creator} is not on the shortlist of {id}; add them first: shortlist add {id} {creator}"
+        );
+    }
+    let listed: Vec<&str> = campaign
+        .entries
+        .iter()
+        .map(|e| e.creator.as_str())
+        .collect();
+    let hint = crate::suggest::nearest(creator, listed.iter().copied())
+        .map(str::to_string)
+        .or_else(|| known.nearest(creator))
+        .map(|n| format!(" (did you mean \"{n}\"?)"))
+        .unwrap_or_default();
+    anyhow::bail!("no creator \"{creator}\" on the shortlist of {id}{hint}")
+}
+
+/// Makes `edits` to `creator`'s entry in campaign `id` and prints what became of each.
+fn save_entry(
+    session: &Session,
+    id: &str,
+    creator: &str,
+    edits: Vec<crate::outreach::Edit>,
+) -> anyhow::Result<ExitCode> {
+    let roster = roster(session)?;
+    listed(session, &roster, id, creator)?;
+    save(session, &roster, id, &edits)
+}
+
+/// Makes `edits` to campaign `id` and prints what became of each: `id: words; words`.
+fn save(
+    session: &Session,
+    roster: &Roster,
+    id: &str,
+    edits: &[crate::outreach::Edit],
+) -> anyhow::Result<ExitCode> {
+    let known = roster.ids();
+    let now = crate::clock::now()?;
+    let saved = session.save_campaign(id, edits, &now, Some(&known))?;
+    let words: Vec<&str> = saved.outcomes.iter().map(|o| o.words()).collect();
+    let tail = if saved.written {
+        ""
+    } else {
+        "; nothing changed"
+    };
+    crate::outln!("{id}: {}{tail}", words.join("; "));
+    Ok(ExitCode::SUCCESS)
 }

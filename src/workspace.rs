@@ -12,6 +12,7 @@ mod agenda;
 mod calendar;
 mod campaigns;
 mod check;
+mod creator;
 mod export;
 mod roster;
 
@@ -20,8 +21,9 @@ use std::path::PathBuf;
 
 pub use agenda::{Agenda, AgendaItem};
 pub use calendar::{calendar, uid};
-pub use campaigns::{CampaignError, Choice, ReadCampaign};
+pub use campaigns::{CampaignError, Campaigns, Choice, ReadCampaign};
 pub use check::{Checked, Summary, check_file};
+pub use creator::{CreatorError, CreatorRecord, Exclusivity, Part, Punctuality, clashes};
 pub use export::{ExportPlan, Planned};
 pub use roster::Roster;
 

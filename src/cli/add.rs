@@ -6,7 +6,7 @@ use anyhow::bail;
 
 use crate::outreach::{Edit, Outcome};
 use crate::store::KnownCreators;
-use crate::workspace::Session;
+use crate::workspace::{Session, clashes};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -53,5 +53,34 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     }
+    warn_of_exclusivities(session, &args, now.date())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Warns of each exclusivity signed elsewhere that the campaign's niches and dates overlap.
+fn warn_of_exclusivities(
+    session: &Session,
+    args: &Args,
+    today: jiff::civil::Date,
+) -> anyhow::Result<()> {
+    let all = session.all_campaigns(None, None)?;
+    let Some(campaign) = all.list.iter().find(|c| c.id == args.campaign) else {
+        return Ok(());
+    };
+    for creator in &args.creators {
+        for x in clashes(creator, campaign, &all.list, today) {
+            let unsure = if campaign.brief.niches.is_empty() {
+                " (this campaign names no niches: check the product is not one of them)"
+            } else {
+                ""
+            };
+            crate::errln!(
+                "shortlist: warning: {creator} is exclusive to {} for {} until {}{unsure}",
+                x.campaign,
+                x.niches.join(", "),
+                x.until
+            );
+        }
+    }
+    Ok(())
 }

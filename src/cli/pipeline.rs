@@ -213,6 +213,7 @@ fn json_of(p: &Pipeline<'_>) -> Value {
             m.insert("deliverables".into(), json!(e.deliverables_note));
             m.insert("notes".into(), json!(e.notes));
             m.insert("changes".into(), json!(e.history.len()));
+            m.extend(super::records_json::records(e));
             Value::Object(m)
         })
         .collect();

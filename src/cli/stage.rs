@@ -1,14 +1,15 @@
-//! `shortlist stage CAMPAIGN CREATOR STAGE [--note TEXT] [--follow-up DATE]`: move a creator
-//! through the pipeline.
+//! `shortlist stage CAMPAIGN CREATOR STAGE [--note TEXT] [--follow-up DATE] [--fee N]
+//! [--url URL [--deliverable ID]]`: move a creator through the pipeline, recording with the
+//! move what comes with it — the fee agreed on signing, the post's address on publishing.
 
 use std::process::ExitCode;
 
-use anyhow::bail;
+use anyhow::{anyhow, bail};
 
 use crate::model::Stage;
+use crate::outreach::Edit;
 use crate::outreach::follow_up::read_date;
-use crate::outreach::{Edit, Outcome};
-use crate::store::{KnownCreators, stage_message};
+use crate::store::stage_message;
 use crate::workspace::Session;
 
 #[derive(Debug, clap::Args)]
@@ -27,77 +28,91 @@ pub struct Args {
     /// clear it
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     follow_up: Option<String>,
+    /// The fee agreed (or proposed), in the campaign's currency: 30000, 30_000, 3萬; "none"
+    /// clears it
+    #[arg(long, value_name = "AMOUNT")]
+    fee: Option<String>,
+    /// With published: the post's address; its deliverable is marked posted today
+    #[arg(long, value_name = "URL")]
+    url: Option<String>,
+    /// With --url: which deliverable was posted (needed when several are not posted yet)
+    #[arg(long, value_name = "ID", requires = "url")]
+    deliverable: Option<String>,
 }
 
 pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
     let Some(to) = Stage::parse(&args.stage) else {
         bail!("{}", stage_message(&args.stage));
     };
-    let now = crate::clock::now()?;
+    let today = crate::clock::now()?.date();
     let follow_up = match &args.follow_up {
-        Some(text) => {
-            Some(read_date(text, now.date()).map_err(|e| anyhow::anyhow!("--follow-up {e}"))?)
-        }
+        Some(text) => Some(read_date(text, today).map_err(|e| anyhow!("--follow-up {e}"))?),
         None => None,
     };
-    session.find_campaign(&args.campaign)?;
-    let roster = super::roster(session)?;
-    let known = roster.ids();
-    let loaded = session.read_campaign(&args.campaign, Some(&known))?;
-    if let Some(campaign) = &loaded.campaign
-        && campaign.entry(&args.creator).is_none()
-    {
-        let listed: Vec<&str> = campaign
-            .entries
-            .iter()
-            .map(|e| e.creator.as_str())
-            .collect();
-        if known.contains(&args.creator) {
-            bail!(
-                "{} is not on the shortlist of {}; add them first: shortlist add {} {}",
-                args.creator,
-                args.campaign,
-                args.campaign,
-                args.creator
-            );
+    let fee = match args.fee.as_deref().map(str::trim) {
+        None => None,
+        Some("none" | "clear" | "-") => Some(None),
+        Some(text) => {
+            Some(Some(crate::model::parse_size(text).map_err(|e| {
+                anyhow!("--fee {text:?} is not an amount: {e}")
+            })?))
         }
-        let hint = crate::suggest::nearest(&args.creator, listed.iter().copied())
-            .map(str::to_string)
-            .or_else(|| known.nearest(&args.creator))
-            .map(|n| format!(" (did you mean \"{n}\"?)"))
-            .unwrap_or_default();
-        bail!(
-            "no creator \"{}\" on the shortlist of {}{hint}",
-            args.creator,
-            args.campaign
-        );
+    };
+    let roster = super::roster(session)?;
+    let campaign = super::listed(session, &roster, &args.campaign, &args.creator)?;
+    let creator = args.creator.clone();
+    let mut edits = Vec::new();
+    if let Some(fee) = fee {
+        edits.push(Edit::Fee {
+            creator: creator.clone(),
+            fee,
+            was: None,
+        });
     }
-    let mut edits = vec![Edit::Stage {
-        creator: args.creator.clone(),
+    edits.push(Edit::Stage {
+        creator: creator.clone(),
         to,
         note: args.note.clone(),
         was: None,
-    }];
+    });
     if let Some(date) = follow_up {
         edits.push(Edit::FollowUp {
-            creator: args.creator.clone(),
+            creator: creator.clone(),
             date,
             was: None,
         });
     }
-    let saved = session.save_campaign(&args.campaign, &edits, &now, Some(&known))?;
-    let words: Vec<&str> = saved
-        .outcomes
-        .iter()
-        .map(|o| match o {
-            Outcome::Done(w) | Outcome::Unchanged(w) => w.as_str(),
-        })
-        .collect();
-    let tail = if saved.written {
-        ""
-    } else {
-        "; nothing changed"
-    };
-    crate::outln!("{}: {}{tail}", args.campaign, words.join("; "));
-    Ok(ExitCode::SUCCESS)
+    if let Some(url) = &args.url {
+        if to != Stage::Published {
+            bail!("--url goes with the stage published (the post's address)");
+        }
+        let entry = campaign
+            .entry(&creator)
+            .ok_or_else(|| anyhow!("{creator} is not on the shortlist"))?;
+        let id = match &args.deliverable {
+            Some(id) => id.clone(),
+            None => {
+                let open: Vec<&str> = entry
+                    .deliverables
+                    .iter()
+                    .filter(|d| d.posted.is_none())
+                    .map(|d| d.id.as_str())
+                    .collect();
+                match open.as_slice() {
+                    [one] => one.to_string(),
+                    [] if entry.deliverables.is_empty() => bail!(
+                        "{creator} has no deliverables to mark posted; add one first: shortlist deliverable {} {creator} ID --platform P",
+                        args.campaign
+                    ),
+                    [] => bail!("every deliverable of {creator} is already posted"),
+                    many => bail!(
+                        "which deliverable was posted? add --deliverable with one of {}",
+                        many.join(", ")
+                    ),
+                }
+            }
+        };
+        edits.push(super::record::posted_edit(&creator, &id, today, url)?);
+    }
+    super::save(session, &roster, &args.campaign, &edits)
 }

@@ -383,6 +383,10 @@ fn campaign_value(campaign: &Campaign, currency: &str) -> Value {
     put("about", b.about.as_deref().map(Value::from));
     put("brief", b.brief.as_deref().map(Value::from));
     put("deliverables", b.deliverables.as_deref().map(Value::from));
+    if !b.niches.is_empty() {
+        let niches: Vec<String> = b.niches.iter().map(|n| n.to_string()).collect();
+        put("niches", Some(Value::from(niches)));
+    }
     if let Some(s) = &b.sender {
         let mut sender = BTreeMap::new();
         sender.insert("name", Value::from(s.name.as_str()));

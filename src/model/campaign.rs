@@ -41,6 +41,9 @@ pub struct Brief {
     pub brief: Option<String>,
     /// The content format asked of each creator unless their entry says otherwise.
     pub deliverables: Option<String>,
+    /// What the product is about, in the creators' niches (`skincare`): where an exclusivity
+    /// signed elsewhere would clash.
+    pub niches: Vec<CompactString>,
     /// Other keys the user added for their templates, as written.
     pub extra: Vec<(String, Value)>,
 }

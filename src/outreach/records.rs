@@ -296,3 +296,35 @@ pub fn round(step: crate::model::Step, verdict: Option<Verdict>, note: Option<St
         note,
     }
 }
+
+/// Where a deliverable stands, in a few words: "posted 2026-12-14 · live · 48,000 views",
+/// "draft: changes asked · post by 2026-12-15", "script submitted", "not started".
+pub fn state(d: &Deliverable) -> String {
+    use crate::display::grouped;
+    let mut words = Vec::new();
+    match d.posted {
+        Some(on) => {
+            words.push(format!("posted {on}"));
+            match d.live {
+                Some(true) => words.push("live".into()),
+                Some(false) => words.push("taken down".into()),
+                None => {}
+            }
+            if let Some(views) = d.latest_results().and_then(|r| r.views) {
+                words.push(format!("{} views", grouped(views)));
+            }
+        }
+        None => {
+            let last = d.rounds.last().map(|r| match r.verdict {
+                Some(Verdict::Approved) => format!("{} approved", r.step),
+                Some(Verdict::Changes) => format!("{}: changes asked", r.step),
+                None => format!("{} submitted", r.step),
+            });
+            words.push(last.unwrap_or_else(|| "not started".into()));
+            if let Some(by) = d.post_by {
+                words.push(format!("post by {by}"));
+            }
+        }
+    }
+    words.join(" · ")
+}

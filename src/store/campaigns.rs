@@ -36,6 +36,7 @@ pub const BRIEF_KEYS: &[&str] = &[
     "about",
     "brief",
     "deliverables",
+    "niches",
 ];
 
 /// The keys an `[[entry]]` may hold.

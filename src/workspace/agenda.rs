@@ -59,40 +59,20 @@ impl Session {
                     .unwrap_or_default(),
             )
             .unwrap_or(today);
-        let ids = match only {
-            Some(id) => {
-                self.find_campaign(id)?;
-                vec![id.to_string()]
-            }
-            None => self.campaign_ids(),
-        };
         let known = roster.ids();
+        let all = self.all_campaigns(Some(&known), only)?;
         let mut agenda = Agenda {
-            campaigns: ids.len(),
-            ..Agenda::default()
+            campaigns: all.looked_at,
+            problems: all.problems,
+            unreadable: all.unreadable,
+            items: Vec::new(),
         };
-        for id in ids {
-            let read = match self.read_campaign(&id, Some(&known)) {
-                Ok(read) => read,
-                Err(CampaignError::Read(e)) => {
-                    agenda
-                        .problems
-                        .push(Diagnostic::error(&e.file, 0, 0, e.to_string()));
-                    agenda.unreadable.push(e.file);
-                    continue;
-                }
-                Err(other) => return Err(other),
-            };
-            agenda.problems.extend(read.diagnostics);
-            let Some(campaign) = read.campaign else {
-                agenda.unreadable.push(read.file);
-                continue;
-            };
-            for (entry, due) in due(&campaign, today, until) {
+        for campaign in &all.list {
+            for (entry, due) in due(campaign, today, until) {
                 let row = known.row(&entry.creator);
                 let creator = row.and_then(|r| roster.at(r));
                 agenda.items.push(AgendaItem {
-                    campaign: id.clone(),
+                    campaign: campaign.id.to_string(),
                     campaign_name: campaign.brief.name.clone(),
                     entry: entry.clone(),
                     name: row.map(|r| roster.index.names.get(r as usize).to_string()),

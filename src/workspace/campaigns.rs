@@ -74,6 +74,19 @@ fn given(text: Option<&str>) -> Option<&str> {
     text.map(str::trim).filter(|s| !s.is_empty())
 }
 
+/// The campaigns of a workspace as read.
+#[derive(Clone, Debug, Default)]
+pub struct Campaigns {
+    /// Those that could be read, by id.
+    pub list: Vec<Campaign>,
+    /// Problems of their files.
+    pub problems: Vec<Diagnostic>,
+    /// Files that could not be read as campaigns, as messages name them.
+    pub unreadable: Vec<String>,
+    /// How many campaigns were looked at.
+    pub looked_at: usize,
+}
+
 /// A campaign in a picker: its id, its name (or what is wrong with its file), and how many
 /// creators are on its shortlist.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -143,6 +156,44 @@ impl Session {
         let path = self.workspace.campaign_file(id);
         let file = self.shown(&path);
         store::update_campaign(&path, &file, edits, now, creators)
+    }
+
+    /// Every campaign that can be read (or only `only`), with the problems of their files and
+    /// the files that cannot be read as campaigns at all.
+    pub fn all_campaigns(
+        &self,
+        creators: Option<&dyn KnownCreators>,
+        only: Option<&str>,
+    ) -> Result<Campaigns, CampaignError> {
+        let ids = match only {
+            Some(id) => {
+                self.find_campaign(id)?;
+                vec![id.to_string()]
+            }
+            None => self.campaign_ids(),
+        };
+        let mut all = Campaigns {
+            looked_at: ids.len(),
+            ..Campaigns::default()
+        };
+        for id in ids {
+            let read = match self.read_campaign(&id, creators) {
+                Ok(read) => read,
+                Err(CampaignError::Read(e)) => {
+                    all.problems
+                        .push(Diagnostic::error(&e.file, 0, 0, e.to_string()));
+                    all.unreadable.push(e.file);
+                    continue;
+                }
+                Err(other) => return Err(other),
+            };
+            all.problems.extend(read.diagnostics);
+            match read.campaign {
+                Some(c) => all.list.push(c),
+                None => all.unreadable.push(read.file),
+            }
+        }
+        Ok(all)
     }
 
     /// Every campaign with its name, for a picker.

@@ -84,6 +84,7 @@ pub(super) fn read_brief(
     let about = text(&mut f, "about");
     let brief = text(&mut f, "brief");
     let deliverables = text(&mut f, "deliverables");
+    let niches = f.texts("niches");
     // Other keys are the user's own, for templates; only likely typos of known keys are flagged.
     let in_entry = |key: &str| {
         crate::store::creators::elsewhere(key, BRIEF_KEYS, ENTRY_KEYS, "in an [[entry]]")
@@ -112,6 +113,7 @@ pub(super) fn read_brief(
         about,
         brief,
         deliverables,
+        niches,
         extra,
     }
 }
