@@ -152,7 +152,7 @@ pub fn fields(due: &Due, today: Date) -> Map<String, Value> {
     m.insert("on".into(), json!(due.on.to_string()));
     m.insert("days_late".into(), json!(due.overdue(today)));
     match &due.about {
-        About::Entry => {}
+        About::Entry | About::Rights(_) => {}
         About::Deliverable(id) => {
             m.insert("deliverable".into(), json!(id.as_str()));
         }

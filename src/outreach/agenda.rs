@@ -81,7 +81,26 @@ impl Action {
             Action::ResultsDue => "record the results",
             Action::PaymentDue => "payment due",
             Action::ShipmentCheck => "shipment not received: check with the carrier",
-            Action::UsageExpires => "usage rights end soon",
+            Action::UsageExpires => "usage rights ending",
+        }
+    }
+
+    /// A word or two for a narrow place (a card on the board).
+    pub fn short(self) -> &'static str {
+        match self {
+            Action::FollowUp => "follow up",
+            Action::Remind(1) => "remind",
+            Action::Remind(_) => "remind again",
+            Action::SuggestNoReply => "no reply?",
+            Action::ReplyReceived => "replied",
+            Action::ScriptDue => "script",
+            Action::DraftDue => "draft",
+            Action::PostBy => "post",
+            Action::CheckLive => "live?",
+            Action::ResultsDue => "results",
+            Action::PaymentDue => "pay",
+            Action::ShipmentCheck => "shipment",
+            Action::UsageExpires => "rights end",
         }
     }
 
@@ -143,6 +162,8 @@ pub enum About {
     /// A payment: its place among the entry's payments (from 1), and what it is ("deposit
     /// 42,500").
     Payment { number: u32, what: String },
+    /// The usage rights, with the day they end ("until 2027-02-20").
+    Rights(String),
 }
 
 impl About {
@@ -151,7 +172,7 @@ impl About {
         match self {
             About::Entry => "",
             About::Deliverable(id) => id,
-            About::Payment { what, .. } => what,
+            About::Payment { what, .. } | About::Rights(what) => what,
         }
     }
 }
@@ -271,7 +292,11 @@ pub fn items(entry: &Entry, today: Date) -> Vec<Due> {
         && today <= until
         && let Some(on) = after(until, -USAGE_NOTICE)
     {
-        out.push(Due::new(Action::UsageExpires, on));
+        out.push(Due {
+            action: Action::UsageExpires,
+            on,
+            about: About::Rights(format!("until {until}")),
+        });
     }
     out
 }

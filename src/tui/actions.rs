@@ -7,12 +7,15 @@ use super::effect::Effect;
 use super::keymap::Action;
 use super::overlays::campaigns;
 use super::overlays::date::DateEditor;
+use super::overlays::entry::EntryView;
 use super::overlays::export;
+use super::overlays::form::Form;
 use super::overlays::help::Help;
 use super::overlays::note::NoteEditor;
 use super::overlays::problems::Problems;
 use super::overlays::stages::StagePicker;
-use crate::outreach::Step;
+use crate::model::Stage;
+use crate::outreach::{Step, step};
 
 /// Does what `action` asks when it is one of the shared keys; `None` when it is not.
 pub fn shared(app: &mut App, action: Action) -> Option<Vec<Effect>> {
@@ -22,7 +25,22 @@ pub fn shared(app: &mut App, action: Action) -> Option<Vec<Effect>> {
             app.open(StagePicker::new(targets));
             Vec::new()
         }),
-        Action::NextStage => with_targets(app, |app, targets| app.step(targets, Step::Next)),
+        Action::NextStage => with_targets(app, |app, targets| {
+            // Signing asks for the fee agreed.
+            let signing = targets
+                .iter()
+                .all(|t| step(&t.entry, Step::Next) == Some(Stage::Contracted));
+            if signing {
+                app.open(Form::fee(targets, Some(Stage::Contracted)));
+                return Vec::new();
+            }
+            app.step(targets, Step::Next)
+        }),
+        Action::Entry => with_targets(app, |app, mut targets| {
+            let about = app.due_about();
+            app.open(EntryView::at(targets.remove(0), about.as_ref()));
+            Vec::new()
+        }),
         Action::PreviousStage => {
             with_targets(app, |app, targets| app.step(targets, Step::Previous))
         }

@@ -10,7 +10,7 @@ mod screens;
 
 pub use campaign::OpenCampaign;
 pub use outreach::{AfterPick, Target, Unsaved};
-pub use screens::{Board, COLUMNS, DueItem, DueList, column_of};
+pub use screens::{Board, COLUMNS, DueItem, DueList, KINDS, column_of};
 
 use std::collections::BTreeSet;
 use std::sync::Arc;

@@ -9,6 +9,7 @@ use super::effect::Effect;
 use super::keymap::{Action, Mode};
 use super::overlays::campaigns::CampaignPicker;
 use super::overlays::confirm::ConfirmQuit;
+use super::overlays::entry::EntryView;
 use super::overlays::export::ExportView;
 use super::overlays::{exported, problems};
 use super::screens::{board, due, search};
@@ -127,7 +128,14 @@ pub fn on_done(app: &mut App, done: Done) -> Vec<Effect> {
             }
             effects
         }
-        Done::Saved(report) => app.on_saved(*report),
+        Done::Saved(report) => {
+            if let Ok(saved) = &report.result
+                && let Some(view) = app.overlay_mut::<EntryView>()
+            {
+                view.saved(&saved.campaign);
+            }
+            app.on_saved(*report)
+        }
         Done::Agenda(items, problems) => app.on_due(items, problems),
         Done::ExportPrepared(preview) => {
             if app.on_top::<ExportView>()

@@ -141,6 +141,26 @@ pub enum Action {
     Toggle,
     /// Use what the form or menu says.
     Apply,
+    /// Show the entry's records: deliverables, payments, rights.
+    Entry,
+    /// Record a review round of a deliverable.
+    Review,
+    /// Mark a deliverable posted.
+    Posted,
+    /// Record that a post is still live.
+    Live,
+    /// Record a post's results.
+    RecordResults,
+    /// Mark a payment paid.
+    Paid,
+    /// Set the fee.
+    Fee,
+    /// Show the next kind of work only (the agenda).
+    Kind,
+    /// Look a week further ahead (the agenda).
+    Ahead,
+    /// Look a week less ahead (the agenda).
+    Behind,
 }
 
 impl Action {
@@ -194,6 +214,16 @@ impl Action {
             Action::PreviousField => "previous-field",
             Action::Toggle => "toggle",
             Action::Apply => "apply",
+            Action::Entry => "entry",
+            Action::Review => "review",
+            Action::Posted => "posted",
+            Action::Live => "live",
+            Action::RecordResults => "results",
+            Action::Paid => "paid",
+            Action::Fee => "fee",
+            Action::Kind => "kind",
+            Action::Ahead => "ahead",
+            Action::Behind => "behind",
         }
     }
 }

@@ -3,7 +3,8 @@
 
 use super::keymap::{Keymap, Mode};
 use super::overlays::{
-    campaigns, confirm, date, detail, export, exported, filter, help, note, problems, sort, stages,
+    campaigns, confirm, date, detail, entry, export, exported, filter, form, help, note, problems,
+    sort, stages,
 };
 use super::screens::{board, due, search};
 
@@ -13,6 +14,8 @@ pub const MODES: &[Mode] = &[
     search::TYPING,
     board::MODE,
     due::MODE,
+    entry::MODE,
+    form::MODE,
     stages::MODE,
     note::MODE,
     date::MODE,

@@ -31,6 +31,8 @@ pub enum Task {
     Agenda {
         roster: Roster,
         today: jiff::civil::Date,
+        /// Also what comes in this many days.
+        ahead: i64,
     },
     /// Render invitations for the export preview.
     PrepareExport(Box<ExportRequest>),
@@ -171,7 +173,11 @@ pub fn perform(session: &Session, task: Task, now: &jiff::Zoned) -> Done {
                 result,
             }))
         }
-        Task::Agenda { roster, today } => match session.agenda(&roster, today, 0, None) {
+        Task::Agenda {
+            roster,
+            today,
+            ahead,
+        } => match session.agenda(&roster, today, ahead, None) {
             Ok(agenda) => Done::Agenda(agenda.items, agenda.problems),
             Err(e) => Done::Agenda(
                 Vec::new(),

@@ -55,9 +55,11 @@ pub mod modes {
     pub use crate::tui::overlays::confirm::MODE as CONFIRM;
     pub use crate::tui::overlays::date::MODE as DATE;
     pub use crate::tui::overlays::detail::MODE as DETAIL;
+    pub use crate::tui::overlays::entry::MODE as ENTRY;
     pub use crate::tui::overlays::export::MODE as EXPORT;
     pub use crate::tui::overlays::exported::MODE as EXPORTED;
     pub use crate::tui::overlays::filter::MODE as FILTER;
+    pub use crate::tui::overlays::form::MODE as FORM;
     pub use crate::tui::overlays::help::MODE as HELP;
     pub use crate::tui::overlays::note::MODE as NOTE;
     pub use crate::tui::overlays::problems::MODE as PROBLEMS;

@@ -60,7 +60,7 @@ fn naive(date: Date) -> Option<chrono::NaiveDate> {
 /// character outside letters, digits, `-`, `_` and `.` written as `%XX`.
 pub fn uid(item: &AgendaItem) -> String {
     let about = match &item.due.about {
-        About::Entry => String::new(),
+        About::Entry | About::Rights(_) => String::new(),
         About::Deliverable(id) => format!("/deliverable-{id}"),
         About::Payment { number, .. } => format!("/payment-{number}"),
     };

@@ -268,7 +268,7 @@ fn a_broken_campaign_is_not_written_over() {
         ),
         "{err}"
     );
-    assert!(err.contains("campaigns/lumi-vitc-launch.toml:20:"), "{err}");
+    assert!(err.contains("campaigns/lumi-vitc-launch.toml:21:"), "{err}");
     assert_eq!(read(&ws, LUMI), broken);
 }
 
@@ -374,22 +374,12 @@ fn due_lists_follow_ups_oldest_first() {
     assert_eq!(
         due,
         [
-            (
-                "2026-11-19".into(),
-                "mountain-mia".into(),
-                "check-live".into()
-            ),
-            (
-                "2026-11-20".into(),
-                "lin-yuting".into(),
-                "first-reminder".into()
-            ),
-            (
-                "2026-11-20".into(),
-                "jess-glow".into(),
-                "suggest-no-reply".into()
-            ),
+            ("2026-11-20", "lin-yuting", "first-reminder"),
+            ("2026-11-20", "jess-glow", "suggest-no-reply"),
+            ("2026-11-21", "mountain-mia", "check-live"),
+            ("2026-11-21", "mountain-mia", "results-due"),
         ]
+        .map(|(on, c, a)| (on.to_string(), c.to_string(), a.to_string()))
     );
     let (code, out, _) = run(&sandbox, &ws, &["due", "--campaign", "lumi-vitc-launch"]);
     assert_eq!(code, 0);

@@ -305,7 +305,11 @@ fn usage_rights_are_raised_two_weeks_before_they_end_until_they_do() {
     assert_eq!(due_on(&e, "2027-02-05"), []);
     assert_eq!(
         due_on(&e, "2027-02-06"),
-        [(Action::UsageExpires, d("2027-02-06"), String::new())]
+        [(
+            Action::UsageExpires,
+            d("2027-02-06"),
+            "until 2027-02-20".into()
+        )]
     );
     assert_eq!(due_on(&e, "2027-02-20")[0].0, Action::UsageExpires);
     assert_eq!(due_on(&e, "2027-02-21"), [], "over: nothing left to renew");

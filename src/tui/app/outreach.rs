@@ -163,7 +163,7 @@ impl App {
     }
 
     /// Saves edits of several campaigns, each campaign's together.
-    fn save_each(&mut self, edits: Vec<(String, Edit)>) -> Vec<Effect> {
+    pub fn save_each(&mut self, edits: Vec<(String, Edit)>) -> Vec<Effect> {
         let mut by_campaign: BTreeMap<String, Vec<Edit>> = BTreeMap::new();
         for (campaign, edit) in edits {
             by_campaign.entry(campaign).or_default().push(edit);

@@ -35,17 +35,39 @@ pub struct Board {
     pub creator: Option<String>,
 }
 
-/// One thing due, in the follow-ups view.
+/// One thing due, in the agenda.
 pub use crate::workspace::AgendaItem as DueItem;
 
-/// The follow-ups view.
+/// The kinds of work the agenda can be narrowed to, in the order `t` goes through them.
+pub const KINDS: [&str; 5] = ["outreach", "production", "payment", "shipment", "rights"];
+
+/// The agenda: everything due (and, looking ahead, coming), across campaigns.
 #[derive(Clone, Debug, Default)]
 pub struct DueList {
+    /// The items shown: of the chosen kind, when one is.
     pub items: Vec<DueItem>,
+    /// Every item read.
+    pub all: Vec<DueItem>,
     pub cursor: usize,
     pub loading: bool,
     /// Problems of the campaign files read for it.
     pub problems: Vec<Diagnostic>,
+    /// Only this kind of work (`KINDS`), or all.
+    pub kind: Option<&'static str>,
+    /// Days ahead shown besides what is due.
+    pub ahead: i64,
+}
+
+impl DueList {
+    /// Narrows the items to the chosen kind.
+    fn narrow(&mut self) {
+        self.items = self
+            .all
+            .iter()
+            .filter(|i| self.kind.is_none_or(|k| i.due.action.kind() == k))
+            .cloned()
+            .collect();
+    }
 }
 
 impl App {
@@ -83,6 +105,14 @@ impl App {
             campaign: open.campaign.id.to_string(),
             entry: open.campaign.entries[i].clone(),
         })
+    }
+
+    /// What the agenda's chosen item is about, when the agenda is on screen.
+    pub fn due_about(&self) -> Option<crate::outreach::About> {
+        if self.view != View::Due {
+            return None;
+        }
+        Some(self.due.items.get(self.due.cursor)?.due.about.clone())
     }
 
     pub fn due_target(&self) -> Option<Target> {
@@ -146,26 +176,55 @@ impl App {
         vec![Effect::Task(Task::Agenda {
             roster: db.clone(),
             today: self.now.date(),
+            ahead: self.due.ahead,
         })]
+    }
+
+    /// Shows the next kind of work only (after the last, all of them).
+    pub fn next_kind(&mut self) {
+        self.due.kind = match self.due.kind {
+            None => Some(KINDS[0]),
+            Some(k) => KINDS
+                .iter()
+                .position(|x| *x == k)
+                .and_then(|i| KINDS.get(i + 1))
+                .copied(),
+        };
+        self.due.narrow();
+        self.due.cursor = self.due.cursor.min(self.due.items.len().saturating_sub(1));
+    }
+
+    /// Looks `days` further ahead (or less, when negative), from none to a year.
+    pub fn look_ahead(&mut self, days: i64) -> Vec<Effect> {
+        self.due.ahead = (self.due.ahead + days).clamp(0, 366);
+        self.load_due()
     }
 
     /// The follow-ups due were read.
     pub fn on_due(&mut self, items: Vec<DueItem>, problems: Vec<Diagnostic>) -> Vec<Effect> {
-        // The cursor stays on the same entry when it is still due.
-        let chosen = self
-            .due
-            .items
-            .get(self.due.cursor)
-            .map(|i| (i.campaign.clone(), i.entry.creator.clone()));
-        self.due.items = items;
+        // The cursor stays on the same item when it is still due, else on its entry.
+        let chosen = self.due.items.get(self.due.cursor).map(|i| {
+            (
+                i.campaign.clone(),
+                i.entry.creator.clone(),
+                i.due.action,
+                i.due.about.clone(),
+            )
+        });
+        self.due.all = items;
+        self.due.narrow();
         self.due.problems = problems;
         self.due.loading = false;
+        let same = |i: &DueItem, (c, e, _, _): &(String, _, _, _)| {
+            i.campaign == *c && i.entry.creator == *e
+        };
         self.due.cursor = chosen
-            .and_then(|(c, e)| {
-                self.due
-                    .items
+            .and_then(|k| {
+                let items = &self.due.items;
+                items
                     .iter()
-                    .position(|i| i.campaign == c && i.entry.creator == e)
+                    .position(|i| same(i, &k) && i.due.action == k.2 && i.due.about == k.3)
+                    .or_else(|| items.iter().position(|i| same(i, &k)))
             })
             .unwrap_or(self.due.cursor)
             .min(self.due.items.len().saturating_sub(1));

@@ -50,7 +50,13 @@ impl Overlay<App> for StagePicker {
             Action::Up => self.cursor = self.cursor.saturating_sub(1),
             Action::Apply => {
                 let targets = std::mem::take(&mut self.targets);
-                return Reply::close_with(app.set_stage(targets, Stage::ALL[self.cursor]));
+                let to = Stage::ALL[self.cursor];
+                // Signing asks for the fee agreed.
+                if to == Stage::Contracted && targets.iter().any(|t| t.entry.stage != to) {
+                    app.open(super::form::Form::fee(targets, Some(to)));
+                    return Reply::close();
+                }
+                return Reply::close_with(app.set_stage(targets, to));
             }
             Action::Back => return Reply::close(),
             _ => {}

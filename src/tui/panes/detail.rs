@@ -255,6 +255,30 @@ fn campaign_lines(app: &App, open: &OpenCampaign, row: u32, pane: &mut Pane<'_>)
     if let Some(d) = &entry.deliverables_note {
         pane.text("deliver", d);
     }
+    for d in &entry.deliverables {
+        let text = format!("{}: {}", d.id, crate::outreach::records::state(d));
+        pane.field("content", escape(&text).into_owned(), theme.text);
+    }
+    if !entry.payments.is_empty() {
+        let (paid, owed) = entry.paid_and_owed();
+        pane.field(
+            "paid",
+            format!("{} · owed {}", grouped(paid), grouped(owed)),
+            theme.text,
+        );
+    }
+    if let Some(until) = entry.contract.as_ref().and_then(|c| c.usage_until) {
+        pane.field("rights", format!("usage until {until}"), theme.text);
+    }
+    let today = app.now.date();
+    if let Some(next) = crate::outreach::next_action(entry, today) {
+        let style = if next.on <= today {
+            theme.error
+        } else {
+            theme.muted
+        };
+        pane.field("next", escape(&next.describe(today)).into_owned(), style);
+    }
     if let Some(notes) = &entry.notes {
         pane.text("notes", notes);
     }

@@ -1,6 +1,6 @@
 //! The pipeline board: the open campaign's budget on top, then a column per stage (the closed
-//! stages share the last) with its count and fees, each creator a line, marked `!` when a
-//! follow-up is due.
+//! stages share the last) with its count and fees, each creator a card — marked `!` when
+//! something is due — saying what is next for them and how late it is.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -26,11 +26,12 @@ pub const MODE: Mode = Mode(&ModeInfo { name: "board", title: "Pipeline board", 
     (&["<"], Action::PreviousStage, "move to the previous stage", Some("back")),
     (&["s"], Action::SetStage, "set the stage…", Some("stage")),
     (&["n"], Action::Note, "note", None),
+    (&["v"], Action::Entry, "the entry: deliverables, payments, rights", Some("entry")),
     (&["x"], Action::Export, "export an invitation to this creator…", None),
     (&["d"], Action::FollowUpDate, "follow-up date", None),
     (&["enter"], Action::Open, "the creator's details", None),
     (&["e"], Action::Edit, "open the creator in $EDITOR", None),
-    (&["u"], Action::Due, "follow-ups due", None),
+    (&["u"], Action::Due, "agenda", None),
     (&["c"], Action::Campaign, "campaign…", None),
     (&["w"], Action::Retry, "save again what could not be saved", None),
     (&["esc", "p"], Action::Back, "back to the search", Some("search")),
@@ -160,7 +161,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         }
         let inner = block.inner(rect);
         frame.render_widget(block, rect);
-        let height = usize::from(inner.height);
+        // A card is its name and fee, then (when there is room) what is next for it.
+        let per = if inner.height >= 6 { 2 } else { 1 };
+        let height = usize::from(inner.height) / per;
         let row = if chosen { app.board_row() } else { 0 };
         let top = row.saturating_sub(height.saturating_sub(1));
         let lines: Vec<Line<'_>> = entries
@@ -168,12 +171,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             .enumerate()
             .skip(top)
             .take(height)
-            .map(|(i, &e)| {
+            .flat_map(|(i, &e)| {
                 let entry = &campaign.entries[e];
                 let name = open.rows[e]
                     .and_then(|r| Some(app.db.as_ref()?.index.names.get(r as usize).to_string()))
                     .unwrap_or_else(|| entry.creator.to_string());
-                let due = next_action(entry, today).is_some_and(|d| d.on <= today);
+                let next = next_action(entry, today);
+                let due = next.as_ref().is_some_and(|d| d.on <= today);
                 let mark = if due { "!" } else { " " };
                 let mut tail = entry.fee.map(compact).unwrap_or_default();
                 if stages.len() > 1 {
@@ -188,10 +192,33 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
                 } else {
                     theme.text
                 };
-                Line::from(vec![
+                let mut card = vec![Line::from(vec![
                     Span::styled(mark, theme.error),
                     Span::styled(format!("{name}{}{tail} ", " ".repeat(gap)), style),
-                ])
+                ])];
+                if per == 2 {
+                    let (text, style) = match &next {
+                        Some(d) => {
+                            let when = match d.overdue(today) {
+                                0 => "today".to_string(),
+                                n if n > 0 => format!("{n}d late"),
+                                n => format!("in {}d", -n),
+                            };
+                            let text = format!("{when} {} {}", d.action.short(), d.about.words());
+                            (
+                                text.trim_end().to_string(),
+                                if due { theme.error } else { theme.muted },
+                            )
+                        }
+                        None => (String::new(), theme.muted),
+                    };
+                    let room = usize::from(inner.width).saturating_sub(2);
+                    card.push(Line::styled(
+                        format!(" {}", truncate(&escape(&text), room)),
+                        style,
+                    ));
+                }
+                card
             })
             .collect();
         if lines.is_empty() {

@@ -1,4 +1,7 @@
-//! The follow-ups due, across campaigns, oldest first.
+//! The agenda: everything due across campaigns — follow-ups, scripts and drafts, posts, live
+//! checks, results, payments, shipments, usage rights, replies — oldest first, narrowed to one
+//! kind of work on request and looking ahead a week at a time. Keys act on the chosen item in
+//! its own campaign.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -6,16 +9,27 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 use crate::display::escape;
+use crate::outreach::About;
 use crate::tui::actions;
 use crate::tui::app::App;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::{Action, Mode, ModeInfo};
+use crate::tui::overlays::entry::act;
 
-/// The follow-ups' keys.
+/// The agenda's keys.
 #[rustfmt::skip]
-pub const MODE: Mode = Mode(&ModeInfo { name: "due", title: "Follow-ups due", takes_text: false, keys: &[
+pub const MODE: Mode = Mode(&ModeInfo { name: "due", title: "Agenda", takes_text: false, keys: &[
     (&["j", "down"], Action::Down, "next", None),
     (&["k", "up"], Action::Up, "previous", None),
+    (&["v"], Action::Entry, "the entry: deliverables, payments, rights", Some("entry")),
+    (&["r"], Action::Review, "record a review round of the deliverable", None),
+    (&["o"], Action::Posted, "mark the deliverable posted…", None),
+    (&["l"], Action::Live, "the post is still live (checked today)", None),
+    (&["R"], Action::RecordResults, "record the post's results…", None),
+    (&["m"], Action::Paid, "mark the payment paid today", None),
+    (&["t"], Action::Kind, "only one kind of work: outreach, production, payment…", Some("kind")),
+    (&["]"], Action::Ahead, "look a week further ahead", None),
+    (&["["], Action::Behind, "look a week less ahead", None),
     (&[">"], Action::NextStage, "move to the next stage", Some("next")),
     (&["<"], Action::PreviousStage, "move to the previous stage", None),
     (&["s"], Action::SetStage, "set the stage…", Some("stage")),
@@ -31,7 +45,7 @@ pub const MODE: Mode = Mode(&ModeInfo { name: "due", title: "Follow-ups due", ta
     (&["q"], Action::Quit, "quit", Some("quit")),
 ]});
 
-/// What a key does in the follow-ups: move, or act on the chosen one in its own campaign.
+/// What a key does in the agenda: move, narrow, look ahead, or act on the chosen item.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Down | Action::Up => {
@@ -43,6 +57,31 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             };
             Vec::new()
         }
+        Action::Kind => {
+            app.next_kind();
+            Vec::new()
+        }
+        Action::Ahead => app.look_ahead(7),
+        Action::Behind => app.look_ahead(-7),
+        Action::Review | Action::Posted | Action::Live | Action::RecordResults | Action::Paid => {
+            let Some(item) = app.due.items.get(app.due.cursor).cloned() else {
+                app.tell("nothing is due", false);
+                return Vec::new();
+            };
+            let (deliverable, payment) = match &item.due.about {
+                About::Deliverable(id) => (Some(id.to_string()), None),
+                About::Payment { number, .. } => (
+                    None,
+                    usize::try_from(*number).ok().and_then(|n| n.checked_sub(1)),
+                ),
+                _ => (None, None),
+            };
+            let target = crate::tui::app::Target {
+                campaign: item.campaign.clone(),
+                entry: item.entry.clone(),
+            };
+            act(app, target, action, deliverable, payment)
+        }
         _ => actions::views(app, action),
     }
 }
@@ -51,10 +90,18 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let theme = &app.theme;
     let today = app.now.date();
     let due = &app.due;
+    let scope = match due.ahead {
+        0 => format!("due by {today}"),
+        n => format!(
+            "due and coming, to {}",
+            today.saturating_add(jiff::Span::new().days(n))
+        ),
+    };
+    let kind = due.kind.map(|k| format!(" · {k} only")).unwrap_or_default();
     let title = if due.loading && due.items.is_empty() {
-        " Follow-ups due · reading the campaigns… ".to_string()
+        " Agenda · reading the campaigns… ".to_string()
     } else {
-        format!(" Follow-ups due on {today} · {} ", due.items.len())
+        format!(" Agenda · {scope}{kind} · {} ", due.items.len())
     };
     let block = Block::new()
         .borders(Borders::ALL)
@@ -62,9 +109,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         .title(Line::styled(title, theme.title));
     if due.items.is_empty() {
         let text = if due.loading {
-            "  reading the campaigns…"
+            "  reading the campaigns…".to_string()
+        } else if due.kind.is_some() {
+            "  nothing of this kind is due (t shows the next kind)".to_string()
         } else {
-            "  nothing is due today"
+            "  nothing is due (] looks a week ahead)".to_string()
         };
         frame.render_widget(
             Paragraph::new(Line::styled(text, theme.muted)).block(block),
@@ -82,7 +131,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
         .skip(top)
         .take(inner_height)
         .map(|(i, item)| {
-            let late = item.due.lateness(today).unwrap_or_default();
+            let late = match item.due.overdue(today) {
+                n if n < 0 => format!("in {}d", -n),
+                _ => item.due.lateness(today).unwrap_or_default(),
+            };
             let name = item
                 .name
                 .clone()
@@ -92,13 +144,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
                 Cell::from(late),
                 Cell::from(escape(&name).into_owned()),
                 Cell::from(item.entry.stage.name()),
-                Cell::from(item.due.action.describe()),
+                Cell::from(escape(&item.due.what()).into_owned()),
             ];
             if wide {
                 cells.insert(2, Cell::from(escape(&item.campaign).into_owned()));
             }
             let style = if i == due.cursor {
                 theme.cursor
+            } else if item.due.on > today {
+                theme.muted
             } else {
                 theme.text
             };

@@ -372,13 +372,13 @@ fn help_is_generated_from_the_key_map() {
     assert!(h.screen().contains("search: type a query"));
     // Scrolling stops at the end, so that one key up is one line up.
     h.resize(100, 20);
-    for _ in 0..200 {
+    for _ in 0..400 {
         h.keys("j");
     }
     let Some(&Help { scroll }) = h.app.overlay::<Help>() else {
         panic!("help is open");
     };
-    assert!(scroll > 10 && scroll < 200, "{scroll}");
+    assert!(scroll > 10 && scroll < 400, "{scroll}");
     assert!(
         h.screen().contains("has:email -word"),
         "the last line is in view"

@@ -12,9 +12,14 @@ pub(super) use crate::tui::testing::copy_of_sample;
 use crate::tui::testing::modes;
 
 const LUMI: &str = "campaigns/lumi-vitc-launch.toml";
+const TRAIL: &str = "campaigns/trailhead-ul-pack.toml";
 
 fn file(dir: &Path) -> String {
-    std::fs::read_to_string(dir.join(LUMI)).unwrap()
+    file_of(dir, LUMI)
+}
+
+fn file_of(dir: &Path, campaign: &str) -> String {
+    std::fs::read_to_string(dir.join(campaign)).unwrap()
 }
 
 /// The stage of `creator` in the campaign file on disk.
@@ -88,7 +93,10 @@ fn a_without_a_campaign_asks_for_one_first() {
 fn next_and_previous_stage_are_recorded() {
     let dir = copy_of_sample();
     let mut h = lumi(dir.path(), "sarsa");
+    // Signing asks for the fee, filled with the one proposed.
     h.keys(">");
+    assert_eq!(h.mode(), modes::FORM);
+    h.keys("enter");
     assert_eq!(notice(&h), "saved · sarsa: negotiating → contracted");
     assert_eq!(on_disk(dir.path(), "sarsa"), Some(Stage::Contracted));
     assert!(
@@ -187,7 +195,7 @@ fn a_change_made_elsewhere_is_never_overwritten() {
     // Someone else declines sarsa while the screen still says negotiating.
     let theirs = file(dir.path()).replacen("stage = \"negotiating\"", "stage = \"declined\"", 1);
     std::fs::write(dir.path().join(LUMI), &theirs).unwrap();
-    h.keys(">");
+    h.keys("> enter");
     let text = notice(&h);
     assert!(h.app.notice.as_ref().unwrap().error);
     assert!(
@@ -212,7 +220,7 @@ fn a_change_that_cannot_be_saved_is_kept_until_it_is() {
         good.replacen("[[entry]]", "[[entry]", 1),
     )
     .unwrap();
-    h.keys(">");
+    h.keys("> enter");
     assert!(
         notice(&h).starts_with("not saved (kept here; w tries again)"),
         "{}",
@@ -260,41 +268,85 @@ fn the_board_moves_cards_between_columns() {
 }
 
 #[test]
-fn the_follow_ups_view_acts_on_any_campaign() {
+fn the_agenda_acts_on_any_campaign() {
     let dir = copy_of_sample();
     let mut h = Harness::open(dir.path(), 120, 30);
     h.keys("u");
     assert_eq!(h.mode(), modes::DUE);
-    let due: Vec<(&str, &str)> = h
-        .app
-        .due
-        .items
-        .iter()
-        .map(|i| (i.campaign.as_str(), i.entry.creator.as_str()))
-        .collect();
+    let due = |h: &Harness| -> Vec<(String, String, &'static str)> {
+        h.app
+            .due
+            .items
+            .iter()
+            .map(|i| {
+                (
+                    i.entry.creator.to_string(),
+                    i.due.about.words().to_string(),
+                    i.due.action.name(),
+                )
+            })
+            .collect()
+    };
+    let item =
+        |c: &str, about: &str, action: &'static str| (c.to_string(), about.to_string(), action);
     assert_eq!(
-        due,
+        due(&h),
         [
-            ("trailhead-ul-pack", "mountain-mia"),
-            ("lumi-vitc-launch", "lin-yuting"),
-            ("lumi-vitc-launch", "jess-glow"),
+            item("lin-yuting", "", "first-reminder"),
+            item("jess-glow", "", "suggest-no-reply"),
+            item("mountain-mia", "ig-reel", "check-live"),
+            item("mountain-mia", "ig-reel", "results-due"),
         ]
     );
-    // Mia's post was checked: she moves on and leaves the list.
-    h.keys(">");
-    assert_eq!(notice(&h), "saved · mountain-mia: published → completed");
-    assert_eq!(h.app.due.items.len(), 2);
-    let trail = crate::store::load_campaign(
-        &dir.path().join("campaigns/trailhead-ul-pack.toml"),
-        "t",
-        None,
-    )
-    .unwrap();
+    // Mia's reel is still up: checked today, it leaves the list.
+    h.keys("j j l");
     assert_eq!(
-        trail.campaign.unwrap().entry("mountain-mia").unwrap().stage,
-        Stage::Completed
+        notice(&h),
+        "saved · mountain-mia: deliverable ig-reel: checked 2026-11-22, live true"
     );
+    assert_eq!(due(&h).len(), 3);
+    assert_eq!(
+        h.app.due.items[h.app.due.cursor].due.action.name(),
+        "results-due"
+    );
+    // Its results, typed into the form.
+    h.keys("R");
+    assert_eq!(h.mode(), modes::FORM);
+    h.type_text("12k");
+    h.keys("tab");
+    h.type_text("800");
     h.keys("enter");
-    assert_eq!(h.mode(), modes::DETAIL);
-    assert!(h.screen().contains("lin-yuting"));
+    assert_eq!(
+        notice(&h),
+        "saved · mountain-mia: ig-reel results recorded (12,000 views)"
+    );
+    assert!(
+        file_of(dir.path(), TRAIL)
+            .contains("results = [\n  { on = 2026-11-22, views = 12_000, likes = 800 },\n]")
+    );
+    assert_eq!(due(&h).len(), 2);
+    // Only production: nothing left of that kind today; a week ahead, Tom's draft and
+    // Granny's posts come.
+    h.keys("t t");
+    assert_eq!(h.app.due.kind, Some("production"));
+    assert!(h.app.due.items.is_empty());
+    h.keys("]");
+    assert_eq!(
+        due(&h),
+        [
+            item("trail-tom", "yt-1", "draft-due"),
+            item("hiking-granny", "fb-post", "check-live"),
+            item("hiking-granny", "ig-post", "check-live"),
+            item("hiking-granny", "fb-post", "results-due"),
+            item("hiking-granny", "ig-post", "results-due"),
+        ]
+    );
+    assert!(h.screen().contains("production only"), "{}", h.screen());
+    h.keys("v");
+    assert_eq!(h.mode(), modes::ENTRY);
+    assert!(
+        h.screen().contains("▸ yt-1"),
+        "the cursor is on the item's deliverable:\n{}",
+        h.screen()
+    );
 }
