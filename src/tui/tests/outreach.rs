@@ -350,3 +350,74 @@ fn the_agenda_acts_on_any_campaign() {
         h.screen()
     );
 }
+
+#[test]
+fn signing_asks_for_the_fee_and_saves_both() {
+    let dir = copy_of_sample();
+    let mut h = lumi(dir.path(), "sarsa");
+    h.keys(">");
+    assert_eq!(h.mode(), modes::FORM);
+    assert!(h.screen().contains("Fee agreed"), "{}", h.screen());
+    h.keys("ctrl-u");
+    h.type_text("3.2萬");
+    h.keys("enter");
+    assert_eq!(
+        notice(&h),
+        "saved · sarsa: fee 32,000; sarsa: negotiating → contracted"
+    );
+    assert!(file(dir.path()).contains("fee = 32_000\n"));
+    assert_eq!(on_disk(dir.path(), "sarsa"), Some(Stage::Contracted));
+    // Esc leaves the stage as it was.
+    let mut h = lumi(dir.path(), "amber");
+    h.keys("s j j enter");
+    assert_eq!(h.mode(), modes::FORM);
+    h.keys("esc");
+    assert_eq!(on_disk(dir.path(), "amber-koc"), Some(Stage::Contacted));
+    // A fee that does not read stays in the form with why.
+    h.keys("s j j enter ctrl-u");
+    h.type_text("lots");
+    h.keys("enter");
+    assert_eq!(h.mode(), modes::FORM);
+    assert!(h.screen().contains("fee: \"lots\" is not an amount"), "{}", h.screen());
+}
+
+#[test]
+fn the_entry_view_records_a_review_and_a_payment() {
+    let dir = copy_of_sample();
+    let mut h = lumi(dir.path(), "");
+    // The board's contracted column holds Mei.
+    h.keys("p l l l v");
+    assert_eq!(h.mode(), modes::ENTRY);
+    assert!(h.screen().contains("exclusive skincare until"), "{}", h.screen());
+    // Her YouTube script: approved.
+    h.keys("j j r");
+    assert_eq!(h.mode(), modes::FORM);
+    h.keys("enter");
+    assert_eq!(notice(&h), "saved · mei-skinlab: yt-1 script approved");
+    assert_eq!(h.mode(), modes::ENTRY);
+    assert!(h.screen().contains("script 2026-12-01 ✓"), "{}", h.screen());
+    assert!(file(dir.path()).contains(
+        "rounds = [\n  { at = 2026-11-22T09:30:00+08:00, step = \"script\", verdict = \"approved\" },\n]"
+    ));
+    // The balance, paid today.
+    h.keys("j j j m");
+    assert_eq!(
+        notice(&h),
+        "saved · mei-skinlab: payment #2: paid 2026-11-22"
+    );
+    assert!(file(dir.path()).contains("amount = 42_500\ndue = 2027-01-10\npaid = 2026-11-22\n"));
+    // A new deliverable, from its form.
+    h.keys("j enter");
+    h.type_text("ig-story");
+    h.keys("tab");
+    h.type_text("ig");
+    h.keys("tab");
+    h.type_text("story");
+    h.keys("tab tab tab");
+    h.type_text("+10");
+    h.keys("enter");
+    assert_eq!(notice(&h), "saved · mei-skinlab: added deliverable ig-story");
+    assert!(file(dir.path()).contains(
+        "[[entry.deliverable]]\nid = \"ig-story\"\nplatform = \"ig\"\nformat = \"story\"\npost_by = 2026-12-02\n"
+    ), "{}", file(dir.path()));
+}

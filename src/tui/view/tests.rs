@@ -258,3 +258,31 @@ fn no_cell_ever_holds_a_character_a_terminal_would_obey() {
         }
     }
 }
+
+#[test]
+fn entry_view_of_a_creator_in_production() {
+    let mut h = Harness::open(&sample(), 120, 24);
+    // From the agenda, on Mia's reel: the view opens on that deliverable.
+    h.keys("u j j v");
+    let screen = h.screen();
+    insta::assert_snapshot!(screen);
+    assert!(screen.contains("▸ ig-reel"), "{screen}");
+    assert!(screen.contains("balance 27,500 · due 2026-11-26 · owed"), "{screen}");
+}
+
+#[test]
+fn results_form() {
+    let mut h = Harness::open(&sample(), 100, 24);
+    h.keys("u j j v R");
+    insta::assert_snapshot!(h.screen());
+}
+
+#[test]
+fn board_of_a_campaign_in_production_says_what_is_next() {
+    let mut h = Harness::open(&sample(), 130, 16);
+    h.keys("c j enter p");
+    let screen = h.screen();
+    insta::assert_snapshot!(screen);
+    assert!(screen.contains("in 2d draft"), "{screen}");
+    assert!(screen.contains("1d late liv"), "{screen}");
+}
