@@ -231,7 +231,7 @@ fn stage_mistakes_exit_1_and_write_nothing() {
                 "--follow-up",
                 "soon",
             ],
-            "shortlist: error: --follow-up \"soon\" is not a date: write 2026-11-30, +3 (days from today) or none\n",
+            "shortlist: error: --follow-up \"soon\" is not a date: write 2026-11-30, today, +3 or -2 (days from today), or none\n",
         ),
     ];
     for (args, expected) in cases {

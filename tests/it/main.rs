@@ -17,6 +17,7 @@ mod hardening;
 mod import;
 mod interface;
 mod load;
+mod production;
 mod search;
 mod workspace;
 mod writers;

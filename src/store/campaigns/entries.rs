@@ -187,7 +187,7 @@ pub(super) fn history(f: &mut Fields<'_, '_, '_, '_>) -> Vec<Change> {
         let message_id = h.optional_text("message_id").map(|n| n.to_string());
         h.unknown_keys(HISTORY_KEYS, |_| None);
         if let Some((at, offset)) = at
-            && (stage.is_some() || event.is_some())
+            && stage.is_some() != event.is_some()
         {
             out.push(Change {
                 at,

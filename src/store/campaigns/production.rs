@@ -379,3 +379,6 @@ fn payments(f: &mut Fields<'_, '_, '_, '_>) -> Vec<Payment> {
         },
     )
 }
+
+#[cfg(test)]
+mod tests;

@@ -94,7 +94,7 @@ impl Overlay<App> for DateEditor {
                 Span::styled(escape(self.input.text()).into_owned(), app.theme.title),
             ]),
             Line::styled(
-                " 2026-11-30, +3 (days from today), or none to clear",
+                " 2026-11-30, today, +3 (days from today), or none to clear",
                 app.theme.muted,
             ),
             match &self.error {

@@ -378,7 +378,11 @@ fn signing_asks_for_the_fee_and_saves_both() {
     h.type_text("lots");
     h.keys("enter");
     assert_eq!(h.mode(), modes::FORM);
-    assert!(h.screen().contains("fee: \"lots\" is not an amount"), "{}", h.screen());
+    assert!(
+        h.screen().contains("fee: \"lots\" is not an amount"),
+        "{}",
+        h.screen()
+    );
 }
 
 #[test]
@@ -388,7 +392,11 @@ fn the_entry_view_records_a_review_and_a_payment() {
     // The board's contracted column holds Mei.
     h.keys("p l l l v");
     assert_eq!(h.mode(), modes::ENTRY);
-    assert!(h.screen().contains("exclusive skincare until"), "{}", h.screen());
+    assert!(
+        h.screen().contains("exclusive skincare until"),
+        "{}",
+        h.screen()
+    );
     // Her YouTube script: approved.
     h.keys("j j r");
     assert_eq!(h.mode(), modes::FORM);
@@ -416,7 +424,10 @@ fn the_entry_view_records_a_review_and_a_payment() {
     h.keys("tab tab tab");
     h.type_text("+10");
     h.keys("enter");
-    assert_eq!(notice(&h), "saved · mei-skinlab: added deliverable ig-story");
+    assert_eq!(
+        notice(&h),
+        "saved · mei-skinlab: added deliverable ig-story"
+    );
     assert!(file(dir.path()).contains(
         "[[entry.deliverable]]\nid = \"ig-story\"\nplatform = \"ig\"\nformat = \"story\"\npost_by = 2026-12-02\n"
     ), "{}", file(dir.path()));

@@ -267,7 +267,10 @@ fn entry_view_of_a_creator_in_production() {
     let screen = h.screen();
     insta::assert_snapshot!(screen);
     assert!(screen.contains("▸ ig-reel"), "{screen}");
-    assert!(screen.contains("balance 27,500 · due 2026-11-26 · owed"), "{screen}");
+    assert!(
+        screen.contains("balance 27,500 · due 2026-11-26 · owed"),
+        "{screen}"
+    );
 }
 
 #[test]
