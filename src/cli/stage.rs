@@ -69,26 +69,31 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
             was: None,
         });
     }
-    edits.push(Edit::Stage {
-        creator: creator.clone(),
-        to,
-        note: args.note.clone(),
-        was: None,
-    });
-    if let Some(date) = follow_up {
-        edits.push(Edit::FollowUp {
-            creator: creator.clone(),
-            date,
-            was: None,
-        });
+    let entry = campaign
+        .entry(&creator)
+        .ok_or_else(|| anyhow!("{creator} is not on the shortlist"))?;
+    match follow_up {
+        // A new date replaces the one set by hand; without one, the old date goes with the
+        // stage it was set at.
+        Some(date) => {
+            edits.push(Edit::Stage {
+                creator: creator.clone(),
+                to,
+                note: args.note.clone(),
+                was: None,
+            });
+            edits.push(Edit::FollowUp {
+                creator: creator.clone(),
+                date,
+                was: None,
+            });
+        }
+        None => edits.extend(Edit::moves(entry, to, args.note.clone())),
     }
     if let Some(url) = &args.url {
         if to != Stage::Published {
             bail!("--url goes with the stage published (the post's address)");
         }
-        let entry = campaign
-            .entry(&creator)
-            .ok_or_else(|| anyhow!("{creator} is not on the shortlist"))?;
         let id = match &args.deliverable {
             Some(id) => id.clone(),
             None => {

@@ -83,6 +83,26 @@ impl Edit {
             .collect()
     }
 
+    /// Moving `entry` (of `creator`) to `to`, as seen on screen: the stage, and the follow-up
+    /// date set by hand cleared with it, since it belonged to the stage being left.
+    pub fn moves(entry: &Entry, to: Stage, note: Option<String>) -> Vec<Edit> {
+        let creator = entry.creator.to_string();
+        let mut edits = vec![Edit::Stage {
+            creator: creator.clone(),
+            to,
+            note,
+            was: Some(entry.stage),
+        }];
+        if entry.follow_up.is_some() && entry.stage != to {
+            edits.push(Edit::FollowUp {
+                creator,
+                date: None,
+                was: Some(entry.follow_up),
+            });
+        }
+        edits
+    }
+
     /// The change in a few words: "sarsa → contracted".
     pub fn describe(&self) -> String {
         match self {

@@ -190,10 +190,12 @@ fn stage_moves_records_and_keeps_what_the_user_wrote() {
         &["stage", "lumi-vitc-launch", "sarsa", "negotiating"],
     );
     assert_eq!(code, 0);
+    // The follow-up date set with the signing goes with the stage it was set at.
     assert_eq!(
         out,
-        "lumi-vitc-launch: sarsa: contracted → negotiating (moved back)\n"
+        "lumi-vitc-launch: sarsa: contracted → negotiating (moved back); sarsa: follow-up date cleared\n"
     );
+    assert!(!read(&ws, LUMI).contains("follow_up = 2026-12-01"));
 }
 
 #[test]

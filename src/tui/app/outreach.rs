@@ -108,7 +108,7 @@ impl App {
         let mut stuck = Vec::new();
         for t in &targets {
             match step(&t.entry, way) {
-                Some(to) => edits.push(stage_edit(t, to)),
+                Some(to) => edits.extend(stage_edits(t, to)),
                 None => stuck.push(format!("{} ({})", t.entry.creator, t.entry.stage)),
             }
         }
@@ -129,7 +129,7 @@ impl App {
         let edits: Vec<_> = targets
             .iter()
             .filter(|t| t.entry.stage != to)
-            .map(|t| stage_edit(t, to))
+            .flat_map(|t| stage_edits(t, to))
             .collect();
         if edits.is_empty() {
             self.tell(format!("already {to}"), false);
@@ -312,12 +312,9 @@ fn first_line(text: &str) -> &str {
 }
 
 /// Moving one target to `to`, remembering where it was.
-fn stage_edit(t: &Target, to: Stage) -> (String, Edit) {
-    let edit = Edit::Stage {
-        creator: t.entry.creator.to_string(),
-        to,
-        note: None,
-        was: Some(t.entry.stage),
-    };
-    (t.campaign.clone(), edit)
+fn stage_edits(t: &Target, to: Stage) -> Vec<(String, Edit)> {
+    Edit::moves(&t.entry, to, None)
+        .into_iter()
+        .map(|e| (t.campaign.clone(), e))
+        .collect()
 }

@@ -97,7 +97,12 @@ fn next_and_previous_stage_are_recorded() {
     h.keys(">");
     assert_eq!(h.mode(), modes::FORM);
     h.keys("enter");
-    assert_eq!(notice(&h), "saved · sarsa: negotiating → contracted");
+    // The follow-up date set by hand was for the talks: it goes with them.
+    assert_eq!(
+        notice(&h),
+        "saved · sarsa: negotiating → contracted; sarsa: follow-up date cleared"
+    );
+    assert!(!file(dir.path()).contains("follow_up = 2026-11-25"));
     assert_eq!(on_disk(dir.path(), "sarsa"), Some(Stage::Contracted));
     assert!(
         file(dir.path())
@@ -226,14 +231,18 @@ fn a_change_that_cannot_be_saved_is_kept_until_it_is() {
         "{}",
         notice(&h)
     );
-    assert_eq!(h.app.unsaved_count(), 1);
+    assert_eq!(
+        h.app.unsaved_count(),
+        2,
+        "the move and the follow-up date it clears"
+    );
     // Still shown as moved.
     let open = h.app.campaign.as_ref().unwrap();
     assert_eq!(
         open.campaign.entry("sarsa").unwrap().stage,
         Stage::Contracted
     );
-    assert!(h.screen().contains("1 not saved (w)"));
+    assert!(h.screen().contains("2 not saved (w)"));
     // Quitting asks first.
     h.keys("q");
     assert!(!h.quit);
@@ -363,7 +372,7 @@ fn signing_asks_for_the_fee_and_saves_both() {
     h.keys("enter");
     assert_eq!(
         notice(&h),
-        "saved · sarsa: fee 32,000; sarsa: negotiating → contracted"
+        "saved · sarsa: fee 32,000; sarsa: negotiating → contracted; sarsa: follow-up date cleared"
     );
     assert!(file(dir.path()).contains("fee = 32_000\n"));
     assert_eq!(on_disk(dir.path(), "sarsa"), Some(Stage::Contracted));

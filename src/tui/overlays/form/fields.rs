@@ -481,12 +481,7 @@ pub fn edits(
                 });
             }
             if let Some(to) = then {
-                out.push(Edit::Stage {
-                    creator,
-                    to: *to,
-                    note: None,
-                    was: Some(t.entry.stage),
-                });
+                out.extend(Edit::moves(&t.entry, *to, None));
             }
             out
         }
