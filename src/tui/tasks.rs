@@ -67,6 +67,8 @@ pub struct SaveReport {
     pub campaign: String,
     pub edits: Vec<Edit>,
     pub result: Result<Saved, SaveError>,
+    /// Exclusivities signed elsewhere that the creators just added would clash with.
+    pub clashes: Vec<String>,
 }
 
 /// What to render for the preview.
@@ -167,10 +169,35 @@ pub fn perform(session: &Session, task: Task, now: &jiff::Zoned) -> Done {
         } => {
             let known = IndexIds::new(&index);
             let result = session.save_campaign(&campaign, &edits, now, Some(&known));
+            let added: Vec<&String> = edits
+                .iter()
+                .filter_map(|e| match e {
+                    Edit::Add { creators } => Some(creators),
+                    _ => None,
+                })
+                .flatten()
+                .collect();
+            let mut clashes = Vec::new();
+            if result.is_ok() {
+                for creator in added {
+                    let found = session
+                        .exclusivity_clashes(creator, &campaign, now.date())
+                        .unwrap_or_default();
+                    clashes.extend(found.into_iter().map(|x| {
+                        format!(
+                            "{creator} is exclusive to {} for {} until {}",
+                            x.campaign,
+                            x.niches.join(", "),
+                            x.until
+                        )
+                    }));
+                }
+            }
             Done::Saved(Box::new(SaveReport {
                 campaign,
                 edits,
                 result,
+                clashes,
             }))
         }
         Task::Agenda {

@@ -100,6 +100,11 @@ fn description(item: &AgendaItem, today: Date) -> String {
         format!("creator: {}", item.entry.creator),
         format!("stage: {}", item.entry.stage),
     ];
+    if let About::Deliverable(id) = &item.due.about
+        && let Some(url) = item.entry.deliverable(id).and_then(|d| d.url.as_ref())
+    {
+        lines.push(format!("post: {url}"));
+    }
     if let Some(email) = &item.email {
         lines.push(format!("email: {email}"));
     }

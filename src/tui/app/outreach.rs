@@ -248,7 +248,15 @@ impl App {
                 } else {
                     format!("nothing to save · {}", words.join("; "))
                 };
-                self.tell(text, false);
+                if report.clashes.is_empty() {
+                    self.tell(text, false);
+                } else {
+                    // An exclusivity signed elsewhere is worth more than "saved".
+                    self.tell(
+                        format!("{text} · careful: {}", report.clashes.join("; ")),
+                        true,
+                    );
+                }
                 if let (Some(open), Some(db)) = (&self.campaign, &self.db)
                     && open.campaign.id == report.campaign
                 {

@@ -441,3 +441,26 @@ fn the_entry_view_records_a_review_and_a_payment() {
         "[[entry.deliverable]]\nid = \"ig-story\"\nplatform = \"ig\"\nformat = \"story\"\npost_by = 2026-12-02\n"
     ), "{}", file(dir.path()));
 }
+
+#[test]
+fn adding_someone_bound_elsewhere_says_so() {
+    let dir = copy_of_sample();
+    std::fs::write(
+        dir.path().join("campaigns/glow-serum.toml"),
+        "[campaign]\nname = \"Glow serum\"\nniches = [\"skincare\"]\nstarts = 2026-12-10\n",
+    )
+    .unwrap();
+    let mut h = Harness::open(dir.path(), 160, 30);
+    h.keys("c");
+    h.keys("enter");
+    assert_eq!(h.app.campaign.as_ref().unwrap().campaign.id, "glow-serum");
+    h.keys("/");
+    h.type_text("Mei's Skin Lab");
+    h.keys("enter a");
+    let text = notice(&h);
+    assert!(
+        text.starts_with("saved · added mei-skinlab · careful: mei-skinlab is exclusive to lumi-vitc-launch for skincare until 2027-01-20"),
+        "{text}"
+    );
+    assert!(h.app.notice.as_ref().unwrap().error);
+}
