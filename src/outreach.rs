@@ -6,6 +6,7 @@
 pub mod agenda;
 pub mod budget;
 pub mod edit;
+mod edits;
 pub mod follow_up;
 pub mod records;
 pub mod transition;

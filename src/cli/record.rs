@@ -9,18 +9,24 @@ use std::process::ExitCode;
 use anyhow::{anyhow, bail};
 use jiff::civil::Date;
 
-use crate::model::{PaymentKind, Record, Results, Source, Step, Val, Verdict};
-use crate::outreach::records::{payment, round};
+use crate::model::{PaymentKind, Record, Val};
+use crate::outreach::records::payment;
 use crate::outreach::{Edit, follow_up::read_date};
 use crate::workspace::Session;
+
+mod content;
+pub use content::{
+    DeliverableArgs, LiveArgs, PostedArgs, ResultsArgs, ReviewArgs, deliverable, live, posted,
+    posted_edit, results, review,
+};
 
 /// The campaign and the creator every record command starts with.
 #[derive(Debug, clap::Args)]
 pub struct Who {
     /// The campaign's id
-    campaign: String,
+    pub(super) campaign: String,
     /// The creator's id
-    creator: String,
+    pub(super) creator: String,
 }
 
 #[derive(Debug, clap::Args)]
@@ -75,103 +81,6 @@ pub struct ShipArgs {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct DeliverableArgs {
-    #[command(flatten)]
-    who: Who,
-    /// The deliverable's id, unique within the entry (yt-1, ig-reel)
-    id: String,
-    /// Where it is posted (needed to add one)
-    #[arg(long, value_name = "PLATFORM")]
-    platform: Option<String>,
-    /// What it is: reel, story, post, video, short, live…
-    #[arg(long, value_name = "TEXT")]
-    format: Option<String>,
-    /// When the script is due
-    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
-    script_due: Option<String>,
-    /// When the draft is due
-    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
-    draft_due: Option<String>,
-    /// The day it must be posted by
-    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
-    post_by: Option<String>,
-}
-
-#[derive(Debug, clap::Args)]
-pub struct ReviewArgs {
-    #[command(flatten)]
-    who: Who,
-    /// The deliverable's id
-    id: String,
-    /// What was reviewed: script, draft or final
-    step: String,
-    /// The answer: approved, changes, or submitted (awaiting an answer)
-    verdict: String,
-    /// What was asked for, or said (one line)
-    #[arg(long, value_name = "TEXT")]
-    note: Option<String>,
-}
-
-#[derive(Debug, clap::Args)]
-pub struct PostedArgs {
-    #[command(flatten)]
-    who: Who,
-    /// The deliverable's id
-    id: String,
-    /// The post's address
-    url: String,
-    /// The day it went up (default: today)
-    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
-    on: Option<String>,
-}
-
-#[derive(Debug, clap::Args)]
-pub struct LiveArgs {
-    #[command(flatten)]
-    who: Who,
-    /// The deliverable's id
-    id: String,
-    /// The post was taken down
-    #[arg(long)]
-    removed: bool,
-    /// The day it was checked (default: today)
-    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
-    on: Option<String>,
-}
-
-#[derive(Debug, clap::Args)]
-pub struct ResultsArgs {
-    #[command(flatten)]
-    who: Who,
-    /// The deliverable's id
-    id: String,
-    /// The day of the figures (default: today)
-    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
-    on: Option<String>,
-    #[arg(long, value_name = "N")]
-    views: Option<String>,
-    #[arg(long, value_name = "N")]
-    likes: Option<String>,
-    #[arg(long, value_name = "N")]
-    comments: Option<String>,
-    #[arg(long, value_name = "N")]
-    shares: Option<String>,
-    #[arg(long, value_name = "N")]
-    saves: Option<String>,
-    #[arg(long, value_name = "N")]
-    clicks: Option<String>,
-    /// Uses of the creator's discount code
-    #[arg(long, value_name = "N")]
-    code_uses: Option<String>,
-    /// Sales attributed to the post, in the campaign's currency
-    #[arg(long, value_name = "AMOUNT")]
-    sales: Option<String>,
-    /// Where the figures come from: measured, creator or estimate
-    #[arg(long, value_name = "SOURCE")]
-    source: Option<String>,
-}
-
-#[derive(Debug, clap::Args)]
 pub struct PaymentArgs {
     #[command(flatten)]
     who: Who,
@@ -207,13 +116,13 @@ pub struct PaidArgs {
 }
 
 /// Reads dates, amounts and names as the options give them, naming the option on a mistake.
-struct Read {
-    today: Date,
+pub(super) struct Read {
+    pub(super) today: Date,
 }
 
 impl Read {
     /// A date option as a value: a date, or `Val::Clear` for `none`.
-    fn date(&self, option: &str, text: &str) -> anyhow::Result<Val> {
+    pub(super) fn date(&self, option: &str, text: &str) -> anyhow::Result<Val> {
         Ok(
             match read_date(text, self.today).map_err(|e| anyhow!("--{option} {e}"))? {
                 Some(d) => Val::Date(d),
@@ -223,7 +132,7 @@ impl Read {
     }
 
     /// A date that must be given (or today when not).
-    fn day(&self, option: &str, text: Option<&str>) -> anyhow::Result<Date> {
+    pub(super) fn day(&self, option: &str, text: Option<&str>) -> anyhow::Result<Date> {
         match text {
             None => Ok(self.today),
             Some(t) => match self.date(option, t)? {
@@ -233,20 +142,20 @@ impl Read {
         }
     }
 
-    fn amount(&self, option: &str, text: &str) -> anyhow::Result<u64> {
+    pub(super) fn amount(&self, option: &str, text: &str) -> anyhow::Result<u64> {
         crate::model::parse_size(text)
             .map_err(|e| anyhow!("{option} {text:?} is not an amount: {e}"))
     }
 }
 
 /// Puts `(key, value)` when the option was given.
-fn put(values: &mut Vec<(String, Val)>, key: &str, value: Option<Val>) {
+pub(super) fn put(values: &mut Vec<(String, Val)>, key: &str, value: Option<Val>) {
     if let Some(v) = value {
         values.push((key.to_string(), v));
     }
 }
 
-fn text(t: &Option<String>) -> Option<Val> {
+pub(super) fn text(t: &Option<String>) -> Option<Val> {
     t.as_ref().map(|t| {
         if t.trim().is_empty() {
             Val::Clear
@@ -261,7 +170,7 @@ fn list(l: &Option<Vec<String>>) -> Option<Val> {
 }
 
 /// A name among `names`, or an error naming the nearest.
-fn named<T>(
+pub(super) fn named<T>(
     what: &str,
     text: &str,
     names: &[&str],
@@ -275,7 +184,7 @@ fn named<T>(
     })
 }
 
-fn dates(
+pub(super) fn dates(
     r: &Read,
     values: &mut Vec<(String, Val)>,
     given: &[(&str, &Option<String>)],
@@ -288,7 +197,7 @@ fn dates(
     Ok(())
 }
 
-fn nothing_given(values: &[(String, Val)], what: &str) -> anyhow::Result<()> {
+pub(super) fn nothing_given(values: &[(String, Val)], what: &str) -> anyhow::Result<()> {
     if values.is_empty() {
         bail!("nothing to record: give at least one of {what}");
     }
@@ -340,132 +249,6 @@ pub fn ship(session: &Session, a: ShipArgs) -> anyhow::Result<ExitCode> {
         creator: a.who.creator.clone(),
         record: Record::Shipment,
         values,
-    };
-    super::save_entry(session, &a.who.campaign, &a.who.creator, vec![edit])
-}
-
-pub fn deliverable(session: &Session, a: DeliverableArgs) -> anyhow::Result<ExitCode> {
-    let r = Read {
-        today: crate::clock::now()?.date(),
-    };
-    let mut values = Vec::new();
-    put(&mut values, "platform", text(&a.platform));
-    put(&mut values, "format", text(&a.format));
-    dates(
-        &r,
-        &mut values,
-        &[
-            ("script_due", &a.script_due),
-            ("draft_due", &a.draft_due),
-            ("post_by", &a.post_by),
-        ],
-    )?;
-    nothing_given(
-        &values,
-        "--platform, --format, --script-due, --draft-due, --post-by",
-    )?;
-    let edit = Edit::Set {
-        creator: a.who.creator.clone(),
-        record: Record::Deliverable(a.id.trim().to_string()),
-        values,
-    };
-    super::save_entry(session, &a.who.campaign, &a.who.creator, vec![edit])
-}
-
-pub fn review(session: &Session, a: ReviewArgs) -> anyhow::Result<ExitCode> {
-    let step = named("step", &a.step, &Step::names(), Step::parse)?;
-    let verdict = match a.verdict.trim().to_lowercase().as_str() {
-        "submitted" | "waiting" => None,
-        _ => Some(named(
-            "verdict",
-            &a.verdict,
-            &["approved", "changes", "submitted"],
-            Verdict::parse,
-        )?),
-    };
-    let edit = Edit::Round {
-        creator: a.who.creator.clone(),
-        deliverable: a.id.trim().to_string(),
-        round: round(step, verdict, a.note.clone()),
-    };
-    super::save_entry(session, &a.who.campaign, &a.who.creator, vec![edit])
-}
-
-pub fn posted(session: &Session, a: PostedArgs) -> anyhow::Result<ExitCode> {
-    let r = Read {
-        today: crate::clock::now()?.date(),
-    };
-    let on = r.day("on", a.on.as_deref())?;
-    let edit = posted_edit(&a.who.creator, &a.id, on, &a.url)?;
-    super::save_entry(session, &a.who.campaign, &a.who.creator, vec![edit])
-}
-
-/// Marking deliverable `id` posted on `on` at `url`.
-pub fn posted_edit(creator: &str, id: &str, on: Date, url: &str) -> anyhow::Result<Edit> {
-    let url = url.trim();
-    if !(url.starts_with("https://") || url.starts_with("http://")) {
-        bail!("{url:?} is not the address of a post (it should start with https://)");
-    }
-    Ok(Edit::Set {
-        creator: creator.to_string(),
-        record: Record::Deliverable(id.trim().to_string()),
-        values: vec![
-            ("posted".into(), Val::Date(on)),
-            ("url".into(), Val::Text(url.into())),
-        ],
-    })
-}
-
-pub fn live(session: &Session, a: LiveArgs) -> anyhow::Result<ExitCode> {
-    let r = Read {
-        today: crate::clock::now()?.date(),
-    };
-    let on = r.day("on", a.on.as_deref())?;
-    let edit = Edit::Set {
-        creator: a.who.creator.clone(),
-        record: Record::Deliverable(a.id.trim().to_string()),
-        values: vec![
-            ("checked".into(), Val::Date(on)),
-            ("live".into(), Val::Bool(!a.removed)),
-        ],
-    };
-    super::save_entry(session, &a.who.campaign, &a.who.creator, vec![edit])
-}
-
-pub fn results(session: &Session, a: ResultsArgs) -> anyhow::Result<ExitCode> {
-    let r = Read {
-        today: crate::clock::now()?.date(),
-    };
-    let mut results = Results {
-        on: Some(r.day("on", a.on.as_deref())?),
-        ..Results::default()
-    };
-    for (key, value) in [
-        ("views", &a.views),
-        ("likes", &a.likes),
-        ("comments", &a.comments),
-        ("shares", &a.shares),
-        ("saves", &a.saves),
-        ("clicks", &a.clicks),
-        ("code_uses", &a.code_uses),
-        ("sales", &a.sales),
-    ] {
-        if let Some(v) = value {
-            results.set(key, r.amount(&format!("--{}", key.replace('_', "-")), v)?);
-        }
-    }
-    if let Some(s) = &a.source {
-        results.source = Some(named("source", s, &Source::names(), Source::parse)?);
-    }
-    if results.is_empty() {
-        bail!(
-            "nothing to record: give at least one of --views, --likes, --comments, --shares, --saves, --clicks, --code-uses, --sales"
-        );
-    }
-    let edit = Edit::Results {
-        creator: a.who.creator.clone(),
-        deliverable: a.id.trim().to_string(),
-        results,
     };
     super::save_entry(session, &a.who.campaign, &a.who.creator, vec![edit])
 }

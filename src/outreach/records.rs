@@ -4,7 +4,7 @@
 
 use jiff::Zoned;
 
-use super::edit::{Edit, FileChange, Outcome, Refusal};
+use super::edits::{Edit, FileChange, Outcome, Refusal};
 use crate::model::{
     Campaign, Contract, Deliverable, Entry, Payment, Platform, Record, Round, Shipment, Stage, Val,
     Verdict,

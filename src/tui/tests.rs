@@ -5,3 +5,4 @@
 mod app;
 mod export;
 mod outreach;
+mod records;

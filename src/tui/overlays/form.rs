@@ -5,6 +5,7 @@
 //! wrong; only the fields that were changed are written.
 
 mod fields;
+mod forms;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
