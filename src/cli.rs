@@ -16,6 +16,7 @@ mod pipeline;
 mod record;
 mod records_json;
 mod remove;
+mod report;
 mod search;
 mod stage;
 mod table;
@@ -26,7 +27,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::store::{Origin, UserDirs};
-use crate::term::report;
+use crate::term::report as tell;
 use crate::workspace::{Roster, Session};
 
 /// Find, shortlist and invite influencers from a local creator database.
@@ -71,6 +72,8 @@ enum Command {
     Export(export::Args),
     /// Add or update creators from a spreadsheet (CSV)
     Import(import::Args),
+    /// The close-out report: results, cost per result, money against the budget
+    Report(report::Args),
     /// Take creators off a shortlist (past contacted only with --force)
     Remove(remove::Args),
     /// One creator across every campaign: stages, fees, deliverables, exclusivities
@@ -127,7 +130,7 @@ pub fn before_workspace(cli: &Cli, dirs: &UserDirs) -> Option<ExitCode> {
 pub fn open(cli: &Cli, dirs: UserDirs) -> Result<Session, ExitCode> {
     let lookup = Session::lookup(cli.workspace.clone(), &dirs);
     let session = Session::open(&lookup, dirs).map_err(|e| {
-        report::fail(&anyhow::Error::new(e));
+        tell::fail(&anyhow::Error::new(e));
         ExitCode::from(1)
     })?;
     if session.origin == Origin::CreatedUserData {
@@ -137,7 +140,7 @@ pub fn open(cli: &Cli, dirs: UserDirs) -> Result<Session, ExitCode> {
         );
     }
     if !cli.is_interface() {
-        report::diagnostics(&session.config_problems);
+        tell::diagnostics(&session.config_problems);
     }
     Ok(session)
 }
@@ -154,6 +157,7 @@ pub fn run(cli: Cli, session: &Session) -> ExitCode {
         Some(Command::Export(args)) => export::run(session, args),
         Some(Command::Import(args)) => import::run(session, args),
         Some(Command::Remove(args)) => remove::run(session, args),
+        Some(Command::Report(args)) => report::run(session, args),
         Some(Command::Creator(args)) => creator::run(session, args),
         Some(Command::Contract(args)) => record::contract(session, args),
         Some(Command::Ship(args)) => record::ship(session, args),
@@ -174,7 +178,7 @@ fn finish(outcome: anyhow::Result<ExitCode>) -> ExitCode {
     match outcome {
         Ok(code) => code,
         Err(e) => {
-            report::fail(&e);
+            tell::fail(&e);
             ExitCode::from(1)
         }
     }

@@ -17,7 +17,7 @@ mod size;
 mod stage;
 mod tier;
 
-pub use campaign::{Brief, Campaign, Change, Entry, Goal, Sender, Value};
+pub use campaign::{Brief, Campaign, Change, Entry, Goal, Lang, Sender, Value};
 pub use creator::{Channel, Creator};
 pub use kind::Kind;
 pub use platform::Platform;

@@ -9,6 +9,7 @@ pub mod edit;
 mod edits;
 pub mod follow_up;
 pub mod records;
+pub mod report;
 pub mod transition;
 
 pub use agenda::{About, Action, Due, due, items, next_action};

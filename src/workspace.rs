@@ -14,6 +14,7 @@ mod campaigns;
 mod check;
 mod creator;
 mod export;
+mod report;
 mod roster;
 
 use std::ffi::OsString;
@@ -25,6 +26,7 @@ pub use campaigns::{CampaignError, Campaigns, Choice, ReadCampaign};
 pub use check::{Checked, Summary, check_file};
 pub use creator::{CreatorError, CreatorRecord, Exclusivity, Part, Punctuality, clashes};
 pub use export::{ExportPlan, Planned};
+pub use report::{CampaignReport, language};
 pub use roster::Roster;
 
 use crate::store::{self, Config, Diagnostic, Lookup, Origin, UserDirs, Workspace, WorkspaceError};

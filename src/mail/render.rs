@@ -383,6 +383,7 @@ fn campaign_value(campaign: &Campaign, currency: &str) -> Value {
     put("about", b.about.as_deref().map(Value::from));
     put("brief", b.brief.as_deref().map(Value::from));
     put("deliverables", b.deliverables.as_deref().map(Value::from));
+    put("lang", b.lang.map(|l| Value::from(l.tag())));
     if !b.niches.is_empty() {
         let niches: Vec<String> = b.niches.iter().map(|n| n.to_string()).collect();
         put("niches", Some(Value::from(niches)));

@@ -44,6 +44,8 @@ pub struct Brief {
     /// What the product is about, in the creators' niches (`skincare`): where an exclusivity
     /// signed elsewhere would clash.
     pub niches: Vec<CompactString>,
+    /// The language of what is written for the brand (the report): `zh-TW` or `en`.
+    pub lang: Option<Lang>,
     /// Other keys the user added for their templates, as written.
     pub extra: Vec<(String, Value)>,
 }
@@ -87,6 +89,33 @@ impl Goal {
 impl fmt::Display for Goal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
+    }
+}
+
+/// A language the program writes reports in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// Traditional Chinese, as written in Taiwan.
+    ZhTw,
+    English,
+}
+
+impl Lang {
+    /// The tag used in files and in HTML.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::ZhTw => "zh-TW",
+            Lang::English => "en",
+        }
+    }
+
+    /// Reads `zh-TW` (also `zh`, `zh-Hant`, any case) or `en`.
+    pub fn parse(text: &str) -> Option<Lang> {
+        match text.trim().to_lowercase().as_str() {
+            "zh-tw" | "zh" | "zh-hant" | "zh_tw" => Some(Lang::ZhTw),
+            "en" | "en-us" | "en-gb" | "english" => Some(Lang::English),
+            _ => None,
+        }
     }
 }
 

@@ -37,6 +37,7 @@ pub const BRIEF_KEYS: &[&str] = &[
     "brief",
     "deliverables",
     "niches",
+    "lang",
 ];
 
 /// The keys an `[[entry]]` may hold.

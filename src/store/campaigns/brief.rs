@@ -5,7 +5,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::BRIEF_KEYS;
 use super::ENTRY_KEYS;
-use crate::model::{Brief, Goal, MAX_RATE, Platform, Sender, Value, email_problem};
+use crate::model::{Brief, Goal, Lang, MAX_RATE, Platform, Sender, Value, email_problem};
 use crate::store::diagnostic::Report;
 use crate::store::fields::{Fields, describe, nearest};
 
@@ -85,6 +85,7 @@ pub(super) fn read_brief(
     let brief = text(&mut f, "brief");
     let deliverables = text(&mut f, "deliverables");
     let niches = f.texts("niches");
+    let lang = f.choice("lang", false, "language", &["zh-TW", "en"], Lang::parse);
     // Other keys are the user's own, for templates; only likely typos of known keys are flagged.
     let in_entry = |key: &str| {
         crate::store::creators::elsewhere(key, BRIEF_KEYS, ENTRY_KEYS, "in an [[entry]]")
@@ -114,6 +115,7 @@ pub(super) fn read_brief(
         brief,
         deliverables,
         niches,
+        lang,
         extra,
     }
 }
