@@ -26,7 +26,7 @@ pub use campaigns::{CampaignError, Campaigns, Choice, ReadCampaign};
 pub use check::{Checked, Summary, check_file};
 pub use creator::{CreatorError, CreatorRecord, Exclusivity, Part, Punctuality, clashes};
 pub use export::{ExportPlan, Planned};
-pub use report::{CampaignReport, language};
+pub use report::{CampaignReport, figures, language};
 pub use roster::Roster;
 
 use crate::store::{self, Config, Diagnostic, Lookup, Origin, UserDirs, Workspace, WorkspaceError};

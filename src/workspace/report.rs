@@ -2,7 +2,7 @@
 //! names and channels, in the language the brand reads.
 
 use super::{CampaignError, Roster, Session};
-use crate::model::{Campaign, Lang};
+use crate::model::{Campaign, Lang, TierBounds};
 use crate::outreach::report::{Benchmarks, Report, report};
 use crate::store::Diagnostic;
 
@@ -39,6 +39,26 @@ pub fn language(campaign: &Campaign) -> Lang {
     }
 }
 
+/// The figures of `campaign` with the roster's names and channels, in its currency (or
+/// `currency` when it names none).
+pub fn figures(campaign: &Campaign, roster: &Roster, tiers: &TierBounds, currency: &str) -> Report {
+    let known = roster.ids();
+    let currency = campaign.brief.currency.as_deref().unwrap_or(currency);
+    let find = |creator: &str| {
+        let row = known.row(creator)?;
+        let c = roster.at(row)?;
+        Some((roster.index.names.get(row as usize).to_string(), c))
+    };
+    report(
+        &campaign.entries,
+        currency,
+        campaign.brief.budget,
+        tiers,
+        Benchmarks::for_currency(currency),
+        &find,
+    )
+}
+
 impl Session {
     /// The report of campaign `id`, its entries matched to the roster's creators.
     pub fn report(&self, roster: &Roster, id: &str) -> Result<CampaignReport, CampaignError> {
@@ -46,25 +66,7 @@ impl Session {
         let read = self.read_campaign(id, Some(&known))?;
         let problems = read.diagnostics.clone();
         let campaign = read.into_campaign()?;
-        let currency = campaign
-            .brief
-            .currency
-            .as_deref()
-            .unwrap_or(&self.config.currency)
-            .to_string();
-        let find = |creator: &str| {
-            let row = known.row(creator)?;
-            let c = roster.at(row)?;
-            Some((roster.index.names.get(row as usize).to_string(), c))
-        };
-        let figures = report(
-            &campaign.entries,
-            &currency,
-            campaign.brief.budget,
-            &self.config.tiers,
-            Benchmarks::for_currency(&currency),
-            &find,
-        );
+        let figures = figures(&campaign, roster, &self.config.tiers, &self.config.currency);
         Ok(CampaignReport {
             lang: language(&campaign),
             campaign,

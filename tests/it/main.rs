@@ -18,6 +18,7 @@ mod import;
 mod interface;
 mod load;
 mod production;
+mod report;
 mod search;
 mod workspace;
 mod writers;

@@ -158,10 +158,27 @@ fn chart(r: &CampaignReport) -> Value {
     json!({"height": 8 + bars.len() * 28, "bars": bars, "band": band})
 }
 
-/// A post's address when it is a web address; anything else is shown, not linked.
+/// A post's address when it is a web address, escaped for an attribute; anything else is
+/// shown, not linked.
 fn link(url: Option<&str>) -> Option<String> {
     let url = url?.trim();
-    (url.starts_with("https://") || url.starts_with("http://")).then(|| url.to_string())
+    if !(url.starts_with("https://") || url.starts_with("http://"))
+        || url.chars().any(char::is_control)
+    {
+        return None;
+    }
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    Some(out)
 }
 
 fn creators(r: &CampaignReport, lang: Lang) -> Value {
@@ -323,4 +340,20 @@ pub fn html(
     let mut env = Environment::new();
     env.add_template("report.html", TEMPLATE)?;
     env.get_template("report.html")?.render(context)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::link;
+
+    #[test]
+    fn only_web_addresses_become_links_and_they_cannot_break_out() {
+        assert_eq!(link(Some("javascript:alert(1)")), None);
+        assert_eq!(link(Some("data:text/html,x")), None);
+        assert_eq!(link(Some("https://x.example/\u{1b}[2J")), None);
+        assert_eq!(
+            link(Some(" https://x.example/a?b=1&c=\"><script> ")).as_deref(),
+            Some("https://x.example/a?b=1&amp;c=&quot;&gt;&lt;script&gt;")
+        );
+    }
 }
