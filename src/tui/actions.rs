@@ -56,6 +56,14 @@ pub fn shared(app: &mut App, action: Action) -> Option<Vec<Effect>> {
         Action::Export => export::open(app),
         Action::Campaign => campaigns::open(app),
         Action::Pipeline => pipeline(app),
+        Action::Report => {
+            if app.campaign.is_none() {
+                app.after_pick = Some(AfterPick::Report);
+                return Some(campaigns::open(app));
+            }
+            app.show_report();
+            Vec::new()
+        }
         Action::Due => app.show_due(),
         Action::Help => {
             app.open(Help::default());

@@ -6,11 +6,12 @@
 mod campaign;
 mod export;
 mod outreach;
+pub mod report;
 mod screens;
 
 pub use campaign::OpenCampaign;
 pub use outreach::{AfterPick, Target, Unsaved};
-pub use screens::{Board, COLUMNS, DueItem, DueList, KINDS, column_of};
+pub use screens::{Board, COLUMNS, DueItem, DueList, KINDS, ReportView, column_of};
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -54,6 +55,8 @@ pub enum View {
     Board,
     /// The follow-ups due.
     Due,
+    /// The open campaign's report.
+    Report,
 }
 
 /// The results on screen.
@@ -127,6 +130,7 @@ pub struct App {
     pub view: View,
     pub board: Board,
     pub due: DueList,
+    pub report: ReportView,
     /// The time now (set by the event loop as events arrive): changes are recorded at it, and
     /// what is due is due on its day.
     pub now: jiff::Zoned,
@@ -179,6 +183,7 @@ impl App {
             view: View::Search,
             board: Board::default(),
             due: DueList::default(),
+            report: ReportView::default(),
             now: jiff::Zoned::now(),
             unsaved: Vec::new(),
             saving: 0,

@@ -12,7 +12,7 @@ use super::overlays::confirm::ConfirmQuit;
 use super::overlays::entry::EntryView;
 use super::overlays::export::ExportView;
 use super::overlays::{exported, problems};
-use super::screens::{board, due, search};
+use super::screens::{board, due, report, search};
 use super::tasks::Done;
 
 /// Where the keyboard is talking to: the top overlay, else the screen on show.
@@ -22,6 +22,7 @@ pub fn mode(app: &App) -> Mode {
         None => match app.view {
             View::Board => board::MODE,
             View::Due => due::MODE,
+            View::Report => report::MODE,
             View::Search => search::mode(app),
         },
     }
@@ -62,6 +63,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         View::Search => search::update(app, action),
         View::Board => board::update(app, action),
         View::Due => due::update(app, action),
+        View::Report => report::update(app, action),
     }
 }
 

@@ -161,6 +161,12 @@ pub enum Action {
     Ahead,
     /// Look a week less ahead (the agenda).
     Behind,
+    /// Show the open campaign's report.
+    Report,
+    /// Sort the other way.
+    Reverse,
+    /// Chart the next figure.
+    Metric,
 }
 
 impl Action {
@@ -224,6 +230,9 @@ impl Action {
             Action::Kind => "kind",
             Action::Ahead => "ahead",
             Action::Behind => "behind",
+            Action::Report => "report",
+            Action::Reverse => "reverse",
+            Action::Metric => "metric",
         }
     }
 }

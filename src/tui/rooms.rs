@@ -6,7 +6,7 @@ use super::overlays::{
     campaigns, confirm, date, detail, entry, export, exported, filter, form, help, note, problems,
     sort, stages,
 };
-use super::screens::{board, due, search};
+use super::screens::{board, due, report, search};
 
 /// Every mode, in the order help and the README list them.
 pub const MODES: &[Mode] = &[
@@ -14,6 +14,7 @@ pub const MODES: &[Mode] = &[
     search::TYPING,
     board::MODE,
     due::MODE,
+    report::MODE,
     entry::MODE,
     form::MODE,
     stages::MODE,

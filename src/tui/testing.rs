@@ -67,6 +67,7 @@ pub mod modes {
     pub use crate::tui::overlays::stages::MODE as STAGES;
     pub use crate::tui::screens::board::MODE as BOARD;
     pub use crate::tui::screens::due::MODE as DUE;
+    pub use crate::tui::screens::report::MODE as REPORT;
     pub use crate::tui::screens::search::{NORMAL, TYPING};
 }
 

@@ -11,7 +11,7 @@ use super::app::{App, View};
 use super::control::mode;
 use super::keymap::{Action, Hint};
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
-use super::screens::{board, due, search};
+use super::screens::{board, due, report, search};
 use crate::display::{escape, width};
 
 /// Draws the whole screen. Whatever was drawn, no cell leaves holding a character a terminal
@@ -42,6 +42,7 @@ fn draw_views(frame: &mut Frame<'_>, app: &App) {
         View::Search => search::draw(frame, app, &areas),
         View::Board => board::draw(frame, app, body),
         View::Due => due::draw(frame, app, body),
+        View::Report => report::draw(frame, app, body),
     }
     bar(frame, app, areas.bar);
     for overlay in &app.overlays {

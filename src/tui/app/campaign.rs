@@ -123,6 +123,7 @@ impl App {
         match self.after_pick.take() {
             Some(AfterPick::Add(creators)) => effects.extend(self.add(creators)),
             Some(AfterPick::Board) => self.show_board(),
+            Some(AfterPick::Report) => self.show_report(),
             None => {}
         }
         (effects, false)

@@ -35,6 +35,7 @@ pub struct Unsaved {
 pub enum AfterPick {
     Add(Vec<String>),
     Board,
+    Report,
 }
 
 impl App {
@@ -51,6 +52,18 @@ impl App {
                 .due_target()
                 .map(|t| vec![t])
                 .ok_or_else(|| "nothing is due".into()),
+            super::View::Report => {
+                let open = self.campaign.as_ref().ok_or("no campaign open")?;
+                let creator = self.report_creator().ok_or("no one in the report")?;
+                let entry = open
+                    .campaign
+                    .entry(&creator)
+                    .ok_or("no one in the report")?;
+                Ok(vec![Target {
+                    campaign: open.campaign.id.to_string(),
+                    entry: entry.clone(),
+                }])
+            }
             super::View::Search => {
                 let Some(open) = &self.campaign else {
                     return Err("open a campaign first: c".into());

@@ -58,6 +58,17 @@ pub struct DueList {
     pub ahead: i64,
 }
 
+/// How the report screen is looked at: the creator chosen, the figure sorted on and charted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReportView {
+    pub cursor: usize,
+    /// The column sorted on (see the report screen's columns); 0 keeps the file's order.
+    pub sort: usize,
+    pub descending: bool,
+    /// Charting CPM rather than CPE.
+    pub cpm: bool,
+}
+
 impl DueList {
     /// Narrows the items to the chosen kind.
     fn narrow(&mut self) {
@@ -115,6 +126,23 @@ impl App {
         Some(self.due.items.get(self.due.cursor)?.due.about.clone())
     }
 
+    /// The creators of the report screen's table, in its order.
+    pub fn report_order(&self) -> Vec<String> {
+        let (Some(open), Some(db)) = (&self.campaign, &self.db) else {
+            return Vec::new();
+        };
+        let r = crate::workspace::figures(&open.campaign, db, &self.tiers, &self.currency);
+        super::report::sorted(&r, &self.report)
+            .into_iter()
+            .map(|c| c.creator.clone())
+            .collect()
+    }
+
+    /// The creator chosen on the report screen.
+    pub fn report_creator(&self) -> Option<String> {
+        self.report_order().into_iter().nth(self.report.cursor)
+    }
+
     pub fn due_target(&self) -> Option<Target> {
         let item = self.due.items.get(self.due.cursor)?;
         Some(Target {
@@ -159,6 +187,13 @@ impl App {
         if let Some(entry) = open.campaign.entry(creator) {
             self.board.column = column_of(entry.stage);
         }
+    }
+
+    /// Shows the open campaign's report.
+    pub fn show_report(&mut self) {
+        self.view = View::Report;
+        self.overlays.clear();
+        self.report.cursor = 0;
     }
 
     /// Shows the follow-ups due, reading them afresh.
@@ -241,6 +276,16 @@ impl App {
                 open.rows[i]
             }
             View::Due => self.due.items.get(self.due.cursor)?.row,
+            View::Report => {
+                let open = self.campaign.as_ref()?;
+                let creator = self.report_creator()?;
+                let i = open
+                    .campaign
+                    .entries
+                    .iter()
+                    .position(|e| e.creator == creator.as_str())?;
+                open.rows[i]
+            }
             View::Search => self.current_row(),
         }
     }

@@ -116,7 +116,7 @@ fn q_never_quits_while_typing_and_ctrl_c_always_does() {
         let q = map.resolve(mode, key("q"));
         assert_eq!(
             q == Some(Action::Quit),
-            [modes::NORMAL, modes::BOARD, modes::DUE].contains(&mode),
+            [modes::NORMAL, modes::BOARD, modes::DUE, modes::REPORT].contains(&mode),
             "{mode:?}: {q:?}"
         );
     }
@@ -193,7 +193,7 @@ fn rebinding_never_takes_letters_from_typing_or_keys_from_other_actions() {
     );
     assert_eq!(map.resolve(modes::NORMAL, key("m")), Some(Action::Down));
     // Help is in three places where j was "down" then.
-    let mut expected: Vec<(usize, String)> = ["results", "pipeline board", "agenda"]
+    let mut expected: Vec<(usize, String)> = ["results", "pipeline board", "agenda", "report"]
         .map(|place| {
             (
                 0,
@@ -202,12 +202,19 @@ fn rebinding_never_takes_letters_from_typing_or_keys_from_other_actions() {
         })
         .to_vec();
     // Where m marks a payment paid, down does not take it either.
-    expected.extend(["agenda", "entry view"].map(|place| {
-        (
-            1,
-            format!("down: m is already \"paid\" in {place}, so it is not bound there"),
-        )
-    }));
+    expected.extend(
+        [
+            ("paid", "agenda"),
+            ("metric", "report"),
+            ("paid", "entry view"),
+        ]
+        .map(|(action, place)| {
+            (
+                1,
+                format!("down: m is already \"{action}\" in {place}, so it is not bound there"),
+            )
+        }),
+    );
     assert_eq!(problems, expected);
     // While typing, m stays a letter and down keeps its own keys; ctrl-k is taken up.
     assert_eq!(

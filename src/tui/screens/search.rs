@@ -44,6 +44,7 @@ pub const NORMAL: Mode = Mode(&ModeInfo { name: "normal", title: "Results", take
     (&["x"], Action::Export, "export invitations to the selected (or this one)…", None),
     (&["d"], Action::FollowUpDate, "follow-up date", None),
     (&["p"], Action::Pipeline, "pipeline board of the open campaign", Some("pipeline")),
+    (&["r"], Action::Report, "report of the open campaign: results, cost per result", None),
     (&["u"], Action::Due, "agenda: everything due, all campaigns", Some("agenda")),
     (&["w"], Action::Retry, "save again what could not be saved", None),
     (&["!"], Action::Problems, "problems in the files", None),

@@ -289,3 +289,30 @@ fn board_of_a_campaign_in_production_says_what_is_next() {
     assert!(screen.contains("in 2d draft"), "{screen}");
     assert!(screen.contains("1d late liv"), "{screen}");
 }
+
+#[test]
+fn report_of_a_campaign_with_results() {
+    let mut h = Harness::open(&sample(), 120, 30);
+    h.keys("c j enter r");
+    let screen = h.screen();
+    insta::assert_snapshot!(screen);
+    assert!(screen.contains("CPE by creator"), "{screen}");
+    // Sorted on CPE, cheapest engagement last; the chart follows the sort.
+    h.keys("o o o o o o o");
+    assert_eq!(h.app.report.sort, 7);
+    assert_eq!(
+        h.app.report_order()[..2],
+        ["ultralight-jay", "mountain-mia"]
+    );
+    h.keys("O");
+    assert_eq!(
+        h.app.report_order()[..2],
+        ["mountain-mia", "ultralight-jay"]
+    );
+    // Creators without figures stay last either way.
+    assert_eq!(h.app.report_order().len(), 5);
+    h.keys("m");
+    assert!(h.screen().contains("CPM by creator"));
+    h.keys("v");
+    assert_eq!(h.mode().name(), "entry");
+}
