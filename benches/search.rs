@@ -241,6 +241,7 @@ fn type_queries(index: &Arc<Index>) -> (Vec<Duration>, Vec<Duration>) {
                         limit: Some(200),
                         tiers: Default::default(),
                         stages: None,
+                        tracks: None,
                     });
                     while rx.recv().unwrap() != generation {}
                 }

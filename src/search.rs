@@ -8,7 +8,7 @@ pub mod index;
 pub mod query;
 pub mod worker;
 
-pub use engine::{Hits, Options, Sort, highlights, rerank, search};
+pub use engine::{Hits, Options, Sort, Track, highlights, rerank, search};
 pub use ids::IndexIds;
 pub use index::{Index, IndexBuilder};
 pub use query::{Bounds, Filter, Has, Query, QueryError, Term};

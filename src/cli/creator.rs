@@ -95,6 +95,7 @@ fn table(r: &CreatorRecord, today: jiff::civil::Date) -> String {
                 e.fee.map(grouped).unwrap_or_else(|| "-".into()),
                 grouped(paid),
                 grouped(owed),
+                achieved(part.achieved.as_ref()),
                 deliverables.join("; "),
                 next_action(e, today)
                     .map(|d| d.describe(today))
@@ -108,6 +109,7 @@ fn table(r: &CreatorRecord, today: jiff::civil::Date) -> String {
         Column::number("FEE", 6),
         Column::number("PAID", 5),
         Column::number("OWED", 5),
+        Column::text("ACHIEVED", 8, 7),
         Column::text("DELIVERABLES", 12, 8),
         Column::text("NEXT", 10, 8),
     ];
@@ -129,6 +131,27 @@ fn json_of(r: &CreatorRecord, today: jiff::civil::Date) -> Value {
             m.insert("stage".into(), json!(e.stage.name()));
             m.insert("fee".into(), json!(e.fee));
             m.extend(super::records_json::records(e));
+            let achieved = part.achieved.as_ref().map(|t| {
+                let mut a = serde_json::Map::new();
+                for (key, value) in [
+                    ("cost", t.cost),
+                    ("views", t.views),
+                    ("engagements", t.engagements),
+                    ("clicks", t.clicks),
+                    ("code_uses", t.code_uses),
+                    ("sales", t.sales),
+                ] {
+                    a.insert(key.into(), json!(value));
+                }
+                for (key, value) in [("cpm", t.cpm()), ("cpe", t.cpe()), ("roas", t.roas())] {
+                    if let Some(v) = value {
+                        a.insert(key.into(), json!(v));
+                    }
+                }
+                a.insert("source".into(), json!(t.source()));
+                Value::Object(a)
+            });
+            m.insert("achieved".into(), achieved.unwrap_or(Value::Null));
             let next = next_action(e, today).map(|d| Value::Object(super::due::fields(&d, today)));
             m.insert("next".into(), next.unwrap_or(Value::Null));
             Value::Object(m)
@@ -150,4 +173,19 @@ fn json_of(r: &CreatorRecord, today: jiff::civil::Date) -> Value {
         "exclusivities": exclusivities,
         "campaigns": campaigns,
     })
+}
+
+/// What a campaign achieved, in a few figures: "CPE 15.20 · ROAS 7.49 · 62,000 views".
+fn achieved(t: Option<&crate::outreach::report::Totals>) -> String {
+    let Some(t) = t else { return "-".into() };
+    let mut words = Vec::new();
+    if let Some(cpe) = t.cpe() {
+        words.push(format!("CPE {cpe:.2}"));
+    }
+    if let Some(roas) = t.roas() {
+        words.push(format!("ROAS {roas:.2}"));
+    }
+    words.push(format!("{} views", grouped(t.views)));
+    let mark = if t.measured() { "" } else { "~" };
+    format!("{mark}{}", words.join(" · "))
 }

@@ -9,7 +9,7 @@ use super::table::{Column, render};
 use crate::display::{compact, percent};
 use crate::model::fields::{CHANNEL_FIELDS, CREATOR_FIELDS, Holds, Value as FieldValue};
 use crate::model::{Creator, Platform, Stage, TierBounds};
-use crate::search::{Index, Query};
+use crate::search::{Index, Track};
 
 /// How a list is printed: a table for people, JSON for programs, CSV for spreadsheets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -30,6 +30,7 @@ pub fn json(
     tiers: &TierBounds,
     with_stage: bool,
     stage: &dyn Fn(usize) -> Option<Stage>,
+    track: Option<&dyn Fn(usize) -> Option<Track>>,
 ) -> io::Result<()> {
     let mut out = io::BufWriter::new(out);
     out.write_all(b"[")?;
@@ -38,6 +39,12 @@ pub fn json(
         let mut object = creator_json(c, tiers);
         if with_stage {
             object.insert("stage".into(), json!(stage(*row).map(Stage::name)));
+        }
+        if let Some(track) = track {
+            let t = track(*row);
+            object.insert("worked".into(), json!(t.is_some_and(|t| t.worked)));
+            object.insert("rebook".into(), json!(t.is_some_and(|t| t.rebook)));
+            object.insert("achieved_cpe".into(), json!(t.and_then(|t| t.cpe)));
         }
         out.write_all(crate::term::json_safe(&serde_json::to_string(&object)?).as_bytes())?;
     }
@@ -237,10 +244,10 @@ pub fn terminal_width() -> Option<usize> {
 pub fn table(
     rows: &[Row<'_>],
     index: &Index,
-    _query: &Query,
     tiers: &TierBounds,
     with_stage: bool,
     stage: &dyn Fn(usize) -> Option<Stage>,
+    achieved: Option<&dyn Fn(usize) -> Option<f64>>,
     width: Option<usize>,
 ) -> String {
     let mut columns = vec![
@@ -256,6 +263,9 @@ pub fn table(
     ];
     if with_stage {
         columns.push(Column::text("STAGE", 5, 8));
+    }
+    if achieved.is_some() {
+        columns.push(Column::number("ACHIEVED CPE", 9));
     }
     let cells: Vec<Vec<String>> = rows
         .iter()
@@ -288,6 +298,9 @@ pub fn table(
             ];
             if with_stage {
                 cells.push(stage(*row).map(Stage::name).unwrap_or("-").to_string());
+            }
+            if let Some(achieved) = achieved {
+                cells.push(achieved(*row).map_or_else(|| "-".into(), |v| format!("{v:.2}")));
             }
             cells
         })

@@ -12,7 +12,7 @@ use anyhow::Context;
 
 use super::output::{self, Format};
 use crate::model::{Creator, Stage};
-use crate::search::{self, Options, Query, QueryError, Sort};
+use crate::search::{self, Options, Query, QueryError, Sort, Track};
 use crate::workspace::Session;
 
 /// The options of `search`.
@@ -67,11 +67,18 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
         }
         None => None,
     };
+    // The creators' records in the campaigns are read only when the search needs them.
+    let tracks = if query.needs_history() || args.sort == Some(Sort::AchievedCpe) {
+        Some(session.tracks(&db)?)
+    } else {
+        None
+    };
     let options = Options {
         sort: args.sort,
         limit: args.limit,
         tiers: session.config.tiers,
         stages: stages.as_deref(),
+        tracks: tracks.as_deref(),
     };
     let hits = match search::search(&db.index, &query, &options, None, &|| false) {
         Ok(Some(hits)) => hits,
@@ -90,6 +97,8 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
         })
         .collect::<anyhow::Result<_>>()?;
     let stage_of = |row: usize| stages.as_ref().and_then(|s| s[row]);
+    let track_of = |row: usize| tracks.as_ref().and_then(|t| t.get(row).copied().flatten());
+    let achieved_of = |row: usize| track_of(row).and_then(|t| t.cpe);
     let mut out = crate::term::out();
     let written = match args.format {
         Format::Json => output::json(
@@ -98,6 +107,9 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
             &session.config.tiers,
             args.campaign.is_some(),
             &stage_of,
+            tracks
+                .is_some()
+                .then_some(&track_of as &dyn Fn(usize) -> Option<Track>),
         ),
         Format::Csv => output::bom(&mut out, args.bom).and_then(|()| {
             output::csv(
@@ -114,10 +126,11 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
             let table = output::table(
                 &rows,
                 &db.index,
-                &query,
                 &session.config.tiers,
                 args.campaign.is_some(),
                 &stage_of,
+                (args.sort == Some(Sort::AchievedCpe))
+                    .then_some(&achieved_of as &dyn Fn(usize) -> Option<f64>),
                 width,
             );
             out.write_all(table.as_bytes())

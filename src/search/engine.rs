@@ -23,6 +23,21 @@ pub struct Options<'a> {
     pub tiers: TierBounds,
     /// Each row's stage in the open campaign, if one is open.
     pub stages: Option<&'a [Option<Stage>]>,
+    /// Each row's record in past campaigns, when the campaigns were read.
+    pub tracks: Option<&'a [Option<Track>]>,
+}
+
+/// What a creator did in the workspace's campaigns, as search filters and sorts on it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Track {
+    /// Contracted (or later) in some campaign.
+    pub worked: bool,
+    /// Worked and posted, everything on time, nothing taken down, and no cost per engagement
+    /// above the benchmark.
+    pub rebook: bool,
+    /// Cost per engagement achieved, over the campaigns with results (in the workspace's
+    /// currency).
+    pub cpe: Option<f64>,
 }
 
 /// What a search found.

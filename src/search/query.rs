@@ -51,6 +51,10 @@ pub enum Filter {
     /// The stage in the open campaign.
     Stage(Vec<Stage>),
     Has(Vec<Has>),
+    /// Contracted (or later) in some campaign of the workspace, or never.
+    Worked(bool),
+    /// Worked and delivered well enough to book again, or worked and did not.
+    Rebook(bool),
 }
 
 impl Filter {
@@ -130,6 +134,8 @@ const FIELDS: &[(&str, &[&str])] = &[
     ("kind", &[]),
     ("stage", &[]),
     ("has", &[]),
+    ("worked", &[]),
+    ("rebook", &[]),
 ];
 
 /// The longest query read, in characters: enough for any search a person types, and a bound
@@ -181,6 +187,13 @@ impl Query {
         self.terms
             .iter()
             .any(|t| !t.negated && matches!(t.filter, Filter::Word(_) | Filter::Phrase(_)))
+    }
+
+    /// True when it needs the creators' records in past campaigns (`worked:`, `rebook:`).
+    pub fn needs_history(&self) -> bool {
+        self.terms
+            .iter()
+            .any(|t| matches!(t.filter, Filter::Worked(_) | Filter::Rebook(_)))
     }
 
     /// True when it needs a campaign (it filters on stage).
@@ -335,6 +348,8 @@ fn example(field: &str) -> &'static str {
         "lang" => "lang:zh-TW",
         "kind" => "kind:kol",
         "stage" => "stage:contacted",
+        "worked" => "worked:yes",
+        "rebook" => "rebook:yes",
         _ => "has:email",
     }
 }
@@ -391,6 +406,20 @@ fn field_filter(field: &str, value: &str, at: Range<usize>) -> Result<Filter, Qu
         }
         "followers" => {
             Filter::Followers(bounds(value, size).map_err(|m| fail(format!("followers: {m}")))?)
+        }
+        "worked" | "rebook" => {
+            let yes = match value.trim().to_lowercase().as_str() {
+                "yes" | "y" | "true" | "1" => true,
+                "no" | "n" | "false" | "0" => false,
+                other => {
+                    return Err(fail(format!("{field}: \"{other}\" is not yes or no")));
+                }
+            };
+            if field == "worked" {
+                Filter::Worked(yes)
+            } else {
+                Filter::Rebook(yes)
+            }
         }
         _ => Filter::Engagement(bounds(value, percent).map_err(|m| fail(format!("er: {m}")))?),
     })

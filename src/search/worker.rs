@@ -9,7 +9,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use super::engine::{self, Options, Sort};
+use super::engine::{self, Options, Sort, Track};
 use super::index::Index;
 use super::query::{Query, QueryError};
 use crate::model::{Stage, TierBounds};
@@ -29,6 +29,8 @@ pub struct Request {
     pub tiers: TierBounds,
     /// Each row's stage in the open campaign.
     pub stages: Option<Arc<[Option<Stage>]>>,
+    /// Each row's record in the workspace's campaigns, once read.
+    pub tracks: Option<Arc<[Option<Track>]>>,
 }
 
 /// What a search gave.
@@ -108,6 +110,7 @@ struct Previous {
     query: Query,
     tiers: TierBounds,
     stages: Option<Arc<[Option<Stage>]>>,
+    tracks: Option<Arc<[Option<Track>]>>,
     matched: Vec<u32>,
 }
 
@@ -147,7 +150,8 @@ fn run(
         let query = request.query.clone();
         let within = previous.as_ref().filter(|p| {
             p.tiers == request.tiers
-                && same_stages(&p.stages, &request.stages)
+                && same(&p.stages, &request.stages)
+                && same(&p.tracks, &request.tracks)
                 && query.narrows(&p.query)
         });
         let options = Options {
@@ -155,6 +159,7 @@ fn run(
             limit: request.limit,
             tiers: request.tiers,
             stages: request.stages.as_deref(),
+            tracks: request.tracks.as_deref(),
         };
         let generation = request.generation;
         let cancelled = || latest.load(Ordering::SeqCst) != generation;
@@ -177,6 +182,7 @@ fn run(
                     query,
                     tiers: request.tiers,
                     stages: request.stages.clone(),
+                    tracks: request.tracks.clone(),
                     matched: hits.matched,
                 });
                 Ok(found)
@@ -192,7 +198,7 @@ fn run(
     }
 }
 
-fn same_stages(a: &Option<Arc<[Option<Stage>]>>, b: &Option<Arc<[Option<Stage>]>>) -> bool {
+fn same<T>(a: &Option<Arc<[T]>>, b: &Option<Arc<[T]>>) -> bool {
     match (a, b) {
         (None, None) => true,
         (Some(a), Some(b)) => Arc::ptr_eq(a, b),
@@ -235,6 +241,7 @@ mod tests {
             limit: Some(20),
             tiers: TierBounds::default(),
             stages: None,
+            tracks: None,
         }
     }
 

@@ -73,13 +73,20 @@ pub struct Results {
 }
 
 /// The sorts the sort menu offers: automatic first.
-pub const SORTS: [(Option<Sort>, &str); 6] = [
+pub const SORTS: [(Option<Sort>, &str); 7] = [
     (None, "automatic (relevance with words, else followers)"),
     (Some(Sort::Relevance), "relevance"),
     (Some(Sort::Followers), "followers"),
     (Some(Sort::Engagement), "engagement"),
     (Some(Sort::Name), "name"),
-    (Some(Sort::CostPerEngagement), "cost per engagement"),
+    (
+        Some(Sort::CostPerEngagement),
+        "cost per engagement (estimated from the rate)",
+    ),
+    (
+        Some(Sort::AchievedCpe),
+        "cost per engagement achieved in past campaigns",
+    ),
 ];
 
 /// The whole state of the interface.
@@ -131,6 +138,8 @@ pub struct App {
     pub board: Board,
     pub due: DueList,
     pub report: ReportView,
+    /// Each creator's record in the campaigns, once read.
+    pub tracks: Option<Arc<[Option<crate::search::Track>]>>,
     /// The time now (set by the event loop as events arrive): changes are recorded at it, and
     /// what is due is due on its day.
     pub now: jiff::Zoned,
@@ -184,6 +193,7 @@ impl App {
             board: Board::default(),
             due: DueList::default(),
             report: ReportView::default(),
+            tracks: None,
             now: jiff::Zoned::now(),
             unsaved: Vec::new(),
             saving: 0,
@@ -287,6 +297,8 @@ impl App {
         self.marked.clear();
         self.detail = None;
         let mut effects = vec![Effect::Index(Arc::clone(&index))];
+        self.tracks = None;
+        effects.extend(self.load_tracks());
         // The campaign's rows are those of the old index: read it again for the new one.
         let reopen = self.opening.clone().or_else(|| {
             let open = self.campaign.take()?;
@@ -298,6 +310,39 @@ impl App {
         }
         effects.extend(self.search(FIRST_RANKED));
         (effects, errors > 0)
+    }
+
+    /// Reads the creators' records in the campaigns afresh.
+    pub fn load_tracks(&self) -> Vec<Effect> {
+        match &self.db {
+            Some(db) => vec![Effect::Task(Task::Tracks { roster: db.clone() })],
+            None => Vec::new(),
+        }
+    }
+
+    /// The creators' records arrived: a search that needs them runs again.
+    pub fn on_tracks(
+        &mut self,
+        index: Arc<Index>,
+        tracks: Arc<[Option<crate::search::Track>]>,
+    ) -> Vec<Effect> {
+        if !self
+            .db
+            .as_ref()
+            .is_some_and(|db| Arc::ptr_eq(&db.index, &index))
+        {
+            return Vec::new();
+        }
+        self.tracks = Some(tracks);
+        let needs = match &self.parsed {
+            Ok(q) => q.needs_history(),
+            Err(_) => Query::parse(self.query.text()).is_ok_and(|q| q.needs_history()),
+        };
+        if needs || self.sort == Some(Sort::AchievedCpe) {
+            self.parsed = Query::parse(self.query.text());
+            return self.search(self.results.limit.max(FIRST_RANKED));
+        }
+        Vec::new()
     }
 
     /// Every problem to list: the configuration's, the database's, the open campaign's.
@@ -361,6 +406,7 @@ impl App {
             limit: Some(limit),
             tiers: self.tiers,
             stages: self.campaign.as_ref().map(|c| Arc::clone(&c.stages)),
+            tracks: self.tracks.clone(),
         })]
     }
 

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use crate::mail::{Format, Prepared, Problem};
 use crate::model::{Campaign, Entry};
 use crate::outreach::Edit;
+use crate::search::Track;
 use crate::search::{Index, IndexIds};
 use crate::store::{Diagnostic, Opened, SaveError, Saved};
 use crate::workspace::{AgendaItem, Choice, Planned, Roster, Session};
@@ -34,6 +35,9 @@ pub enum Task {
         /// Also what comes in this many days.
         ahead: i64,
     },
+    /// Read every campaign for the creators' records (for `worked:`, `rebook:` and the sort on
+    /// achieved cost per engagement).
+    Tracks { roster: Roster },
     /// Render invitations for the export preview.
     PrepareExport(Box<ExportRequest>),
     /// Write an export's files.
@@ -47,6 +51,8 @@ pub enum Done {
     Campaign(Box<CampaignLoaded>),
     Saved(Box<SaveReport>),
     Agenda(Vec<AgendaItem>, Vec<Diagnostic>),
+    /// The records, for this index (an answer for an older one is stale).
+    Tracks(Arc<Index>, Arc<[Option<Track>]>),
     ExportPrepared(Box<ExportPreview>),
     Exported(Box<ExportReport>),
 }
@@ -211,6 +217,12 @@ pub fn perform(session: &Session, task: Task, now: &jiff::Zoned) -> Done {
                 vec![Diagnostic::error("campaigns/", 0, 0, e.to_string())],
             ),
         },
+        Task::Tracks { roster } => {
+            let tracks = session
+                .tracks(&roster)
+                .unwrap_or_else(|_| vec![None; roster.index.len()].into());
+            Done::Tracks(Arc::clone(&roster.index), tracks)
+        }
         Task::PrepareExport(request) => {
             Done::ExportPrepared(Box::new(prepare_export(session, &request)))
         }

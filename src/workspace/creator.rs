@@ -19,6 +19,8 @@ pub struct Part {
     pub currency: String,
     /// The entry.
     pub entry: Entry,
+    /// The figures it achieved, once a deliverable has results.
+    pub achieved: Option<crate::outreach::report::Totals>,
 }
 
 /// How a creator keeps to dates, over every deliverable of every campaign.
@@ -166,16 +168,31 @@ impl Session {
             .list
             .iter()
             .filter_map(|c| {
+                let entry = c.entry(id)?.clone();
+                let currency = c
+                    .brief
+                    .currency
+                    .as_deref()
+                    .unwrap_or(&self.config.currency)
+                    .to_string();
+                let achieved = crate::outreach::report::report(
+                    std::slice::from_ref(&entry),
+                    &currency,
+                    None,
+                    &self.config.tiers,
+                    crate::outreach::report::Benchmarks::for_currency(&currency),
+                    &|_| None,
+                )
+                .creators
+                .into_iter()
+                .next()
+                .and_then(|f| f.results);
                 Some(Part {
                     campaign: c.id.to_string(),
                     campaign_name: c.brief.name.clone(),
-                    currency: c
-                        .brief
-                        .currency
-                        .as_deref()
-                        .unwrap_or(&self.config.currency)
-                        .to_string(),
-                    entry: c.entry(id)?.clone(),
+                    currency,
+                    entry,
+                    achieved,
                 })
             })
             .collect();

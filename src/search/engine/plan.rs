@@ -5,7 +5,7 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::Options;
+use super::{Options, Track};
 use crate::model::{Kind, Stage, Tier, TierBounds};
 use crate::search::index::{Index, NONE};
 use crate::search::query::{Bounds, Filter, Query, QueryError};
@@ -38,6 +38,10 @@ pub(super) struct Plan<'a> {
     has: Vec<(bool, u8)>,
     stages: Vec<(bool, Vec<Stage>)>,
     row_stages: Option<&'a [Option<Stage>]>,
+    /// (negated, wanted) for `worked:` and `rebook:`.
+    worked: Vec<(bool, bool)>,
+    rebook: Vec<(bool, bool)>,
+    pub(super) row_tracks: Option<&'a [Option<Track>]>,
     channel_all: Vec<ChannelTest>,
     channel_none: Vec<ChannelTest>,
 }
@@ -82,6 +86,9 @@ impl<'a> Plan<'a> {
             has: Vec::new(),
             stages: Vec::new(),
             row_stages: options.stages,
+            worked: Vec::new(),
+            rebook: Vec::new(),
+            row_tracks: options.tracks,
             channel_all: Vec::new(),
             channel_none: Vec::new(),
         };
@@ -131,6 +138,14 @@ impl<'a> Plan<'a> {
                     let mask = list.iter().fold(0, |m, h| m | has_flag(*h));
                     plan.has.push((neg, mask));
                 }
+                Filter::Worked(_) | Filter::Rebook(_) if options.tracks.is_none() => {
+                    return Err(QueryError {
+                        span: term.span.clone(),
+                        message: "worked: and rebook: need the campaigns read".into(),
+                    });
+                }
+                Filter::Worked(yes) => plan.worked.push((neg, *yes)),
+                Filter::Rebook(yes) => plan.rebook.push((neg, *yes)),
                 Filter::Stage(stages) => {
                     if options.stages.is_none() {
                         return Err(QueryError {

@@ -12,6 +12,7 @@ use std::collections::BinaryHeap;
 
 use rayon::prelude::*;
 
+use super::Track;
 use super::plan::Plan;
 use crate::search::index::Index;
 
@@ -29,16 +30,20 @@ pub enum Sort {
     /// Estimated cost per engagement: rate ÷ (followers × engagement) (cheapest first; unknown
     /// last).
     CostPerEngagement,
+    /// Cost per engagement achieved in the workspace's campaigns (cheapest first; creators
+    /// with no results last).
+    AchievedCpe,
 }
 
 impl Sort {
     /// Every sort, with the names used on the command line and in the interface.
-    pub const ALL: [(&'static str, Sort); 5] = [
+    pub const ALL: [(&'static str, Sort); 6] = [
         ("relevance", Sort::Relevance),
         ("followers", Sort::Followers),
         ("engagement", Sort::Engagement),
         ("name", Sort::Name),
         ("cpe", Sort::CostPerEngagement),
+        ("achieved-cpe", Sort::AchievedCpe),
     ];
 
     /// The sort's name.
@@ -78,7 +83,7 @@ pub(super) fn rank(
         Sort::Relevance | Sort::Followers => Some(by_followers(index, found, k)),
         _ => {
             let rows: Vec<u32> = found.iter().map(|(r, _)| *r).collect();
-            Some(by_key(index, &rows, sort, k))
+            Some(by_key(index, plan.row_tracks, &rows, sort, k))
         }
     }
 }
@@ -175,7 +180,19 @@ fn unknown_last(a: f64, b: f64, better_first: impl Fn(f64, f64) -> Ordering) -> 
     }
 }
 
-fn by_key(index: &Index, matched: &[u32], sort: Sort, k: usize) -> Vec<u32> {
+fn by_key(
+    index: &Index,
+    tracks: Option<&[Option<Track>]>,
+    matched: &[u32],
+    sort: Sort,
+    k: usize,
+) -> Vec<u32> {
+    let achieved = |r: u32| {
+        tracks
+            .and_then(|t| t.get(r as usize).copied().flatten())
+            .and_then(|t| t.cpe)
+            .unwrap_or(f64::NAN)
+    };
     let followers = |r: u32| index.followers[r as usize];
     let then_followers = |a: u32, b: u32| followers(b).cmp(&followers(a)).then(a.cmp(&b));
     let compare = |&a: &u32, &b: &u32| -> Ordering {
@@ -192,6 +209,8 @@ fn by_key(index: &Index, matched: &[u32], sort: Sort, k: usize) -> Vec<u32> {
                 |p, q| p.total_cmp(&q),
             )
             .then_with(|| then_followers(a, b)),
+            Sort::AchievedCpe => unknown_last(achieved(a), achieved(b), |p, q| p.total_cmp(&q))
+                .then_with(|| then_followers(a, b)),
             Sort::Name => index.name_rank[a as usize].cmp(&index.name_rank[b as usize]),
             Sort::Relevance | Sort::Followers => then_followers(a, b),
         }

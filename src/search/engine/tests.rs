@@ -142,7 +142,8 @@ fn every_sort_orders_by_its_key() {
         for pair in r.windows(2) {
             let (a, b) = (pair[0] as usize, pair[1] as usize);
             let ok = match sort {
-                Sort::Relevance | Sort::Followers => {
+                // Without records of past campaigns, no one has an achieved figure.
+                Sort::Relevance | Sort::Followers | Sort::AchievedCpe => {
                     (followers(a as u32), a) <= (followers(b as u32), b)
                 }
                 Sort::Name => creators[a].name.to_lowercase() <= creators[b].name.to_lowercase(),
@@ -378,3 +379,74 @@ fn the_quick_upper_bound_is_never_below_the_score() {
 }
 
 mod properties;
+
+#[test]
+fn past_campaigns_filter_and_sort() {
+    let (creators, index) = database();
+    let n = creators.len();
+    let mut tracks: Vec<Option<Track>> = vec![None; n];
+    let track = |rebook, cpe| {
+        Some(Track {
+            worked: true,
+            rebook,
+            cpe,
+        })
+    };
+    tracks[3] = track(true, Some(12.0));
+    tracks[5] = track(false, Some(4.0));
+    tracks[8] = track(true, None);
+    let options = Options {
+        tracks: Some(&tracks),
+        ..Options::default()
+    };
+    let rows = |q: &str, options: &Options<'_>| -> Vec<u32> {
+        let mut r = search(&index, &Query::parse(q).unwrap(), options, None, &|| false)
+            .unwrap()
+            .unwrap()
+            .matched;
+        r.sort_unstable();
+        r
+    };
+    assert_eq!(rows("worked:yes", &options), [3, 5, 8]);
+    assert_eq!(rows("rebook:yes", &options), [3, 8]);
+    assert_eq!(
+        rows("rebook:no", &options),
+        [5],
+        "only those who worked and would not be"
+    );
+    assert_eq!(rows("-worked:yes", &options).len(), n - 3);
+    assert_eq!(rows("worked:no", &options).len(), n - 3);
+    let sorted = Options {
+        sort: Some(Sort::AchievedCpe),
+        ..options.clone()
+    };
+    let ranked = search(
+        &index,
+        &Query::parse("worked:yes").unwrap(),
+        &sorted,
+        None,
+        &|| false,
+    )
+    .unwrap()
+    .unwrap()
+    .ranked;
+    assert_eq!(ranked, [5, 3, 8], "cheapest first, no figure last");
+    // Without the records, the terms say what they need.
+    let e = search(
+        &index,
+        &Query::parse("rebook:yes").unwrap(),
+        &Options::default(),
+        None,
+        &|| false,
+    )
+    .unwrap_err();
+    assert_eq!(e.message, "worked: and rebook: need the campaigns read");
+    assert_eq!(
+        Query::parse("worked:maybe").unwrap_err().message,
+        "worked: \"maybe\" is not yes or no"
+    );
+    assert_eq!(
+        Query::parse("rebook:yes").unwrap().terms[0].to_string(),
+        "rebook:yes"
+    );
+}

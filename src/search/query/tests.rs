@@ -69,7 +69,7 @@ fn grammar(#[case] text: &str, #[case] expected: Vec<(bool, Filter)>) {
 #[case("x -platform:", 2..12, "platform: needs a value, like platform:instagram")]
 #[case("followers:50k..10k", 10..18, "followers: the range 50k..10k is empty because 50k is more than 10k; did you mean 10k..50k?")]
 #[case("folowers:10k", 0..8, "unknown field \"folowers\"; did you mean \"followers\"?")]
-#[case("colour:red", 0..6, "unknown field \"colour\"; fields are niche, platform, followers, tier, er, loc, lang, kind, stage, has")]
+#[case("colour:red", 0..6, "unknown field \"colour\"; fields are niche, platform, followers, tier, er, loc, lang, kind, stage, has, worked, rebook")]
 #[case("tier:huge", 5..9, "tier: \"huge\" is not one of emerging, nano, micro, mid, macro, mega")]
 #[case("tier:mirco", 5..10, "tier: \"mirco\" is not a tier value; did you mean \"micro\"?")]
 #[case("kind:kool", 5..9, "kind: \"kool\" is not a kind value; did you mean \"kol\"?")]

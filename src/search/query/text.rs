@@ -36,6 +36,8 @@ impl fmt::Display for Filter {
             Filter::Kind(list) => write!(f, "kind:{}", values(list.iter().map(|k| k.name()))),
             Filter::Stage(list) => write!(f, "stage:{}", values(list.iter().map(|s| s.name()))),
             Filter::Has(list) => write!(f, "has:{}", values(list.iter().map(|h| h.name()))),
+            Filter::Worked(yes) => write!(f, "worked:{}", if *yes { "yes" } else { "no" }),
+            Filter::Rebook(yes) => write!(f, "rebook:{}", if *yes { "yes" } else { "no" }),
         }
     }
 }

@@ -283,6 +283,8 @@ impl App {
                 if self.view == super::View::Due {
                     effects.extend(self.load_due());
                 }
+                // Who worked and how well may have changed.
+                effects.extend(self.load_tracks());
             }
             Err(SaveError::Conflict { file, conflict }) => {
                 self.tell(

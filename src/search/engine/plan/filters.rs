@@ -46,6 +46,26 @@ impl Plan<'_> {
                 }
             }
         }
+        if !self.worked.is_empty() || !self.rebook.is_empty() {
+            let track = self.row_tracks.and_then(|t| t.get(row).copied().flatten());
+            let worked = track.is_some_and(|t| t.worked);
+            for (neg, yes) in &self.worked {
+                if (worked == *yes) == *neg {
+                    return false;
+                }
+            }
+            // rebook:no is about those who worked and would not be booked again.
+            let rebook = track.map(|t| (t.worked, t.rebook));
+            for (neg, yes) in &self.rebook {
+                let hit = match rebook {
+                    Some((true, r)) => r == *yes,
+                    _ => false,
+                };
+                if hit == *neg {
+                    return false;
+                }
+            }
+        }
         if !self.channel_all.is_empty() || !self.channel_none.is_empty() {
             let channels = ix.row_channels.get(row);
             let all = self.channel_all.is_empty()
