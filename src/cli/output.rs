@@ -43,7 +43,7 @@ pub fn json(
         if let Some(track) = track {
             let t = track(*row);
             object.insert("worked".into(), json!(t.is_some_and(|t| t.worked)));
-            object.insert("rebook".into(), json!(t.is_some_and(|t| t.rebook)));
+            object.insert("rebook".into(), json!(t.and_then(|t| t.rebook)));
             object.insert("achieved_cpe".into(), json!(t.and_then(|t| t.cpe)));
         }
         out.write_all(crate::term::json_safe(&serde_json::to_string(&object)?).as_bytes())?;

@@ -32,9 +32,9 @@ pub struct Options<'a> {
 pub struct Track {
     /// Contracted (or later) in some campaign.
     pub worked: bool,
-    /// Worked and posted, everything on time, nothing taken down, and no cost per engagement
-    /// above the benchmark.
-    pub rebook: bool,
+    /// Once something is posted: whether everything was on time, nothing taken down, and no
+    /// cost per engagement above the benchmark. `None` before anything is posted.
+    pub rebook: Option<bool>,
     /// Cost per engagement achieved, over the campaigns with results (in the workspace's
     /// currency).
     pub cpe: Option<f64>,

@@ -71,7 +71,7 @@ impl Session {
             .map(|s| {
                 s.map(|s| Track {
                     worked: s.worked,
-                    rebook: s.delivered && !s.late && !s.removed && !s.above,
+                    rebook: s.delivered.then_some(!s.late && !s.removed && !s.above),
                     cpe: (s.engagements > 0).then(|| s.cost as f64 / s.engagements as f64),
                 })
             })

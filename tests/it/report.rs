@@ -465,3 +465,87 @@ fn report_mistakes_are_explained() {
     assert!(err.contains("read-only"), "{err}");
     assert_eq!(std::fs::read_to_string(&locked).unwrap(), "mine");
 }
+
+#[test]
+fn who_delivered_last_time_informs_the_search() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.sample("ws");
+    let ids = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["search"];
+        all.extend_from_slice(args);
+        all.extend(["--format", "json"]);
+        let (code, out, err) = run(&sandbox, &ws, &all);
+        assert_eq!(code, 0, "{err}");
+        let v: Value = serde_json::from_str(&out).unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // Contracted or later somewhere: the Trailhead creators and Mei (Lumi).
+    let worked = ids(&["worked:yes", "--sort", "achieved-cpe"]);
+    assert_eq!(
+        worked[..2],
+        ["mountain-mia", "ultralight-jay"],
+        "cheapest achieved engagement first"
+    );
+    assert_eq!(worked.len(), 6);
+    // Posted on time, nothing down, nothing above the benchmark: only Granny so far.
+    assert_eq!(ids(&["rebook:yes"]), ["hiking-granny"]);
+    assert_eq!(ids(&["rebook:no"]), ["mountain-mia", "ultralight-jay"]);
+    let (_, out, _) = run(&sandbox, &ws, &["search", "worked:yes", "--format", "json"]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let mia = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "mountain-mia")
+        .unwrap();
+    assert_eq!(
+        (mia["worked"].as_bool(), mia["rebook"].as_bool()),
+        (Some(true), Some(false))
+    );
+    let tom = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "trail-tom")
+        .unwrap();
+    assert!(tom["rebook"].is_null(), "nothing posted yet: undecided");
+    assert!((mia["achieved_cpe"].as_f64().unwrap() - 59_800.0 / 3_935.0).abs() < 1e-9);
+    let (_, table, _) = run(
+        &sandbox,
+        &ws,
+        &["search", "worked:yes", "--sort", "achieved-cpe"],
+    );
+    assert!(
+        table.contains("ACHIEVED CPE") && table.contains("15.20"),
+        "{table}"
+    );
+    // One creator, with what each campaign achieved.
+    let (code, out, _) = run(
+        &sandbox,
+        &ws,
+        &["creator", "ultralight-jay", "--format", "json"],
+    );
+    assert_eq!(code, 0);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let achieved = &v["campaigns"][0]["achieved"];
+    assert_eq!(
+        (
+            achieved["cost"].as_u64(),
+            achieved["views"].as_u64(),
+            achieved["source"].as_str()
+        ),
+        (Some(29_800), Some(18_000), Some("measured"))
+    );
+    let (_, out, _) = run(&sandbox, &ws, &["creator", "ultralight-jay"]);
+    assert!(
+        out.contains("CPE 20.48 · ROAS 3.33 · 18,000 views"),
+        "{out}"
+    );
+    let (code, _, err) = run(&sandbox, &ws, &["search", "rebook:maybe"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("rebook: \"maybe\" is not yes or no"), "{err}");
+}

@@ -54,13 +54,10 @@ impl Plan<'_> {
                     return false;
                 }
             }
-            // rebook:no is about those who worked and would not be booked again.
-            let rebook = track.map(|t| (t.worked, t.rebook));
+            // rebook:no is about those who delivered and would not be booked again.
+            let rebook = track.and_then(|t| t.rebook);
             for (neg, yes) in &self.rebook {
-                let hit = match rebook {
-                    Some((true, r)) => r == *yes,
-                    _ => false,
-                };
+                let hit = rebook == Some(*yes);
                 if hit == *neg {
                     return false;
                 }
