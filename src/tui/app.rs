@@ -8,6 +8,7 @@ mod export;
 mod outreach;
 pub mod report;
 mod screens;
+mod search;
 
 pub use campaign::OpenCampaign;
 pub use outreach::{AfterPick, Target, Unsaved};
@@ -25,7 +26,7 @@ use super::tasks::Task;
 use super::theme::Theme;
 use crate::display::width as width_of;
 use crate::model::{Creator, TierBounds};
-use crate::search::{Index, Query, QueryError, Request, Response, Sort};
+use crate::search::{Index, Query, QueryError, Sort};
 use crate::store::{Diagnostic, Opened};
 use crate::workspace::Roster;
 
@@ -312,39 +313,6 @@ impl App {
         (effects, errors > 0)
     }
 
-    /// Reads the creators' records in the campaigns afresh.
-    pub fn load_tracks(&self) -> Vec<Effect> {
-        match &self.db {
-            Some(db) => vec![Effect::Task(Task::Tracks { roster: db.clone() })],
-            None => Vec::new(),
-        }
-    }
-
-    /// The creators' records arrived: a search that needs them runs again.
-    pub fn on_tracks(
-        &mut self,
-        index: Arc<Index>,
-        tracks: Arc<[Option<crate::search::Track>]>,
-    ) -> Vec<Effect> {
-        if !self
-            .db
-            .as_ref()
-            .is_some_and(|db| Arc::ptr_eq(&db.index, &index))
-        {
-            return Vec::new();
-        }
-        self.tracks = Some(tracks);
-        let needs = match &self.parsed {
-            Ok(q) => q.needs_history(),
-            Err(_) => Query::parse(self.query.text()).is_ok_and(|q| q.needs_history()),
-        };
-        if needs || self.sort == Some(Sort::AchievedCpe) {
-            self.parsed = Query::parse(self.query.text());
-            return self.search(self.results.limit.max(FIRST_RANKED));
-        }
-        Vec::new()
-    }
-
     /// Every problem to list: the configuration's, the database's, the open campaign's.
     pub fn all_problems(&self) -> impl Iterator<Item = &Diagnostic> {
         self.settings_problems
@@ -353,134 +321,9 @@ impl App {
             .chain(&self.campaign_problems)
     }
 
-    /// A search came back.
-    pub fn on_results(&mut self, response: Response) -> Vec<Effect> {
-        if response.generation != self.generation {
-            return Vec::new();
-        }
-        match response.outcome {
-            Err(error) => {
-                self.parsed = Err(error);
-                Vec::new()
-            }
-            Ok(found) => {
-                if response.text != self.results.text || self.sort != self.results.sort {
-                    // The cursor starts at the top of a new list; more of the same list keeps it.
-                    self.cursor = 0;
-                    self.offset = 0;
-                }
-                self.results.sort = self.sort;
-                self.results.text = response.text;
-                self.results.query = Some(found.query);
-                self.results.total = found.total;
-                self.results.limit = self.results.limit.max(found.ranked.len());
-                self.results.rows = found.ranked;
-                if self.to_bottom && self.results.rows.len() == self.results.total {
-                    self.cursor = self.results.rows.len().saturating_sub(1);
-                    self.to_bottom = false;
-                }
-                self.cursor = self.cursor.min(self.results.rows.len().saturating_sub(1));
-                self.follow();
-                self.refresh_detail();
-                Vec::new()
-            }
-        }
-    }
-
-    /// Asks for the current query with the best `limit` ranked.
-    pub fn search(&mut self, limit: usize) -> Vec<Effect> {
-        let Ok(query) = &self.parsed else {
-            return Vec::new();
-        };
-        if self.db.is_none() {
-            return Vec::new();
-        }
-        let query = query.clone();
-        self.generation += 1;
-        self.results.limit = limit;
-        vec![Effect::Search(Request {
-            generation: self.generation,
-            text: self.query.text().to_string(),
-            query,
-            sort: self.sort,
-            limit: Some(limit),
-            tiers: self.tiers,
-            stages: self.campaign.as_ref().map(|c| Arc::clone(&c.stages)),
-            tracks: self.tracks.clone(),
-        })]
-    }
-
-    /// Keeps the cursor on screen.
-    pub fn follow(&mut self) {
-        let page = self.page();
-        if self.cursor < self.offset {
-            self.offset = self.cursor;
-        } else if self.cursor >= self.offset + page {
-            self.offset = self.cursor + 1 - page;
-        }
-        let last_start = self.results.rows.len().saturating_sub(page);
-        self.offset = self.offset.min(last_start);
-    }
-
-    /// Asks for more ranked results when the cursor nears the end of those at hand.
-    pub fn more_if_needed(&mut self) -> Vec<Effect> {
-        let have = self.results.rows.len();
-        if have < self.results.total
-            && self.cursor + 2 * self.page() >= have
-            && self.results.limit <= have
-        {
-            let limit = (have * 2).max(self.cursor + 4 * self.page());
-            return self.search(limit);
-        }
-        Vec::new()
-    }
-
-    /// Moves the cursor by `delta` rows.
-    pub fn move_cursor(&mut self, delta: isize) -> Vec<Effect> {
-        let last = self.results.rows.len().saturating_sub(1);
-        self.cursor = self.cursor.saturating_add_signed(delta).min(last);
-        self.follow();
-        self.refresh_detail();
-        self.more_if_needed()
-    }
-
-    /// Decodes the creator under the cursor for the detail pane, when it changed.
-    pub fn refresh_detail(&mut self) {
-        let row = self.results.rows.get(self.cursor).copied();
-        if self.detail.as_ref().map(|(r, _)| *r) == row {
-            return;
-        }
-        self.detail_scroll = 0;
-        self.detail = row.and_then(|r| {
-            let db = self.db.as_ref()?;
-            Some((r, db.creators.get(r as usize)?.into_owned()))
-        });
-    }
-
-    /// The row of the index under the cursor.
-    pub fn current_row(&self) -> Option<u32> {
-        self.results.rows.get(self.cursor).copied()
-    }
-
     /// The whole screen.
     pub fn screen(&self) -> ratatui::layout::Rect {
         ratatui::layout::Rect::new(0, 0, self.width, self.height)
-    }
-
-    /// Changes the query line, reads it again, and searches when it reads as a query.
-    pub fn edit_query(&mut self, change: impl FnOnce(&mut TextInput)) -> Vec<Effect> {
-        let before = self.query.text().to_string();
-        change(&mut self.query);
-        if self.query.text() == before {
-            return Vec::new();
-        }
-        self.reparse()
-    }
-
-    /// Reads the query line again and searches for it.
-    pub fn reparse(&mut self) -> Vec<Effect> {
-        self.parsed = Query::parse(self.query.text());
-        self.search(FIRST_RANKED)
     }
 
     /// Says `text` in the bar until the next key.
