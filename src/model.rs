@@ -16,6 +16,7 @@ mod rules;
 mod size;
 mod stage;
 mod tier;
+pub mod vocabulary;
 
 pub use campaign::{Brief, Campaign, Change, Entry, Goal, Lang, Sender, Value};
 pub use creator::{Channel, Creator};
@@ -32,3 +33,4 @@ pub use rules::{
 pub use size::{SizeError, parse_size};
 pub use stage::Stage;
 pub use tier::{Tier, TierBounds};
+pub use vocabulary::{NicheEntry, PlaceEntry, Vocabulary, Whereabouts};

@@ -10,6 +10,7 @@ mod fields;
 pub mod files;
 pub mod sample;
 mod text;
+mod vocabulary;
 mod workspace;
 pub mod write;
 
@@ -31,4 +32,7 @@ pub use diagnostic::{Diagnostic, LineIndex, Severity};
 pub use dirs::UserDirs;
 pub use fields::strings;
 pub use files::ReadError;
+pub use vocabulary::{
+    BUILT_IN as BUILT_IN_VOCABULARY, VOCABULARY_FILE, load_vocabulary, parse_vocabulary,
+};
 pub use workspace::{CREATORS_FILE, Lookup, Origin, Workspace, WorkspaceError, resolve};
