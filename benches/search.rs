@@ -28,7 +28,7 @@ use std::process::Command;
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
-use shortlist::search::{Index, Query, Request, Worker};
+use shortlist::search::{Index, Lexicon, Query, Request, Worker};
 use shortlist::store::{self, CachedDatabase};
 
 /// What a marketer types: names and handles, Chinese, niches, and field filters.
@@ -50,6 +50,10 @@ const QUERIES: &[&str] = &[
     "daily niche:food",
     "tier:micro has:email coffee",
     "kind:koc -has:email travel",
+    "美妝 台北",
+    "loc:台北 niche:親子",
+    "beuaty",
+    "saras",
 ];
 
 /// Words for the comparison with fzf.
@@ -206,6 +210,11 @@ fn typing(dir: &Path, cache: &Path) -> (Vec<Duration>, Vec<Duration>, Vec<Durati
     let (cached, index) =
         CachedDatabase::open::<Index>(&dir.join("creators.toml"), "creators.toml", cache).unwrap();
     drop(cached);
+    let mut index = index;
+    // The built-in vocabulary, as the program gives every index it opens.
+    let (vocabulary, _) =
+        store::parse_vocabulary("vocabulary", store::BUILT_IN_VOCABULARY.as_bytes());
+    index.lexicon = Lexicon::new(&index, Arc::new(vocabulary));
     let index = Arc::new(index);
     let (all, text) = type_queries(&index);
     let nucleo = nucleo_typing(&index);
@@ -224,6 +233,12 @@ fn type_queries(index: &Arc<Index>) -> (Vec<Duration>, Vec<Duration>) {
         let _ = tx.send(r.generation);
     });
     let (mut all, mut text) = (Vec::new(), Vec::new());
+    // Costs compared across currencies, as the interface does.
+    let rates = Arc::new(shortlist::search::Rates {
+        base: "TWD".into(),
+        fallback: "TWD".into(),
+        to_base: [("USD".to_string(), 32.0), ("SGD".to_string(), 24.0)].into(),
+    });
     let mut generation = 0;
     for _ in 0..ROUNDS {
         for query in QUERIES {
@@ -242,6 +257,8 @@ fn type_queries(index: &Arc<Index>) -> (Vec<Duration>, Vec<Duration>) {
                         tiers: Default::default(),
                         stages: None,
                         tracks: None,
+                        rates: Some(Arc::clone(&rates)),
+                        prefer: Arc::from([]),
                     });
                     while rx.recv().unwrap() != generation {}
                 }

@@ -5,11 +5,13 @@
 pub mod engine;
 pub mod ids;
 pub mod index;
+pub mod lexicon;
 pub mod query;
 pub mod worker;
 
-pub use engine::{Hits, Options, Sort, Track, highlights, rerank, search};
+pub use engine::{Hits, Options, Picked, Rates, Sort, Track, highlights, rerank, search};
 pub use ids::IndexIds;
 pub use index::{Index, IndexBuilder};
+pub use lexicon::Lexicon;
 pub use query::{Bounds, Filter, Has, Query, QueryError, Term};
 pub use worker::{Found, Request, Response, Worker};

@@ -49,6 +49,16 @@ pub struct Session {
 }
 
 impl Session {
+    /// How costs in different currencies compare: the configured currency as the base, with
+    /// the configured rates.
+    pub fn rates(&self) -> crate::search::Rates {
+        crate::search::Rates {
+            base: self.config.currency.clone(),
+            fallback: self.config.currency.clone(),
+            to_base: self.config.rates.iter().cloned().collect(),
+        }
+    }
+
     /// What finding the workspace looks at: the `--workspace` flag, the environment, the
     /// current folder and the per-user data folder.
     pub fn lookup(flag: Option<PathBuf>, dirs: &UserDirs) -> Lookup {
@@ -85,6 +95,20 @@ impl Session {
             Some(path) => store::load_config(path, dirs.config_named),
             None => (Config::default(), Vec::new()),
         }
+    }
+
+    /// The vocabulary: the built-in one with the workspace's own `vocabulary.toml`, and that
+    /// file's problems.
+    pub fn vocabulary(&self) -> (crate::model::Vocabulary, Vec<Diagnostic>) {
+        let path = self.workspace.root().join(store::VOCABULARY_FILE);
+        let file = self.shown(&path);
+        store::load_vocabulary(&path, &file)
+    }
+
+    /// Gives `index` the vocabulary, so that its searches understand both scripts.
+    pub fn teach(&self, index: &mut crate::search::Index) {
+        let (vocabulary, _) = self.vocabulary();
+        index.lexicon = crate::search::Lexicon::new(index, std::sync::Arc::new(vocabulary));
     }
 
     /// The creator database opened for searching, through the cache.

@@ -9,7 +9,7 @@ use super::table::{Column, render};
 use crate::display::{compact, percent};
 use crate::model::fields::{CHANNEL_FIELDS, CREATOR_FIELDS, Holds, Value as FieldValue};
 use crate::model::{Creator, Platform, Stage, TierBounds};
-use crate::search::{Index, Track};
+use crate::search::{Index, Picked, Sort, Track};
 
 /// How a list is printed: a table for people, JSON for programs, CSV for spreadsheets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -22,25 +22,65 @@ pub enum Format {
 /// One result: its row in the index and the creator.
 pub type Row<'a> = (usize, Cow<'a, Creator>);
 
+/// How results are shown besides the creators themselves: the index, the channel picked for
+/// each result (in the same order) and its cost per engagement, the stage in a campaign, and
+/// the records of past campaigns.
+pub struct Shown<'a> {
+    pub index: &'a Index,
+    pub tiers: &'a TierBounds,
+    pub picked: &'a [Picked],
+    pub stage: Option<&'a dyn Fn(usize) -> Option<Stage>>,
+    pub track: Option<&'a dyn Fn(usize) -> Option<Track>>,
+    pub sort: Option<Sort>,
+    /// The currency costs per engagement are in.
+    pub base: &'a str,
+}
+
+impl Shown<'_> {
+    fn channel(&self, i: usize) -> Option<usize> {
+        self.picked
+            .get(i)
+            .and_then(|p| p.channel)
+            .map(|c| c as usize)
+    }
+
+    fn cpe(&self, i: usize) -> Option<f64> {
+        self.picked.get(i).and_then(|p| p.cpe)
+    }
+}
+
 /// A JSON array, one object per creator in the given order, with the fields as in the file plus
-/// the total `followers`, the `tier`, and the `stage` when a campaign is given.
-pub fn json(
-    out: &mut dyn Write,
-    rows: &[Row<'_>],
-    tiers: &TierBounds,
-    with_stage: bool,
-    stage: &dyn Fn(usize) -> Option<Stage>,
-    track: Option<&dyn Fn(usize) -> Option<Track>>,
-) -> io::Result<()> {
+/// the total `followers`, the `tier`, the channel that matched (`matched_channel`), the cost per
+/// engagement on it (`cpe`, in the base currency), and the `stage` when a campaign is given.
+pub fn json(out: &mut dyn Write, rows: &[Row<'_>], shown: &Shown<'_>) -> io::Result<()> {
     let mut out = io::BufWriter::new(out);
     out.write_all(b"[")?;
     for (i, (row, c)) in rows.iter().enumerate() {
         out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        let mut object = creator_json(c, tiers);
-        if with_stage {
+        let mut object = creator_json(c, shown.tiers);
+        let ix = shown.index;
+        // As in `channels`, a figure not known is left out.
+        let matched = shown.channel(i).map(|ch| {
+            let mut m = Map::new();
+            m.insert(
+                "platform".into(),
+                json!(ix.platform_of(ix.platform[ch]).name()),
+            );
+            m.insert("handle".into(), json!(ix.handles.get(ch)));
+            if let Some(f) = ix.channel_followers_known(ch) {
+                m.insert("followers".into(), json!(f));
+            }
+            if let Some(e) = ix.channel_engagement_known(ch) {
+                m.insert("engagement".into(), json!(e));
+            }
+            Value::Object(m)
+        });
+        object.insert("matched_channel".into(), matched.unwrap_or(Value::Null));
+        object.insert("cpe".into(), json!(shown.cpe(i)));
+        if let Some(stage) = shown.stage {
             object.insert("stage".into(), json!(stage(*row).map(Stage::name)));
         }
-        if let Some(track) = track {
+        if let Some(track) = shown.track {
             let t = track(*row);
             object.insert("worked".into(), json!(t.is_some_and(|t| t.worked)));
             object.insert("rebook".into(), json!(t.and_then(|t| t.rebook)));
@@ -116,19 +156,14 @@ fn csv_fields() -> Vec<&'static str> {
 /// platform found among them (`instagram_handle`, `instagram_followers`, …; a second account on
 /// one platform gets `instagram_2_…`). Lists are joined with `; `. Cells a spreadsheet would
 /// run as a formula are neutralised with a leading `'`.
-pub fn csv(
-    out: &mut dyn Write,
-    rows: &[Row<'_>],
-    index: &Index,
-    tiers: &TierBounds,
-    with_stage: bool,
-    stage: &dyn Fn(usize) -> Option<Stage>,
-) -> io::Result<()> {
+pub fn csv(out: &mut dyn Write, rows: &[Row<'_>], shown: &Shown<'_>) -> io::Result<()> {
+    let (index, tiers) = (shown.index, shown.tiers);
     let groups = channel_groups(rows);
     let mut w = csv::Writer::from_writer(out);
     let fields = csv_fields();
     let mut header: Vec<String> = fields.iter().map(|s| s.to_string()).collect();
-    if with_stage {
+    header.push("cpe".into());
+    if shown.stage.is_some() {
         header.push("stage".into());
     }
     for (platform, n) in &groups {
@@ -142,7 +177,7 @@ pub fn csv(
         }
     }
     w.write_record(header.iter().map(|h| safe(h).into_owned()))?;
-    for (row, c) in rows {
+    for (i, (row, c)) in rows.iter().enumerate() {
         let engagement = index.engagement[*row];
         let mut record: Vec<String> = fields
             .iter()
@@ -161,7 +196,8 @@ pub fn csv(
                 key => c.value(key).cell(),
             })
             .collect();
-        if with_stage {
+        record.push(shown.cpe(i).map(|c| c.to_string()).unwrap_or_default());
+        if let Some(stage) = shown.stage {
             record.push(stage(*row).map(Stage::name).unwrap_or_default().to_string());
         }
         for (platform, n) in &groups {
@@ -240,55 +276,61 @@ pub fn terminal_width() -> Option<usize> {
     terminal_size::terminal_size().map(|(w, _)| usize::from(w.0))
 }
 
-/// The results as a table fitted to `width` columns (when printing to a terminal).
-pub fn table(
-    rows: &[Row<'_>],
-    index: &Index,
-    tiers: &TierBounds,
-    with_stage: bool,
-    stage: &dyn Fn(usize) -> Option<Stage>,
-    achieved: Option<&dyn Fn(usize) -> Option<f64>>,
-    width: Option<usize>,
-) -> String {
+/// The results as a table fitted to `width` columns (when printing to a terminal). Each row
+/// shows the channel that matched — its followers, tier and engagement — then the total.
+pub fn table(rows: &[Row<'_>], shown: &Shown<'_>, width: Option<usize>) -> String {
+    let index = shown.index;
     let mut columns = vec![
         Column::number("#", 9),
         Column::text("NAME", 8, 9),
         Column::text("ID", 8, 8),
-        Column::text("MAIN CHANNEL", 10, 7),
+        Column::text("CHANNEL", 10, 7),
         Column::number("FOLLOWERS", 9),
         Column::text("TIER", 4, 6),
         Column::number("ER", 5),
+        Column::number("TOTAL", 3),
         Column::text("NICHES", 6, 3),
         Column::text("LOCATION", 6, 2),
     ];
-    if with_stage {
+    if shown.stage.is_some() {
         columns.push(Column::text("STAGE", 5, 8));
     }
-    if achieved.is_some() {
+    let cpe_header: &'static str = match shown.base {
+        "TWD" => "CPE (TWD)",
+        "USD" => "CPE (USD)",
+        "HKD" => "CPE (HKD)",
+        "SGD" => "CPE (SGD)",
+        _ => "CPE",
+    };
+    let with_cpe = shown.sort == Some(Sort::CostPerEngagement);
+    if with_cpe {
+        columns.push(Column::number(cpe_header, 9));
+    }
+    let with_achieved = shown.sort == Some(Sort::AchievedCpe);
+    if with_achieved {
         columns.push(Column::number("ACHIEVED CPE", 9));
     }
     let cells: Vec<Vec<String>> = rows
         .iter()
         .enumerate()
-        .map(|(rank, (row, c))| {
-            let main = index.main_label(*row);
-            let engagement = index.engagement[*row];
+        .map(|(i, (row, c))| {
+            let channel = shown.channel(i);
+            let followers = channel.and_then(|ch| index.channel_followers_known(ch));
+            let engagement = channel.and_then(|ch| index.channel_engagement_known(ch));
             let mut cells = vec![
-                (rank + 1).to_string(),
+                (i + 1).to_string(),
                 c.name.to_string(),
                 c.id.to_string(),
-                main,
-                c.known_followers().map_or_else(|| "-".into(), compact),
-                index
-                    .tier(*row, tiers)
-                    .map(|t| t.name())
+                channel
+                    .map(|ch| index.channel_label(ch))
+                    .unwrap_or_default(),
+                followers.map_or_else(|| "-".into(), compact),
+                followers
+                    .map(|f| shown.tiers.tier(f).name())
                     .unwrap_or("-")
                     .to_string(),
-                if engagement.is_nan() {
-                    "-".into()
-                } else {
-                    percent(engagement)
-                },
+                engagement.map_or_else(|| "-".into(), percent),
+                c.known_followers().map_or_else(|| "-".into(), compact),
                 c.niches
                     .iter()
                     .map(|n| n.as_str())
@@ -296,11 +338,19 @@ pub fn table(
                     .join(", "),
                 c.location.as_deref().unwrap_or_default().to_string(),
             ];
-            if with_stage {
+            if let Some(stage) = shown.stage {
                 cells.push(stage(*row).map(Stage::name).unwrap_or("-").to_string());
             }
-            if let Some(achieved) = achieved {
-                cells.push(achieved(*row).map_or_else(|| "-".into(), |v| format!("{v:.2}")));
+            if with_cpe {
+                cells.push(
+                    shown
+                        .cpe(i)
+                        .map_or_else(|| "-".into(), |v| format!("{v:.2}")),
+                );
+            }
+            if with_achieved {
+                let achieved = shown.track.and_then(|t| t(*row)).and_then(|t| t.cpe);
+                cells.push(achieved.map_or_else(|| "-".into(), |v| format!("{v:.2}")));
             }
             cells
         })

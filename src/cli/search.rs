@@ -60,12 +60,14 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
             plural(db.rejected, "creator")
         );
     }
-    let stages: Option<Arc<[Option<Stage>]>> = match &args.campaign {
+    // In a campaign: each creator's stage, and its platforms to show creators by.
+    let (stages, prefer): (Option<Arc<[Option<Stage>]>>, Vec<_>) = match &args.campaign {
         Some(id) => {
             let campaign = super::campaign_or_fail(session, &db, id)?;
-            Some(db.ids().stages(&campaign, db.index.len()))
+            let stages = db.ids().stages(&campaign, db.index.len());
+            (Some(stages), campaign.brief.platforms.clone())
         }
-        None => None,
+        None => (None, Vec::new()),
     };
     // The creators' records in the campaigns are read only when the search needs them.
     let tracks = if query.needs_history() || args.sort == Some(Sort::AchievedCpe) {
@@ -73,18 +75,27 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
     } else {
         None
     };
+    let rates = session.rates();
     let options = Options {
         sort: args.sort,
         limit: args.limit,
         tiers: session.config.tiers,
         stages: stages.as_deref(),
         tracks: tracks.as_deref(),
+        rates: Some(&rates),
+        prefer: &prefer,
     };
     let hits = match search::search(&db.index, &query, &options, None, &|| false) {
         Ok(Some(hits)) => hits,
         Ok(None) => anyhow::bail!("the search was interrupted"),
         Err(e) => return Ok(query_error(&text, &e)),
     };
+    if let Some(corrected) = &hits.corrected {
+        crate::errln!("shortlist: nothing matches {text:?}; showing results for \"{corrected}\"");
+    }
+    if args.sort == Some(Sort::CostPerEngagement) {
+        missing_rates(&db.index, &hits, &rates);
+    }
     let rows: Vec<(usize, Cow<'_, Creator>)> = hits
         .ranked
         .iter()
@@ -98,41 +109,27 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
         .collect::<anyhow::Result<_>>()?;
     let stage_of = |row: usize| stages.as_ref().and_then(|s| s[row]);
     let track_of = |row: usize| tracks.as_ref().and_then(|t| t.get(row).copied().flatten());
-    let achieved_of = |row: usize| track_of(row).and_then(|t| t.cpe);
+    let shown = output::Shown {
+        index: &db.index,
+        tiers: &session.config.tiers,
+        picked: &hits.picked,
+        stage: stages
+            .is_some()
+            .then_some(&stage_of as &dyn Fn(usize) -> Option<Stage>),
+        track: tracks
+            .is_some()
+            .then_some(&track_of as &dyn Fn(usize) -> Option<Track>),
+        sort: args.sort,
+        base: &rates.base,
+    };
     let mut out = crate::term::out();
     let written = match args.format {
-        Format::Json => output::json(
-            &mut out,
-            &rows,
-            &session.config.tiers,
-            args.campaign.is_some(),
-            &stage_of,
-            tracks
-                .is_some()
-                .then_some(&track_of as &dyn Fn(usize) -> Option<Track>),
-        ),
-        Format::Csv => output::bom(&mut out, args.bom).and_then(|()| {
-            output::csv(
-                &mut out,
-                &rows,
-                &db.index,
-                &session.config.tiers,
-                args.campaign.is_some(),
-                &stage_of,
-            )
-        }),
+        Format::Json => output::json(&mut out, &rows, &shown),
+        Format::Csv => {
+            output::bom(&mut out, args.bom).and_then(|()| output::csv(&mut out, &rows, &shown))
+        }
         Format::Table => {
-            let width = output::terminal_width();
-            let table = output::table(
-                &rows,
-                &db.index,
-                &session.config.tiers,
-                args.campaign.is_some(),
-                &stage_of,
-                (args.sort == Some(Sort::AchievedCpe))
-                    .then_some(&achieved_of as &dyn Fn(usize) -> Option<f64>),
-                width,
-            );
+            let table = output::table(&rows, &shown, output::terminal_width());
             out.write_all(table.as_bytes())
         }
     };
@@ -173,4 +170,35 @@ fn query_error(text: &str, error: &QueryError) -> ExitCode {
     crate::errln!("  {}", crate::display::escape(text));
     crate::errln!("  {}{}", " ".repeat(before), "^".repeat(marked));
     ExitCode::from(1)
+}
+
+/// Says which exchange rates are missing for creators whose rate is in another currency:
+/// they sort last, and the user should know why.
+fn missing_rates(
+    index: &crate::search::Index,
+    hits: &crate::search::Hits,
+    rates: &crate::search::Rates,
+) {
+    let mut missing: std::collections::BTreeMap<String, usize> = Default::default();
+    for &row in &hits.matched {
+        let row = row as usize;
+        if index.rate[row] == crate::search::index::UNKNOWN {
+            continue;
+        }
+        let code = match index.currency[row] {
+            crate::search::index::NONE => None,
+            id => index.currencies.get(id as usize).map(|c| c.as_str()),
+        };
+        if rates.factor(code).is_none() {
+            *missing
+                .entry(code.unwrap_or(&rates.fallback).to_string())
+                .or_insert(0) += 1;
+        }
+    }
+    for (code, n) in missing {
+        crate::errln!(
+            "shortlist: note: no rate for {code} in config.toml ([currency] rates = {{ {code} = … }}): {n} creator{} with rates in {code} sort last",
+            if n == 1 { "" } else { "s" }
+        );
+    }
 }

@@ -25,6 +25,55 @@ pub struct Options<'a> {
     pub stages: Option<&'a [Option<Stage>]>,
     /// Each row's record in past campaigns, when the campaigns were read.
     pub tracks: Option<&'a [Option<Track>]>,
+    /// How to compare rates in different currencies; without it, no cost per engagement.
+    pub rates: Option<&'a Rates>,
+    /// The open campaign's platforms: without channel terms, a row is shown by its largest
+    /// channel on one of them.
+    pub prefer: &'a [crate::model::Platform],
+}
+
+/// Exchange rates into one base currency.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Rates {
+    /// The currency costs are compared in.
+    pub base: String,
+    /// The currency of rates that name none.
+    pub fallback: String,
+    /// How much one unit of each currency is in the base currency.
+    pub to_base: std::collections::BTreeMap<String, f64>,
+}
+
+impl Rates {
+    /// Rates with no conversions: every cost is in `base`.
+    pub fn plain(base: &str) -> Rates {
+        Rates {
+            base: base.to_string(),
+            fallback: base.to_string(),
+            to_base: Default::default(),
+        }
+    }
+
+    /// What one unit of `code` (or of the fallback currency) is worth in the base currency;
+    /// `None` when no rate is configured for it.
+    pub fn factor(&self, code: Option<&str>) -> Option<f64> {
+        let code = code.unwrap_or(&self.fallback);
+        if code.eq_ignore_ascii_case(&self.base) {
+            return Some(1.0);
+        }
+        self.to_base
+            .iter()
+            .find(|(c, _)| c.eq_ignore_ascii_case(code))
+            .map(|(_, f)| *f)
+    }
+}
+
+/// How a ranked row is shown: the channel picked, and its cost per engagement.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Picked {
+    /// Position in the index's channel columns.
+    pub channel: Option<u32>,
+    /// In the base currency; `None` when it cannot be worked out.
+    pub cpe: Option<f64>,
 }
 
 /// What a creator did in the workspace's campaigns, as search filters and sorts on it.
@@ -41,12 +90,17 @@ pub struct Track {
 }
 
 /// What a search found.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Hits {
     /// Every matching row, in row order: what a narrower query can search within.
     pub matched: Vec<u32>,
     /// Matching rows in ranked order: all of them, or the best `limit`.
     pub ranked: Vec<u32>,
+    /// For each ranked row, how it is shown.
+    pub picked: Vec<Picked>,
+    /// When the query as typed found nothing and words spelt near its own did: the query that
+    /// was run instead ("showing results for …").
+    pub corrected: Option<Query>,
 }
 
 impl Hits {
@@ -68,6 +122,74 @@ pub fn search(
     within: Option<&[u32]>,
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Result<Option<Hits>, QueryError> {
+    let hits = search_as_typed(index, query, options, within, cancelled)?;
+    match hits {
+        Some(h) if h.matched.is_empty() && query.has_text() => {
+            let Some(corrected) = correct(index, query, options, cancelled) else {
+                return Ok(Some(h));
+            };
+            let again = search_as_typed(index, &corrected, options, None, cancelled)?;
+            Ok(again.map(|mut again| {
+                if again.matched.is_empty() {
+                    h
+                } else {
+                    again.corrected = Some(corrected);
+                    again
+                }
+            }))
+        }
+        other => Ok(other),
+    }
+}
+
+/// The query with each word that finds nothing on its own replaced by the known word one edit
+/// (or one swapped pair of letters) away; `None` when no word could be corrected.
+fn correct(
+    index: &Index,
+    query: &Query,
+    options: &Options<'_>,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Query> {
+    let mut corrected = query.clone();
+    let mut changed = false;
+    for term in corrected.terms.iter_mut().filter(|t| !t.negated) {
+        let crate::search::Filter::Word(word) = &term.filter else {
+            continue;
+        };
+        let alone = Query {
+            terms: vec![term.clone()],
+        };
+        let found = search_as_typed(
+            index,
+            &alone,
+            &Options {
+                limit: Some(0),
+                ..options.clone()
+            },
+            None,
+            cancelled,
+        )
+        .ok()
+        .flatten()
+        .is_some_and(|h| !h.matched.is_empty());
+        if found {
+            continue;
+        }
+        if let Some(better) = index.lexicon.correction(index, word) {
+            term.filter = crate::search::Filter::Word(better);
+            changed = true;
+        }
+    }
+    changed.then_some(corrected)
+}
+
+fn search_as_typed(
+    index: &Index,
+    query: &Query,
+    options: &Options<'_>,
+    within: Option<&[u32]>,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Result<Option<Hits>, QueryError> {
     let plan = Plan::new(index, query, options)?;
     let Some(found) = find(index, &plan, within, cancelled) else {
         return Ok(None);
@@ -79,7 +201,25 @@ pub fn search(
     });
     let ranked = rank::rank(index, &plan, &found, sort, options.limit, cancelled);
     let matched = found.into_iter().map(|(row, _)| row).collect();
-    Ok(ranked.map(|ranked| Hits { matched, ranked }))
+    Ok(ranked.map(|ranked| {
+        let picked = ranked
+            .iter()
+            .map(|&r| {
+                let channel = plan.pick(r as usize);
+                Picked {
+                    channel: channel.map(|c| c as u32),
+                    cpe: Some(plan.cost_per_engagement(r as usize, channel))
+                        .filter(|c| !c.is_nan()),
+                }
+            })
+            .collect();
+        Hits {
+            matched,
+            ranked,
+            picked,
+            corrected: None,
+        }
+    }))
 }
 
 /// Ranks an earlier search's matches again, for more of them or in another order, without

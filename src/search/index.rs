@@ -52,12 +52,16 @@ pub struct Index {
     /// The creator's engagement (main channel, or the largest channel that has one); NaN if
     /// none is known.
     pub engagement: Vec<f64>,
-    /// Estimated cost per engagement: rate ÷ (followers × engagement) of that channel; NaN if
-    /// it cannot be estimated.
-    pub cost_per_engagement: Vec<f64>,
+    /// The creator's rate, or [`UNKNOWN`].
+    pub rate: Vec<u64>,
+    /// Per row: id into `currencies` of the rate's currency, or [`NONE`] for the configured one.
+    pub currency: Vec<u32>,
+    /// Distinct currency codes, upper-cased.
+    pub currencies: Vec<CompactString>,
     /// Place of each row when sorted by name.
     pub name_rank: Vec<u32>,
-    /// Every row, most followers first (then file order): the order ties are broken in.
+    /// Every row, most followers on its largest channel first (then file order): the order ties
+    /// are broken in.
     pub by_followers: Vec<u32>,
     /// Per row: its channels' positions in the channel columns.
     pub row_channels: Arena32,
@@ -72,6 +76,9 @@ pub struct Index {
     pub main: Vec<u32>,
     /// Per row: 1-based line of the creator in the file.
     pub line: Vec<u32>,
+    /// What the vocabulary says of these tags and places (not kept in the cache: it follows
+    /// the vocabulary, which may change without the database changing).
+    pub lexicon: super::Lexicon,
 }
 
 /// Lists of numbers per row, flat: row `i` owns `values[at[i]..at[i + 1]]`.
@@ -129,6 +136,7 @@ pub struct IndexBuilder {
     locations: Interner<(CompactString, CompactString)>,
     languages: Interner<CompactString>,
     others: Interner<CompactString>,
+    currencies: Interner<CompactString>,
     ident: String,
 }
 
@@ -140,6 +148,7 @@ impl Default for IndexBuilder {
             locations: Interner::new(),
             languages: Interner::new(),
             others: Interner::new(),
+            currencies: Interner::new(),
             ident: String::new(),
         }
     }
@@ -196,9 +205,13 @@ impl IndexBuilder {
         }));
         ix.flags.push(flags(c));
         ix.followers.push(c.followers());
-        let (engagement, cost) = engagement_and_cost(c);
-        ix.engagement.push(engagement);
-        ix.cost_per_engagement.push(cost);
+        ix.engagement.push(main_engagement(c));
+        ix.rate.push(c.rate.unwrap_or(UNKNOWN));
+        let currencies = &mut self.currencies;
+        ix.currency.push(c.currency.as_ref().map_or(NONE, |code| {
+            let upper = code.to_uppercase();
+            currencies.id(&upper, || upper.clone())
+        }));
         let first = ix.platform.len() as u32;
         ix.row_channels.push(first..first + c.channels.len() as u32);
         for ch in &c.channels {
@@ -226,9 +239,12 @@ impl IndexBuilder {
         ix.locations = self.locations.table;
         ix.languages = self.languages.table;
         ix.other_platforms = self.others.table;
+        ix.currencies = self.currencies.table;
         ix.name_rank = rank_by_name(&ix.names);
+        // Rows are shown by their largest channel, so that is the order of "most followers".
+        let largest: Vec<u64> = (0..ix.len()).map(|r| ix.largest_channel(r)).collect();
         let mut order: Vec<u32> = (0..ix.len() as u32).collect();
-        order.sort_unstable_by_key(|&r| (std::cmp::Reverse(ix.followers[r as usize]), r));
+        order.sort_unstable_by_key(|&r| (std::cmp::Reverse(largest[r as usize]), r));
         ix.by_followers = order;
         ix.shrink();
         ix
@@ -269,7 +285,8 @@ impl Index {
         self.flags.shrink_to_fit();
         self.followers.shrink_to_fit();
         self.engagement.shrink_to_fit();
-        self.cost_per_engagement.shrink_to_fit();
+        self.rate.shrink_to_fit();
+        self.currency.shrink_to_fit();
         self.platform.shrink_to_fit();
         self.channel_followers.shrink_to_fit();
         self.channel_engagement.shrink_to_fit();
@@ -297,6 +314,37 @@ impl Index {
         let channel = self.row_channels.get(row)[main as usize] as usize;
         let platform = self.platform_of(self.platform[channel]);
         format!("{} {}", platform.short(), self.handles.get(channel))
+    }
+
+    /// "IG handle" for the channel at position `c` of the channel columns.
+    pub fn channel_label(&self, c: usize) -> String {
+        let platform = self.platform_of(self.platform[c]);
+        format!("{} {}", platform.short(), self.handles.get(c))
+    }
+
+    /// The followers of the channel at position `c`, when known.
+    pub fn channel_followers_known(&self, c: usize) -> Option<u64> {
+        match self.channel_followers[c] {
+            UNKNOWN => None,
+            f => Some(f),
+        }
+    }
+
+    /// The engagement of the channel at position `c`, when known.
+    pub fn channel_engagement_known(&self, c: usize) -> Option<f64> {
+        let e = self.channel_engagement[c];
+        (!e.is_nan()).then_some(e)
+    }
+
+    /// The followers of row `row`'s largest channel (0 when none is known).
+    pub fn largest_channel(&self, row: usize) -> u64 {
+        self.row_channels
+            .get(row)
+            .iter()
+            .map(|&c| self.channel_followers[c as usize])
+            .filter(|&f| f != UNKNOWN)
+            .max()
+            .unwrap_or(0)
     }
 
     /// The tier of row `row`: that of its largest channel with a known follower count.
@@ -368,26 +416,18 @@ fn main_channel(c: &Creator) -> Option<usize> {
 
 /// The creator's engagement and estimated cost per engagement, from the main channel if it has
 /// an engagement, else from the largest channel that has one.
-fn engagement_and_cost(c: &Creator) -> (f64, f64) {
-    let channel = c
-        .main_channel()
+/// The engagement of the main channel, or of the largest channel that has one; NaN if none.
+fn main_engagement(c: &Creator) -> f64 {
+    c.main_channel()
         .filter(|ch| ch.engagement.is_some())
         .or_else(|| {
             c.channels
                 .iter()
                 .filter(|ch| ch.engagement.is_some())
                 .max_by_key(|ch| ch.followers.unwrap_or(0))
-        });
-    let Some(ch) = channel else {
-        return (f64::NAN, f64::NAN);
-    };
-    let engagement = ch.engagement.unwrap_or(f64::NAN);
-    let engaged = ch.followers.unwrap_or(0) as f64 * engagement / 100.0;
-    let cost = match c.rate {
-        Some(rate) if engaged > 0.0 => rate as f64 / engaged,
-        _ => f64::NAN,
-    };
-    (engagement, cost)
+        })
+        .and_then(|ch| ch.engagement)
+        .unwrap_or(f64::NAN)
 }
 
 fn rank_by_name(names: &Arena) -> Vec<u32> {

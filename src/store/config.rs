@@ -17,7 +17,10 @@ pub const DEFAULT_CURRENCY: &str = "TWD";
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
     pub tiers: TierBounds,
+    /// The currency of rates and fees that name none, and the one costs are compared in.
     pub currency: String,
+    /// What one unit of each other currency is worth in `currency` (`[currency] rates`).
+    pub rates: Vec<(String, f64)>,
     /// The interface's theme by name (checked by the interface).
     pub theme: Option<Located<String>>,
     /// Keys rebound in the interface: action name → keys (checked by the interface).
@@ -39,6 +42,7 @@ impl Default for Config {
         Config {
             tiers: TierBounds::default(),
             currency: DEFAULT_CURRENCY.to_string(),
+            rates: Vec::new(),
             theme: None,
             keys: Vec::new(),
             file: String::new(),
@@ -132,8 +136,23 @@ pub fn parse_config(file: &str, bytes: &[u8]) -> (Config, Vec<Diagnostic>) {
             }
         }
     }
-    if let Some(code) = f.currency("currency") {
-        config.currency = code.to_string();
+    match f.get("currency").map(|v| v.get_ref()) {
+        Some(DeValue::Table(_)) => {
+            if let Some((table, at)) = f.table("currency", false) {
+                let mut c = super::fields::Fields::new(table, at, f.report());
+                c.set_subject(Some("currency".into()));
+                if let Some(code) = c.currency("base") {
+                    config.currency = code.to_string();
+                }
+                config.rates = read_rates(&mut c);
+                c.unknown_keys_are_errors(&["base", "rates"]);
+            }
+        }
+        _ => {
+            if let Some(code) = f.currency("currency") {
+                config.currency = code.to_string();
+            }
+        }
     }
     if let Some(value) = f.get("tiers") {
         match value.get_ref() {
@@ -150,6 +169,37 @@ pub fn parse_config(file: &str, bytes: &[u8]) -> (Config, Vec<Diagnostic>) {
     }
     f.unknown_keys(&["currency", "tiers", "theme", "keys"], |_| None);
     (config, finish(report))
+}
+
+/// `rates = { USD = 32.0, … }`: what one unit of each currency is worth in the base one.
+fn read_rates(c: &mut super::fields::Fields<'_, '_, '_, '_>) -> Vec<(String, f64)> {
+    let Some((table, _)) = c.table("rates", false) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (key, value) in table.iter() {
+        let code = key.get_ref().trim().to_uppercase();
+        if let Some(problem) = crate::model::currency_problem(&code) {
+            c.error(&key.span(), problem);
+            continue;
+        }
+        let rate = match value.get_ref() {
+            DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
+            DeValue::Integer(i) => i.as_str().parse::<f64>().ok(),
+            _ => None,
+        };
+        match rate {
+            Some(r) if r.is_finite() && r > 0.0 => out.push((code, r)),
+            _ => {
+                let message = format!(
+                    "the rate of {code} must be a number above 0 (what 1 {code} is worth in the base currency), found {}",
+                    super::fields::describe(value.get_ref())
+                );
+                c.error(&value.span(), message);
+            }
+        }
+    }
+    out
 }
 
 /// `[keys]`: each action with a key or a list of keys, kept with its place.

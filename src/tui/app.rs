@@ -69,6 +69,10 @@ pub struct Results {
     pub total: usize,
     /// Rows of the index in ranked order: the best `limit`, or all.
     pub rows: Vec<u32>,
+    /// For each row, the channel it is shown by and its cost per engagement.
+    pub picked: Vec<crate::search::Picked>,
+    /// The query run instead when the one typed found nothing.
+    pub corrected: Option<String>,
     pub limit: usize,
     pub sort: Option<Sort>,
 }
@@ -99,6 +103,8 @@ pub struct App {
     pub tiers: TierBounds,
     /// The currency of fees and rates that do not name theirs.
     pub currency: String,
+    /// How rates in other currencies compare to it.
+    pub rates: Arc<crate::search::Rates>,
     /// The creator database, once read.
     pub db: Option<Roster>,
     pub loading: bool,
@@ -167,6 +173,7 @@ impl App {
             theme,
             tiers,
             currency: crate::store::DEFAULT_CURRENCY.to_string(),
+            rates: Arc::new(crate::search::Rates::plain(crate::store::DEFAULT_CURRENCY)),
             db: None,
             loading: true,
             problems: Vec::new(),

@@ -64,6 +64,7 @@ pub fn run(session: Session) -> anyhow::Result<Vec<String>> {
     let mut app = App::new(&shown, keymap, theme, session.config.tiers);
     app.settings_problems = problems;
     app.currency = session.config.currency.clone();
+    app.rates = std::sync::Arc::new(session.rates());
     if !app.settings_problems.is_empty() {
         app.open(Problems::default());
     }

@@ -156,6 +156,10 @@ pub fn perform(session: &Session, task: Task, now: &jiff::Zoned) -> Done {
             let file = session.shown(&path);
             let outcome =
                 crate::store::open_derived::<Index>(&path, &file, session.dirs.cache.as_deref())
+                    .map(|mut opened| {
+                        session.teach(&mut opened.derived);
+                        opened
+                    })
                     .map_err(|e| e.to_string());
             Done::Loaded(Box::new(outcome))
         }

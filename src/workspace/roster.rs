@@ -36,7 +36,8 @@ impl Roster {
     pub fn open(session: &Session) -> Result<Roster, ReadError> {
         let path = session.workspace.creators_file();
         let file = session.shown(&path);
-        let opened = store::open_derived::<Index>(&path, &file, session.dirs.cache.as_deref())?;
+        let mut opened = store::open_derived::<Index>(&path, &file, session.dirs.cache.as_deref())?;
+        session.teach(&mut opened.derived);
         Ok(Roster::from(opened))
     }
 

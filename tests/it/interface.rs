@@ -172,11 +172,15 @@ fn type_a_query_read_the_results_and_quit() {
     assert!(screen.contains("Ken the Barista"), "{screen}");
     assert!(screen.contains("KenTheBarista"), "{screen}");
     assert!(!screen.contains("林杰 Jay Lin"), "{screen}");
-    // q is text while typing: it narrows the query to nothing.
+    // q is text while typing: "baristaq" is one letter off "barista", which is shown instead,
+    // saying so; one more letter and nothing is near.
     s.send("q");
+    s.wait_for("showing results for \"barista\"");
+    s.send("z");
     s.wait_for("0 of 97 creators");
-    s.send("\x7f");
+    s.send("\x7f\x7f");
     s.wait_for("1 of 97 creators");
+    s.wait_gone("showing results for");
     // Esc leaves the query line (sent alone, so it is not read as alt-q); then q quits.
     s.send("\x1b");
     s.wait_for("? help");

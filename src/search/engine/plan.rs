@@ -5,12 +5,13 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::{Options, Track};
+use super::{Options, Rates, Track};
 use crate::model::{Kind, Stage, Tier, TierBounds};
 use crate::search::index::{Index, NONE};
 use crate::search::query::{Bounds, Filter, Query, QueryError};
 
 mod filters;
+mod pick;
 mod text;
 use filters::platform_set;
 use text::{ascii_part_bound, found, has_flag, part_bound, parts, scored, scored_word};
@@ -42,6 +43,9 @@ pub(super) struct Plan<'a> {
     worked: Vec<(bool, bool)>,
     rebook: Vec<(bool, bool)>,
     pub(super) row_tracks: Option<&'a [Option<Track>]>,
+    rates: Option<&'a Rates>,
+    /// Platform codes of the open campaign's platforms.
+    prefer: Vec<bool>,
     channel_all: Vec<ChannelTest>,
     channel_none: Vec<ChannelTest>,
 }
@@ -89,6 +93,8 @@ impl<'a> Plan<'a> {
             worked: Vec::new(),
             rebook: Vec::new(),
             row_tracks: options.tracks,
+            rates: options.rates,
+            prefer: pick::preferred(index, options.prefer),
             channel_all: Vec::new(),
             channel_none: Vec::new(),
         };
@@ -98,20 +104,12 @@ impl<'a> Plan<'a> {
                 Filter::Word(w) => plan.add_word(w, false, neg),
                 Filter::Phrase(p) => plan.add_word(p, true, neg),
                 Filter::Niche(values) => {
-                    let set = index
-                        .niches
-                        .iter()
-                        .map(|(_, l)| values.iter().any(|v| v == l))
-                        .collect();
+                    let set = filters::niche_set(index, values, &term.span)?;
                     plan.niches.push((neg, set));
                 }
                 Filter::Location(values) => {
-                    let set = index
-                        .locations
-                        .iter()
-                        .map(|(_, l)| values.iter().any(|v| l.contains(v.as_str())))
-                        .collect();
-                    plan.locations.push((neg, set));
+                    plan.locations
+                        .push((neg, filters::location_set(index, values)));
                 }
                 Filter::Language(values) => {
                     let set = index
@@ -157,6 +155,7 @@ impl<'a> Plan<'a> {
                     plan.stages.push((neg, stages.clone()));
                 }
                 Filter::Platform(list) => {
+                    filters::known_platforms(index, list, &term.span)?;
                     let test = ChannelTest::Platform(platform_set(index, list));
                     plan.push_channel(neg, test);
                 }
@@ -226,6 +225,24 @@ impl<'a> Plan<'a> {
             .iter()
             .map(|(o, l)| self.text_score(&word, if sensitive { o } else { l }))
             .collect();
+        // Through the vocabulary, 美妝 is as good a match for "beauty" as "beauty" is, and 台北
+        // for "Taipei, TW".
+        let lexicon = &self.index.lexicon;
+        let best = Some(word.ceiling);
+        if let Some(meant) = lexicon.niches_meant(&word.pattern) {
+            for (score, yes) in word.niche_scores.iter_mut().zip(meant) {
+                if yes {
+                    *score = (*score).max(best);
+                }
+            }
+        }
+        if let Some(within) = lexicon.locations_named(self.index, &word.pattern) {
+            for (score, yes) in word.location_scores.iter_mut().zip(within) {
+                if yes {
+                    *score = (*score).max(best);
+                }
+            }
+        }
         if negated {
             self.excluded_words.push(word);
         } else {

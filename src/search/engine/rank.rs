@@ -80,10 +80,12 @@ pub(super) fn rank(
     let k = limit.unwrap_or(found.len()).min(found.len());
     match sort {
         Sort::Relevance if plan.has_words() => by_relevance(index, plan, found, k, cancelled),
-        Sort::Relevance | Sort::Followers => Some(by_followers(index, found, k)),
+        Sort::Relevance | Sort::Followers if !plan.picks_channels() => {
+            Some(by_followers(index, found, k))
+        }
         _ => {
             let rows: Vec<u32> = found.iter().map(|(r, _)| *r).collect();
-            Some(by_key(index, plan.row_tracks, &rows, sort, k))
+            Some(by_key(index, plan, &rows, sort, k))
         }
     }
 }
@@ -180,48 +182,64 @@ fn unknown_last(a: f64, b: f64, better_first: impl Fn(f64, f64) -> Ordering) -> 
     }
 }
 
-fn by_key(
-    index: &Index,
-    tracks: Option<&[Option<Track>]>,
-    matched: &[u32],
-    sort: Sort,
-    k: usize,
-) -> Vec<u32> {
+/// Sorts on a key: followers, engagement and cost per engagement are those of the channel the
+/// row is shown by, computed once per row.
+fn by_key(index: &Index, plan: &Plan<'_>, matched: &[u32], sort: Sort, k: usize) -> Vec<u32> {
+    let picks = plan.picks_channels();
+    let mut keyed: Vec<(u32, u64, f64, f64)> = matched
+        .par_iter()
+        .map(|&r| {
+            let row = r as usize;
+            let channel = plan.pick(row);
+            let (followers, engagement) = match channel {
+                Some(c) => (
+                    index.channel_followers_known(c).unwrap_or(0),
+                    index.channel_engagement[c],
+                ),
+                None => (0, f64::NAN),
+            };
+            let engagement = if picks || !engagement.is_nan() {
+                engagement
+            } else {
+                index.engagement[row]
+            };
+            (
+                r,
+                followers,
+                engagement,
+                plan.cost_per_engagement(row, channel),
+            )
+        })
+        .collect();
+    let tracks = plan.row_tracks;
     let achieved = |r: u32| {
         tracks
             .and_then(|t| t.get(r as usize).copied().flatten())
-            .and_then(|t| t.cpe)
+            .and_then(|t: Track| t.cpe)
             .unwrap_or(f64::NAN)
     };
-    let followers = |r: u32| index.followers[r as usize];
-    let then_followers = |a: u32, b: u32| followers(b).cmp(&followers(a)).then(a.cmp(&b));
-    let compare = |&a: &u32, &b: &u32| -> Ordering {
+    type Keyed = (u32, u64, f64, f64);
+    let then_followers = |a: &Keyed, b: &Keyed| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+    let compare = |a: &Keyed, b: &Keyed| -> Ordering {
         match sort {
-            Sort::Engagement => unknown_last(
-                index.engagement[a as usize],
-                index.engagement[b as usize],
-                |p, q| q.total_cmp(&p),
-            )
-            .then_with(|| then_followers(a, b)),
-            Sort::CostPerEngagement => unknown_last(
-                index.cost_per_engagement[a as usize],
-                index.cost_per_engagement[b as usize],
-                |p, q| p.total_cmp(&q),
-            )
-            .then_with(|| then_followers(a, b)),
-            Sort::AchievedCpe => unknown_last(achieved(a), achieved(b), |p, q| p.total_cmp(&q))
+            Sort::Engagement => {
+                unknown_last(a.2, b.2, |p, q| q.total_cmp(&p)).then_with(|| then_followers(a, b))
+            }
+            Sort::CostPerEngagement => {
+                unknown_last(a.3, b.3, |p, q| p.total_cmp(&q)).then_with(|| then_followers(a, b))
+            }
+            Sort::AchievedCpe => unknown_last(achieved(a.0), achieved(b.0), |p, q| p.total_cmp(&q))
                 .then_with(|| then_followers(a, b)),
-            Sort::Name => index.name_rank[a as usize].cmp(&index.name_rank[b as usize]),
+            Sort::Name => index.name_rank[a.0 as usize].cmp(&index.name_rank[b.0 as usize]),
             Sort::Relevance | Sort::Followers => then_followers(a, b),
         }
     };
-    let mut order = matched.to_vec();
-    if k < order.len() {
+    if k < keyed.len() {
         if k > 0 {
-            order.select_nth_unstable_by(k - 1, compare);
+            keyed.select_nth_unstable_by(k - 1, compare);
         }
-        order.truncate(k);
+        keyed.truncate(k);
     }
-    order.sort_unstable_by(compare);
-    order
+    keyed.sort_unstable_by(compare);
+    keyed.into_iter().map(|k| k.0).collect()
 }

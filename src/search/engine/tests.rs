@@ -114,14 +114,63 @@ fn every_query_form_matches_a_plain_scan() {
 #[test]
 fn queries_without_words_rank_by_followers_then_file_order() {
     let (creators, index) = database();
-    for text in ["", "platform:ig", "niche:beauty er:>2"] {
+    for text in ["", "niche:beauty", "-kind:koc"] {
         let query = Query::parse(text).unwrap();
         let hits = search(&index, &query, &Options::default(), None, &|| false)
             .unwrap()
             .unwrap();
         let mut expected = hits.matched.clone();
-        expected.sort_by_key(|&r| (std::cmp::Reverse(creators[r as usize].followers()), r));
+        // By the largest channel, the one each row is shown by.
+        let largest = |r: u32| {
+            creators[r as usize]
+                .channels
+                .iter()
+                .filter_map(|c| c.followers)
+                .max()
+                .unwrap_or(0)
+        };
+        expected.sort_by_key(|&r| (std::cmp::Reverse(largest(r)), r));
         assert_eq!(hits.ranked, expected, "{text:?}");
+    }
+}
+
+#[test]
+fn channel_terms_rank_and_show_by_the_channel_that_matched() {
+    let (creators, index) = database();
+    for text in [
+        "platform:ig",
+        "platform:yt followers:>10k",
+        "niche:beauty er:>2",
+    ] {
+        let query = Query::parse(text).unwrap();
+        let hits = search(&index, &query, &Options::default(), None, &|| false)
+            .unwrap()
+            .unwrap();
+        // The channel shown is one that satisfies every channel term: the largest of them.
+        let shown: Vec<(u32, u64)> = hits
+            .ranked
+            .iter()
+            .zip(&hits.picked)
+            .map(|(&r, p)| {
+                let c = p.channel.unwrap() as usize;
+                let channel = creators[r as usize]
+                    .channels
+                    .iter()
+                    .max_by_key(|ch| {
+                        let ok = oracle::channel_matches(ch, &query, &TierBounds::default());
+                        (ok, ch.followers.unwrap_or(0))
+                    })
+                    .unwrap();
+                assert_eq!(index.handles.get(c), channel.handle.as_str(), "{text:?}");
+                (r, index.channel_followers_known(c).unwrap_or(0))
+            })
+            .collect();
+        let mut expected = shown.clone();
+        expected.sort_by_key(|&(r, f)| (std::cmp::Reverse(f), r));
+        assert_eq!(
+            shown, expected,
+            "{text:?}: by the matched channel's followers"
+        );
     }
 }
 
@@ -129,16 +178,31 @@ fn queries_without_words_rank_by_followers_then_file_order() {
 fn every_sort_orders_by_its_key() {
     let (creators, index) = database();
     let query = Query::parse("niche:food").unwrap();
-    let followers = |r: u32| std::cmp::Reverse(creators[r as usize].followers());
+    let followers = |r: u32| {
+        std::cmp::Reverse(
+            creators[r as usize]
+                .channels
+                .iter()
+                .filter_map(|c| c.followers)
+                .max()
+                .unwrap_or(0),
+        )
+    };
     for (name, sort) in Sort::ALL {
+        let rates = Rates::plain("TWD");
         let options = Options {
             sort: Some(sort),
+            rates: Some(&rates),
             ..Options::default()
         };
         let hits = search(&index, &query, &options, None, &|| false)
             .unwrap()
             .unwrap();
         let r = &hits.ranked;
+        let cpe = |row: usize| {
+            let at = r.iter().position(|&x| x as usize == row).unwrap();
+            hits.picked[at].cpe.unwrap_or(f64::NAN)
+        };
         for pair in r.windows(2) {
             let (a, b) = (pair[0] as usize, pair[1] as usize);
             let ok = match sort {
@@ -152,7 +216,7 @@ fn every_sort_orders_by_its_key() {
                     y.is_nan() || (!x.is_nan() && x >= y)
                 }
                 Sort::CostPerEngagement => {
-                    let (x, y) = (index.cost_per_engagement[a], index.cost_per_engagement[b]);
+                    let (x, y) = (cpe(a), cpe(b));
                     y.is_nan() || (!x.is_nan() && x <= y)
                 }
             };

@@ -93,7 +93,9 @@ impl Index {
         w.bytes(&self.flags)?;
         w.u64s(&self.followers)?;
         w.f64s(&self.engagement)?;
-        w.f64s(&self.cost_per_engagement)?;
+        w.u64s(&self.rate)?;
+        w.u32s(&self.currency)?;
+        w.strings(&self.currencies)?;
         w.u32s(&self.name_rank)?;
         w.u32s(&self.by_followers)?;
         let platform: Vec<u32> = self.platform.iter().map(|&p| u32::from(p)).collect();
@@ -159,7 +161,9 @@ impl Index {
             flags: r.bytes()?,
             followers: r.u64s()?,
             engagement: r.f64s()?,
-            cost_per_engagement: r.f64s()?,
+            rate: r.u64s()?,
+            currency: r.u32s()?,
+            currencies: r.strings()?,
             name_rank: r.u32s()?,
             by_followers: r.u32s()?,
             platform: r.u32s()?.into_iter().map(|p| p as u16).collect(),
@@ -167,6 +171,7 @@ impl Index {
             channel_engagement: r.f64s()?,
             main: r.u32s()?,
             line: r.u32s()?,
+            lexicon: Default::default(),
         };
         if !ix.consistent() {
             return Err(DecodeError);
@@ -193,7 +198,8 @@ impl Index {
             self.flags.len(),
             self.followers.len(),
             self.engagement.len(),
-            self.cost_per_engagement.len(),
+            self.rate.len(),
+            self.currency.len(),
             self.name_rank.len(),
             self.main.len(),
         ]
@@ -205,6 +211,10 @@ impl Index {
             .location
             .iter()
             .all(|&l| l == super::NONE || (l as usize) < self.locations.len())
+            && self
+                .currency
+                .iter()
+                .all(|&c| c == super::NONE || (c as usize) < self.currencies.len())
             && self
                 .platform
                 .iter()

@@ -35,7 +35,7 @@ fn columns_describe_the_creators() {
 }
 
 #[test]
-fn engagement_comes_from_the_main_channel_else_the_largest_known() {
+fn engagement_comes_from_the_main_channel_else_the_largest_known_and_rates_are_kept() {
     let mut c = crate::synth::creators(1, 1).remove(0);
     c.rate = Some(10_000);
     c.channels.truncate(1);
@@ -46,9 +46,16 @@ fn engagement_comes_from_the_main_channel_else_the_largest_known() {
     second.followers = Some(20_000);
     second.engagement = Some(5.0);
     c.channels.push(second);
-    assert_eq!(engagement_and_cost(&c), (5.0, 10.0));
+    assert_eq!(main_engagement(&c), 5.0);
     c.channels[0].engagement = Some(2.0);
-    assert_eq!(engagement_and_cost(&c), (2.0, 5.0));
+    assert_eq!(main_engagement(&c), 2.0);
+    c.channels.iter_mut().for_each(|ch| ch.engagement = None);
+    assert!(main_engagement(&c).is_nan());
+    // The rate and its currency are kept as they are; costs are worked out when searching.
+    c.currency = Some("usd".into());
+    let ix = Index::build(&[c.clone()]);
+    assert_eq!(ix.rate, [10_000]);
+    assert_eq!(ix.currencies[ix.currency[0] as usize], "USD");
     c.rate = None;
-    assert!(engagement_and_cost(&c).1.is_nan());
+    assert_eq!(Index::build(&[c]).rate, [UNKNOWN]);
 }

@@ -86,6 +86,18 @@ fn bounds<T: Copy + PartialEq>(b: &Bounds<T>, show: impl Fn(&T) -> String) -> St
     }
 }
 
+impl fmt::Display for super::Query {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, term) in self.terms.iter().enumerate() {
+            if i > 0 {
+                f.write_str(" ")?;
+            }
+            write!(f, "{term}")?;
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::search::Query;

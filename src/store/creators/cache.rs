@@ -31,7 +31,7 @@ use format::{Hashing, PartReader, front, read_at, read_old};
 
 const MAGIC: &[u8; 16] = b"shortlist-cache\n";
 /// Changes whenever what is encoded changes shape; the program's version is checked too.
-const FORMAT: &str = concat!("creators 6 ", env!("CARGO_PKG_VERSION"), "\n");
+const FORMAT: &str = concat!("creators 7 ", env!("CARGO_PKG_VERSION"), "\n");
 /// Ends every cache file, after the trailer's numbers.
 const END: &[u8; 8] = b"SLCACHE\n";
 const TRAILER: usize = 6 * 8 + END.len();

@@ -65,6 +65,8 @@ impl App {
                 self.results.total = found.total;
                 self.results.limit = self.results.limit.max(found.ranked.len());
                 self.results.rows = found.ranked;
+                self.results.picked = found.picked;
+                self.results.corrected = found.corrected;
                 if self.to_bottom && self.results.rows.len() == self.results.total {
                     self.cursor = self.results.rows.len().saturating_sub(1);
                     self.to_bottom = false;
@@ -97,6 +99,11 @@ impl App {
             tiers: self.tiers,
             stages: self.campaign.as_ref().map(|c| Arc::clone(&c.stages)),
             tracks: self.tracks.clone(),
+            rates: Some(Arc::clone(&self.rates)),
+            prefer: self.campaign.as_ref().map_or_else(
+                || Arc::from(Vec::new()),
+                |c| Arc::from(c.campaign.brief.platforms.clone()),
+            ),
         })]
     }
 

@@ -1,5 +1,6 @@
-//! The result table: name (matched characters highlighted), main channel, followers and tier,
-//! engagement, the stage in the open campaign, niches and location; the cursor row and selected
+//! The result table: name (matched characters highlighted), the channel shown (the one that
+//! matched), its followers, tier and engagement, the total followers,
+//! the stage in the open campaign, niches and location; the cursor row and selected
 //! rows marked.
 
 use ratatui::Frame;
@@ -25,13 +26,19 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, areas: &Areas) {
         None if app.results.query.as_ref().is_some_and(|q| q.has_text()) => "relevance",
         None => "followers",
     };
-    let title = match &app.campaign {
+    let mut title = match &app.campaign {
         Some(open) => format!(
             " Results · by {sort} · stages in {} ",
             escape(&open.campaign.id)
         ),
         None => format!(" Results · by {sort} "),
     };
+    if let Some(corrected) = &app.results.corrected {
+        title = format!(
+            " nothing matches as typed · showing results for \"{}\" ",
+            escape(corrected)
+        );
+    }
     let focused = app.focus == Focus::Results && app.overlays.is_empty();
     let block = Block::new()
         .borders(Borders::ALL)
@@ -55,7 +62,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, areas: &Areas) {
     };
     let index = &db.index;
     let stages = app.campaign.as_ref().map(|c| &c.stages);
-    let columns = columns(rect.width.saturating_sub(2), stages.is_some());
+    let mut columns = columns(rect.width.saturating_sub(2), stages.is_some());
+    if app.results.sort == Some(crate::search::Sort::CostPerEngagement) {
+        // The figure sorted on is shown, after the engagement it comes from.
+        let at = columns
+            .iter()
+            .position(|c| matches!(c, Column::Engagement))
+            .map_or(columns.len(), |i| i + 1);
+        columns.insert(at, Column::Cpe);
+    }
     let header: Vec<&str> = columns.iter().map(|c| c.header()).collect();
     let widths: Vec<Constraint> = columns.iter().map(|c| c.width()).collect();
     let query = app.results.query.as_ref();
@@ -68,6 +83,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, areas: &Areas) {
         .take(areas.visible_rows())
         .map(|(i, &row)| {
             let r = row as usize;
+            let picked = app.results.picked.get(i).copied();
+            let channel = picked.and_then(|p| p.channel).map(|c| c as usize);
             let marked = app.marked.contains(&row);
             let cells = columns.iter().map(|column| match column {
                 Column::Mark => {
@@ -75,11 +92,17 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, areas: &Areas) {
                 }
                 Column::Name => Cell::from(name(app, index, r, query)),
                 Column::Channel(w) => {
-                    let text = escape(&index.main_label(r)).into_owned();
-                    Cell::from(truncate(&text, usize::from(*w)).into_owned())
+                    let label = channel.map(|c| index.channel_label(c)).unwrap_or_default();
+                    Cell::from(truncate(&escape(&label), usize::from(*w)).into_owned())
                 }
-                Column::Followers => Cell::from(followers(app, index, r)),
-                Column::Engagement => Cell::from(engagement(index, r)),
+                Column::Followers => Cell::from(followers(app, index, channel)),
+                Column::Engagement => Cell::from(engagement(index, channel)),
+                Column::Cpe => Cell::from(
+                    picked
+                        .and_then(|p| p.cpe)
+                        .map_or_else(|| "-".into(), |c| format!("{c:>8.2}")),
+                ),
+                Column::Total => Cell::from(total(index, r)),
                 Column::Stage => {
                     let stage = stages.and_then(|s| s.get(r).copied().flatten());
                     Cell::from(stage.map_or("", |s| s.name()))
@@ -120,10 +143,14 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, areas: &Areas) {
 enum Column {
     Mark,
     Name,
-    /// The main channel, this many columns wide.
+    /// The channel the row is shown by (the one that matched), this many columns wide.
     Channel(u16),
     Followers,
     Engagement,
+    /// Cost per engagement, when sorting on it.
+    Cpe,
+    /// The followers of every channel together.
+    Total,
     Stage,
     Niches,
     Location,
@@ -134,9 +161,11 @@ impl Column {
         match self {
             Column::Mark => "",
             Column::Name => "NAME",
-            Column::Channel(_) => "MAIN CHANNEL",
+            Column::Channel(_) => "CHANNEL",
             Column::Followers => "FOLLOWERS",
             Column::Engagement => "ER",
+            Column::Cpe => "CPE",
+            Column::Total => "TOTAL",
             Column::Stage => "STAGE",
             Column::Niches => "NICHES",
             Column::Location => "LOCATION",
@@ -150,6 +179,8 @@ impl Column {
             Column::Channel(w) => Constraint::Length(w),
             Column::Followers => Constraint::Length(11),
             Column::Engagement => Constraint::Length(6),
+            Column::Cpe => Constraint::Length(8),
+            Column::Total => Constraint::Length(6),
             Column::Stage => Constraint::Length(11),
             Column::Niches => Constraint::Fill(2),
             Column::Location => Constraint::Length(14),
@@ -167,6 +198,7 @@ fn columns(inner: u16, stage: bool) -> Vec<Column> {
         (Column::Engagement, 44),
         (Column::Channel(16), 60),
         (Column::Niches, 76),
+        (Column::Total, 92),
         (Column::Location, 100),
     ];
     for (column, from) in optional {
@@ -181,6 +213,8 @@ fn columns(inner: u16, stage: bool) -> Vec<Column> {
         Column::Channel(_) => 2,
         Column::Followers => 3,
         Column::Engagement => 4,
+        Column::Cpe => 4,
+        Column::Total => 4,
         Column::Stage => 5,
         Column::Niches => 6,
         Column::Location => 7,
@@ -223,16 +257,32 @@ fn name<'a>(app: &App, index: &'a Index, row: usize, query: Option<&Query>) -> L
     Line::from(spans)
 }
 
-fn followers(app: &App, index: &Index, row: usize) -> String {
-    match index.tier(row, &app.tiers) {
-        Some(tier) => format!("{:>5} {tier}", compact(index.followers[row])),
+/// The followers and tier of the channel a row is shown by.
+fn followers(app: &App, index: &Index, channel: Option<usize>) -> String {
+    match channel.and_then(|c| index.channel_followers_known(c)) {
+        Some(f) => format!("{:>5} {}", compact(f), app.tiers.tier(f)),
         None => "    -".to_string(),
     }
 }
 
-fn engagement(index: &Index, row: usize) -> String {
-    let e = index.engagement[row];
-    if e.is_nan() { "-".into() } else { percent(e) }
+/// The followers of all a row's channels, when any is known.
+fn total(index: &Index, row: usize) -> String {
+    let known = index
+        .row_channels
+        .get(row)
+        .iter()
+        .any(|&c| index.channel_followers_known(c as usize).is_some());
+    if known {
+        format!("{:>5}", compact(index.followers[row]))
+    } else {
+        "    -".into()
+    }
+}
+
+fn engagement(index: &Index, channel: Option<usize>) -> String {
+    channel
+        .and_then(|c| index.channel_engagement_known(c))
+        .map_or_else(|| "-".into(), percent)
 }
 
 fn niches(index: &Index, row: usize) -> String {

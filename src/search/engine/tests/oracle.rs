@@ -105,3 +105,25 @@ pub(super) fn oracle(c: &Creator, query: &Query, tiers: &TierBounds, stage: Opti
         hit != t.negated
     })
 }
+
+/// True when channel `ch` satisfies every positive channel term of `query`.
+pub(super) fn channel_matches(
+    ch: &crate::model::Channel,
+    query: &Query,
+    tiers: &TierBounds,
+) -> bool {
+    query
+        .terms
+        .iter()
+        .filter(|t| !t.negated && t.filter.is_channel_term())
+        .all(|t| match &t.filter {
+            Filter::Platform(list) => list.iter().any(|p| match (p, &ch.platform) {
+                (Platform::Other(a), Platform::Other(b)) => a.to_lowercase() == b.to_lowercase(),
+                (a, b) => a == b,
+            }),
+            Filter::Followers(b) => ch.followers.is_some_and(|n| b.contains(n)),
+            Filter::Tier(ts) => ch.followers.is_some_and(|n| ts.contains(&tiers.tier(n))),
+            Filter::Engagement(b) => ch.engagement.is_some_and(|e| b.contains(e)),
+            _ => true,
+        })
+}

@@ -61,10 +61,16 @@ proptest! {
         if plan.has_words() {
             expected.sort_by_key(|&r| {
                 let r = r as usize;
-                (std::cmp::Reverse(plan.relevance(r)), std::cmp::Reverse(index.followers[r]), r)
+                (std::cmp::Reverse(plan.relevance(r)), std::cmp::Reverse(index.largest_channel(r)), r)
+            });
+        } else if plan.picks_channels() {
+            // Channel terms: by the followers of the channel that matched.
+            expected.sort_by_key(|&r| {
+                let c = plan.pick(r as usize).unwrap();
+                (std::cmp::Reverse(index.channel_followers_known(c).unwrap_or(0)), r)
             });
         } else {
-            expected.sort_by_key(|&r| (std::cmp::Reverse(index.followers[r as usize]), r));
+            expected.sort_by_key(|&r| (std::cmp::Reverse(index.largest_channel(r as usize)), r));
         }
         prop_assert_eq!(all.ranked, expected, "{}", text);
     }
