@@ -9,7 +9,7 @@ pub mod lexicon;
 pub mod query;
 pub mod worker;
 
-pub use engine::{Hits, Options, Picked, Rates, Sort, Track, highlights, rerank, search};
+pub use engine::{Hits, Options, Picked, Rates, Sort, Track, Why, highlights, rerank, search, why};
 pub use ids::IndexIds;
 pub use index::{Index, IndexBuilder};
 pub use lexicon::Lexicon;

@@ -293,6 +293,55 @@ fn find(
     Some(matched)
 }
 
+/// Why a row matched, for showing beside it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Why {
+    /// The row's niche tags (as written) that a word or a `niche:` term found.
+    pub niches: Vec<String>,
+    /// A word or a `loc:` term found the row's location.
+    pub location: bool,
+}
+
+/// Why row `row` matched `query`: the niche tags and the location its words and `niche:` and
+/// `loc:` terms found (美妝 finding the tag "makeup" through the vocabulary). Terms that need
+/// more than the index (a campaign's stages, past records) are left out of the question.
+pub fn why(index: &Index, row: usize, query: &Query) -> Why {
+    use crate::search::Filter;
+    let asked = Query {
+        terms: query
+            .terms
+            .iter()
+            .filter(|t| {
+                !t.negated
+                    && matches!(
+                        t.filter,
+                        Filter::Word(_)
+                            | Filter::Phrase(_)
+                            | Filter::Niche(_)
+                            | Filter::Location(_)
+                    )
+            })
+            .cloned()
+            .collect(),
+    };
+    let Ok(plan) = Plan::new(index, &asked, &Options::default()) else {
+        return Why::default();
+    };
+    let (niches, location) = plan.why(row);
+    Why {
+        niches: niches
+            .into_iter()
+            .map(|n| {
+                index
+                    .niches
+                    .get(n as usize)
+                    .map_or_else(String::new, |(o, _)| o.to_string())
+            })
+            .collect(),
+        location,
+    }
+}
+
 /// The character positions in row `row`'s name that the query's words matched, for
 /// highlighting.
 pub fn highlights(index: &Index, row: usize, query: &Query) -> Vec<usize> {

@@ -13,6 +13,7 @@ use crate::search::query::{Bounds, Filter, Query, QueryError};
 mod filters;
 mod pick;
 mod text;
+mod why;
 use filters::platform_set;
 use text::{ascii_part_bound, found, has_flag, part_bound, parts, scored, scored_word};
 

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::display::{compact, escape, escape_keeping_lines, grouped, percent};
 use crate::model::Creator;
+use crate::search::{Picked, Query, Why, why};
 use crate::tui::app::{App, OpenCampaign};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::wrap;
@@ -63,7 +64,7 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     };
     match &app.detail {
         Some((row, creator)) => {
-            creator_lines(app, creator, &mut pane);
+            creator_lines(app, *row, creator, &mut pane);
             if let Some(open) = &app.campaign {
                 campaign_lines(app, open, *row, &mut pane);
             }
@@ -127,8 +128,39 @@ impl Pane<'_> {
     }
 }
 
-fn creator_lines(app: &App, c: &Creator, pane: &mut Pane<'_>) {
+/// How the results show row `row`: the channel picked and its cost per engagement, and why the
+/// query matched it.
+fn shown(app: &App, row: u32) -> (Option<Picked>, Why) {
+    let results = &app.results;
+    let picked = results
+        .rows
+        .iter()
+        .position(|&r| r == row)
+        .and_then(|i| results.picked.get(i).copied());
+    // What was run: the corrected query when the typed one found nothing.
+    let corrected = results
+        .corrected
+        .as_deref()
+        .and_then(|q| Query::parse(q).ok());
+    let why = match (&app.db, corrected.as_ref().or(results.query.as_ref())) {
+        (Some(db), Some(query)) => why(&db.index, row as usize, query),
+        _ => Why::default(),
+    };
+    (picked, why)
+}
+
+fn creator_lines(app: &App, row: u32, c: &Creator, pane: &mut Pane<'_>) {
     let theme = &app.theme;
+    let (picked, why) = shown(app, row);
+    // The creator's channel the row is shown by, in the order of the creator's channels.
+    let matched_channel = picked.and_then(|p| p.channel).and_then(|ch| {
+        let db = app.db.as_ref()?;
+        db.index
+            .row_channels
+            .get(row as usize)
+            .iter()
+            .position(|&c| c == ch)
+    });
     pane.line(
         vec![
             Span::styled(format!(" {}", escape(&c.name)), theme.title),
@@ -140,24 +172,39 @@ fn creator_lines(app: &App, c: &Creator, pane: &mut Pane<'_>) {
     if let Some(k) = c.kind {
         about.push(k.name().to_uppercase());
     }
+    let about = about.join(" · ");
+    let about = if about.is_empty() {
+        Vec::new()
+    } else {
+        vec![about]
+    };
+    let mut about: Vec<Span<'static>> = about
+        .iter()
+        .map(|a| Span::raw(format!(" {}", escape(a))))
+        .collect();
     if let Some(l) = &c.location {
-        about.push(l.to_string());
+        // The location in the query's colour when the query found it.
+        let style = if why.location {
+            theme.matched
+        } else {
+            Style::new()
+        };
+        about.push(Span::raw(if about.is_empty() { " " } else { " · " }));
+        about.push(Span::styled(escape(l.as_ref()).into_owned(), style));
     }
     if !c.languages.is_empty() {
-        about.push(join(&c.languages));
+        let sep = if about.is_empty() { " " } else { " · " };
+        about.push(Span::raw(format!("{sep}{}", escape(&join(&c.languages)))));
     }
     if !about.is_empty() {
-        pane.line(
-            vec![Span::raw(format!(" {}", escape(&about.join(" · "))))],
-            1,
-        );
+        pane.line(about, 1);
     }
     if !c.aliases.is_empty() {
         pane.field("also", escape(&join(&c.aliases)).into_owned(), theme.text);
     }
     pane.blank();
     pane.heading(" Channels".into());
-    for ch in &c.channels {
+    for (k, ch) in c.channels.iter().enumerate() {
         let mut parts = vec![
             format!("{:<4}", ch.platform.short()),
             escape(&ch.handle).into_owned(),
@@ -171,7 +218,18 @@ fn creator_lines(app: &App, c: &Creator, pane: &mut Pane<'_>) {
         if let Some(v) = ch.avg_views {
             parts.push(format!("{} views", compact(v)));
         }
-        pane.line(vec![Span::raw(format!("  {}", parts.join("  ")))], 6);
+        // The channel the results show the creator by, marked.
+        if matched_channel == Some(k) {
+            pane.line(
+                vec![
+                    Span::styled(" ▸", theme.matched),
+                    Span::raw(parts.join("  ")),
+                ],
+                6,
+            );
+        } else {
+            pane.line(vec![Span::raw(format!("  {}", parts.join("  ")))], 6);
+        }
         if let Some(url) = &ch.url {
             pane.line(
                 vec![Span::styled(format!("      {}", escape(url)), theme.muted)],
@@ -201,6 +259,18 @@ fn creator_lines(app: &App, c: &Creator, pane: &mut Pane<'_>) {
         let rate = format!("{} {} per post", escape(currency), grouped(rate));
         pane.field("rate", rate, theme.text);
     }
+    if let Some(cpe) = picked.and_then(|p| p.cpe) {
+        let base = escape(&app.rates.base).into_owned();
+        let on = matched_channel
+            .and_then(|k| c.channels.get(k))
+            .map(|ch| format!(" on {}", ch.platform.short()))
+            .unwrap_or_default();
+        pane.field(
+            "cpe",
+            format!("{base} {cpe:.2} per engagement{on}"),
+            theme.text,
+        );
+    }
     let mut vetting = Vec::new();
     if let Some(d) = c.vetted_on {
         vetting.push(format!("checked {d}"));
@@ -212,7 +282,20 @@ fn creator_lines(app: &App, c: &Creator, pane: &mut Pane<'_>) {
         pane.field("vetting", vetting.join(" · "), theme.text);
     }
     if !c.niches.is_empty() {
-        pane.field("niches", escape(&join(&c.niches)).into_owned(), theme.text);
+        // Each tag the query found (美妝 finding "makeup") in the query's colour.
+        let mut spans = vec![Span::styled(format!(" {:<8} ", "niches"), theme.muted)];
+        for (i, tag) in c.niches.iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::styled(", ", theme.text));
+            }
+            let style = if why.niches.iter().any(|n| n == tag.as_str()) {
+                theme.matched
+            } else {
+                theme.text
+            };
+            spans.push(Span::styled(escape(tag).into_owned(), style));
+        }
+        pane.line(spans, LABEL);
     }
     if let Some(notes) = &c.notes {
         pane.blank();

@@ -316,3 +316,37 @@ fn report_of_a_campaign_with_results() {
     h.keys("v");
     assert_eq!(h.mode().name(), "entry");
 }
+
+#[test]
+fn the_detail_pane_shows_why_a_creator_matched() {
+    let mut h = Harness::open(&sample(), 110, 40);
+    h.keys("/");
+    // Chinese words for an English tag and place, and a channel term.
+    h.type_text("保養 台北 platform:yt");
+    let screen = h.screen();
+    let underlined = |needle: &str| {
+        let (x, y) = find(&h, needle).unwrap_or_else(|| panic!("{needle} not shown:\n{screen}"));
+        h.buffer()[(x, y)]
+            .style()
+            .add_modifier
+            .contains(Modifier::UNDERLINED)
+    };
+    // The tag 保養 found and the place 台北 found are marked; the other tags are not.
+    assert!(underlined("skincare"), "{screen}");
+    assert!(underlined("Taipei, TW"), "{screen}");
+    assert!(!underlined("beauty"), "{screen}");
+    // The YouTube channel is the one shown and marked; its engagement is not known, so there is
+    // no cost per engagement.
+    assert!(screen.contains("▸YT"), "{screen}");
+    assert!(!screen.contains("▸IG"), "{screen}");
+    assert!(!screen.contains("per engagement"), "{screen}");
+    // On Instagram it has one: rate ÷ (followers × engagement).
+    h.keys("/ ctrl-u");
+    h.type_text("保養 台北 platform:ig");
+    let screen = h.screen();
+    assert!(screen.contains("▸IG"), "{screen}");
+    assert!(
+        screen.contains("TWD 12.82 per engagement on IG"),
+        "{screen}"
+    );
+}
