@@ -6,6 +6,7 @@ mod encoding;
 mod headers;
 mod lookup;
 pub mod merge;
+mod normal;
 mod row;
 pub mod sheet;
 pub mod values;

@@ -16,6 +16,7 @@ mod creator;
 mod export;
 mod report;
 mod roster;
+mod tags;
 mod track;
 
 use std::ffi::OsString;

@@ -32,6 +32,7 @@ pub fn run(lookup: &Lookup, path: Option<PathBuf>, dirs: &UserDirs) -> anyhow::R
     report::diagnostics(&checked.creators.diagnostics);
     report::diagnostics(&checked.campaign_problems);
     report::diagnostics(&checked.template_problems);
+    report::diagnostics(&checked.vocabulary_problems);
     crate::out!("{}", summary(&checked));
     if checked.campaign_files > 0 {
         crate::outln!(

@@ -54,7 +54,10 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
             if errors == 1 { "it" } else { "them" }
         );
     }
-    let plan = import::plan(&sheet, loaded.database.creators, args.as_new);
+    // Niches and places are stored as the vocabulary writes them; its problems are said.
+    let (vocabulary, problems) = session.vocabulary();
+    crate::term::report::diagnostics(&problems);
+    let plan = import::plan(&sheet, loaded.database.creators, args.as_new, &vocabulary);
 
     let separator = match sheet.separator {
         b';' => "semicolon-separated",
@@ -104,6 +107,12 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
             Outcome::Duplicate { line } => crate::outln!("{at}: duplicate of line {line}"),
             Outcome::Decide { message } => crate::outln!("{at}: to decide: {message}"),
             Outcome::Failed { reason } => crate::outln!("{at}: failed: {reason}"),
+        }
+        if !row.normalised.is_empty() {
+            crate::outln!(
+                "{at}: written as the vocabulary does: {}",
+                row.normalised.join("; ")
+            );
         }
     }
     let [new, updated, unchanged, duplicate, decide, failed] = plan.counts();

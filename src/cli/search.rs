@@ -60,6 +60,8 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
             plural(db.rejected, "creator")
         );
     }
+    // A broken vocabulary.toml leaves search with the built-in words: said, not fatal.
+    crate::term::report::diagnostics(&session.vocabulary().1);
     // In a campaign: each creator's stage, and its platforms to show creators by.
     let (stages, prefer): (Option<Arc<[Option<Stage>]>>, Vec<_>) = match &args.campaign {
         Some(id) => {

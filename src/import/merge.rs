@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use super::lookup::{Lookup, key};
 use super::row::{Incoming, fraction_columns, read_row};
 use super::sheet::Sheet;
-use crate::model::{Channel, Creator, Kind, id_problem, suggest_id};
+use crate::model::{Channel, Creator, Kind, Vocabulary, id_problem, suggest_id};
 
 /// What became of one row.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,6 +49,8 @@ pub enum Outcome {
 pub struct RowReport {
     pub line: u64,
     pub outcome: Outcome,
+    /// Niches and places written as the vocabulary writes them: `niches: 美妝 → beauty`.
+    pub normalised: Vec<String>,
 }
 
 /// The creators as they will be, and what each row did.
@@ -123,9 +125,10 @@ fn new_id(channel: &Channel, taken: &dyn Fn(&str) -> bool) -> String {
         .unwrap_or(base)
 }
 
-/// Joins the rows of `sheet` to `database`. With `as_new`, a row that only shares a name with
-/// someone becomes a new creator instead of waiting for a decision.
-pub fn plan(sheet: &Sheet, database: Vec<Creator>, as_new: bool) -> Plan {
+/// Joins the rows of `sheet` to `database`, their niches and places written as `vocabulary`
+/// writes them. With `as_new`, a row that only shares a name with someone becomes a new
+/// creator instead of waiting for a decision.
+pub fn plan(sheet: &Sheet, database: Vec<Creator>, as_new: bool, vocabulary: &Vocabulary) -> Plan {
     let mut creators = database;
     let existing = creators.len();
     let mut originals = std::collections::BTreeMap::new();
@@ -145,23 +148,32 @@ pub fn plan(sheet: &Sheet, database: Vec<Creator>, as_new: bool) -> Plan {
         if let Some(first) = seen.get(&normal) {
             rows.push(RowReport {
                 line,
+                normalised: Vec::new(),
                 outcome: Outcome::Duplicate { line: *first },
             });
             continue;
         }
         seen.insert(normal, line);
+        let mut normalised = Vec::new();
         let outcome = match read_row(sheet, cells, &fractions) {
             Err(reason) => Outcome::Failed { reason },
-            Ok(row) => join(
-                &mut creators,
-                &mut lookup,
-                &mut originals,
-                existing,
-                row,
-                as_new,
-            ),
+            Ok(mut row) => {
+                normalised = super::normal::normalise(&mut row.creator, vocabulary);
+                join(
+                    &mut creators,
+                    &mut lookup,
+                    &mut originals,
+                    existing,
+                    row,
+                    as_new,
+                )
+            }
         };
-        rows.push(RowReport { line, outcome });
+        rows.push(RowReport {
+            line,
+            outcome,
+            normalised,
+        });
     }
     Plan {
         creators,

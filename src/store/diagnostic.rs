@@ -138,6 +138,11 @@ impl LineIndex {
         (to_u32(line), to_u32(column + 1))
     }
 
+    /// The byte offset where 1-based line `line` starts, if the text has it.
+    pub fn start(&self, line: u32) -> Option<usize> {
+        self.starts.get((line as usize).checked_sub(1)?).copied()
+    }
+
     /// The 1-based line of a byte offset.
     pub fn line(&self, offset: usize) -> u32 {
         to_u32(self.starts.partition_point(|&s| s <= offset).max(1))

@@ -141,8 +141,8 @@ pub fn load_vocabulary(path: &Path, file: &str) -> (Vocabulary, Vec<Diagnostic>)
             built_in,
             vec![Diagnostic::error(
                 file,
-                0,
-                0,
+                1,
+                1,
                 format!("cannot read it: {e}; the built-in vocabulary is used"),
             )],
         ),

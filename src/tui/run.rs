@@ -60,6 +60,8 @@ pub fn run(session: Session) -> anyhow::Result<Vec<String>> {
     let (keymap, theme, mut problems) =
         settings::from_config(&session.config, settings::no_color());
     problems.splice(0..0, session.config_problems.iter().cloned());
+    // The workspace's vocabulary.toml: its problems are listed with the settings'.
+    problems.extend(session.vocabulary().1);
     let shown = tilde(session.workspace.root());
     let mut app = App::new(&shown, keymap, theme, session.config.tiers);
     app.settings_problems = problems;

@@ -30,6 +30,8 @@ pub struct Checked {
     pub templates: usize,
     /// Problems of the templates.
     pub template_problems: Vec<Diagnostic>,
+    /// Problems of the workspace's vocabulary.toml, and niche tags that split a niche in two.
+    pub vocabulary_problems: Vec<Diagnostic>,
     /// Tier bounds, for the summary.
     pub tiers: TierBounds,
 }
@@ -62,6 +64,7 @@ impl Checked {
             .chain(&self.creators.diagnostics)
             .chain(&self.campaign_problems)
             .chain(&self.template_problems)
+            .chain(&self.vocabulary_problems)
     }
 
     /// How many problems are errors.
@@ -131,9 +134,19 @@ impl Session {
             entries: 0,
             templates: 0,
             template_problems: Vec::new(),
+            vocabulary_problems: Vec::new(),
             tiers: self.config.tiers,
             creators,
         };
+        let (vocabulary, problems) = self.vocabulary();
+        checked.vocabulary_problems = problems;
+        let path = self.workspace.creators_file();
+        checked.vocabulary_problems.extend(tag_problems_of(
+            &path,
+            &self.shown(&path),
+            &checked.creators,
+            &vocabulary,
+        ));
         let templates = self.template_names();
         for id in self.campaign_ids() {
             let path = self.workspace.campaign_file(&id);
@@ -176,7 +189,11 @@ impl Session {
 pub fn check_file(path: &Path, shown: &str, dirs: &UserDirs) -> Result<Checked, ReadError> {
     let (config, config_problems) = Session::user_config(dirs);
     let creators = store::load_creators_file(path, shown, dirs.cache.as_deref())?;
+    let (vocabulary, _) =
+        store::parse_vocabulary("vocabulary", store::BUILT_IN_VOCABULARY.as_bytes());
+    let vocabulary_problems = tag_problems_of(path, shown, &creators, &vocabulary);
     Ok(Checked {
+        vocabulary_problems,
         label: "file",
         place: shown.to_string(),
         config_problems,
@@ -188,6 +205,20 @@ pub fn check_file(path: &Path, shown: &str, dirs: &UserDirs) -> Result<Checked, 
         template_problems: Vec::new(),
         tiers: config.tiers,
     })
+}
+
+/// The niche tags of the database at `path` that split a niche in two.
+fn tag_problems_of(
+    path: &Path,
+    file: &str,
+    creators: &LoadedCreators,
+    vocabulary: &crate::model::Vocabulary,
+) -> Vec<Diagnostic> {
+    let text = store::files::read_bounded(path, store::files::DATABASE_LIMIT)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .unwrap_or_default();
+    super::tags::tag_problems(&text, file, &creators.database.creators, vocabulary)
 }
 
 /// A campaign's `template` that is not in `templates/`, placed at its value.

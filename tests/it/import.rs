@@ -62,6 +62,7 @@ columns: 名稱 → name · 平台 → platform · 帳號 → handle · 粉絲�
 zh-TW.csv:2: updated sarsa: instagram @sarsa.beauty followers 52,000 → 55,000; instagram @sarsa.beauty engagement 4.5% → 4.8%
 zh-TW.csv:3: unchanged mei-skinlab
 zh-TW.csv:4: new xiaomei (小美: xiaohongshu @xiaomei 32,000)
+zh-TW.csv:4: written as the vocabulary does: niches: 美妝 → beauty; niches: 保養 → skincare; location: 台中 → Taichung, TW
 zh-TW.csv:5: updated xiaomei: new channel tiktok @xiaomei_tt (12,300 followers)
 zh-TW.csv:6: updated barista-ken: new channel threads @kenthebarista (1,200 followers)
 zh-TW.csv:7: duplicate of line 5
@@ -104,8 +105,9 @@ fn traditional_chinese_headers_merges_duplicates_and_broken_rows() {
     let mei = creator(&ws, "xiaomei");
     assert_eq!(mei.name, "小美");
     assert_eq!(mei.email.as_deref(), Some("mei@new.example"));
-    assert_eq!(mei.niches, ["美妝", "保養"]);
-    assert_eq!(mei.location.as_deref(), Some("台中"));
+    // Stored as the vocabulary writes them (the report above says what the sheet had).
+    assert_eq!(mei.niches, ["beauty", "skincare"]);
+    assert_eq!(mei.location.as_deref(), Some("Taichung, TW"));
     assert_eq!(
         (mei.rate, mei.currency.as_deref()),
         (Some(8_000), Some("TWD"))
@@ -158,6 +160,7 @@ en-semicolon.csv: 3 rows · semicolon-separated · UTF-8
 columns: Creator Name → name · Platform → platform · Username → handle · Subscribers → followers · ER → engagement · E-mail → email · Category → niches · City → location · Price → rate · Profile URL → url
 en-semicolon.csv:2: updated trail-tom: youtube @TomOnTheTrail followers 210,000 → 1,200,000; youtube @TomOnTheTrail engagement 4% → 3.5%
 en-semicolon.csv:3: new nora.nomad (Nora Nomad: instagram @nora.nomad 1,234)
+en-semicolon.csv:3: written as the vocabulary does: niches: outdoors → outdoor; location: Hualien → Hualien, TW
 en-semicolon.csv:4: to decide: \"Nora Nomad\" is also the name of nora.nomad (instagram @nora.nomad), and youtube @NoraNomad is not among their channels; not imported — add it to nora.nomad by hand, or import it as a new creator with --as-new
 1 new · 1 updated · 0 unchanged · 0 duplicate · 1 to decide · 0 failed
 wrote creators.toml: 1 new creator, 1 row of updates
@@ -168,7 +171,7 @@ wrote creators.toml: 1 new creator, 1 row of updates
         (nora.rate, nora.currency.as_deref()),
         (Some(500), Some("USD"))
     );
-    assert_eq!(nora.niches, ["travel", "outdoors"]);
+    assert_eq!(nora.niches, ["travel", "outdoor"]);
     let ig = channel(&nora, Platform::Instagram, "nora.nomad");
     assert_eq!(
         (ig.followers, ig.engagement, ig.url.as_deref()),
@@ -202,6 +205,7 @@ fn simplified_chinese_headers_and_tabs() {
 zh-CN.tsv: 1 row · tab-separated · UTF-8
 columns: 昵称 → name · 平台 → platform · 账号 → handle · 粉丝数 → followers · 互动率 → engagement · 邮箱 → email · 分类 → niches · 地区 → location · 报价 → rate
 zh-CN.tsv:2: new xiaohong (小红: xiaohongshu @xiaohong 32,000)
+zh-CN.tsv:2: written as the vocabulary does: niches: 美妆 → beauty; location: 上海 → Shanghai, CN
 1 new · 0 updated · 0 unchanged · 0 duplicate · 0 to decide · 0 failed
 wrote creators.toml: 1 new creator, 0 rows of updates
 "
@@ -277,7 +281,10 @@ fn map_names_columns_and_its_mistakes_are_explained() {
         out.contains("odd.csv:2: new ade.eats (阿德: instagram @ade.eats 8,800)"),
         "{out}"
     );
-    assert_eq!(creator(&ws, "ade.eats").location.as_deref(), Some("Tainan"));
+    assert_eq!(
+        creator(&ws, "ade.eats").location.as_deref(),
+        Some("Tainan, TW")
+    );
 
     let (code, _, err) = import(&sandbox, &ws, &["odd.csv", "--map", "Wher=location"]);
     assert_eq!(code, 1);

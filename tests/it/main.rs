@@ -20,5 +20,6 @@ mod load;
 mod production;
 mod report;
 mod search;
+mod vocabulary;
 mod workspace;
 mod writers;

@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::Vocabulary;
 
 fn sheet(text: &str) -> Sheet {
     crate::import::read("t.csv", text.as_bytes(), &[], None).unwrap()
@@ -17,6 +18,7 @@ fn a_row_matching_two_creators_is_left_to_decide() {
         &sheet("name,platform,handle,email\nX,youtube,BoTV,amy@x.example\n"),
         db(),
         false,
+        &Vocabulary::default(),
     );
     assert_eq!(
         p.rows[0].outcome,
@@ -34,6 +36,7 @@ fn ids_from_handles_never_collide() {
         &sheet("name,platform,handle\nAmy 2,threads,amy\nAmy 3,tiktok,amy\nRed,xhs,小紅\n"),
         db(),
         false,
+        &Vocabulary::default(),
     );
     let ids: Vec<&str> = p.creators[2..].iter().map(|c| c.id.as_str()).collect();
     // The second "amy" is the first one's handle on another platform: it joins her.
