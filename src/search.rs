@@ -9,7 +9,9 @@ pub mod lexicon;
 pub mod query;
 pub mod worker;
 
-pub use engine::{Hits, Options, Picked, Rates, Sort, Track, Why, highlights, rerank, search, why};
+pub use engine::{
+    Hits, Options, Picked, Rates, Sort, Track, Why, highlights, missing_rates, rerank, search, why,
+};
 pub use ids::IndexIds;
 pub use index::{Index, IndexBuilder};
 pub use lexicon::Lexicon;

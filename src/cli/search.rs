@@ -181,23 +181,7 @@ fn missing_rates(
     hits: &crate::search::Hits,
     rates: &crate::search::Rates,
 ) {
-    let mut missing: std::collections::BTreeMap<String, usize> = Default::default();
-    for &row in &hits.matched {
-        let row = row as usize;
-        if index.rate[row] == crate::search::index::UNKNOWN {
-            continue;
-        }
-        let code = match index.currency[row] {
-            crate::search::index::NONE => None,
-            id => index.currencies.get(id as usize).map(|c| c.as_str()),
-        };
-        if rates.factor(code).is_none() {
-            *missing
-                .entry(code.unwrap_or(&rates.fallback).to_string())
-                .or_insert(0) += 1;
-        }
-    }
-    for (code, n) in missing {
+    for (code, n) in search::missing_rates(index, &hits.matched, rates) {
         crate::errln!(
             "shortlist: note: no rate for {code} in config.toml ([currency] rates = {{ {code} = … }}): {n} creator{} with rates in {code} sort last",
             if n == 1 { "" } else { "s" }

@@ -4,6 +4,7 @@
 
 mod plan;
 mod rank;
+mod rates;
 
 use rayon::prelude::*;
 
@@ -12,6 +13,7 @@ use super::query::{Query, QueryError};
 use crate::model::{Stage, TierBounds};
 use plan::Plan;
 pub use rank::Sort;
+pub use rates::{Rates, missing_rates};
 
 /// How a search is run, besides its query.
 #[derive(Clone, Debug, Default)]
@@ -30,41 +32,6 @@ pub struct Options<'a> {
     /// The open campaign's platforms: without channel terms, a row is shown by its largest
     /// channel on one of them.
     pub prefer: &'a [crate::model::Platform],
-}
-
-/// Exchange rates into one base currency.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Rates {
-    /// The currency costs are compared in.
-    pub base: String,
-    /// The currency of rates that name none.
-    pub fallback: String,
-    /// How much one unit of each currency is in the base currency.
-    pub to_base: std::collections::BTreeMap<String, f64>,
-}
-
-impl Rates {
-    /// Rates with no conversions: every cost is in `base`.
-    pub fn plain(base: &str) -> Rates {
-        Rates {
-            base: base.to_string(),
-            fallback: base.to_string(),
-            to_base: Default::default(),
-        }
-    }
-
-    /// What one unit of `code` (or of the fallback currency) is worth in the base currency;
-    /// `None` when no rate is configured for it.
-    pub fn factor(&self, code: Option<&str>) -> Option<f64> {
-        let code = code.unwrap_or(&self.fallback);
-        if code.eq_ignore_ascii_case(&self.base) {
-            return Some(1.0);
-        }
-        self.to_base
-            .iter()
-            .find(|(c, _)| c.eq_ignore_ascii_case(code))
-            .map(|(_, f)| *f)
-    }
 }
 
 /// How a ranked row is shown: the channel picked, and its cost per engagement.

@@ -58,6 +58,9 @@ pub struct Found {
     pub picked: Vec<Picked>,
     /// The query run instead, when the one typed found nothing and near spellings did.
     pub corrected: Option<String>,
+    /// Sorting by cost: the currencies without an exchange rate, with how many matching
+    /// creators have rates in each (they sort last).
+    pub missing_rates: Vec<(String, usize)>,
 }
 
 enum Message {
@@ -197,7 +200,14 @@ fn run(
         let outcome = match outcome {
             Ok(None) => continue,
             Ok(Some(hits)) => {
+                let missing_rates = match (request.sort, request.rates.as_deref()) {
+                    (Some(engine::Sort::CostPerEngagement), Some(rates)) => {
+                        engine::missing_rates(&index, &hits.matched, rates)
+                    }
+                    _ => Vec::new(),
+                };
                 let found = Found {
+                    missing_rates,
                     query: query.clone(),
                     total: hits.total(),
                     ranked: hits.ranked,

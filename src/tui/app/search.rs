@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use super::{App, Effect, FIRST_RANKED};
+use super::{App, Effect, FIRST_RANKED, Notice};
 use crate::search::{Index, Query, Request, Response, Sort};
 use crate::tui::input::TextInput;
 use crate::tui::tasks::Task;
@@ -67,6 +67,9 @@ impl App {
                 self.results.rows = found.ranked;
                 self.results.picked = found.picked;
                 self.results.corrected = found.corrected;
+                if let Some(text) = missing_rates_notice(&found.missing_rates) {
+                    self.notice = Some(Notice { text, error: false });
+                }
                 if self.to_bottom && self.results.rows.len() == self.results.total {
                     self.cursor = self.results.rows.len().saturating_sub(1);
                     self.to_bottom = false;
@@ -174,4 +177,17 @@ impl App {
         self.parsed = Query::parse(self.query.text());
         self.search(FIRST_RANKED)
     }
+}
+
+/// What sorting by cost cannot compare: "no rate for JPY in config.toml: 3 creators with rates
+/// in JPY sort last".
+fn missing_rates_notice(missing: &[(String, usize)]) -> Option<String> {
+    let said: Vec<String> = missing
+        .iter()
+        .map(|(code, n)| {
+            let creators = if *n == 1 { "1 creator".to_string() } else { format!("{n} creators") };
+            format!("no rate for {code} in config.toml ([currency] rates): {creators} with rates in {code} sort last")
+        })
+        .collect();
+    (!said.is_empty()).then(|| said.join("; "))
 }

@@ -102,6 +102,7 @@ fn stale_results_are_dropped() {
             ranked: vec![0],
             picked: Vec::new(),
             corrected: None,
+            missing_rates: Vec::new(),
         }),
         elapsed: std::time::Duration::ZERO,
     };
@@ -392,4 +393,38 @@ fn help_is_generated_from_the_key_map() {
     h.keys("q");
     assert!(!h.quit, "q closes help");
     assert_eq!(h.mode(), modes::NORMAL);
+}
+
+#[test]
+fn sorting_by_cost_shows_it_and_says_which_exchange_rates_are_missing() {
+    let mut h = Harness::open(&sample(), 120, 30);
+    // The sample has rates in HKD, SGD and CNY; the configuration here converts only SGD.
+    h.app.rates = std::sync::Arc::new(crate::search::Rates {
+        base: "TWD".into(),
+        fallback: "TWD".into(),
+        to_base: [("SGD".to_string(), 24.0)].into(),
+    });
+    h.keys("o j j j j j enter");
+    assert_eq!(h.app.sort, Some(Sort::CostPerEngagement));
+    let notice = h
+        .app
+        .notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default();
+    assert!(notice.contains("no rate for CNY"), "{notice}");
+    assert!(
+        notice.contains("no rate for HKD in config.toml ([currency] rates): 2 creators"),
+        "{notice}"
+    );
+    assert!(!notice.contains("SGD"), "{notice}");
+    // Cheapest first, those that cannot be compared last; the figure is on screen.
+    let costs: Vec<Option<f64>> = h.app.results.picked.iter().map(|p| p.cpe).collect();
+    let known: Vec<f64> = costs.iter().map_while(|c| *c).collect();
+    assert!(known.windows(2).all(|w| w[0] <= w[1]), "{costs:?}");
+    assert!(
+        costs[known.len()..].iter().all(Option::is_none),
+        "{costs:?}"
+    );
+    assert!(h.screen().contains("CPE"), "{}", h.screen());
 }
