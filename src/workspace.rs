@@ -106,10 +106,12 @@ impl Session {
         store::load_vocabulary(&path, &file)
     }
 
-    /// Gives `index` the vocabulary, so that its searches understand both scripts.
-    pub fn teach(&self, index: &mut crate::search::Index) {
-        let (vocabulary, _) = self.vocabulary();
+    /// Gives `index` the vocabulary, so that its searches understand both scripts; returns
+    /// the problems of the workspace's `vocabulary.toml`.
+    pub fn teach(&self, index: &mut crate::search::Index) -> Vec<Diagnostic> {
+        let (vocabulary, problems) = self.vocabulary();
         index.lexicon = crate::search::Lexicon::new(index, std::sync::Arc::new(vocabulary));
+        problems
     }
 
     /// The creator database opened for searching, through the cache.

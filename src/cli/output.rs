@@ -59,21 +59,14 @@ pub fn json(out: &mut dyn Write, rows: &[Row<'_>], shown: &Shown<'_>) -> io::Res
         out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
         let mut object = creator_json(c, shown.tiers);
         let ix = shown.index;
-        // As in `channels`, a figure not known is left out.
+        // Always the four keys of the contract; a figure not known is null.
         let matched = shown.channel(i).map(|ch| {
-            let mut m = Map::new();
-            m.insert(
-                "platform".into(),
-                json!(ix.platform_of(ix.platform[ch]).name()),
-            );
-            m.insert("handle".into(), json!(ix.handles.get(ch)));
-            if let Some(f) = ix.channel_followers_known(ch) {
-                m.insert("followers".into(), json!(f));
-            }
-            if let Some(e) = ix.channel_engagement_known(ch) {
-                m.insert("engagement".into(), json!(e));
-            }
-            Value::Object(m)
+            json!({
+                "platform": ix.platform_of(ix.platform[ch]).name(),
+                "handle": ix.handles.get(ch),
+                "followers": ix.channel_followers_known(ch),
+                "engagement": ix.channel_engagement_known(ch),
+            })
         });
         object.insert("matched_channel".into(), matched.unwrap_or(Value::Null));
         object.insert("cpe".into(), json!(shown.cpe(i)));

@@ -61,7 +61,7 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     // A broken vocabulary.toml leaves search with the built-in words: said, not fatal.
-    crate::term::report::diagnostics(&session.vocabulary().1);
+    crate::term::report::diagnostics(&db.vocabulary_problems);
     // In a campaign: each creator's stage, and its platforms to show creators by.
     let (stages, prefer): (Option<Arc<[Option<Stage>]>>, Vec<_>) = match &args.campaign {
         Some(id) => {

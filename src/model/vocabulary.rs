@@ -92,10 +92,36 @@ impl Vocabulary {
         v
     }
 
-    /// This vocabulary with `other`'s entries added after its own.
+    /// This vocabulary with `other`'s entries added: an entry sharing a tag with one of ours
+    /// (a place with one of our places' names) adds its tags and words to it; others are new.
     pub fn extended(mut self, other: Vocabulary) -> Vocabulary {
-        self.niches.extend(other.niches);
-        self.places.extend(other.places);
+        for n in other.niches {
+            let same = self.niches.iter_mut().find(|own| {
+                own.tags
+                    .iter()
+                    .any(|t| n.tags.iter().any(|o| key(o) == key(t)))
+            });
+            match same {
+                Some(own) => {
+                    for w in n.tags {
+                        if !own.tags.iter().any(|t| key(t) == key(&w)) {
+                            own.tags.push(w);
+                        }
+                    }
+                    own.words.extend(n.words);
+                }
+                None => self.niches.push(n),
+            }
+        }
+        for p in other.places {
+            let same = self.places.iter_mut().find(|own| {
+                key(&own.name) == key(&p.name) && own.code.is_some() == p.code.is_some()
+            });
+            match same {
+                Some(own) => own.words.extend(p.words),
+                None => self.places.push(p),
+            }
+        }
         self.index();
         self
     }
@@ -249,6 +275,38 @@ mod tests {
         assert_eq!(key("  Board_Games "), "board games");
         assert_eq!(key("臺北"), "台北");
         assert_eq!(key("New-Taipei   City"), "new taipei city");
+    }
+
+    #[test]
+    fn a_workspace_adds_words_to_the_entries_it_names() {
+        let own = Vocabulary::new(
+            vec![
+                NicheEntry {
+                    tags: vec!["Makeup".into(), "cosmetics".into()],
+                    words: vec!["彩妝".into()],
+                },
+                NicheEntry {
+                    tags: vec!["knitting".into()],
+                    words: vec!["編織".into()],
+                },
+            ],
+            vec![PlaceEntry {
+                name: "taipei".into(),
+                country: Some("TW".into()),
+                code: None,
+                words: vec!["北市".into()],
+            }],
+        );
+        let v = sample().extended(own);
+        // One entry for beauty, with the new tag and word; knitting is new.
+        assert_eq!(v.niches.len(), 2);
+        assert_eq!(v.niche_tags("彩妝"), ["beauty", "makeup", "cosmetics"]);
+        assert_eq!(v.niche_tags("美妝"), v.niche_tags("cosmetics"));
+        assert_eq!(v.niche_tags("編織"), ["knitting"]);
+        // The new word names the same place, so it finds what Taipei finds.
+        assert_eq!(v.places.len(), 3);
+        assert_eq!(v.place("北市"), v.place("Taipei"));
+        assert_eq!(v.whereabouts("Taipei, TW").city, v.place("北市"));
     }
 
     #[test]

@@ -343,4 +343,42 @@ mod tests {
             ["config.toml:1:1: warning: unknown key \"curency\" (did you mean \"currency\"?)"]
         );
     }
+
+    #[test]
+    fn exchange_rates_are_read_and_their_mistakes_placed() {
+        let (config, problems) = messages(
+            "[currency]
+base = \"twd\"
+rates = { usd = 32.0, SGD = 24 }
+",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(config.currency, "TWD");
+        assert_eq!(
+            config.rates,
+            [("SGD".to_string(), 24.0), ("USD".to_string(), 32.0)]
+        );
+        let (config, problems) = messages(
+            "[currency]\nbase = \"TWD\"\nrates = { USD = 0, SGD = \"24\", \"N T\" = 1.0, HKD = 4.1 }\nrate = 1\n",
+        );
+        // The good rate is kept; each bad one is said where it is.
+        assert_eq!(config.rates, [("HKD".to_string(), 4.1)]);
+        assert_eq!(problems.len(), 4, "{problems:?}");
+        assert!(
+            problems[0]
+                .starts_with("config.toml:3:17: error: the rate of USD must be a number above 0"),
+            "{problems:?}"
+        );
+        assert!(problems[1].contains("3:26: error: the rate of SGD must be a number above 0 (what 1 SGD is worth in the base currency), found string \"24\""), "{problems:?}");
+        assert!(
+            problems[2].starts_with("config.toml:3:32: error:"),
+            "{problems:?}"
+        );
+        assert!(
+            problems[3].starts_with(
+                "config.toml:4:1: error: unknown key \"rate\" (did you mean \"rates\"?)"
+            ),
+            "{problems:?}"
+        );
+    }
 }

@@ -157,7 +157,8 @@ pub fn perform(session: &Session, task: Task, now: &jiff::Zoned) -> Done {
             let outcome =
                 crate::store::open_derived::<Index>(&path, &file, session.dirs.cache.as_deref())
                     .map(|mut opened| {
-                        session.teach(&mut opened.derived);
+                        // Its problems are listed with the settings' when the interface opens.
+                        let _ = session.teach(&mut opened.derived);
                         opened
                     })
                     .map_err(|e| e.to_string());

@@ -19,6 +19,8 @@ pub struct Roster {
     pub diagnostics: Vec<Diagnostic>,
     /// How many creators were left out because of errors.
     pub rejected: usize,
+    /// Problems of the workspace's `vocabulary.toml` (the built-in words are used regardless).
+    pub vocabulary_problems: Vec<Diagnostic>,
 }
 
 impl std::fmt::Debug for Roster {
@@ -37,8 +39,11 @@ impl Roster {
         let path = session.workspace.creators_file();
         let file = session.shown(&path);
         let mut opened = store::open_derived::<Index>(&path, &file, session.dirs.cache.as_deref())?;
-        session.teach(&mut opened.derived);
-        Ok(Roster::from(opened))
+        let problems = session.teach(&mut opened.derived);
+        Ok(Roster {
+            vocabulary_problems: problems,
+            ..Roster::from(opened)
+        })
     }
 
     /// How many of the database's problems are errors.
@@ -84,6 +89,7 @@ impl From<Opened<Index>> for Roster {
             creators: Arc::new(opened.creators),
             diagnostics: opened.diagnostics,
             rejected: opened.rejected,
+            vocabulary_problems: Vec::new(),
         }
     }
 }

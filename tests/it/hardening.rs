@@ -559,7 +559,10 @@ fn an_unknown_follower_count_is_shown_as_unknown() {
     assert!(!row.contains(" 0 "), "{row}");
     assert!(row.contains(" - "), "{row}");
     let (_, json, _) = run(&sandbox, &ws, &["search", "--format", "json"]);
-    assert!(!json.contains("\"followers\""), "{json}");
+    let rows: serde_json::Value = serde_json::from_str(&json).unwrap();
+    // No total, and the channel shown says it does not know.
+    assert!(rows[0].get("followers").is_none(), "{json}");
+    assert!(rows[0]["matched_channel"]["followers"].is_null(), "{json}");
     let (_, csv, _) = run(&sandbox, &ws, &["search", "--format", "csv"]);
     let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
     let values: Vec<&str> = csv.lines().nth(1).unwrap().split(',').collect();
