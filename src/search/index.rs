@@ -338,24 +338,22 @@ impl Index {
 
     /// The followers of row `row`'s largest channel (0 when none is known).
     pub fn largest_channel(&self, row: usize) -> u64 {
-        self.row_channels
-            .get(row)
-            .iter()
-            .map(|&c| self.channel_followers[c as usize])
-            .filter(|&f| f != UNKNOWN)
-            .max()
-            .unwrap_or(0)
+        self.largest_known(row).unwrap_or(0)
     }
 
     /// The tier of row `row`: that of its largest channel with a known follower count.
     pub fn tier(&self, row: usize, tiers: &crate::model::TierBounds) -> Option<crate::model::Tier> {
+        self.largest_known(row).map(|f| tiers.tier(f))
+    }
+
+    /// The followers of row `row`'s largest channel with a known count.
+    fn largest_known(&self, row: usize) -> Option<u64> {
         self.row_channels
             .get(row)
             .iter()
             .map(|&c| self.channel_followers[c as usize])
             .filter(|&f| f != UNKNOWN)
             .max()
-            .map(|f| tiers.tier(f))
     }
 
     /// The code of a known platform (its place in `Platform::KNOWN`).

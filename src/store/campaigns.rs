@@ -6,7 +6,7 @@ use std::path::Path;
 
 use compact_str::CompactString;
 
-use super::diagnostic::{Diagnostic, LineIndex, Report, sorted};
+use super::diagnostic::{Diagnostic, LineIndex, Report};
 use super::fields::{Fields, nearest};
 use super::text::decode;
 use crate::model::{Brief, Campaign, id_problem};
@@ -138,13 +138,7 @@ pub fn parse_campaign(
     let finish = |report: Report<'_>, campaign, written| LoadedCampaign {
         campaign,
         written,
-        diagnostics: sorted(
-            report
-                .into_problems()
-                .iter()
-                .map(|p| Diagnostic::from_located(file, 0, p))
-                .collect(),
-        ),
+        diagnostics: report.into_diagnostics(file),
     };
     let root = match toml::de::DeTable::parse(text) {
         Ok(root) => root,

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use toml::de::{DeTable, DeValue};
 
-use super::diagnostic::{Diagnostic, LineIndex, Report, Severity, sorted};
+use super::diagnostic::{Diagnostic, LineIndex, Report, Severity};
 use super::fields::Fields;
 use super::text::decode;
 use crate::model::{MAX_FOLLOWERS, TierBounds};
@@ -94,22 +94,8 @@ pub fn parse_config(file: &str, bytes: &[u8]) -> (Config, Vec<Diagnostic>) {
     };
     let index = LineIndex::new(text);
     let mut report = Report::new(text, &index);
-    let finish = |report: Report<'_>| {
-        let located = report.into_problems();
-        sorted(
-            located
-                .iter()
-                .map(|p| Diagnostic::from_located(file, 0, p))
-                .collect(),
-        )
-    };
-    let root = match DeTable::parse(text) {
-        Ok(root) => root,
-        Err(e) => {
-            let span = e.span().unwrap_or(0..0);
-            report.error(&span, None, format!("invalid TOML: {}", e.message()));
-            return (Config::default(), finish(report));
-        }
+    let Some(root) = report.parse_toml(text) else {
+        return (Config::default(), report.into_diagnostics(file));
     };
     let span = root.span();
     let root = root.into_inner();
@@ -168,7 +154,7 @@ pub fn parse_config(file: &str, bytes: &[u8]) -> (Config, Vec<Diagnostic>) {
         }
     }
     f.unknown_keys(&["currency", "tiers", "theme", "keys"], |_| None);
-    (config, finish(report))
+    (config, report.into_diagnostics(file))
 }
 
 /// `rates = { USD = 32.0, … }`: what one unit of each currency is worth in the base one.

@@ -233,6 +233,31 @@ impl<'t> Report<'t> {
     pub fn into_problems(self) -> Vec<Located> {
         self.problems
     }
+
+    /// The problems recorded, as diagnostics of `file` in file order.
+    pub fn into_diagnostics(self, file: &str) -> Vec<Diagnostic> {
+        sorted(
+            self.problems
+                .iter()
+                .map(|p| Diagnostic::from_located(file, 0, p))
+                .collect(),
+        )
+    }
+
+    /// `text` as a TOML document, or `None` with its first syntax error recorded.
+    pub fn parse_toml<'d>(
+        &mut self,
+        text: &'d str,
+    ) -> Option<toml::Spanned<toml::de::DeTable<'d>>> {
+        match toml::de::DeTable::parse(text) {
+            Ok(root) => Some(root),
+            Err(e) => {
+                let span = e.span().unwrap_or(0..0);
+                self.error(&span, None, format!("invalid TOML: {}", e.message()));
+                None
+            }
+        }
+    }
 }
 
 /// Problems as diagnostics of `file`, in file order (errors before warnings at one place).

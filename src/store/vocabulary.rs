@@ -6,7 +6,7 @@ use std::path::Path;
 
 use toml::de::{DeTable, DeValue};
 
-use super::diagnostic::{Diagnostic, LineIndex, Report, sorted};
+use super::diagnostic::{Diagnostic, LineIndex, Report};
 use super::fields::{Fields, describe};
 use super::text::decode;
 use crate::model::{NicheEntry, PlaceEntry, Vocabulary};
@@ -25,22 +25,8 @@ pub fn parse_vocabulary(file: &str, bytes: &[u8]) -> (Vocabulary, Vec<Diagnostic
     };
     let index = LineIndex::new(text);
     let mut report = Report::new(text, &index);
-    let finish = |report: Report<'_>| {
-        sorted(
-            report
-                .into_problems()
-                .iter()
-                .map(|p| Diagnostic::from_located(file, 0, p))
-                .collect(),
-        )
-    };
-    let root = match DeTable::parse(text) {
-        Ok(root) => root,
-        Err(e) => {
-            let span = e.span().unwrap_or(0..0);
-            report.error(&span, None, format!("invalid TOML: {}", e.message()));
-            return (Vocabulary::default(), finish(report));
-        }
+    let Some(root) = report.parse_toml(text) else {
+        return (Vocabulary::default(), report.into_diagnostics(file));
     };
     let span = root.span();
     let root = root.into_inner();
@@ -106,7 +92,10 @@ pub fn parse_vocabulary(file: &str, bytes: &[u8]) -> (Vocabulary, Vec<Diagnostic
             }
         }
     }
-    (Vocabulary::new(niches, places), finish(report))
+    (
+        Vocabulary::new(niches, places),
+        report.into_diagnostics(file),
+    )
 }
 
 fn table_of<'a, 'i>(

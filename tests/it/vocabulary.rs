@@ -228,31 +228,36 @@ fn the_tables_cover_every_niche_and_place_of_the_sample() {
     }
 }
 
+/// Each of `words`, as `FIELD:word`, finds exactly `expected`; as a free word, at least them
+/// (a name may match besides).
+fn each_word_finds(index: &Index, field: &str, words: &[&str], expected: &BTreeSet<String>) {
+    for word in words {
+        let quoted = if word.contains(' ') {
+            format!("\"{word}\"")
+        } else {
+            word.to_string()
+        };
+        assert_eq!(
+            &found(index, &format!("{field}:{quoted}")),
+            expected,
+            "{field}:{word}"
+        );
+        let free = found(index, &quoted);
+        assert!(
+            free.is_superset(expected),
+            "{word}: {:?}",
+            expected.difference(&free)
+        );
+    }
+}
+
 #[test]
 fn every_niche_word_in_every_script_finds_exactly_its_tags() {
     let index = index();
     for (tags, words) in NICHES {
         let expected = tagged(tags);
         assert!(!expected.is_empty(), "no sample creator is tagged {tags:?}");
-        for word in *words {
-            let quoted = if word.contains(' ') {
-                format!("\"{word}\"")
-            } else {
-                word.to_string()
-            };
-            assert_eq!(
-                found(&index, &format!("niche:{quoted}")),
-                expected,
-                "niche:{word}"
-            );
-            // A free word finds them too (and may find a name besides).
-            let free = found(&index, &quoted);
-            assert!(
-                free.is_superset(&expected),
-                "{word}: {:?}",
-                expected.difference(&free)
-            );
-        }
+        each_word_finds(&index, "niche", words, &expected);
     }
 }
 
@@ -262,24 +267,7 @@ fn every_place_word_in_every_script_finds_exactly_who_lives_there() {
     for (location, words) in PLACES {
         let expected = living_in(location);
         assert!(!expected.is_empty(), "nobody lives in {location}");
-        for word in *words {
-            let quoted = if word.contains(' ') {
-                format!("\"{word}\"")
-            } else {
-                word.to_string()
-            };
-            assert_eq!(
-                found(&index, &format!("loc:{quoted}")),
-                expected,
-                "loc:{word}"
-            );
-            let free = found(&index, &quoted);
-            assert!(
-                free.is_superset(&expected),
-                "{word}: {:?}",
-                expected.difference(&free)
-            );
-        }
+        each_word_finds(&index, "loc", words, &expected);
     }
 }
 
