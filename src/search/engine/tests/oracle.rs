@@ -21,16 +21,7 @@ pub(super) fn oracle(c: &Creator, query: &Query, tiers: &TierBounds, stage: Opti
         let mut chars = hay.chars();
         pat.chars().all(|p| chars.any(|h| h == p))
     };
-    let channel_ok = |f: &Filter, ch: &crate::model::Channel| match f {
-        Filter::Platform(list) => list.iter().any(|p| match (p, &ch.platform) {
-            (Platform::Other(a), Platform::Other(b)) => a.to_lowercase() == b.to_lowercase(),
-            (a, b) => a == b,
-        }),
-        Filter::Followers(b) => ch.followers.is_some_and(|n| b.contains(n)),
-        Filter::Tier(ts) => ch.followers.is_some_and(|n| ts.contains(&tiers.tier(n))),
-        Filter::Engagement(b) => ch.engagement.is_some_and(|e| b.contains(e)),
-        _ => unreachable!(),
-    };
+    let channel_ok = |f: &Filter, ch: &crate::model::Channel| channel_ok(f, ch, tiers);
     let positive_channel: Vec<&Filter> = query
         .terms
         .iter()
@@ -116,14 +107,19 @@ pub(super) fn channel_matches(
         .terms
         .iter()
         .filter(|t| !t.negated && t.filter.is_channel_term())
-        .all(|t| match &t.filter {
-            Filter::Platform(list) => list.iter().any(|p| match (p, &ch.platform) {
-                (Platform::Other(a), Platform::Other(b)) => a.to_lowercase() == b.to_lowercase(),
-                (a, b) => a == b,
-            }),
-            Filter::Followers(b) => ch.followers.is_some_and(|n| b.contains(n)),
-            Filter::Tier(ts) => ch.followers.is_some_and(|n| ts.contains(&tiers.tier(n))),
-            Filter::Engagement(b) => ch.engagement.is_some_and(|e| b.contains(e)),
-            _ => true,
-        })
+        .all(|t| channel_ok(&t.filter, ch, tiers))
+}
+
+/// True when channel `ch` satisfies the channel term `f` (any other term holds).
+fn channel_ok(f: &Filter, ch: &crate::model::Channel, tiers: &TierBounds) -> bool {
+    match f {
+        Filter::Platform(list) => list.iter().any(|p| match (p, &ch.platform) {
+            (Platform::Other(a), Platform::Other(b)) => a.to_lowercase() == b.to_lowercase(),
+            (a, b) => a == b,
+        }),
+        Filter::Followers(b) => ch.followers.is_some_and(|n| b.contains(n)),
+        Filter::Tier(ts) => ch.followers.is_some_and(|n| ts.contains(&tiers.tier(n))),
+        Filter::Engagement(b) => ch.engagement.is_some_and(|e| b.contains(e)),
+        _ => true,
+    }
 }
