@@ -65,10 +65,12 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
     let (_, campaign_file) = session.find_campaign(&args.campaign)?;
     let roster = super::roster(session)?;
     let campaign = super::campaign_or_fail(session, &roster, &args.campaign)?;
-    let Some(name) = Session::export_template(&campaign, args.template.as_deref()) else {
+    let Some(name) = session.export_template(&campaign, args.template.as_deref(), stage) else {
+        let kind = crate::mail::template::Kind::for_stage(stage);
         bail!(
-            "{} names no template: give one with --template NAME (templates: {})",
+            "{} names no template, and no single template says kind = \"{}\": give one with --template NAME (templates: {})",
             campaign_file,
+            kind.name(),
             session.template_names().join(", ")
         );
     };

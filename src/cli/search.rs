@@ -171,6 +171,22 @@ fn query_error(text: &str, error: &QueryError) -> ExitCode {
     );
     crate::errln!("  {}", crate::display::escape(text));
     crate::errln!("  {}{}", " ".repeat(before), "^".repeat(marked));
+    // `er:>3` unquoted reaches the program as `er:`: the shell took `>3` as a redirection.
+    let term = text.get(error.span.clone()).unwrap_or("");
+    if let Some(field) = ["er:", "followers:"]
+        .into_iter()
+        .find(|f| term.trim_start_matches('-').eq_ignore_ascii_case(f))
+        && error.message.contains("needs a value")
+    {
+        let example = if field == "er:" {
+            "er:>3"
+        } else {
+            "followers:>=10k"
+        };
+        crate::errln!(
+            "  the shell reads > and < itself (a file may have been written): quote the query, '{example}'"
+        );
+    }
     ExitCode::from(1)
 }
 

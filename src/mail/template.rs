@@ -48,9 +48,52 @@ pub struct Template {
     pub reply_to: Option<Part>,
     /// Paths relative to the workspace, with the line each was given on.
     pub attachments: Vec<(String, u32)>,
+    /// What the template is for (`kind = "invite"` in the front matter), when it says.
+    pub kind: Option<Kind>,
     /// `campaign.X` for keys that are not part of every brief: they must be in the campaign's
     /// own keys (checked when a campaign is known), with the line of their first use.
     pub campaign_keys: Vec<(String, u32)>,
+}
+
+/// What a template is for: an export picks the template of the kind its stage calls for when
+/// the campaign names none (an invitation for the shortlisted, a follow-up for the contacted).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Invite,
+    FollowUp,
+    Reminder,
+    ThankYou,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [Kind::Invite, Kind::FollowUp, Kind::Reminder, Kind::ThankYou];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Invite => "invite",
+            Kind::FollowUp => "follow-up",
+            Kind::Reminder => "reminder",
+            Kind::ThankYou => "thank-you",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Kind> {
+        let text = text.trim().to_lowercase().replace(['_', ' '], "-");
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.name() == text || (text == "followup" && *k == Kind::FollowUp))
+    }
+
+    /// The kind of message an export of creators at `stage` sends.
+    pub fn for_stage(stage: crate::model::Stage) -> Kind {
+        use crate::model::Stage;
+        match stage {
+            Stage::Shortlisted => Kind::Invite,
+            Stage::Contacted | Stage::Negotiating => Kind::FollowUp,
+            Stage::Completed => Kind::ThankYou,
+            _ => Kind::Reminder,
+        }
+    }
 }
 
 /// One piece of template source, with the line of the file it starts on.
@@ -126,7 +169,8 @@ fn front_matter(
     let mut bcc = Vec::new();
     let mut reply_to = None;
     let mut attachments = Vec::new();
-    const KEYS: [&str; 5] = ["subject", "cc", "bcc", "reply_to", "attachments"];
+    let mut kind = None;
+    const KEYS: [&str; 6] = ["subject", "kind", "cc", "bcc", "reply_to", "attachments"];
     for (key, value) in table.iter() {
         let line = line_of(key.span().start);
         match key.get_ref().as_ref() {
@@ -153,6 +197,20 @@ fn front_matter(
                     line,
                     format!("\"{k}\" must be a string or a list of strings"),
                 )),
+            },
+            "kind" => match value.get_ref() {
+                DeValue::String(s) => match Kind::parse(s) {
+                    Some(k) => kind = Some(k),
+                    None => {
+                        let names = Kind::ALL.map(Kind::name);
+                        let hint = match crate::suggest::nearest(s, names) {
+                            Some(n) => format!("did you mean \"{n}\"?"),
+                            None => format!("kinds: {}", names.join(", ")),
+                        };
+                        problems.push(problem(line, format!("unknown kind \"{s}\" ({hint})")));
+                    }
+                },
+                _ => problems.push(problem(line, "\"kind\" must be a string".into())),
             },
             "reply_to" => match value.get_ref() {
                 DeValue::String(s) => {
@@ -188,6 +246,7 @@ fn front_matter(
         bcc,
         reply_to,
         attachments,
+        kind,
         campaign_keys: Vec::new(),
     })
 }

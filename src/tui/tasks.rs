@@ -238,7 +238,20 @@ pub fn perform(session: &Session, task: Task, now: &jiff::Zoned) -> Done {
 /// Renders the invitations an export preview asked for, with every problem found. A campaign
 /// with no template (and none chosen) renders nothing: the preview asks for one.
 fn prepare_export(session: &Session, request: &ExportRequest) -> ExportPreview {
-    let templates = session.template_names();
+    // The kind of message is the one the first creator's stage calls for; `t` offers the
+    // templates of that kind first, then those that say no kind, then the others.
+    let stage = request
+        .entries
+        .first()
+        .map_or(crate::model::Stage::Shortlisted, |e| e.stage);
+    let wanted = crate::mail::template::Kind::for_stage(stage);
+    let mut kinds = session.template_kinds();
+    kinds.sort_by_key(|(_, k)| match k {
+        Some(k) if *k == wanted => 0,
+        None => 1,
+        Some(_) => 2,
+    });
+    let templates = kinds.into_iter().map(|(n, _)| n).collect();
     let mut preview = ExportPreview {
         generation: request.generation,
         campaign: request.campaign.clone(),
@@ -267,7 +280,7 @@ fn prepare_export(session: &Session, request: &ExportRequest) -> ExportPreview {
         preview.prepared.problems.extend(errors.map(Problem::from));
         return preview;
     };
-    let Some(name) = Session::export_template(&campaign, request.template.as_deref()) else {
+    let Some(name) = session.export_template(&campaign, request.template.as_deref(), stage) else {
         preview.note = Some(if preview.templates.is_empty() {
             format!(
                 "{} names no template, and templates/ has none: add one to export",

@@ -53,18 +53,66 @@ impl ExportPlan {
 }
 
 impl Session {
-    /// The template an export of `campaign` uses: `asked`, else the campaign's own. `None`
-    /// means the caller must have the user choose one of [`Session::template_names`]: no
-    /// template is ever taken by guess.
-    pub fn export_template(campaign: &Campaign, asked: Option<&str>) -> Option<String> {
-        asked
-            .map(str::to_string)
-            .or_else(|| campaign.brief.template.clone())
+    /// The template an export of `campaign`'s creators at `stage` uses: `asked`; else the
+    /// campaign's own, unless it says it is of another kind than the stage calls for (an
+    /// invitation for the shortlisted, a follow-up for the contacted); else the one template
+    /// of that kind (of several, the one named for the campaign's language). `None` means the
+    /// caller must have the user choose: a template is never taken by guess.
+    pub fn export_template(
+        &self,
+        campaign: &Campaign,
+        asked: Option<&str>,
+        stage: crate::model::Stage,
+    ) -> Option<String> {
+        if let Some(asked) = asked {
+            return Some(asked.to_string());
+        }
+        let wanted = crate::mail::template::Kind::for_stage(stage);
+        let kinds = self.template_kinds();
+        let kind_of = |name: &str| kinds.iter().find(|(n, _)| n == name).and_then(|(_, k)| *k);
+        if let Some(own) = &campaign.brief.template
+            && kind_of(own).is_none_or(|k| k == wanted)
+        {
+            return Some(own.clone());
+        }
+        let of_kind: Vec<&String> = kinds
+            .iter()
+            .filter(|(_, k)| *k == Some(wanted))
+            .map(|(n, _)| n)
+            .collect();
+        match of_kind.as_slice() {
+            [one] => Some((*one).clone()),
+            several => {
+                let lang = campaign.brief.lang.map(|l| l.tag().to_lowercase())?;
+                let named: Vec<&&String> = several
+                    .iter()
+                    .filter(|n| n.to_lowercase().ends_with(&lang))
+                    .collect();
+                match named.as_slice() {
+                    [one] => Some((**one).clone()),
+                    _ => None,
+                }
+            }
+        }
     }
 
     /// The workspace's templates, sorted by name.
     pub fn template_names(&self) -> Vec<String> {
         crate::mail::template_names(&self.workspace)
+    }
+
+    /// The workspace's templates with the kind each says it is (none for a template that
+    /// says none or cannot be read), sorted by name.
+    pub fn template_kinds(&self) -> Vec<(String, Option<crate::mail::template::Kind>)> {
+        self.template_names()
+            .into_iter()
+            .map(|name| {
+                let kind = crate::mail::load_template(&self.workspace, &name)
+                    .ok()
+                    .and_then(|t| t.kind);
+                (name, kind)
+            })
+            .collect()
     }
 
     /// Where the exports of campaign `id` go: `exports/<id>/`.

@@ -438,3 +438,39 @@ fn unknown_stage_and_empty_stage() {
         "shortlist: error: no one is contracted in spring; nothing to export\n"
     );
 }
+
+#[test]
+fn without_a_template_the_kind_the_stage_calls_for_is_used_or_asked_for() {
+    let sandbox = Sandbox::new();
+    let ws = workspace(&sandbox, "");
+    // Two templates that say nothing of their kind: nothing is guessed.
+    let (code, _, err) = export(&sandbox, &ws, &["--dry-run"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("names no template, and no single template says kind = \"invite\": give one with --template NAME (templates: en, zh)"),
+        "{err}"
+    );
+    // One says it is the invitation, another the follow-up.
+    let kinded =
+        |kind: &str, text: &str| text.replacen("+++\n", &format!("+++\nkind = \"{kind}\"\n"), 1);
+    std::fs::write(ws.join("templates/zh.txt"), kinded("invite", ZH)).unwrap();
+    std::fs::write(ws.join("templates/again.txt"), kinded("follow-up", EN)).unwrap();
+    let (code, out, err) = export(&sandbox, &ws, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("from template zh"), "{out}");
+    let m = std::fs::read(ws.join("exports/spring/mei.eml")).unwrap();
+    assert!(parse(&m).subject().unwrap().contains("合作邀約"));
+    // The contacted are followed up with the follow-up, even though the campaign names the
+    // invitation as its template.
+    let text = std::fs::read_to_string(ws.join("campaigns/spring.toml")).unwrap();
+    let text = text
+        .replace("platforms = [", "template = \"zh\"\nplatforms = [")
+        .replace(
+            "creator = \"mei\"\n",
+            "creator = \"mei\"\nstage = \"contacted\"\n",
+        );
+    std::fs::write(ws.join("campaigns/spring.toml"), text).unwrap();
+    let (code, out, err) = export(&sandbox, &ws, &["--stage", "contacted", "--format", "txt"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("from template again"), "{out}");
+}

@@ -163,6 +163,17 @@ fn problems_with_the_request_exit_1_with_a_clear_message() {
             "shortlist: error: in the query at column 4: er: \">>5\" is not a comparison (write >3, >=3, <3, 3..5 or 3)\n  er:>>5\n     ^^^\n".to_string()
         )
     );
+    // What reaches the program when `er:>3` was not quoted: the shell took `>3` away.
+    let (code, err) = run(&["skincare", "er:"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.ends_with("  the shell reads > and < itself (a file may have been written): quote the query, 'er:>3'\n"),
+        "{err}"
+    );
+    let (_, err) = run(&["followers:"]);
+    assert!(err.contains("quote the query, 'followers:>=10k'"), "{err}");
+    let (_, err) = run(&["platform:"]);
+    assert!(!err.contains("quote the query"), "{err}");
     let (code, err) = run(&["--campaign", "lumi", "x"]);
     assert_eq!(code, Some(1));
     assert_eq!(

@@ -10,13 +10,38 @@ fn problems(text: &str) -> Vec<String> {
 #[test]
 fn the_sample_templates_read_cleanly() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/templates");
-    for name in ["invite-en", "invite-zh-TW", "followup-zh-TW"] {
+    for (name, kind) in [
+        ("invite-en", Kind::Invite),
+        ("invite-zh-TW", Kind::Invite),
+        ("followup-zh-TW", Kind::FollowUp),
+    ] {
         let text = std::fs::read_to_string(dir.join(format!("{name}.txt"))).unwrap();
         let t = parse_template(name, name, &text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
-        assert_eq!(t.subject.line, 2);
-        assert_eq!(t.body.line, 4);
+        assert_eq!(t.kind, Some(kind));
+        assert_eq!(t.subject.line, 3);
+        assert_eq!(t.body.line, 5);
         assert!(t.campaign_keys.is_empty(), "{:?}", t.campaign_keys);
     }
+}
+
+#[test]
+fn a_kind_is_one_of_the_known_ones() {
+    assert_eq!(Kind::parse("Follow up"), Some(Kind::FollowUp));
+    assert_eq!(Kind::parse("followup"), Some(Kind::FollowUp));
+    assert_eq!(
+        problems("+++\nkind = \"invte\"\nsubject = \"x\"\n+++\nbody\n"),
+        ["templates/t.txt:2:1: error: unknown kind \"invte\" (did you mean \"invite\"?)"]
+    );
+    assert_eq!(
+        problems("+++\nkind = 3\nsubject = \"x\"\n+++\nbody\n"),
+        ["templates/t.txt:2:1: error: \"kind\" must be a string"]
+    );
+    assert_eq!(
+        problems("+++\nkind = \"newsletter\"\nsubject = \"x\"\n+++\nbody\n"),
+        [
+            "templates/t.txt:2:1: error: unknown kind \"newsletter\" (kinds: invite, follow-up, reminder, thank-you)"
+        ]
+    );
 }
 
 #[test]

@@ -341,9 +341,29 @@ fn a_campaign_with_no_template_asks_for_one_instead_of_taking_the_first() {
     );
     h.keys("enter");
     assert!(exported_files(dir.path()).is_empty());
-    h.keys("t");
-    assert_eq!(preview(&h).template.as_deref(), Some("followup-zh-TW"));
+    // Two templates are invitations: t offers them first, then the follow-up.
     h.keys("t");
     assert_eq!(preview(&h).template.as_deref(), Some("invite-en"));
     assert!(!preview(&h).prepared.letters.is_empty());
+    h.keys("t");
+    assert_eq!(preview(&h).template.as_deref(), Some("invite-zh-TW"));
+    h.keys("t");
+    assert_eq!(preview(&h).template.as_deref(), Some("followup-zh-TW"));
+}
+
+#[test]
+fn without_a_template_the_one_of_the_kind_and_language_wanted_is_used() {
+    let dir = copy_of_sample();
+    let file = dir.path().join("campaigns/lumi-vitc-launch.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let text = text.replace("template = \"invite-zh-TW\"\n", "lang = \"zh-TW\"\n");
+    std::fs::write(&file, text).unwrap();
+    // The shortlisted are invited in the campaign's language…
+    let mut h = lumi(dir.path(), "stage:shortlisted");
+    h.keys("space x");
+    assert_eq!(preview(&h).template.as_deref(), Some("invite-zh-TW"));
+    // …and the contacted followed up, with the one follow-up there is.
+    let mut h = lumi(dir.path(), "stage:contacted");
+    h.keys("space x");
+    assert_eq!(preview(&h).template.as_deref(), Some("followup-zh-TW"));
 }
