@@ -13,6 +13,7 @@ mod platform;
 mod production;
 mod record;
 mod rules;
+mod settings;
 mod size;
 mod stage;
 mod tier;
@@ -30,6 +31,7 @@ pub use record::{Record, Val};
 pub use rules::{
     MAX_AVG_VIEWS, MAX_FOLLOWERS, MAX_RATE, currency_problem, email_problem, id_problem, suggest_id,
 };
+pub use settings::Settings;
 pub use size::{SizeError, parse_size};
 pub use stage::Stage;
 pub use tier::{Tier, TierBounds};

@@ -152,6 +152,32 @@ pub fn apply(
             ))
         }
         Edit::Remove { creators, force } => super::records::remove(campaign, creators, *force),
+        Edit::Settings { settings, was } => {
+            let now_set = crate::model::Settings::of(&campaign.brief);
+            if let Some(was) = was
+                && **was != now_set
+            {
+                return Err(Refusal::Conflict(
+                    "the campaign's settings were changed there meanwhile".into(),
+                ));
+            }
+            let settings = Box::new(settings.normalized());
+            let problems = settings.problems();
+            if !problems.is_empty() {
+                return Err(Refusal::Rule(problems.join("; ")));
+            }
+            if *settings == now_set {
+                return Ok((
+                    Outcome::Unchanged("the settings are as they were".into()),
+                    Vec::new(),
+                ));
+            }
+            settings.apply(&mut campaign.brief);
+            Ok((
+                Outcome::Done(format!("saved the settings of {}", settings.name.trim())),
+                vec![FileChange::SetSettings(settings)],
+            ))
+        }
         Edit::Fee { creator, .. }
         | Edit::Set { creator, .. }
         | Edit::Round { creator, .. }

@@ -3,7 +3,7 @@
 
 use jiff::civil::Date;
 
-use crate::model::{Entry, Payment, Record, Results, Round, Stage, Val};
+use crate::model::{Entry, Payment, Record, Results, Round, Settings, Stage, Val};
 
 /// One change to a campaign. The `was` fields hold what the user saw before the change, when it
 /// was made from a view that may be out of date; the change is refused if the campaign no
@@ -61,6 +61,12 @@ pub enum Edit {
     /// Take creators off the shortlist; past `contacted` only when `force` is set, since their
     /// history goes with them.
     Remove { creators: Vec<String>, force: bool },
+    /// Change the campaign's settings (the form's fields of the brief); `was` is what the form
+    /// was opened on.
+    Settings {
+        settings: Box<Settings>,
+        was: Option<Box<Settings>>,
+    },
 }
 
 /// The note recorded when an invitation was exported.
@@ -128,6 +134,7 @@ impl Edit {
             } => format!("{creator}: results of {deliverable}"),
             Edit::AddPayment { creator, .. } => format!("{creator}: new payment"),
             Edit::Remove { creators, .. } => format!("remove {}", creators.join(", ")),
+            Edit::Settings { .. } => "the campaign's settings".to_string(),
         }
     }
 }
@@ -203,12 +210,14 @@ pub enum FileChange {
         payment: Payment,
     },
     RemoveEntry(String),
+    SetSettings(Box<Settings>),
 }
 
 impl FileChange {
-    /// The creator whose entry it changes.
-    pub fn creator(&self) -> &str {
-        match self {
+    /// The creator whose entry it changes; none for the brief.
+    pub fn creator(&self) -> Option<&str> {
+        Some(match self {
+            FileChange::SetSettings(_) => return None,
             FileChange::AddEntry(creator)
             | FileChange::RemoveEntry(creator)
             | FileChange::SetStage { creator, .. }
@@ -219,6 +228,6 @@ impl FileChange {
             | FileChange::AddRound { creator, .. }
             | FileChange::AddResults { creator, .. }
             | FileChange::AddPayment { creator, .. } => creator,
-        }
+        })
     }
 }

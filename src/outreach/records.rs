@@ -268,7 +268,7 @@ pub(super) fn remove(campaign: &mut Campaign, creators: &[String], force: bool) 
     campaign
         .entries
         .retain(|e| !creators.iter().any(|c| *c == e.creator));
-    let names: Vec<&str> = changes.iter().map(FileChange::creator).collect();
+    let names: Vec<&str> = changes.iter().filter_map(FileChange::creator).collect();
     Ok((
         Outcome::Done(format!("removed {}", names.join(", "))),
         changes,

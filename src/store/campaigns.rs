@@ -13,6 +13,7 @@ use crate::model::{Brief, Campaign, id_problem};
 
 mod brief;
 use brief::read_brief;
+pub(crate) use brief::sender as read_sender;
 
 mod entries;
 mod production;
@@ -210,6 +211,7 @@ pub fn load_campaign(
 
 mod edit;
 mod records;
+mod settings;
 mod update;
 
 pub use edit::EditError;

@@ -25,6 +25,9 @@ pub struct Config {
     pub theme: Option<Located<String>>,
     /// Keys rebound in the interface: action name → keys (checked by the interface).
     pub keys: Vec<Located<(String, Vec<String>)>>,
+    /// Who invitations come from, unless a campaign says otherwise (`[sender]`): given to
+    /// new campaigns.
+    pub sender: Option<crate::model::Sender>,
     /// The file the configuration came from, as shown in messages.
     pub file: String,
 }
@@ -45,6 +48,7 @@ impl Default for Config {
             rates: Vec::new(),
             theme: None,
             keys: Vec::new(),
+            sender: None,
             file: String::new(),
         }
     }
@@ -153,7 +157,8 @@ pub fn parse_config(file: &str, bytes: &[u8]) -> (Config, Vec<Diagnostic>) {
             }
         }
     }
-    f.unknown_keys(&["currency", "tiers", "theme", "keys"], |_| None);
+    config.sender = super::campaigns::read_sender(&mut f);
+    f.unknown_keys(&["currency", "tiers", "theme", "keys", "sender"], |_| None);
     (config, report.into_diagnostics(file))
 }
 

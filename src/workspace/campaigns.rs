@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use jiff::Zoned;
 
 use super::Session;
-use crate::model::{Campaign, id_problem};
+use crate::model::{Campaign, Settings, id_problem};
 use crate::outreach::Edit;
 use crate::store::{self, Diagnostic, KnownCreators, ReadError, SaveError, Saved};
 
@@ -67,11 +67,6 @@ impl ReadCampaign {
         self.campaign
             .ok_or(CampaignError::Unreadable { file: self.file })
     }
-}
-
-/// An option's text, unless it is blank.
-fn given(text: Option<&str>) -> Option<&str> {
-    text.map(str::trim).filter(|s| !s.is_empty())
 }
 
 /// The campaigns of a workspace as read.
@@ -215,27 +210,46 @@ impl Session {
             .collect()
     }
 
-    /// Starts campaign `id` with its brief; refuses a bad id, a blank name, and a campaign
-    /// that exists. Returns the file as messages name it.
-    pub fn create_campaign(
-        &self,
-        id: &str,
-        name: &str,
-        brand: Option<&str>,
-        product: Option<&str>,
-    ) -> Result<String, CampaignError> {
+    /// Starts campaign `id` with `settings` (the configured sender when they name none);
+    /// refuses a bad id, a blank name, and a campaign that exists. Returns the file as
+    /// messages name it.
+    pub fn create_campaign(&self, id: &str, settings: &Settings) -> Result<String, CampaignError> {
         if let Some(problem) = id_problem(id) {
             return Err(CampaignError::BadId {
                 id: id.to_string(),
                 problem,
             });
         }
-        if name.trim().is_empty() {
+        if settings.name.trim().is_empty() {
             return Err(CampaignError::NoName);
+        }
+        let mut settings = settings.clone();
+        if settings.sender.is_none() {
+            settings.sender = self.config.sender.clone();
         }
         let path = self.workspace.campaign_file(id);
         let file = self.shown(&path);
-        store::create_campaign(&path, &file, name.trim(), given(brand), given(product))?;
+        store::create_campaign(&path, &file, &settings)?;
         Ok(file)
+    }
+
+    /// What a new campaign's form starts from: the configured currency and sender, the one
+    /// invitation template when there is one, and nothing else.
+    pub fn new_settings(&self) -> Settings {
+        let invites: Vec<String> = self
+            .template_kinds()
+            .into_iter()
+            .filter(|(_, k)| *k == Some(crate::mail::template::Kind::Invite))
+            .map(|(n, _)| n)
+            .collect();
+        Settings {
+            currency: Some(self.config.currency.clone()),
+            sender: self.config.sender.clone(),
+            template: match invites.as_slice() {
+                [one] => Some(one.clone()),
+                _ => None,
+            },
+            ..Settings::default()
+        }
     }
 }

@@ -400,3 +400,155 @@ fn due_lists_follow_ups_oldest_first() {
     assert_eq!(code, 1);
     assert!(err.contains("no campaign \"nope\""), "{err}");
 }
+
+#[test]
+fn campaign_new_takes_every_setting_and_edit_changes_only_those_given() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.sample("ws");
+    // The sender comes from the configuration unless given.
+    let config = sandbox.config_file();
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::write(
+        &config,
+        "[sender]\nname = \"林雅雯 Amy Lin\"\nemail = \"amy@glow.example\"\n",
+    )
+    .unwrap();
+    let (code, out, err) = run(
+        &sandbox,
+        &ws,
+        &[
+            "campaign",
+            "new",
+            "glow",
+            "--name",
+            "Glow 春季",
+            "--brand",
+            "Glow",
+            "--product",
+            "精華",
+            "--goal",
+            "awareness",
+            "--budget",
+            "30萬",
+            "--currency",
+            "twd",
+            "--platforms",
+            "ig,threads",
+            "--starts",
+            "2026-12-10",
+            "--ends",
+            "2027-01-10",
+            "--reply-by",
+            "+4",
+            "--template",
+            "invite-zh-TW",
+            "--about",
+            "Glow 是台北的保養品牌。",
+            "--brief",
+            "兩週使用心得",
+            "--deliverables",
+            "1 則 IG Reels",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains("note:"), "nothing missing: {out}");
+    let written = read(&ws, "campaigns/glow.toml");
+    assert!(
+        written.ends_with("[campaign]\nname = \"Glow 春季\"\nbrand = \"Glow\"\nproduct = \"精華\"\ngoal = \"awareness\"\nbudget = 300_000\ncurrency = \"TWD\"\nplatforms = [\"instagram\", \"threads\"]\nreply_by = 2026-11-26\nstarts = 2026-12-10\nends = 2027-01-10\ntemplate = \"invite-zh-TW\"\nabout = \"Glow 是台北的保養品牌。\"\nbrief = \"兩週使用心得\"\ndeliverables = \"1 則 IG Reels\"\nsender = { name = \"林雅雯 Amy Lin\", email = \"amy@glow.example\" }\n"),
+        "{written}"
+    );
+    // The first export needs nothing more.
+    let (code, _, err) = run(&sandbox, &ws, &["add", "glow", "sarsa"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = run(&sandbox, &ws, &["export", "glow", "--dry-run"]);
+    assert_eq!(code, 0, "{err}");
+
+    // A hand-written comment and key survive an edit; only what is given changes.
+    let with_comment = read(&ws, "campaigns/glow.toml").replace(
+        "budget = 300_000\n",
+        "budget = 300_000 # agreed 11/20\nmood = \"fresh\"\n",
+    );
+    std::fs::write(ws.join("campaigns/glow.toml"), &with_comment).unwrap();
+    let (code, out, err) = run(
+        &sandbox,
+        &ws,
+        &[
+            "campaign", "edit", "glow", "--budget", "400000", "--goal", "none",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "glow: saved the settings of Glow 春季\n");
+    let edited = read(&ws, "campaigns/glow.toml");
+    assert_eq!(
+        edited,
+        with_comment
+            .replace("goal = \"awareness\"\n", "")
+            .replace("budget = 300_000 #", "budget = 400_000 #")
+    );
+    // Nothing given changes nothing; a bad value is refused and nothing is written.
+    let (code, out, _) = run(&sandbox, &ws, &["campaign", "edit", "glow"]);
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "glow: the settings are as they were; nothing changed\n")
+    );
+    for (args, said) in [
+        (
+            vec!["--ends", "2026-12-01"],
+            "ends: 2026-12-01 is before the start, 2026-12-10",
+        ),
+        (
+            vec!["--platforms", "instagarm"],
+            "\"instagarm\" is not a platform (did you mean instagram?)",
+        ),
+        (
+            vec!["--goal", "fame"],
+            "--goal \"fame\": write awareness, engagement or conversion",
+        ),
+        (vec!["--sender-email", "amy@"], "malformed"),
+        (vec!["--currency", "dollars"], "currency"),
+        (
+            vec!["--budget", "lots"],
+            "--budget \"lots\" is not an amount",
+        ),
+    ] {
+        let mut all = vec!["campaign", "edit", "glow"];
+        all.extend(args.iter().copied());
+        let (code, _, err) = run(&sandbox, &ws, &all);
+        assert_eq!(code, 1, "{args:?}: {err}");
+        assert!(err.contains(said), "{args:?}: {err}");
+        assert_eq!(read(&ws, "campaigns/glow.toml"), edited, "{args:?}");
+    }
+}
+
+#[test]
+fn a_new_campaign_says_what_an_export_will_still_need() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.sample("ws");
+    let (code, out, err) = run(
+        &sandbox,
+        &ws,
+        &["campaign", "new", "bare", "--name", "Bare"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("note: no sender yet: invitations need one (--sender-name and --sender-email, or [sender] in config.toml)"), "{out}");
+    assert!(out.contains("note: no template yet"), "{out}");
+    let (code, _, err) = run(
+        &sandbox,
+        &ws,
+        &[
+            "campaign",
+            "new",
+            "b2",
+            "--name",
+            "B",
+            "--sender-name",
+            "Amy",
+        ],
+    );
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("a sender needs both --sender-name and --sender-email"),
+        "{err}"
+    );
+    assert!(!ws.join("campaigns/b2.toml").exists());
+}

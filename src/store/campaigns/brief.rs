@@ -52,35 +52,7 @@ pub(super) fn read_brief(
         f.error(&span, format!("\"ends\" ({e}) is before \"starts\" ({s})"));
     }
     let template = text(&mut f, "template");
-    let sender = f.table("sender", false).and_then(|(t, at)| {
-        let subject = f.subject().map(str::to_string);
-        let mut s = Fields::new(t, at, f.report());
-        s.set_subject(subject);
-        let name = s
-            .non_blank("name", true)
-            .map(|n| n.get_ref().trim().to_string());
-        let email = s.non_blank("email", true).and_then(|e| {
-            let address = e.get_ref().trim();
-            match email_problem(address) {
-                Some(problem) => {
-                    let message = format!(
-                        "malformed sender email \"{}\": {problem}",
-                        address.escape_debug()
-                    );
-                    s.error(&e.span(), message);
-                    None
-                }
-                None => Some(address.to_string()),
-            }
-        });
-        let phone = s.optional_text("phone").map(|p| p.to_string());
-        s.unknown_keys(&["name", "email", "phone"], |_| None);
-        Some(Sender {
-            name: name?,
-            email: email?,
-            phone,
-        })
-    });
+    let sender = sender(&mut f);
     let about = text(&mut f, "about");
     let brief = text(&mut f, "brief");
     let deliverables = text(&mut f, "deliverables");
@@ -118,6 +90,40 @@ pub(super) fn read_brief(
         lang,
         extra,
     }
+}
+
+/// `sender = { name, email, phone }`: who invitations come from (in a brief, and as the
+/// default of new campaigns in the configuration).
+pub(crate) fn sender(f: &mut Fields<'_, '_, '_, '_>) -> Option<Sender> {
+    f.table("sender", false).and_then(|(t, at)| {
+        let subject = f.subject().map(str::to_string);
+        let mut s = Fields::new(t, at, f.report());
+        s.set_subject(subject);
+        let name = s
+            .non_blank("name", true)
+            .map(|n| n.get_ref().trim().to_string());
+        let email = s.non_blank("email", true).and_then(|e| {
+            let address = e.get_ref().trim();
+            match email_problem(address) {
+                Some(problem) => {
+                    let message = format!(
+                        "malformed sender email \"{}\": {problem}",
+                        address.escape_debug()
+                    );
+                    s.error(&e.span(), message);
+                    None
+                }
+                None => Some(address.to_string()),
+            }
+        });
+        let phone = s.optional_text("phone").map(|p| p.to_string());
+        s.unknown_keys(&["name", "email", "phone"], |_| None);
+        Some(Sender {
+            name: name?,
+            email: email?,
+            phone,
+        })
+    })
 }
 
 pub(super) fn platforms(f: &mut Fields<'_, '_, '_, '_>) -> Vec<Platform> {

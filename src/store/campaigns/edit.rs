@@ -34,24 +34,11 @@ impl Document {
         Ok(Document { doc })
     }
 
-    /// A new campaign file holding the brief.
-    pub fn new_campaign(
-        id: &str,
-        name: &str,
-        brand: Option<&str>,
-        product: Option<&str>,
-    ) -> String {
-        let mut text = format!(
-            "# Campaign {id}: its brief, then one [[entry]] per creator on the shortlist.\n\n[campaign]\nname = {}\n",
-            quote(name)
-        );
-        if let Some(brand) = brand {
-            text.push_str(&format!("brand = {}\n", quote(brand)));
-        }
-        if let Some(product) = product {
-            text.push_str(&format!("product = {}\n", quote(product)));
-        }
-        text
+    /// The text a new campaign file starts from, before its settings are written.
+    pub fn new_campaign(id: &str) -> String {
+        format!(
+            "# Campaign {id}: its brief, then one [[entry]] per creator on the shortlist.\n\n[campaign]\n"
+        )
     }
 
     pub fn text(&self) -> String {
@@ -281,11 +268,6 @@ pub(super) fn text_value(text: &str) -> Value {
     format!("\"\"\"\n{escaped}\"\"\"")
         .parse::<Value>()
         .unwrap_or_else(|_| text.as_str().into())
-}
-
-/// A string as a TOML basic string, for text written from scratch.
-fn quote(text: &str) -> String {
-    Value::from(text).to_string().trim().to_string()
 }
 
 #[cfg(test)]

@@ -110,7 +110,7 @@ pub(super) fn toml_value(v: &Val) -> Option<Value> {
     })
 }
 
-fn count_value(n: u64) -> Value {
+pub(super) fn count_value(n: u64) -> Value {
     let digits = n.to_string();
     if n < 10_000 {
         return digits.parse().unwrap_or_else(|_| Value::from(0));

@@ -107,15 +107,26 @@ pub fn update_campaign(
 pub fn create_campaign(
     path: &Path,
     file: &str,
-    name: &str,
-    brand: Option<&str>,
-    product: Option<&str>,
+    settings: &crate::model::Settings,
 ) -> Result<(), SaveError> {
     let id = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let text = Document::new_campaign(&id, name, brand, product);
+    let settings = settings.normalized();
+    let problems = settings.problems();
+    if !problems.is_empty() {
+        return Err(SaveError::Refused {
+            file: file.to_string(),
+            message: problems.join("; "),
+        });
+    }
+    let mut document =
+        Document::parse(&Document::new_campaign(&id)).map_err(|e| refused(file, e))?;
+    document
+        .set_settings(&settings)
+        .map_err(|e| refused(file, e))?;
+    let text = document.text();
     let check = parse_campaign(&id, file, text.as_bytes(), None);
     if check.has_errors() {
         let problems = check
@@ -184,7 +195,15 @@ fn verify(
 ) -> Result<(), SaveError> {
     let errors = |l: &LoadedCampaign| l.diagnostics.iter().filter(|d| d.is_error()).count();
     let entries = after.campaign.as_ref().map_or(0, |c| c.entries.len());
-    if errors(after) > errors(before) || entries != expected.entries.len() {
+    // The settings read back as they were meant.
+    let settings = after
+        .campaign
+        .as_ref()
+        .map(|c| crate::model::Settings::of(&c.brief));
+    if errors(after) > errors(before)
+        || entries != expected.entries.len()
+        || settings != Some(crate::model::Settings::of(&expected.brief))
+    {
         let problems = after
             .diagnostics
             .iter()
@@ -222,11 +241,11 @@ fn apply(
         },
     })?;
     for change in changes {
-        let creator = change.creator();
         // Taking an entry off is allowed whatever it holds: it is how a broken one is dropped.
-        let errors = match change {
-            FileChange::RemoveEntry(_) => Vec::new(),
-            _ => loaded.errors_in_entry(creator),
+        // The settings are checked as a whole once written.
+        let errors = match (&change, change.creator()) {
+            (FileChange::RemoveEntry(_), _) | (_, None) => Vec::new(),
+            (_, Some(creator)) => loaded.errors_in_entry(creator),
         };
         if !errors.is_empty() {
             return Err(SaveError::Broken {
@@ -277,6 +296,7 @@ fn apply(
             } => document.add_results(&creator, &deliverable, &results),
             FileChange::AddPayment { creator, payment } => document.add_payment(&creator, &payment),
             FileChange::RemoveEntry(creator) => document.remove_entry(&creator),
+            FileChange::SetSettings(settings) => document.set_settings(&settings),
         };
         done.map_err(|e| refused(file, e))?;
     }

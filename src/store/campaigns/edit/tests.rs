@@ -86,8 +86,13 @@ fn new_entries_go_at_the_end_in_the_usual_layout() {
 
 #[test]
 fn the_first_entry_of_a_new_campaign() {
-    let text = Document::new_campaign("new", "New \"one\"", Some("Brand"), None);
-    let mut doc = Document::parse(&text).unwrap();
+    let mut doc = Document::parse(&Document::new_campaign("new")).unwrap();
+    doc.set_settings(&crate::model::Settings {
+        name: "New \"one\"".into(),
+        brand: Some("Brand".into()),
+        ..Default::default()
+    })
+    .unwrap();
     doc.add_entry("sarsa", &now()).unwrap();
     let loaded = crate::store::parse_campaign("new", "new.toml", doc.text().as_bytes(), None);
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
@@ -182,5 +187,25 @@ fn a_comment_after_a_last_element_without_a_comma_stays_with_it() {
             "}  # first\n]",
             "},  # first\n  { at = 2026-11-22T09:30:00+08:00, stage = \"contacted\" },\n]"
         )
+    );
+}
+
+#[test]
+fn settings_keep_what_they_do_not_set_and_a_sender_table_stays_a_table() {
+    let text = "# the brief\n[campaign]\nname = \"Old\" # keep me\nbudget = 300000\nmood = \"fresh\"\n\n[campaign.sender]\nname = \"Amy\"\nemail = \"amy@x.example\"\n\n[[entry]]\ncreator = \"sarsa\"\n";
+    let loaded = crate::store::parse_campaign("c", "c.toml", text.as_bytes(), None);
+    let mut settings = crate::model::Settings::of(&loaded.campaign.unwrap().brief);
+    settings.name = "New".into();
+    settings.sender = Some(crate::model::Sender {
+        name: "Bo".into(),
+        email: "bo@x.example".into(),
+        phone: None,
+    });
+    let mut doc = Document::parse(text).unwrap();
+    doc.set_settings(&settings).unwrap();
+    // The name changes in place with its comment; 300000 says the same and stays as written.
+    assert_eq!(
+        doc.text(),
+        "# the brief\n[campaign]\nname = \"New\" # keep me\nbudget = 300000\nmood = \"fresh\"\n\n[campaign.sender]\nname = \"Bo\"\nemail = \"bo@x.example\"\n\n[[entry]]\ncreator = \"sarsa\"\n"
     );
 }

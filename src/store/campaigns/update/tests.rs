@@ -281,14 +281,31 @@ fn follow_up_dates_are_set_and_cleared() {
 #[test]
 fn a_new_campaign_is_never_written_over_an_old_one() {
     let (dir, path) = setup();
-    let error = create_campaign(&path, "campaigns/launch.toml", "Other", None, None).unwrap_err();
+    let settings =
+        |name: &str, brand: Option<&str>, product: Option<&str>| crate::model::Settings {
+            name: name.into(),
+            brand: brand.map(Into::into),
+            product: product.map(Into::into),
+            ..Default::default()
+        };
+    let error = create_campaign(
+        &path,
+        "campaigns/launch.toml",
+        &settings("Other", None, None),
+    )
+    .unwrap_err();
     assert_eq!(
         error.to_string(),
         "campaigns/launch.toml already exists; nothing was written"
     );
     assert_eq!(text(&path), CAMPAIGN);
     let fresh = dir.path().join("sub").join("fresh.toml");
-    create_campaign(&fresh, "fresh.toml", "Fresh", Some("Brand"), Some("Thing")).unwrap();
+    create_campaign(
+        &fresh,
+        "fresh.toml",
+        &settings("Fresh", Some("Brand"), Some("Thing")),
+    )
+    .unwrap();
     let loaded = crate::store::load_campaign(&fresh, "fresh.toml", None).unwrap();
     assert!(loaded.diagnostics.is_empty());
     assert_eq!(
