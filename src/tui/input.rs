@@ -2,11 +2,13 @@
 
 use crate::display::width;
 
-/// Text with a cursor, counted in characters.
+/// Text with a cursor, counted in characters. Text given to edit can start selected: the first
+/// character typed (or a delete) then replaces it all, and a move of the cursor keeps it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TextInput {
     text: String,
     cursor: usize,
+    selected: bool,
 }
 
 impl TextInput {
@@ -15,7 +17,37 @@ impl TextInput {
         TextInput {
             text: text.to_string(),
             cursor: text.chars().count(),
+            selected: false,
         }
+    }
+
+    /// An input holding `text`, all of it selected (an empty text is not).
+    pub fn selected(text: &str) -> TextInput {
+        TextInput {
+            selected: !text.is_empty(),
+            ..TextInput::new(text)
+        }
+    }
+
+    /// Selects all the text (as when a field is entered), with the cursor at its end.
+    pub fn select_all(&mut self) {
+        self.selected = !self.text.is_empty();
+        self.cursor = self.len();
+    }
+
+    /// True while the whole text is selected.
+    pub fn is_selected(&self) -> bool {
+        self.selected
+    }
+
+    /// Takes the selected text away, if it is selected; true when it was.
+    fn replace_selection(&mut self) -> bool {
+        if std::mem::take(&mut self.selected) {
+            self.text.clear();
+            self.cursor = 0;
+            return true;
+        }
+        false
     }
 
     /// The text.
@@ -41,6 +73,7 @@ impl TextInput {
 
     /// Types a character at the cursor.
     pub fn insert(&mut self, c: char) {
+        self.replace_selection();
         let at = self.byte(self.cursor);
         self.text.insert(at, c);
         self.cursor += 1;
@@ -48,6 +81,9 @@ impl TextInput {
 
     /// Deletes the character before the cursor.
     pub fn delete_back(&mut self) {
+        if self.replace_selection() {
+            return;
+        }
         if self.cursor > 0 {
             self.cursor -= 1;
             let at = self.byte(self.cursor);
@@ -57,6 +93,9 @@ impl TextInput {
 
     /// Deletes the character under the cursor.
     pub fn delete_forward(&mut self) {
+        if self.replace_selection() {
+            return;
+        }
         if self.cursor < self.len() {
             let at = self.byte(self.cursor);
             self.text.remove(at);
@@ -65,26 +104,33 @@ impl TextInput {
 
     /// Moves the cursor one character left.
     pub fn left(&mut self) {
+        self.selected = false;
         self.cursor = self.cursor.saturating_sub(1);
     }
 
     /// Moves the cursor one character right.
     pub fn right(&mut self) {
+        self.selected = false;
         self.cursor = (self.cursor + 1).min(self.len());
     }
 
     /// Moves the cursor to the start.
     pub fn home(&mut self) {
+        self.selected = false;
         self.cursor = 0;
     }
 
     /// Moves the cursor to the end.
     pub fn end(&mut self) {
+        self.selected = false;
         self.cursor = self.len();
     }
 
     /// Deletes the word before the cursor (and the spaces after it).
     pub fn delete_word(&mut self) {
+        if self.replace_selection() {
+            return;
+        }
         let chars: Vec<char> = self.text.chars().collect();
         let mut start = self.cursor;
         while start > 0 && chars[start - 1].is_whitespace() {
@@ -102,6 +148,7 @@ impl TextInput {
     pub fn clear(&mut self) {
         self.text.clear();
         self.cursor = 0;
+        self.selected = false;
     }
 
     /// Replaces the text, with the cursor at its end.
@@ -221,6 +268,28 @@ impl TextArea {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn selected_text_is_replaced_by_what_is_typed_and_kept_by_a_move() {
+        let mut input = TextInput::selected("2026-11-28");
+        assert!(input.is_selected());
+        for c in "none".chars() {
+            input.insert(c);
+        }
+        assert_eq!(input.text(), "none", "not 2026-11-28none");
+        let mut input = TextInput::selected("2026-11-28");
+        input.left();
+        input.delete_back();
+        assert_eq!(input.text(), "2026-11-8", "moved first: edits in place");
+        let mut input = TextInput::selected("2026-11-28");
+        input.delete_back();
+        assert_eq!(input.text(), "", "a delete takes the selection");
+        assert!(!TextInput::selected("").is_selected());
+        let mut input = TextInput::new("abc");
+        input.select_all();
+        input.insert('x');
+        assert_eq!(input.text(), "x");
+    }
 
     #[test]
     fn a_text_area_moves_between_lines_by_column() {

@@ -61,7 +61,14 @@ fn new_line(out: &mut Vec<Vec<(char, Style)>>, hang: usize) -> usize {
     hang
 }
 
-/// Words, runs of spaces, and single wide characters, with their styles.
+/// Characters a line never starts with: closing punctuation (Chinese and Japanese line
+/// breaking rules, 避頭點).
+const NO_START: &str = "。，、．：；！？）」』】》〉〕］｝〗〙…‥～·・ー々ゝゞヽヾ%),.:;!?]}'\"";
+/// Characters a line never ends with: opening punctuation (避尾點).
+const NO_END: &str = "（「『【《〈〔［｛〖〘([{“‘$";
+
+/// Words, runs of spaces, and single wide characters, with their styles; punctuation stays
+/// with the character it belongs to, so that no line starts with `。` or ends with `「`.
 fn tokens(line: &Line<'_>) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::new();
     for span in &line.spans {
@@ -70,11 +77,19 @@ fn tokens(line: &Line<'_>) -> Vec<Token> {
             let w = c.width().unwrap_or(0);
             let space = c == ' ';
             let alone = w > 1;
+            let last = tokens.last().and_then(|t| t.chars.last()).map(|(c, _)| *c);
+            let held = !space
+                && tokens.last().is_some_and(|t| !t.space)
+                && (NO_START.contains(c) || last.is_some_and(|p| NO_END.contains(p)));
             match tokens.last_mut() {
+                Some(t) if held => {
+                    t.chars.push((c, style));
+                    t.width += w;
+                }
                 Some(t)
                     if t.space == space
                         && !alone
-                        && !t.chars.iter().any(|(c, _)| c.width() > Some(1)) =>
+                        && t.chars.last().is_some_and(|(c, _)| c.width() <= Some(1)) =>
                 {
                     t.chars.push((c, style));
                     t.width += w;
@@ -133,6 +148,20 @@ mod tests {
                 "          replies.",
             ]
         );
+    }
+
+    #[test]
+    fn no_line_starts_with_closing_punctuation_or_ends_with_an_opening_one() {
+        let line = Line::from("一二三四五六七八九，十一二三四「五六」七八。");
+        let lines = plain(&wrap(&line, 18, 0));
+        assert_eq!(
+            lines,
+            ["一二三四五六七八", "九，十一二三四「五", "六」七八。"]
+        );
+        for l in &lines {
+            assert!(!l.starts_with(['，', '。', '」']), "{lines:?}");
+            assert!(!l.ends_with('「'), "{lines:?}");
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -31,6 +32,8 @@ pub struct DateEditor {
     pub targets: Vec<Target>,
     pub input: TextInput,
     pub error: Option<String>,
+    /// A date in the past that enter was pressed on once: a second enter sets it.
+    pub past: Option<jiff::civil::Date>,
 }
 
 impl DateEditor {
@@ -41,10 +44,12 @@ impl DateEditor {
             .and_then(|t| t.entry.follow_up)
             .map(|d| d.to_string())
             .unwrap_or_default();
+        // The date there is, selected: what is typed replaces it.
         DateEditor {
             targets,
-            input: TextInput::new(&shown),
+            input: TextInput::selected(&shown),
             error: None,
+            past: None,
         }
     }
 }
@@ -65,7 +70,18 @@ impl Overlay<App> for DateEditor {
             Action::ClearLine => input.clear(),
             // A date that does not read stays in the editor with what is wrong.
             Action::Apply => {
-                return match crate::outreach::follow_up::read_date(input.text(), app.now.date()) {
+                let today = app.now.date();
+                return match crate::outreach::follow_up::read_date(input.text(), today) {
+                    // A day already gone is set only when asked twice.
+                    Ok(Some(date)) if date < today && self.past != Some(date) => {
+                        let days = (today - date).get_days();
+                        self.past = Some(date);
+                        self.error = Some(format!(
+                            "{date} is in the past ({days} day{} ago): enter again to set it anyway",
+                            if days == 1 { "" } else { "s" }
+                        ));
+                        Reply::stay()
+                    }
                     Ok(date) => {
                         let targets = std::mem::take(&mut self.targets);
                         Reply::close_with(app.follow_up(targets, date))
@@ -80,28 +96,39 @@ impl Overlay<App> for DateEditor {
             _ => return Reply::stay(),
         }
         self.error = None;
+        self.past = None;
         Reply::stay()
     }
 
     fn draw(&self, app: &App, frame: &mut Frame<'_>, area: Rect) {
-        let rect = centred(area, 60, 6);
+        let box_width = area.width.min(60);
+        // The message under the date wraps inside the box, which grows to hold it.
+        let message = match &self.error {
+            Some(e) => Line::styled(format!(" {}", escape(e)), app.theme.error),
+            None => Line::styled(" enter sets it · esc cancels", app.theme.muted),
+        };
+        let message = crate::tui::wrap::wrap(&message, usize::from(box_width.saturating_sub(2)), 1);
+        let rect = centred(area, 60, 4 + message.len() as u16);
         let title = format!("Follow up with {} on…", who(&self.targets));
         let inner = frame_box(frame, app, rect, &title);
         let prompt = " date: ";
+        // Selected text shows reversed: typing replaces it.
+        let style = if self.input.is_selected() {
+            app.theme.title.add_modifier(Modifier::REVERSED)
+        } else {
+            app.theme.title
+        };
         let lines = vec![
             Line::from(vec![
                 Span::styled(prompt, app.theme.muted),
-                Span::styled(escape(self.input.text()).into_owned(), app.theme.title),
+                Span::styled(escape(self.input.text()).into_owned(), style),
             ]),
             Line::styled(
                 " 2026-11-30, today, +3 (days from today), or none to clear",
                 app.theme.muted,
             ),
-            match &self.error {
-                Some(e) => Line::styled(format!(" {}", escape(e)), app.theme.error),
-                None => Line::styled(" enter sets it · esc cancels", app.theme.muted),
-            },
         ];
+        let lines: Vec<Line<'_>> = lines.into_iter().chain(message).collect();
         frame.render_widget(Paragraph::new(lines), inner);
         if inner.height > 0 {
             let x = inner.x + (width(prompt) + self.input.cursor_column()) as u16;

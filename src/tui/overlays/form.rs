@@ -68,7 +68,16 @@ pub struct Form {
 
 impl Form {
     /// A form with `fields`, the first one focused.
-    pub fn new(title: String, targets: Vec<Target>, purpose: Purpose, fields: Vec<Field>) -> Form {
+    pub fn new(
+        title: String,
+        targets: Vec<Target>,
+        purpose: Purpose,
+        mut fields: Vec<Field>,
+    ) -> Form {
+        // The field entered has its text selected: typing replaces it.
+        if let Some(first) = fields.first_mut() {
+            first.input.select_all();
+        }
         Form {
             title,
             targets,
@@ -76,6 +85,14 @@ impl Form {
             fields,
             at: 0,
             error: None,
+        }
+    }
+
+    /// Enters field `at`, its text selected.
+    fn enter(&mut self, at: usize) {
+        self.at = at;
+        if let Some(f) = self.fields.get_mut(at) {
+            f.input.select_all();
         }
     }
 
@@ -110,13 +127,12 @@ impl Overlay<App> for Form {
 
     fn update(&mut self, app: &mut App, action: Action) -> Reply {
         match action {
-            Action::NextField => self.at = (self.at + 1) % self.fields.len().max(1),
-            Action::PreviousField => {
-                self.at = self
-                    .at
+            Action::NextField => self.enter((self.at + 1) % self.fields.len().max(1)),
+            Action::PreviousField => self.enter(
+                self.at
                     .checked_sub(1)
-                    .unwrap_or(self.fields.len().saturating_sub(1))
-            }
+                    .unwrap_or(self.fields.len().saturating_sub(1)),
+            ),
             Action::Apply => {
                 return match self.edits(app.now.date()) {
                     Ok(edits) if edits.is_empty() => {
@@ -164,15 +180,23 @@ impl Overlay<App> for Form {
         for (i, f) in self.fields.iter().enumerate() {
             let focused = i == self.at;
             let text = escape(f.input.text()).into_owned();
-            let shown = if focused { format!("{text}▏") } else { text };
             let pad = " ".repeat(label_width.saturating_sub(width(f.label)));
-            lines.push(Line::from(vec![
+            let style = match (focused, f.input.is_selected()) {
+                (true, true) => theme.title.add_modifier(ratatui::style::Modifier::REVERSED),
+                (true, false) => theme.title,
+                _ => theme.text,
+            };
+            let mut spans = vec![
                 Span::styled(
                     format!(" {}{pad}", f.label),
                     if focused { theme.key } else { theme.muted },
                 ),
-                Span::styled(shown, if focused { theme.title } else { theme.text }),
-            ]));
+                Span::styled(text, style),
+            ];
+            if focused {
+                spans.push(Span::styled("▏", theme.title));
+            }
+            lines.push(Line::from(spans));
         }
         lines.push(Line::default());
         let hint = self

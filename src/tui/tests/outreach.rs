@@ -275,3 +275,36 @@ fn the_board_moves_cards_between_columns() {
     h.keys("esc");
     assert_eq!(h.mode(), modes::NORMAL);
 }
+
+#[test]
+fn the_date_editor_replaces_the_date_there_and_asks_again_for_a_day_gone() {
+    let dir = copy_of_sample();
+    // Sarsa has a follow-up date (2026-11-25); the clock says 2026-11-22.
+    let mut h = lumi(dir.path(), "sarsa");
+    h.keys("d");
+    let Some(editor) = h.app.overlay::<DateEditor>() else {
+        panic!("the editor is open")
+    };
+    assert_eq!(editor.input.text(), "2026-11-25");
+    // Typing replaces the date shown, not appends to it.
+    h.type_text("none");
+    h.keys("enter");
+    assert_eq!(notice(&h), "saved · sarsa: follow-up date cleared");
+    // A day in the past is set only on a second enter, after saying so.
+    h.keys("d");
+    h.type_text("2026-11-20");
+    h.keys("enter");
+    let Some(DateEditor { error: Some(e), .. }) = h.app.overlay::<DateEditor>() else {
+        panic!("the editor stays open")
+    };
+    assert_eq!(
+        e,
+        "2026-11-20 is in the past (2 days ago): enter again to set it anyway"
+    );
+    // The message wraps inside the box rather than being cut at its edge.
+    let screen = h.screen();
+    assert!(screen.contains("(2 days ago): enter again to"), "{screen}");
+    assert!(screen.contains("│ set it anyway"), "{screen}");
+    h.keys("enter");
+    assert_eq!(notice(&h), "saved · sarsa: follow up on 2026-11-20");
+}
