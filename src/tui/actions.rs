@@ -55,6 +55,10 @@ pub fn shared(app: &mut App, action: Action) -> Option<Vec<Effect>> {
         Action::Retry => app.retry(),
         Action::Export => export::open(app),
         Action::Campaign => campaigns::open(app),
+        Action::CampaignSettings => {
+            app.open_settings();
+            Vec::new()
+        }
         Action::Pipeline => pipeline(app),
         Action::Report => {
             if app.campaign.is_none() {

@@ -105,6 +105,10 @@ pub struct App {
     pub currency: String,
     /// How rates in other currencies compare to it.
     pub rates: Arc<crate::search::Rates>,
+    /// The workspace's templates, for the campaign form.
+    pub templates: Vec<String>,
+    /// What a new campaign's form starts from (the configured currency and sender).
+    pub new_settings: crate::model::Settings,
     /// The creator database, once read.
     pub db: Option<Roster>,
     pub loading: bool,
@@ -174,6 +178,8 @@ impl App {
             tiers,
             currency: crate::store::DEFAULT_CURRENCY.to_string(),
             rates: Arc::new(crate::search::Rates::plain(crate::store::DEFAULT_CURRENCY)),
+            templates: Vec::new(),
+            new_settings: crate::model::Settings::default(),
             db: None,
             loading: true,
             problems: Vec::new(),

@@ -152,5 +152,15 @@ pub fn on_done(app: &mut App, done: Done) -> Vec<Effect> {
             exported::arrived(app, *report);
             Vec::new()
         }
+        Done::Created { id, result } => match result {
+            Ok(file) => {
+                app.tell(format!("created {file}"), false);
+                app.choose_campaign(Some(id))
+            }
+            Err(e) => {
+                app.tell(&e, true);
+                Vec::new()
+            }
+        },
     }
 }

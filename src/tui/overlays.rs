@@ -13,6 +13,7 @@ pub mod form;
 pub mod help;
 pub mod note;
 pub mod problems;
+pub mod settings;
 pub mod sort;
 pub mod stages;
 

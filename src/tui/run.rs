@@ -67,6 +67,8 @@ pub fn run(session: Session) -> anyhow::Result<Vec<String>> {
     app.settings_problems = problems;
     app.currency = session.config.currency.clone();
     app.rates = std::sync::Arc::new(session.rates());
+    app.templates = session.template_names();
+    app.new_settings = session.new_settings();
     if !app.settings_problems.is_empty() {
         app.open(Problems::default());
     }

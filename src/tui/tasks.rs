@@ -42,6 +42,11 @@ pub enum Task {
     PrepareExport(Box<ExportRequest>),
     /// Write an export's files.
     WriteExport(Box<ExportWrite>),
+    /// Start a campaign with these settings.
+    CreateCampaign {
+        id: String,
+        settings: Box<crate::model::Settings>,
+    },
 }
 
 /// A task done: what it found, for the app.
@@ -55,6 +60,11 @@ pub enum Done {
     Tracks(Arc<Index>, Arc<[Option<Track>]>),
     ExportPrepared(Box<ExportPreview>),
     Exported(Box<ExportReport>),
+    /// A campaign was started (its file as named in messages), or why not.
+    Created {
+        id: String,
+        result: Result<String, String>,
+    },
 }
 
 /// A campaign as read for an index.
@@ -165,6 +175,12 @@ pub fn perform(session: &Session, task: Task, now: &jiff::Zoned) -> Done {
             Done::Loaded(Box::new(outcome))
         }
         Task::ListCampaigns => Done::Campaigns(session.campaign_choices()),
+        Task::CreateCampaign { id, settings } => Done::Created {
+            result: session
+                .create_campaign(&id, &settings)
+                .map_err(|e| e.to_string()),
+            id,
+        },
         Task::OpenCampaign { id, index } => {
             let known = IndexIds::new(&index);
             let outcome = session

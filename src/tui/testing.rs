@@ -111,6 +111,8 @@ impl Harness {
             quit: false,
         };
         harness.app.now = NOW.parse().expect("a fixed time");
+        harness.app.templates = harness.session.template_names();
+        harness.app.new_settings = harness.session.new_settings();
         let effects = harness.app.on_resize(width, height);
         harness.run(effects);
         harness.reload();

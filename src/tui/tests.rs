@@ -6,3 +6,4 @@ mod app;
 mod export;
 mod outreach;
 mod records;
+mod settings;

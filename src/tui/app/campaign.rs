@@ -8,6 +8,7 @@ use super::outreach::AfterPick;
 use super::{App, Effect, FIRST_RANKED, Notice};
 use crate::model::{Campaign, Entry, Stage};
 use crate::search::{Index, IndexIds};
+use crate::tui::overlays::settings::SettingsForm;
 use crate::tui::tasks::{CampaignLoaded, Task};
 
 /// The campaign whose stages are shown.
@@ -124,8 +125,25 @@ impl App {
             Some(AfterPick::Add(creators)) => effects.extend(self.add(creators)),
             Some(AfterPick::Board) => self.show_board(),
             Some(AfterPick::Report) => self.show_report(),
+            Some(AfterPick::Settings) => self.open_settings(),
             None => {}
         }
         (effects, false)
+    }
+
+    /// The settings form of the open campaign, or of a new one when none is open.
+    pub fn open_settings(&mut self) {
+        let templates = self.templates.clone();
+        match &self.campaign {
+            Some(open) => {
+                let settings = crate::model::Settings::of(&open.campaign.brief);
+                let id = open.campaign.id.to_string();
+                self.open(SettingsForm::new(Some(id), settings, templates));
+            }
+            None => {
+                let settings = self.new_settings.clone();
+                self.open(SettingsForm::new(None, settings, templates));
+            }
+        }
     }
 }

@@ -36,6 +36,8 @@ pub enum AfterPick {
     Add(Vec<String>),
     Board,
     Report,
+    /// The campaign's settings form.
+    Settings,
 }
 
 impl App {

@@ -99,6 +99,20 @@ pub enum Action {
     Reverse,
     /// Chart the next figure.
     Metric,
+    /// Start a new campaign (the campaign form).
+    NewCampaign,
+    /// The open (or chosen) campaign's settings.
+    CampaignSettings,
+    /// Take the selected (or this) creator off the shortlist.
+    Remove,
+    /// Undo the last change saved from the interface.
+    Undo,
+    /// Select every creator listed.
+    SelectAll,
+    /// The selected creators side by side.
+    Compare,
+    /// Add a note to the change.
+    WithNote,
 }
 
 impl Action {
@@ -165,6 +179,13 @@ impl Action {
             Action::Report => "report",
             Action::Reverse => "reverse",
             Action::Metric => "metric",
+            Action::NewCampaign => "new-campaign",
+            Action::CampaignSettings => "campaign-settings",
+            Action::Remove => "remove",
+            Action::Undo => "undo",
+            Action::SelectAll => "select-all",
+            Action::Compare => "compare",
+            Action::WithNote => "with-note",
         }
     }
 }

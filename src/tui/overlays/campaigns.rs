@@ -4,6 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use super::settings::SettingsForm;
 use super::{boxed, lay_out};
 use crate::display::escape;
 use crate::tui::app::App;
@@ -19,6 +20,8 @@ pub const MODE: Mode = Mode(&ModeInfo { name: "campaigns", title: "Campaign pick
     (&["j", "down"], Action::Down, "next", None),
     (&["k", "up"], Action::Up, "previous", None),
     (&["enter", "space"], Action::Apply, "open this campaign", Some("open")),
+    (&["n"], Action::NewCampaign, "start a new campaign", Some("new")),
+    (&["e"], Action::CampaignSettings, "this campaign's settings", Some("settings")),
     (&["esc", "q", "c"], Action::Back, "close", Some("close")),
 ]});
 
@@ -64,6 +67,26 @@ impl Overlay<App> for CampaignPicker {
                     .map(|c| c.id.clone());
                 return Reply::close_with(app.choose_campaign(chosen));
             }
+            Action::NewCampaign => {
+                app.after_pick = None;
+                let settings = app.new_settings.clone();
+                let templates = app.templates.clone();
+                app.open(SettingsForm::new(None, settings, templates));
+                return Reply::close();
+            }
+            Action::CampaignSettings => {
+                let chosen = self
+                    .choices
+                    .as_ref()
+                    .and_then(|c| c.get(self.cursor))
+                    .map(|c| c.id.clone());
+                let Some(id) = chosen else {
+                    return Reply::stay();
+                };
+                // Its settings are those of the campaign once read.
+                app.after_pick = Some(crate::tui::app::AfterPick::Settings);
+                return Reply::close_with(app.choose_campaign(Some(id)));
+            }
             Action::Back => {
                 // Closing the picker cancels what was to follow it.
                 app.after_pick = None;
@@ -82,10 +105,7 @@ impl Overlay<App> for CampaignPicker {
             None => lines.push(Line::styled(" reading the campaigns…", theme.muted)),
             Some([]) => {
                 lines.push(Line::styled(" there are no campaigns yet", theme.muted));
-                lines.push(Line::styled(
-                    " make one with: shortlist campaign new ID --name NAME",
-                    theme.muted,
-                ));
+                lines.push(Line::styled(" n starts one", theme.muted));
             }
             Some(list) => {
                 for (i, choice) in list.iter().enumerate() {

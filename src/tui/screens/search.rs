@@ -35,6 +35,7 @@ pub const NORMAL: Mode = Mode(&ModeInfo { name: "normal", title: "Results", take
     (&["o"], Action::Sort, "sort by…", Some("sort")),
     (&["e"], Action::Edit, "open the creator in $EDITOR", Some("edit")),
     (&["c"], Action::Campaign, "campaign: show stages in one", Some("campaign")),
+    (&["C"], Action::CampaignSettings, "the open campaign's settings (or a new campaign)", None),
     (&["a"], Action::Add, "add the selected (or this one) to the open campaign", Some("add")),
     (&["s"], Action::SetStage, "set the stage…", Some("stage")),
     (&[">"], Action::NextStage, "next stage", None),
