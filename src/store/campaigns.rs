@@ -215,7 +215,7 @@ mod settings;
 mod update;
 
 pub use edit::EditError;
-pub use update::{SaveError, Saved, create_campaign, update_campaign};
+pub use update::{SaveError, Saved, create_campaign, restore_campaign, update_campaign};
 
 #[cfg(test)]
 mod tests;

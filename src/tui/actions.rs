@@ -52,6 +52,11 @@ pub fn shared(app: &mut App, action: Action) -> Option<Vec<Effect>> {
             app.open(DateEditor::new(targets));
             Vec::new()
         }),
+        Action::Remove => with_targets(app, |app, targets| {
+            app.open(super::overlays::ask::Ask::remove(targets));
+            Vec::new()
+        }),
+        Action::Undo => app.undo_last(),
         Action::Retry => app.retry(),
         Action::Export => export::open(app),
         Action::Campaign => campaigns::open(app),

@@ -9,10 +9,12 @@ mod outreach;
 pub mod report;
 mod screens;
 mod search;
+mod undo;
 
 pub use campaign::OpenCampaign;
 pub use outreach::{AfterPick, Target, Unsaved};
 pub use screens::{Board, COLUMNS, DueItem, DueList, KINDS, ReportView, column_of};
+pub use undo::UndoStep;
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -134,6 +136,8 @@ pub struct App {
     pub generation: u64,
     /// When the last rows arrive, put the cursor on the last one (after `G`).
     pub to_bottom: bool,
+    /// When the last rows arrive, select them all (after select-all).
+    pub select_all: bool,
     /// Position of the cursor in `results.rows`.
     pub cursor: usize,
     /// The first result on screen.
@@ -158,6 +162,10 @@ pub struct App {
     pub unsaved: Vec<Unsaved>,
     /// Saves sent and not back yet.
     pub saving: usize,
+    /// The changes saved from here, the last on top, to undo.
+    pub undo: Vec<UndoStep>,
+    /// The key asked to be pressed again to confirm (esc to unselect many), until another key.
+    pub armed: Option<super::keymap::Action>,
     /// Exports being written.
     pub exporting: usize,
     /// What to do once the campaign picker has opened a campaign.
@@ -196,6 +204,7 @@ impl App {
             results: Results::default(),
             generation: 0,
             to_bottom: false,
+            select_all: false,
             cursor: 0,
             offset: 0,
             marked: BTreeSet::new(),
@@ -211,6 +220,8 @@ impl App {
             now: jiff::Zoned::now(),
             unsaved: Vec::new(),
             saving: 0,
+            undo: Vec::new(),
+            armed: None,
             exporting: 0,
             after_pick: None,
             export_format: crate::mail::Format::Eml,

@@ -31,8 +31,18 @@ pub fn mode(app: &App) -> Mode {
 /// A key was pressed.
 pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     app.notice = None;
+    // A key asked to be pressed again counts only as the very next one.
+    let armed = app.armed.take();
     match app.keymap.resolve(mode(app), key) {
-        Some(action) => update(app, action),
+        Some(action) => {
+            app.armed = armed.filter(|a| *a == action);
+            let effects = update(app, action);
+            if app.armed == armed && armed.is_some() {
+                // Used: the next press starts afresh.
+                app.armed = None;
+            }
+            effects
+        }
         None => Vec::new(),
     }
 }
@@ -130,6 +140,7 @@ pub fn on_done(app: &mut App, done: Done) -> Vec<Effect> {
             }
             effects
         }
+        Done::Undone(step, result) => app.on_undone(step, result),
         Done::Saved(report) => {
             if let Ok(saved) = &report.result
                 && let Some(view) = app.overlay_mut::<EntryView>()

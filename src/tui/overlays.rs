@@ -1,6 +1,7 @@
 //! The boxes over the screen, one room each: its state, its keys (its mode in the key map), what
 //! its keys do, and how it is drawn. What they share is here: how a box is laid out and framed.
 
+pub mod ask;
 pub mod campaigns;
 pub mod confirm;
 pub mod date;

@@ -3,8 +3,8 @@
 
 use super::keymap::{Keymap, Mode};
 use super::overlays::{
-    campaigns, confirm, date, detail, entry, export, exported, filter, form, help, note, problems,
-    sort, stages,
+    ask, campaigns, confirm, date, detail, entry, export, exported, filter, form, help, note,
+    problems, sort, stages,
 };
 use super::screens::{board, due, report, search};
 
@@ -18,11 +18,13 @@ pub const MODES: &[Mode] = &[
     entry::MODE,
     form::MODE,
     stages::MODE,
+    stages::NOTE,
     note::MODE,
     date::MODE,
     export::MODE,
     exported::MODE,
     confirm::MODE,
+    ask::MODE,
     detail::MODE,
     filter::MODE,
     sort::MODE,

@@ -47,6 +47,8 @@ pub enum Task {
         id: String,
         settings: Box<crate::model::Settings>,
     },
+    /// Put a campaign file back as it was before a change.
+    Undo(super::app::UndoStep),
 }
 
 /// A task done: what it found, for the app.
@@ -65,6 +67,8 @@ pub enum Done {
         id: String,
         result: Result<String, String>,
     },
+    /// A change was undone, or why not.
+    Undone(super::app::UndoStep, Result<(), String>),
 }
 
 /// A campaign as read for an index.
@@ -248,6 +252,12 @@ pub fn perform(session: &Session, task: Task, now: &jiff::Zoned) -> Done {
             Done::ExportPrepared(Box::new(prepare_export(session, &request)))
         }
         Task::WriteExport(write) => Done::Exported(Box::new(write_export(session, *write))),
+        Task::Undo(step) => {
+            let result = session
+                .undo_campaign(&step.campaign, &step.after, &step.before)
+                .map_err(|e| e.to_string());
+            Done::Undone(step, result)
+        }
     }
 }
 

@@ -51,6 +51,7 @@ fn copy(from: &Path, to: &Path) {
 
 /// Every mode by a short name, for tests.
 pub mod modes {
+    pub use crate::tui::overlays::ask::MODE as ASK;
     pub use crate::tui::overlays::campaigns::MODE as CAMPAIGNS;
     pub use crate::tui::overlays::confirm::MODE as CONFIRM;
     pub use crate::tui::overlays::date::MODE as DATE;
@@ -65,6 +66,7 @@ pub mod modes {
     pub use crate::tui::overlays::problems::MODE as PROBLEMS;
     pub use crate::tui::overlays::sort::MODE as SORT;
     pub use crate::tui::overlays::stages::MODE as STAGES;
+    pub use crate::tui::overlays::stages::NOTE as STAGE_NOTE;
     pub use crate::tui::screens::board::MODE as BOARD;
     pub use crate::tui::screens::due::MODE as DUE;
     pub use crate::tui::screens::report::MODE as REPORT;

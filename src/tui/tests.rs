@@ -7,3 +7,4 @@ mod export;
 mod outreach;
 mod records;
 mod settings;
+mod undo;

@@ -48,6 +48,48 @@ fn draw_views(frame: &mut Frame<'_>, app: &App) {
     for overlay in &app.overlays {
         overlay.draw(app, frame, area);
     }
+    overflow(frame, app, areas.bar);
+}
+
+/// A message longer than the bar is shown whole: the bar keeps its first line, and the rest is
+/// drawn just above it, wrapped, over what is there until the next key.
+fn overflow(frame: &mut Frame<'_>, app: &App, bar: Rect) {
+    let Some(notice) = &app.notice else { return };
+    let style = if notice.error {
+        app.theme.error
+    } else {
+        app.theme.ok
+    };
+    if !overflows(app, bar.width) {
+        return;
+    }
+    let text = format!(" {}", escape(&notice.text));
+    let lines = super::wrap::wrap(
+        &Line::styled(text, style),
+        usize::from(bar.width).saturating_sub(1),
+        1,
+    );
+    let rows = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .min(bar.y / 2);
+    let rect = Rect::new(bar.x, bar.y.saturating_sub(rows), bar.width, rows);
+    frame.render_widget(ratatui::widgets::Clear, rect);
+    frame.render_widget(Paragraph::new(lines).style(app.theme.text), rect);
+}
+
+/// True when the message does not fit in the bar: it is drawn above it instead.
+fn overflows(app: &App, columns: u16) -> bool {
+    app.notice.as_ref().is_some_and(|notice| {
+        width(&escape(&notice.text)) + 1 + unsaved_width(app) > usize::from(columns)
+    })
+}
+
+fn unsaved_width(app: &App) -> usize {
+    if app.unsaved.is_empty() {
+        0
+    } else {
+        width(&format!(" {} not saved (w) ·", app.unsaved_count()))
+    }
 }
 
 fn too_small(frame: &mut Frame<'_>, app: &App, area: Rect) {
@@ -77,7 +119,7 @@ fn bar(frame: &mut Frame<'_>, app: &App, rect: Rect) {
             theme.error,
         ));
     }
-    match &app.notice {
+    match app.notice.as_ref().filter(|_| !overflows(app, rect.width)) {
         Some(notice) => left.push(Span::styled(
             format!(" {}", escape(&notice.text)),
             if notice.error { theme.error } else { theme.ok },
@@ -117,7 +159,7 @@ fn bar(frame: &mut Frame<'_>, app: &App, rect: Rect) {
     }
     let used: usize = left.iter().map(|s| width(&s.content)).sum();
     let room = usize::from(rect.width).saturating_sub(used + 2);
-    let hints = fitting_hints(app.keymap.hints(mode(app)), room);
+    let hints = fitting_hints(app.keymap.hints(mode(app)), room, !app.marked.is_empty());
     let hint_width: usize = hints.iter().map(hint_width).sum();
     let gap = usize::from(rect.width).saturating_sub(used + hint_width);
     left.push(Span::raw(" ".repeat(gap)));
@@ -132,20 +174,22 @@ fn hint_width(hint: &Hint) -> usize {
     width(&hint.key) + 1 + width(hint.word) + 2
 }
 
-/// The hints that fit in `room` columns, in table order: help and the ways out first, then
-/// the others as they come.
-fn fitting_hints(hints: Vec<Hint>, room: usize) -> Vec<Hint> {
-    let first = |h: &Hint| {
-        matches!(
-            h.action,
-            Action::Help | Action::Quit | Action::Back | Action::Done
-        )
+/// The hints that fit in `room` columns, in table order: help and the ways out first, then,
+/// with creators selected, what is done to a selection, then the others as they come.
+fn fitting_hints(hints: Vec<Hint>, room: usize, selecting: bool) -> Vec<Hint> {
+    let rank = |h: &Hint| match h.action {
+        Action::Help | Action::Quit | Action::Back | Action::Done => 0u8,
+        Action::Add if selecting => 1,
+        Action::Export if selecting => 2,
+        Action::SetStage if selecting => 3,
+        Action::Remove if selecting => 4,
+        _ => 5,
     };
     let mut keep = vec![false; hints.len()];
     let mut used = 0;
-    let order = (0..hints.len())
-        .filter(|&i| first(&hints[i]))
-        .chain((0..hints.len()).filter(|&i| !first(&hints[i])));
+    let ranks: Vec<u8> = hints.iter().map(rank).collect();
+    let mut order: Vec<usize> = (0..ranks.len()).collect();
+    order.sort_by_key(|&i| ranks[i]);
     for i in order {
         let w = hint_width(&hints[i]);
         if used + w <= room {

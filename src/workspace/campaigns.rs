@@ -153,6 +153,14 @@ impl Session {
         store::update_campaign(&path, &file, edits, now, creators)
     }
 
+    /// Undoes a change saved to campaign `id`: the file goes back to `before` if it still says
+    /// `after`.
+    pub fn undo_campaign(&self, id: &str, after: &str, before: &str) -> Result<(), SaveError> {
+        let path = self.workspace.campaign_file(id);
+        let file = self.shown(&path);
+        store::restore_campaign(&path, &file, after, before)
+    }
+
     /// Every campaign that can be read (or only `only`), with the problems of their files and
     /// the files that cannot be read as campaigns at all.
     pub fn all_campaigns(

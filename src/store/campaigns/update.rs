@@ -26,6 +26,8 @@ pub struct Saved {
     pub written: bool,
     /// The file's text as now on disk, to tell later whether it changed.
     pub text: String,
+    /// The file's text as it was before the change, to undo it.
+    pub before: String,
 }
 
 /// Why nothing was saved.
@@ -80,6 +82,7 @@ pub fn update_campaign(
                 campaign: after,
                 outcomes,
                 written: false,
+                before: raw.clone(),
                 text: raw,
             });
         }
@@ -96,11 +99,38 @@ pub fn update_campaign(
             outcomes,
             written: true,
             text,
+            before: raw,
         });
     }
     Err(SaveError::Busy {
         file: file.to_string(),
     })
+}
+
+/// Puts the campaign file at `path` back to `before`, undoing a change that left it as
+/// `after` — only if it still says exactly that (nobody changed it since). A file that was
+/// created by the change (`before` empty) is not taken away: undo stops there.
+pub fn restore_campaign(
+    path: &Path,
+    file: &str,
+    after: &str,
+    before: &str,
+) -> Result<(), SaveError> {
+    if before.is_empty() {
+        return Err(SaveError::Refused {
+            file: file.to_string(),
+            message: "it did not exist before; nothing to undo".into(),
+        });
+    }
+    let _lock = Lock::acquire(path, file, LOCK_WAIT)?;
+    if read(path, file)? != after {
+        return Err(SaveError::Conflict {
+            file: file.to_string(),
+            conflict: "the undo would lose what was changed there since".into(),
+        });
+    }
+    write::replace(path, file, before.as_bytes())?;
+    Ok(())
 }
 
 /// Writes a new campaign file with its brief; refuses when the campaign exists.

@@ -139,12 +139,21 @@ impl App {
         self.save_each(edits)
     }
 
-    /// Moves the targets of the stage picker to `to`.
-    pub fn set_stage(&mut self, targets: Vec<Target>, to: Stage) -> Vec<Effect> {
+    /// Moves the targets of the stage picker to `to`, with `note` for the history.
+    pub fn set_stage(
+        &mut self,
+        targets: Vec<Target>,
+        to: Stage,
+        note: Option<String>,
+    ) -> Vec<Effect> {
         let edits: Vec<_> = targets
             .iter()
             .filter(|t| t.entry.stage != to)
-            .flat_map(|t| stage_edits(t, to))
+            .flat_map(|t| {
+                Edit::moves(&t.entry, to, note.clone())
+                    .into_iter()
+                    .map(|e| (t.campaign.clone(), e))
+            })
             .collect();
         if edits.is_empty() {
             self.tell(format!("already {to}"), false);
@@ -258,6 +267,14 @@ impl App {
         match report.result {
             Ok(saved) => {
                 let words: Vec<&str> = saved.outcomes.iter().map(|o| o.words()).collect();
+                if saved.written {
+                    self.remember(super::UndoStep {
+                        campaign: report.campaign.clone(),
+                        before: saved.before.clone(),
+                        after: saved.text.clone(),
+                        words: words.join("; "),
+                    });
+                }
                 let text = if saved.written {
                     format!("saved · {}", words.join("; "))
                 } else {

@@ -70,6 +70,11 @@ impl App {
                 if let Some(text) = missing_rates_notice(&found.missing_rates) {
                     self.notice = Some(Notice { text, error: false });
                 }
+                if self.select_all && self.results.rows.len() == self.results.total {
+                    self.select_all = false;
+                    self.marked.extend(self.results.rows.iter().copied());
+                    self.tell(format!("{} selected", self.marked.len()), false);
+                }
                 if self.to_bottom && self.results.rows.len() == self.results.total {
                     self.cursor = self.results.rows.len().saturating_sub(1);
                     self.to_bottom = false;
@@ -80,6 +85,22 @@ impl App {
                 Vec::new()
             }
         }
+    }
+
+    /// Selects every creator the query finds (asking for those not ranked yet).
+    pub fn select_all(&mut self) -> Vec<Effect> {
+        if self.results.total == 0 {
+            self.tell("nothing listed to select", false);
+            return Vec::new();
+        }
+        if self.results.rows.len() < self.results.total {
+            self.select_all = true;
+            let total = self.results.total;
+            return self.search(total);
+        }
+        self.marked.extend(self.results.rows.iter().copied());
+        self.tell(format!("{} selected", self.marked.len()), false);
+        Vec::new()
     }
 
     /// Asks for the current query with the best `limit` ranked.

@@ -26,7 +26,8 @@ fn key(spec: &str) -> KeyEvent {
 #[case(modes::NORMAL, "c", Some(Action::Campaign))]
 #[case(modes::NORMAL, "J", Some(Action::DetailDown))]
 #[case(modes::NORMAL, "K", Some(Action::DetailUp))]
-#[case(modes::NORMAL, "z", None)]
+#[case(modes::NORMAL, "z", Some(Action::Undo))]
+#[case(modes::NORMAL, "Z", None)]
 #[case(modes::NORMAL, "ctrl-q", None)]
 fn results(#[case] mode: Mode, #[case] spec: &str, #[case] action: Option<Action>) {
     assert_eq!(

@@ -50,8 +50,9 @@ pub enum Purpose {
     Results(String),
     /// Add a payment.
     AddPayment,
-    /// Set the fee; with a stage, move there too (signing asks for the fee).
-    Fee(Option<Stage>),
+    /// Set the fee; with a stage, move there too (signing asks for the fee), with the note
+    /// given for the history.
+    Fee(Option<Stage>, Option<String>),
 }
 
 /// A form on the entries of `targets` (one, except when a fee goes with a stage change).

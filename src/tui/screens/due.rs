@@ -39,6 +39,8 @@ pub const MODE: Mode = Mode(&ModeInfo { name: "due", title: "Agenda", takes_text
     (&["enter"], Action::Open, "the creator's details", None),
     (&["e"], Action::Edit, "open the creator in $EDITOR", None),
     (&["p"], Action::Pipeline, "pipeline board", None),
+    (&["D"], Action::Remove, "take this creator off the shortlist…", None),
+    (&["z"], Action::Undo, "undo the last change saved", None),
     (&["w"], Action::Retry, "save again what could not be saved", None),
     (&["esc", "u"], Action::Back, "back to the search", Some("search")),
     (&["?"], Action::Help, "help", Some("help")),

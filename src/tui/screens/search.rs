@@ -42,14 +42,17 @@ pub const NORMAL: Mode = Mode(&ModeInfo { name: "normal", title: "Results", take
     (&["<"], Action::PreviousStage, "previous stage", None),
     (&["n"], Action::Note, "note on the shortlist entry", None),
     (&["v"], Action::Entry, "the shortlist entry: deliverables, payments, rights", None),
-    (&["x"], Action::Export, "export invitations to the selected (or this one)…", None),
+    (&["x"], Action::Export, "export invitations to the selected (or this one)…", Some("export")),
     (&["d"], Action::FollowUpDate, "follow-up date", None),
+    (&["D"], Action::Remove, "take the selected (or this one) off the shortlist…", Some("remove")),
+    (&["z"], Action::Undo, "undo the last change saved", Some("undo")),
+    (&["*", "ctrl-a"], Action::SelectAll, "select every creator listed", None),
     (&["p"], Action::Pipeline, "pipeline board of the open campaign", Some("pipeline")),
     (&["r"], Action::Report, "report of the open campaign: results, cost per result", None),
     (&["u"], Action::Due, "agenda: everything due, all campaigns", Some("agenda")),
     (&["w"], Action::Retry, "save again what could not be saved", None),
     (&["!"], Action::Problems, "problems in the files", None),
-    (&["esc"], Action::Back, "unselect all", None),
+    (&["esc"], Action::Back, "unselect all (asks again when several are selected)", None),
     (&["?"], Action::Help, "help", Some("help")),
     (&["q"], Action::Quit, "quit", Some("quit")),
 ]});
@@ -111,9 +114,19 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Back => {
-            app.marked.clear();
+            // Several chosen one by one are not lost to one stray key.
+            if app.marked.len() > 1 && app.armed != Some(Action::Back) {
+                app.armed = Some(Action::Back);
+                app.tell(
+                    format!("{} selected: esc again unselects them", app.marked.len()),
+                    false,
+                );
+            } else {
+                app.marked.clear();
+            }
             Vec::new()
         }
+        Action::SelectAll => app.select_all(),
         Action::Mark => {
             if let Some(row) = app.current_row() {
                 if !app.marked.remove(&row) {

@@ -130,7 +130,10 @@ fn the_stage_picker_moves_every_selected_entry() {
     let mut h = lumi(dir.path(), "stage:contacted");
     assert_eq!(h.app.results.total, 3);
     h.keys("space space s");
-    let Some(StagePicker { cursor, targets }) = h.app.overlay::<StagePicker>() else {
+    let Some(StagePicker {
+        cursor, targets, ..
+    }) = h.app.overlay::<StagePicker>()
+    else {
         panic!("the stage picker");
     };
     assert_eq!((*cursor, targets.len()), (1, 2), "starts at their stage");

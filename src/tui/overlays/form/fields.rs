@@ -218,7 +218,7 @@ pub fn edits(
                 payment: p,
             }]
         }
-        Purpose::Fee(then) => {
+        Purpose::Fee(then, note) => {
             let fee = match take(values, "fee") {
                 Some(Val::Count(n)) => Some(n),
                 _ => None,
@@ -232,7 +232,7 @@ pub fn edits(
                 });
             }
             if let Some(to) = then {
-                out.extend(Edit::moves(&t.entry, *to, None));
+                out.extend(Edit::moves(&t.entry, *to, note.clone()));
             }
             out
         }

@@ -240,7 +240,15 @@ impl Form {
             None => format!("Fee · {who}"),
         };
         let fields = vec![Field::new("fee", "fee", Kind::Amount, amount(first))];
-        Form::new(title, targets, Purpose::Fee(then), fields)
+        Form::new(title, targets, Purpose::Fee(then, None), fields)
+    }
+
+    /// The same form, the stage change it ends in carrying `note`.
+    pub fn with_note(mut self, note: Option<String>) -> Form {
+        if let Purpose::Fee(_, was) = &mut self.purpose {
+            *was = note;
+        }
+        self
     }
 }
 
