@@ -30,6 +30,7 @@ pub use creator::{CreatorError, CreatorRecord, Exclusivity, Part, Punctuality, c
 pub use export::{ExportPlan, Planned};
 pub use report::{CampaignReport, figures, language};
 pub use roster::Roster;
+pub use track::Memberships;
 
 use crate::store::{self, Config, Diagnostic, Lookup, Origin, UserDirs, Workspace, WorkspaceError};
 

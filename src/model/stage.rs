@@ -90,6 +90,14 @@ impl Stage {
         matches!(self, Stage::Declined | Stage::NoReply | Stage::Dropped)
     }
 
+    /// True while talks or work are under way: negotiating up to published.
+    pub fn is_active(self) -> bool {
+        matches!(
+            self,
+            Stage::Negotiating | Stage::Contracted | Stage::Producing | Stage::Published
+        )
+    }
+
     /// The next stage of the pipeline, if any (none after `Completed` or from a closed stage).
     pub fn next(self) -> Option<Stage> {
         let i = Stage::ALL.iter().position(|s| *s == self)?;

@@ -155,6 +155,8 @@ pub struct App {
     pub report: ReportView,
     /// Each creator's record in the campaigns, once read.
     pub tracks: Option<Arc<[Option<crate::search::Track>]>>,
+    /// The campaigns each creator is on, with their stage there.
+    pub memberships: Arc<crate::workspace::Memberships>,
     /// The time now (set by the event loop as events arrive): changes are recorded at it, and
     /// what is due is due on its day.
     pub now: jiff::Zoned,
@@ -217,6 +219,7 @@ impl App {
             due: DueList::default(),
             report: ReportView::default(),
             tracks: None,
+            memberships: Arc::default(),
             now: jiff::Zoned::now(),
             unsaved: Vec::new(),
             saving: 0,

@@ -150,7 +150,7 @@ pub fn on_done(app: &mut App, done: Done) -> Vec<Effect> {
             app.on_saved(*report)
         }
         Done::Agenda(items, problems) => app.on_due(items, problems),
-        Done::Tracks(index, tracks) => app.on_tracks(index, tracks),
+        Done::Tracks(index, tracks, on) => app.on_tracks(index, tracks, on),
         Done::ExportPrepared(preview) => {
             if app.on_top::<ExportView>()
                 && let Some(view) = app.overlay_mut::<ExportView>()

@@ -3,6 +3,7 @@
 
 pub mod ask;
 pub mod campaigns;
+pub mod compare;
 pub mod confirm;
 pub mod date;
 pub mod detail;

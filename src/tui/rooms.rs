@@ -3,8 +3,8 @@
 
 use super::keymap::{Keymap, Mode};
 use super::overlays::{
-    ask, campaigns, confirm, date, detail, entry, export, exported, filter, form, help, note,
-    problems, sort, stages,
+    ask, campaigns, compare, confirm, date, detail, entry, export, exported, filter, form, help,
+    note, problems, sort, stages,
 };
 use super::screens::{board, due, report, search};
 
@@ -26,6 +26,7 @@ pub const MODES: &[Mode] = &[
     confirm::MODE,
     ask::MODE,
     detail::MODE,
+    compare::MODE,
     filter::MODE,
     sort::MODE,
     campaigns::MODE,

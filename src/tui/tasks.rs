@@ -58,8 +58,13 @@ pub enum Done {
     Campaign(Box<CampaignLoaded>),
     Saved(Box<SaveReport>),
     Agenda(Vec<AgendaItem>, Vec<Diagnostic>),
-    /// The records, for this index (an answer for an older one is stale).
-    Tracks(Arc<Index>, Arc<[Option<Track>]>),
+    /// The records, and the campaigns each creator is on, for this index (an answer for an
+    /// older one is stale).
+    Tracks(
+        Arc<Index>,
+        Arc<[Option<Track>]>,
+        Arc<crate::workspace::Memberships>,
+    ),
     ExportPrepared(Box<ExportPreview>),
     Exported(Box<ExportReport>),
     /// A campaign was started (its file as named in messages), or why not.
@@ -243,10 +248,10 @@ pub fn perform(session: &Session, task: Task, now: &jiff::Zoned) -> Done {
             ),
         },
         Task::Tracks { roster } => {
-            let tracks = session
-                .tracks(&roster)
-                .unwrap_or_else(|_| vec![None; roster.index.len()].into());
-            Done::Tracks(Arc::clone(&roster.index), tracks)
+            let (tracks, on) = session
+                .tracks_and_memberships(&roster)
+                .unwrap_or_else(|_| (vec![None; roster.index.len()].into(), Default::default()));
+            Done::Tracks(Arc::clone(&roster.index), tracks, Arc::new(on))
         }
         Task::PrepareExport(request) => {
             Done::ExportPrepared(Box::new(prepare_export(session, &request)))

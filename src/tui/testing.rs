@@ -53,6 +53,7 @@ fn copy(from: &Path, to: &Path) {
 pub mod modes {
     pub use crate::tui::overlays::ask::MODE as ASK;
     pub use crate::tui::overlays::campaigns::MODE as CAMPAIGNS;
+    pub use crate::tui::overlays::compare::MODE as COMPARE;
     pub use crate::tui::overlays::confirm::MODE as CONFIRM;
     pub use crate::tui::overlays::date::MODE as DATE;
     pub use crate::tui::overlays::detail::MODE as DETAIL;

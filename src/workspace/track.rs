@@ -2,10 +2,11 @@
 //! (contracted or later somewhere), whether they would be booked again, and the cost per
 //! engagement they achieved — so that "who delivered last time" informs the next shortlist.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::{CampaignError, Roster, Session};
-use crate::model::TierBounds;
+use crate::model::{Stage, TierBounds};
 use crate::outreach::report::{Benchmarks, Live, flag, report};
 use crate::search::Track;
 
@@ -21,11 +22,38 @@ struct Sum {
     engagements: u64,
 }
 
+/// The campaigns a creator is on, with their stage in each: by row of the index, only rows on
+/// some shortlist.
+pub type Memberships = HashMap<u32, Vec<(String, Stage)>>;
+
+/// Each row's record, and the campaigns each creator is on.
+pub type Tracked = (Arc<[Option<Track>]>, Memberships);
+
 impl Session {
+    /// As [`Session::tracks`], with the campaigns each creator is on and their stage there.
+    pub fn tracks_and_memberships(&self, roster: &Roster) -> Result<Tracked, CampaignError> {
+        let mut on: Memberships = HashMap::new();
+        let tracks = self.summed(roster, &mut |row, campaign, stage| {
+            on.entry(row)
+                .or_default()
+                .push((campaign.to_string(), stage));
+        })?;
+        Ok((tracks, on))
+    }
+
     /// Each row of the roster's index with its record in the campaigns (`None` for creators on
     /// no shortlist past `contacted`). Achieved cost per engagement counts the campaigns in the
     /// workspace's currency.
     pub fn tracks(&self, roster: &Roster) -> Result<Arc<[Option<Track>]>, CampaignError> {
+        self.summed(roster, &mut |_, _, _| {})
+    }
+
+    /// The tracks, telling `each` of every entry met (its row, campaign and stage).
+    fn summed(
+        &self,
+        roster: &Roster,
+        each: &mut dyn FnMut(u32, &str, Stage),
+    ) -> Result<Arc<[Option<Track>]>, CampaignError> {
         let known = roster.ids();
         let all = self.all_campaigns(None, None)?;
         let mut sums: Vec<Option<Sum>> = Vec::new();
@@ -41,6 +69,7 @@ impl Session {
                 let Some(row) = known.row(&entry.creator) else {
                     continue;
                 };
+                each(row, &campaign.id, entry.stage);
                 let r = report(
                     std::slice::from_ref(entry),
                     currency,

@@ -23,6 +23,7 @@ impl App {
         &mut self,
         index: Arc<Index>,
         tracks: Arc<[Option<crate::search::Track>]>,
+        on: Arc<crate::workspace::Memberships>,
     ) -> Vec<Effect> {
         if !self
             .db
@@ -32,6 +33,7 @@ impl App {
             return Vec::new();
         }
         self.tracks = Some(tracks);
+        self.memberships = on;
         let needs = match &self.parsed {
             Ok(q) => q.needs_history(),
             Err(_) => Query::parse(self.query.text()).is_ok_and(|q| q.needs_history()),

@@ -281,6 +281,7 @@ fn creator_lines(app: &App, row: u32, c: &Creator, pane: &mut Pane<'_>) {
     if !vetting.is_empty() {
         pane.field("vetting", vetting.join(" · "), theme.text);
     }
+    elsewhere(app, row, pane);
     if !c.niches.is_empty() {
         // Each tag the query found (美妝 finding "makeup") in the query's colour.
         let mut spans = vec![Span::styled(format!(" {:<8} ", "niches"), theme.muted)];
@@ -304,6 +305,35 @@ fn creator_lines(app: &App, row: u32, c: &Creator, pane: &mut Pane<'_>) {
             pane.line(vec![Span::raw(format!("  {line}"))], 2);
         }
     }
+}
+
+/// The other campaigns the creator is on and their stage there; in the warning colour when
+/// talks or work are under way in one (a competing brand may be negotiating with them).
+fn elsewhere(app: &App, row: u32, pane: &mut Pane<'_>) {
+    let open = app.campaign.as_ref().map(|o| o.campaign.id.as_str());
+    let Some(on) = app.memberships.get(&row) else {
+        return;
+    };
+    let others: Vec<&(String, crate::model::Stage)> = on
+        .iter()
+        .filter(|(c, _)| Some(c.as_str()) != open)
+        .collect();
+    if others.is_empty() {
+        return;
+    }
+    let busy = others.iter().any(|(_, s)| s.is_active());
+    let text = others
+        .iter()
+        .map(|(c, s)| format!("{} {}", escape(c), s.name()))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let label = if open.is_some() { "also on" } else { "on" };
+    let style = if busy {
+        app.theme.warning
+    } else {
+        app.theme.text
+    };
+    pane.field(label, text, style);
 }
 
 /// The creator in the open campaign: stage, fee, follow-up, notes and every change of stage.

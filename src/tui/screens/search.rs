@@ -47,6 +47,7 @@ pub const NORMAL: Mode = Mode(&ModeInfo { name: "normal", title: "Results", take
     (&["D"], Action::Remove, "take the selected (or this one) off the shortlist…", Some("remove")),
     (&["z"], Action::Undo, "undo the last change saved", Some("undo")),
     (&["*", "ctrl-a"], Action::SelectAll, "select every creator listed", None),
+    (&["="], Action::Compare, "compare the selected creators side by side (two to four)", None),
     (&["p"], Action::Pipeline, "pipeline board of the open campaign", Some("pipeline")),
     (&["r"], Action::Report, "report of the open campaign: results, cost per result", None),
     (&["u"], Action::Due, "agenda: everything due, all campaigns", Some("agenda")),
@@ -127,6 +128,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::SelectAll => app.select_all(),
+        Action::Compare => {
+            crate::tui::overlays::compare::open(app);
+            Vec::new()
+        }
         Action::Mark => {
             if let Some(row) = app.current_row() {
                 if !app.marked.remove(&row) {

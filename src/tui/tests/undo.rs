@@ -151,3 +151,56 @@ fn a_message_wider_than_the_bar_is_shown_whole() {
     let screen = h.screen().replace(['\n', ' '], "");
     assert!(screen.contains(&long.replace(' ', "")), "{}", h.screen());
 }
+
+#[test]
+fn the_detail_pane_says_which_other_campaigns_a_creator_is_on() {
+    let dir = copy_of_sample();
+    // sarsa negotiates with Lumi; put her on the Trailhead shortlist too.
+    let mut h = crate::tui::testing::Harness::open(dir.path(), 160, 40);
+    h.keys("c");
+    let trail = h
+        .app
+        .overlay::<crate::tui::overlays::campaigns::CampaignPicker>()
+        .and_then(|p| p.choices.as_ref())
+        .and_then(|c| c.iter().position(|c| c.id == "trailhead-ul-pack"))
+        .unwrap();
+    for _ in 0..trail {
+        h.keys("j");
+    }
+    h.keys("enter /");
+    h.type_text("sarsa");
+    h.keys("enter a");
+    let screen = h.screen();
+    assert!(
+        screen.contains("also on  lumi-vitc-launch negotiating"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn two_to_four_selected_are_compared_side_by_side() {
+    let dir = copy_of_sample();
+    let mut h = lumi(dir.path(), "niche:coffee");
+    h.keys("=");
+    assert!(
+        notice(&h).starts_with("select two to four creators"),
+        "{}",
+        notice(&h)
+    );
+    h.keys("space space =");
+    assert_eq!(h.mode(), modes::COMPARE);
+    let screen = h.screen();
+    for row in [
+        "coffee-daily",
+        "barista-ken",
+        "rate",
+        "cpe (TWD)",
+        "achieved cpe",
+        "vetting",
+        "campaigns",
+    ] {
+        assert!(screen.contains(row), "{row} in {screen}");
+    }
+    h.keys("esc");
+    assert_eq!(h.mode(), modes::NORMAL);
+}
