@@ -9,6 +9,7 @@ mod dirs;
 mod fields;
 pub mod files;
 pub mod sample;
+pub mod state;
 mod text;
 mod vocabulary;
 mod workspace;

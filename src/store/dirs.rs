@@ -13,6 +13,9 @@ pub struct UserDirs {
     /// True when `$SHORTLIST_CONFIG` named the configuration file: then it must exist.
     pub config_named: bool,
     pub cache: Option<PathBuf>,
+    /// Where the interface remembers what was open (`$XDG_STATE_HOME/shortlist`; the local
+    /// data folder where a platform has no state folder).
+    pub state: Option<PathBuf>,
 }
 
 impl UserDirs {
@@ -30,6 +33,11 @@ impl UserDirs {
             config_file,
             config_named,
             cache: project.as_ref().map(|p| p.cache_dir().to_path_buf()),
+            state: project.as_ref().map(|p| {
+                p.state_dir()
+                    .unwrap_or_else(|| p.data_local_dir())
+                    .to_path_buf()
+            }),
         }
     }
 }

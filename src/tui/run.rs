@@ -69,6 +69,22 @@ pub fn run(session: Session) -> anyhow::Result<Vec<String>> {
     app.rates = std::sync::Arc::new(session.rates());
     app.templates = session.template_names();
     app.new_settings = session.new_settings();
+    let state = session
+        .dirs
+        .state
+        .as_ref()
+        .map(|d| d.join(crate::store::state::STATE_FILE));
+    if let Some(file) = &state {
+        let (mut remembered, problem) = crate::store::state::recall(file, session.workspace.root());
+        // A campaign taken away since is simply not reopened.
+        remembered.campaign = remembered
+            .campaign
+            .filter(|id| session.workspace.campaign_file(id).is_file());
+        app.recall(remembered);
+        if let Some(problem) = problem {
+            app.tell(problem, true);
+        }
+    }
     if !app.settings_problems.is_empty() {
         app.open(Problems::default());
     }
@@ -138,6 +154,10 @@ pub fn run(session: Session) -> anyhow::Result<Vec<String>> {
         terminal.draw(|frame| view::draw(frame, &app))?;
     }
     input.stop();
+    if let Some(file) = &state {
+        // A convenience: not being able to keep it is no reason to fail the run.
+        let _ = crate::store::state::remember(file, session.workspace.root(), &app.remembered());
+    }
     // Saves and exports under way finish before the program ends: a change the user saw
     // saved is saved, and an export is written whole or not at all.
     let deadline = Instant::now() + Duration::from_secs(30);

@@ -13,7 +13,7 @@ pub struct Sandbox {
 impl Sandbox {
     pub fn new() -> Sandbox {
         let dir = tempfile::tempdir().expect("temporary folder");
-        for sub in ["home", "cwd", "data", "config", "cache"] {
+        for sub in ["home", "cwd", "data", "config", "cache", "state"] {
             std::fs::create_dir_all(dir.path().join(sub)).expect("sandbox folder");
         }
         Sandbox { dir }
@@ -48,6 +48,7 @@ impl Sandbox {
             ("XDG_DATA_HOME", self.path().join("data")),
             ("XDG_CONFIG_HOME", self.path().join("config")),
             ("XDG_CACHE_HOME", self.path().join("cache")),
+            ("XDG_STATE_HOME", self.path().join("state")),
         ]
     }
 

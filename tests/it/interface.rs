@@ -258,3 +258,40 @@ fn a_bad_config_is_reported_and_the_rest_of_it_applies() {
     s.send("Q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn the_campaign_query_and_sort_are_there_again_on_the_next_start() {
+    let state = tempfile::tempdir().unwrap();
+    let state_home = state.path().display().to_string();
+    let env = [("NO_COLOR", "1"), ("XDG_STATE_HOME", state_home.as_str())];
+    let workspace = sample();
+    let mut s = Session::start(&["--workspace", &workspace], &env, 30, 120);
+    s.wait_for("97 of 97 creators");
+    s.send("c");
+    s.wait_for("Lumi");
+    s.send("\r");
+    s.wait_for("stages in lumi-vitc-launch");
+    s.send("o");
+    s.wait_for("name");
+    // The sort menu: automatic, relevance, followers, engagement, name.
+    s.send("jjjj\r");
+    s.wait_for("by name");
+    s.send("/");
+    s.send("niche:coffee");
+    s.send("\x1b");
+    s.wait_for("? help");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    let file = state.path().join("shortlist/state.toml");
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(saved.contains("campaign = \"lumi-vitc-launch\""), "{saved}");
+
+    let mut s = Session::start(&["--workspace", &workspace], &env, 30, 120);
+    s.wait_for("stages in lumi-vitc-launch");
+    s.wait_for("niche:coffee");
+    let screen = s.contents();
+    assert!(screen.contains("by name"), "{screen}");
+    assert!(!screen.contains("97 of 97 creators"), "{screen}");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}

@@ -89,6 +89,39 @@ impl App {
         }
     }
 
+    /// What to remember of this run for the next: the campaign open, the query, the sort.
+    pub fn remembered(&self) -> crate::store::state::Remembered {
+        let sort = self.sort.and_then(|s| {
+            Sort::ALL
+                .iter()
+                .find(|(_, x)| *x == s)
+                .map(|(n, _)| n.to_string())
+        });
+        crate::store::state::Remembered {
+            campaign: self
+                .campaign
+                .as_ref()
+                .map(|o| o.campaign.id.to_string())
+                .or_else(|| self.opening.clone()),
+            query: self.query.text().to_string(),
+            sort,
+        }
+    }
+
+    /// Starts where the last run left off: its query and sort, and its campaign opened once
+    /// the database is read (a campaign gone since is said, not an error).
+    pub fn recall(&mut self, what: crate::store::state::Remembered) {
+        self.query = crate::tui::input::TextInput::new(&what.query);
+        self.parsed = Query::parse(&what.query);
+        self.sort = what.sort.and_then(|n| {
+            Sort::ALL
+                .iter()
+                .find(|(name, _)| *name == n)
+                .map(|(_, s)| *s)
+        });
+        self.opening = what.campaign;
+    }
+
     /// Selects every creator the query finds (asking for those not ranked yet).
     pub fn select_all(&mut self) -> Vec<Effect> {
         if self.results.total == 0 {
