@@ -45,10 +45,14 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Write the sample workspace to DIR (refuses to overwrite anything)
+    /// Write a workspace to DIR: the sample, or with --empty one of your own (refuses to
+    /// overwrite anything)
     Init {
         /// Folder to create or fill
         dir: PathBuf,
+        /// An empty workspace: no creators, no campaigns, the invitation templates
+        #[arg(long)]
+        empty: bool,
     },
     /// Search the creators: words, "phrases", field:value filters, -term to exclude
     Search(search::Args),
@@ -114,7 +118,7 @@ impl Cli {
 /// it — and says how it ended; `None` for every other command.
 pub fn before_workspace(cli: &Cli, dirs: &UserDirs) -> Option<ExitCode> {
     let outcome = match &cli.command {
-        Some(Command::Init { dir }) => init::run(dir),
+        Some(Command::Init { dir, empty }) => init::run(dir, *empty),
         Some(Command::Check { path }) => {
             let lookup = Session::lookup(cli.workspace.clone(), dirs);
             check::run(&lookup, path.clone(), dirs)
@@ -135,7 +139,7 @@ pub fn open(cli: &Cli, dirs: UserDirs) -> Result<Session, ExitCode> {
     })?;
     if session.origin == Origin::CreatedUserData {
         crate::errln!(
-            "shortlist: created a sample workspace in {}",
+            "shortlist: created a sample workspace in {} (invented creators to try things on; `shortlist init --empty DIR` starts your own)",
             session.workspace.root().display()
         );
     }

@@ -148,6 +148,17 @@ pub fn percent(value: f64) -> String {
     format!("{}%", text.trim_end_matches(".0"))
 }
 
+/// `text` as a shell reads it back: as it is when it holds only safe characters, else in
+/// single quotes (a quote inside written `'\''`).
+pub fn shell_quote(text: &str) -> String {
+    let safe = |c: char| c.is_alphanumeric() || "-_./~@%+=:,".contains(c);
+    if !text.is_empty() && text.chars().all(safe) && !text.starts_with('~') {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
+}
+
 /// How many terminal columns `text` takes.
 pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)

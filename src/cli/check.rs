@@ -21,7 +21,7 @@ pub fn run(lookup: &Lookup, path: Option<PathBuf>, dirs: &UserDirs) -> anyhow::R
             let session = Session::open(&lookup, dirs.clone())?;
             if session.origin == crate::store::Origin::CreatedUserData {
                 crate::errln!(
-                    "shortlist: created a sample workspace in {}",
+                    "shortlist: created a sample workspace in {} (invented creators to try things on; `shortlist init --empty DIR` starts your own)",
                     session.workspace.root().display()
                 );
             }

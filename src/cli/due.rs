@@ -53,6 +53,11 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
     if let Some(id) = &args.campaign {
         session.find_campaign(id)?;
     }
+    if session.workspace.is_sample() {
+        crate::errln!(
+            "note: this is the sample workspace: its campaigns and what they have due are invented (see SAMPLE.md there; `shortlist init --empty DIR` starts your own)"
+        );
+    }
     let roster = super::roster(session)?;
     let now = crate::clock::now()?;
     let today = now.date();

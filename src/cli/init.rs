@@ -1,4 +1,5 @@
-//! `shortlist init DIR`: write the sample workspace, never over anything.
+//! `shortlist init DIR [--empty]`: write the sample workspace, or an empty one, never over
+//! anything.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -7,13 +8,24 @@ use anyhow::Context;
 
 use crate::store::sample;
 
-pub fn run(dir: &Path) -> anyhow::Result<ExitCode> {
-    let written = sample::write_all(dir)
-        .with_context(|| format!("cannot create the sample workspace in {}", dir.display()))?;
-    crate::outln!("wrote the sample workspace to {}:", dir.display());
+pub fn run(dir: &Path, empty: bool) -> anyhow::Result<ExitCode> {
+    let (what, written) = if empty {
+        ("an empty workspace", sample::write_empty(dir))
+    } else {
+        ("the sample workspace", sample::write_all(dir))
+    };
+    let written = written.with_context(|| format!("cannot create {what} in {}", dir.display()))?;
+    crate::outln!("wrote {what} to {}:", dir.display());
     for path in &written {
         crate::outln!("  {}", path.strip_prefix(dir).unwrap_or(path).display());
     }
-    crate::outln!("open it with: shortlist --workspace {}", dir.display());
+    let shown = crate::display::shell_quote(&dir.display().to_string());
+    crate::outln!("open it with: shortlist --workspace {shown}");
+    if empty {
+        crate::outln!("add creators with: shortlist --workspace {shown} import SHEET.csv");
+        crate::outln!(
+            "start a campaign with: shortlist --workspace {shown} campaign new ID --name NAME"
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }

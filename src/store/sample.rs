@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 /// Every file of the sample workspace, by path relative to the workspace root. A test checks
 /// that this list and the `data/` folder agree.
 pub const FILES: &[(&str, &str)] = &[
+    (SAMPLE_MARK, include_str!("../../data/SAMPLE.md")),
     ("creators.toml", include_str!("../../data/creators.toml")),
     (
         "campaigns/lumi-vitc-launch.toml",
@@ -29,6 +30,50 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../data/templates/followup-zh-TW.txt"),
     ),
 ];
+
+/// The file that says a workspace is the sample: while it is there the interface says so.
+pub const SAMPLE_MARK: &str = "SAMPLE.md";
+
+/// An empty workspace (`init --empty`): the creator database with its guide and no one in it,
+/// and the sample's templates; no campaigns, nothing invented.
+pub const EMPTY: &[(&str, &str)] = &[
+    ("creators.toml", EMPTY_CREATORS),
+    (
+        "templates/invite-zh-TW.txt",
+        include_str!("../../data/templates/invite-zh-TW.txt"),
+    ),
+    (
+        "templates/invite-en.txt",
+        include_str!("../../data/templates/invite-en.txt"),
+    ),
+    (
+        "templates/followup-zh-TW.txt",
+        include_str!("../../data/templates/followup-zh-TW.txt"),
+    ),
+];
+
+/// The creator database of an empty workspace: how to write a creator, with no one in it.
+const EMPTY_CREATORS: &str = r##"# The creator database: one [[creator]] table per person.
+#
+# Required: id (a-z 0-9 - _ .), name, and at least one channel with a platform and a handle.
+# Everything else is optional; leave out what you do not know rather than writing 0.
+# engagement and fake_followers are percents (4.5 means 4.5 %). rate is the usual fee per post
+# in `currency` (TWD when not given). Numbers may use _ as a separator: 52_000.
+# `shortlist import SHEET` adds creators from a spreadsheet (CSV, xlsx, ods).
+#
+# An example, to copy without the leading "# ":
+#
+# [[creator]]
+# id = "annie.skin.diary"
+# name = "安妮 Annie"
+# email = "annie@example.com"
+# niches = ["skincare", "beauty"]
+# location = "Taipei, TW"
+# rate = 25_000
+# channels = [
+#   { platform = "instagram", handle = "annie.skin.diary", followers = 48_000, engagement = 4.2 },
+# ]
+"##;
 
 /// Why the sample could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -53,7 +98,26 @@ fn list(paths: &[PathBuf]) -> String {
 /// Writes the whole sample into `dir` (created if needed). Nothing is written if any of the
 /// sample's files already exists there, and a failure part-way takes back what was written.
 pub fn write_all(dir: &Path) -> Result<Vec<PathBuf>, SampleError> {
-    let existing: Vec<PathBuf> = FILES
+    write_set(dir, FILES)
+}
+
+/// Writes an empty workspace into `dir` (created if needed), with an empty `campaigns/`; as
+/// [`write_all`], never over anything.
+pub fn write_empty(dir: &Path) -> Result<Vec<PathBuf>, SampleError> {
+    let mut written = write_set(dir, EMPTY)?;
+    let campaigns = dir.join("campaigns");
+    if !campaigns.exists() {
+        std::fs::create_dir_all(&campaigns).map_err(|source| SampleError::Io {
+            path: campaigns.clone(),
+            source,
+        })?;
+        written.push(campaigns);
+    }
+    Ok(written)
+}
+
+fn write_set(dir: &Path, files: &[(&str, &str)]) -> Result<Vec<PathBuf>, SampleError> {
+    let existing: Vec<PathBuf> = files
         .iter()
         .map(|(rel, _)| dir.join(rel))
         .filter(|p| p.exists())
@@ -61,9 +125,9 @@ pub fn write_all(dir: &Path) -> Result<Vec<PathBuf>, SampleError> {
     if !existing.is_empty() {
         return Err(SampleError::Exists(existing));
     }
-    let folders = missing_folders(dir);
-    write_missing(dir).inspect_err(|_| {
-        for (rel, _) in FILES {
+    let folders = missing_folders(dir, files);
+    write_missing_of(dir, files).inspect_err(|_| {
+        for (rel, _) in files {
             let path = dir.join(rel);
             if !existing.contains(&path) {
                 let _ = std::fs::remove_file(path);
@@ -76,7 +140,7 @@ pub fn write_all(dir: &Path) -> Result<Vec<PathBuf>, SampleError> {
 }
 
 /// The folders a full write of the sample into `dir` would create, outermost first.
-fn missing_folders(dir: &Path) -> Vec<PathBuf> {
+fn missing_folders(dir: &Path, files: &[(&str, &str)]) -> Vec<PathBuf> {
     let mut folders = Vec::new();
     let mut at = Some(dir);
     while let Some(p) = at {
@@ -87,7 +151,7 @@ fn missing_folders(dir: &Path) -> Vec<PathBuf> {
         at = p.parent();
     }
     folders.reverse();
-    for (rel, _) in FILES {
+    for (rel, _) in files {
         if let Some(parent) = dir.join(rel).parent()
             && !parent.exists()
             && !folders.iter().any(|f| f == parent)
@@ -100,8 +164,12 @@ fn missing_folders(dir: &Path) -> Vec<PathBuf> {
 
 /// Writes the sample files that `dir` does not have yet, leaving existing files alone.
 pub fn write_missing(dir: &Path) -> Result<Vec<PathBuf>, SampleError> {
+    write_missing_of(dir, FILES)
+}
+
+fn write_missing_of(dir: &Path, files: &[(&str, &str)]) -> Result<Vec<PathBuf>, SampleError> {
     let mut written = Vec::new();
-    for (rel, content) in FILES {
+    for (rel, content) in files {
         let path = dir.join(rel);
         if path.exists() {
             continue;

@@ -26,6 +26,11 @@ impl Workspace {
         &self.root
     }
 
+    /// True while the workspace is the sample (its `SAMPLE.md` is there).
+    pub fn is_sample(&self) -> bool {
+        self.root.join(super::sample::SAMPLE_MARK).is_file()
+    }
+
     /// `creators.toml`, the creator database.
     pub fn creators_file(&self) -> PathBuf {
         self.root.join(CREATORS_FILE)

@@ -100,6 +100,8 @@ pub const SORTS: [(Option<Sort>, &str); 7] = [
 pub struct App {
     /// The workspace, as shown in the bar.
     pub workspace: String,
+    /// True when the workspace is the sample: the bar says so.
+    pub sample: bool,
     pub keymap: Keymap,
     pub theme: Theme,
     pub tiers: TierBounds,
@@ -183,6 +185,7 @@ impl App {
     pub fn new(workspace: &str, keymap: Keymap, theme: Theme, tiers: TierBounds) -> App {
         App {
             workspace: workspace.to_string(),
+            sample: false,
             keymap,
             theme,
             tiers,

@@ -18,6 +18,7 @@ pub mod problems;
 pub mod settings;
 pub mod sort;
 pub mod stages;
+pub mod welcome;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -4,7 +4,7 @@
 use super::keymap::{Keymap, Mode};
 use super::overlays::{
     ask, campaigns, compare, confirm, date, detail, entry, export, exported, filter, form, help,
-    note, problems, sort, stages,
+    note, problems, sort, stages, welcome,
 };
 use super::screens::{board, due, report, search};
 
@@ -30,6 +30,7 @@ pub const MODES: &[Mode] = &[
     filter::MODE,
     sort::MODE,
     campaigns::MODE,
+    welcome::MODE,
     help::MODE,
     problems::MODE,
 ];

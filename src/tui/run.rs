@@ -68,6 +68,12 @@ pub fn run(session: Session) -> anyhow::Result<Vec<String>> {
     app.currency = session.config.currency.clone();
     app.rates = std::sync::Arc::new(session.rates());
     app.templates = session.template_names();
+    app.sample = session.workspace.is_sample();
+    if session.origin == crate::store::Origin::CreatedUserData {
+        app.open(super::overlays::welcome::Welcome {
+            folder: shown.clone(),
+        });
+    }
     app.new_settings = session.new_settings();
     let state = session
         .dirs

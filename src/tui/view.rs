@@ -151,10 +151,16 @@ fn bar(frame: &mut Frame<'_>, app: &App, rect: Rect) {
                     theme.error,
                 ));
             }
-            left.push(Span::styled(
-                format!(" · {}", escape(&app.workspace)),
-                theme.muted,
-            ));
+            if app.sample {
+                left.push(Span::styled(" · sample", theme.warning));
+            }
+            // With a selection, what can be done to it has the room the folder had.
+            if app.marked.is_empty() {
+                left.push(Span::styled(
+                    format!(" · {}", escape(&app.workspace)),
+                    theme.muted,
+                ));
+            }
         }
     }
     let used: usize = left.iter().map(|s| width(&s.content)).sum();

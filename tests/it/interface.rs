@@ -278,6 +278,9 @@ fn the_campaign_query_and_sort_are_there_again_on_the_next_start() {
     s.wait_for("by name");
     s.send("/");
     s.send("niche:coffee");
+    s.wait_for("6 of 97 creators");
+    s.wait_for("enter results");
+    // Esc alone (not read with the next key as alt-q), then q.
     s.send("\x1b");
     s.wait_for("? help");
     s.send("q");
@@ -292,6 +295,18 @@ fn the_campaign_query_and_sort_are_there_again_on_the_next_start() {
     let screen = s.contents();
     assert!(screen.contains("by name"), "{screen}");
     assert!(!screen.contains("97 of 97 creators"), "{screen}");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn the_first_run_says_inside_the_interface_that_it_is_the_sample() {
+    let mut s = Session::start(&[], &[("NO_COLOR", "1")], 30, 120);
+    s.wait_for("Welcome to shortlist");
+    s.wait_for("shortlist init --empty ~/kol");
+    s.send("\r");
+    s.wait_gone("Welcome to shortlist");
+    s.wait_for("97 of 97 creators · sample");
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
 }

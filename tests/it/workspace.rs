@@ -12,7 +12,7 @@ fn a_fresh_machine_gets_the_sample_workspace_once() {
     assert_eq!(
         text(&out.stderr),
         format!(
-            "shortlist: created a sample workspace in {}\n",
+            "shortlist: created a sample workspace in {} (invented creators to try things on; `shortlist init --empty DIR` starts your own)\n",
             ws.display()
         )
     );
@@ -148,7 +148,7 @@ fn init_writes_the_sample_and_then_refuses_to_overwrite_it() {
     let stderr = text(&out.stderr);
     assert!(
         stderr.starts_with(&format!(
-            "shortlist: error: cannot create the sample workspace in {0}: refusing to overwrite {0}/creators.toml, ",
+            "shortlist: error: cannot create the sample workspace in {0}: refusing to overwrite {0}/SAMPLE.md, {0}/creators.toml, ",
             dir.display()
         )),
         "{stderr}"
@@ -188,4 +188,103 @@ fn misuse_of_the_command_line_exits_2() {
             text(&out.stderr)
         );
     }
+}
+
+#[test]
+fn init_empty_writes_a_workspace_of_ones_own() {
+    let sandbox = Sandbox::new();
+    let dir = sandbox.cwd().join("my kol");
+    let out = sandbox
+        .cmd()
+        .arg("init")
+        .arg("--empty")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    // The command to open it is quoted as a shell needs.
+    assert!(
+        stdout.contains(&format!(
+            "open it with: shortlist --workspace '{}'",
+            dir.display()
+        )),
+        "{stdout}"
+    );
+    assert!(dir.join("campaigns").is_dir());
+    assert!(!dir.join("SAMPLE.md").exists(), "not the sample");
+    assert!(dir.join("templates/invite-zh-TW.txt").is_file());
+    // No one in it, and nothing wrong with it.
+    let out = sandbox
+        .cmd()
+        .arg("--workspace")
+        .arg(&dir)
+        .arg("check")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("creators   0 loaded"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = sandbox
+        .cmd()
+        .arg("--workspace")
+        .arg(&dir)
+        .args(["due"])
+        .output()
+        .unwrap();
+    assert!(
+        !text(&out.stderr).contains("sample"),
+        "{}",
+        text(&out.stderr)
+    );
+    // Never over anything.
+    let out = sandbox
+        .cmd()
+        .arg("init")
+        .arg("--empty")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("refusing to overwrite"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn the_sample_says_it_is_one() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.cwd().join("s");
+    sandbox.cmd().arg("init").arg(&ws).output().unwrap();
+    let out = sandbox
+        .cmd()
+        .arg("--workspace")
+        .arg(&ws)
+        .arg("due")
+        .output()
+        .unwrap();
+    assert!(
+        text(&out.stderr).contains("this is the sample workspace"),
+        "{}",
+        text(&out.stderr)
+    );
+    // Once SAMPLE.md is gone, it is one's own.
+    std::fs::remove_file(ws.join("SAMPLE.md")).unwrap();
+    let out = sandbox
+        .cmd()
+        .arg("--workspace")
+        .arg(&ws)
+        .arg("due")
+        .output()
+        .unwrap();
+    assert!(
+        !text(&out.stderr).contains("sample"),
+        "{}",
+        text(&out.stderr)
+    );
 }
