@@ -397,8 +397,14 @@ fn due_lists_follow_ups_oldest_first() {
     assert_eq!(text(&out.stdout), "");
     let err = text(&out.stderr);
     // The sample says its work is invented, then what there is.
-    assert!(err.starts_with("note: this is the sample workspace"), "{err}");
-    assert!(err.ends_with("\nnothing is due today in 2 campaigns\n"), "{err}");
+    assert!(
+        err.starts_with("note: this is the sample workspace"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("\nnothing is due today in 2 campaigns\n"),
+        "{err}"
+    );
     let (code, _, err) = run(&sandbox, &ws, &["due", "--campaign", "nope"]);
     assert_eq!(code, 1);
     assert!(err.contains("no campaign \"nope\""), "{err}");
