@@ -27,6 +27,7 @@ pub mod testing;
 mod tests;
 pub mod theme;
 pub mod view;
+pub mod watch;
 pub mod wrap;
 
 pub use run::{main, run};

@@ -6,6 +6,7 @@
 mod campaign;
 mod export;
 mod outreach;
+mod reload;
 pub mod report;
 mod screens;
 mod search;
@@ -140,6 +141,8 @@ pub struct App {
     pub to_bottom: bool,
     /// When the last rows arrive, select them all (after select-all).
     pub select_all: bool,
+    /// When results arrive, put the cursor on this row if it is among them (after a reload).
+    pub cursor_on: Option<u32>,
     /// Position of the cursor in `results.rows`.
     pub cursor: usize,
     /// The first result on screen.
@@ -210,6 +213,7 @@ impl App {
             generation: 0,
             to_bottom: false,
             select_all: false,
+            cursor_on: None,
             cursor: 0,
             offset: 0,
             marked: BTreeSet::new(),
@@ -324,9 +328,11 @@ impl App {
         }
         let roster = Roster::from(opened);
         let index = Arc::clone(&roster.index);
+        // Who was chosen stays chosen, by id: their rows may have moved.
+        let kept = self.keep();
         self.db = Some(roster);
-        self.marked.clear();
         self.detail = None;
+        self.restore(kept);
         let mut effects = vec![Effect::Index(Arc::clone(&index))];
         self.tracks = None;
         effects.extend(self.load_tracks());

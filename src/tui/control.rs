@@ -141,6 +141,10 @@ pub fn on_done(app: &mut App, done: Done) -> Vec<Effect> {
             effects
         }
         Done::Undone(step, result) => app.on_undone(step, result),
+        Done::Templates(names) => {
+            app.templates = names;
+            Vec::new()
+        }
         Done::Saved(report) => {
             if let Ok(saved) = &report.result
                 && let Some(view) = app.overlay_mut::<EntryView>()

@@ -24,6 +24,8 @@ pub(super) enum Event {
     Terminal(Term),
     Search(Response),
     Done(Box<Done>),
+    /// Files of the workspace changed on disk.
+    Changed(super::watch::Changed),
 }
 
 /// Opens the interface on `session` and runs it until the user quits; then says what could
@@ -109,6 +111,20 @@ pub fn run(session: Session) -> anyhow::Result<Vec<String>> {
         Input::spawn(move |e| sender.send(Event::Terminal(e)).is_ok())
     };
     spawn(&session, Task::Load, &sender);
+    // Changes made elsewhere are read as they happen; where the system cannot watch, the bar
+    // says so once and the interface works on.
+    let _watch = {
+        let sender = sender.clone();
+        match super::watch::spawn(&session.workspace, move |c| {
+            let _ = sender.send(Event::Changed(c));
+        }) {
+            Ok(watch) => Some(watch),
+            Err(e) => {
+                app.tell(format!("changes made elsewhere are not watched: {e}"), true);
+                None
+            }
+        }
+    };
     let size = terminal.size()?;
     app.on_resize(size.width, size.height);
     terminal.draw(|frame| view::draw(frame, &app))?;
@@ -207,6 +223,7 @@ fn handle(app: &mut App, event: Event) -> Vec<Effect> {
         Event::Terminal(_) => Vec::new(),
         Event::Search(response) => app.on_results(response),
         Event::Done(done) => control::on_done(app, *done),
+        Event::Changed(changed) => app.on_changed(changed),
     }
 }
 

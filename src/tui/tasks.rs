@@ -49,6 +49,8 @@ pub enum Task {
     },
     /// Put a campaign file back as it was before a change.
     Undo(super::app::UndoStep),
+    /// List the workspace's templates again.
+    Templates,
 }
 
 /// A task done: what it found, for the app.
@@ -74,6 +76,8 @@ pub enum Done {
     },
     /// A change was undone, or why not.
     Undone(super::app::UndoStep, Result<(), String>),
+    /// The workspace's templates.
+    Templates(Vec<String>),
 }
 
 /// A campaign as read for an index.
@@ -257,6 +261,7 @@ pub fn perform(session: &Session, task: Task, now: &jiff::Zoned) -> Done {
             Done::ExportPrepared(Box::new(prepare_export(session, &request)))
         }
         Task::WriteExport(write) => Done::Exported(Box::new(write_export(session, *write))),
+        Task::Templates => Done::Templates(session.template_names()),
         Task::Undo(step) => {
             let result = session
                 .undo_campaign(&step.campaign, &step.after, &step.before)

@@ -8,3 +8,4 @@ mod outreach;
 mod records;
 mod settings;
 mod undo;
+mod watch;

@@ -309,3 +309,39 @@ fn the_first_run_says_inside_the_interface_that_it_is_the_sample() {
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn files_changed_behind_its_back_are_shown_as_they_are_now() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.sample("ws");
+    let shown = ws.display().to_string();
+    let mut s = Session::start_in(
+        sandbox,
+        &["--workspace", &shown],
+        &[("NO_COLOR", "1")],
+        30,
+        120,
+    );
+    s.wait_for("97 of 97 creators");
+    // Another terminal imports a creator: the interface counts them.
+    let creators = ws.join("creators.toml");
+    let mut text = std::fs::read_to_string(&creators).unwrap();
+    text.push_str("\n[[creator]]\nid = \"zz-late\"\nname = \"Late Arrival\"\nchannels = [{ platform = \"ig\", handle = \"late\", followers = 900 }]\n");
+    std::fs::write(&creators, text).unwrap();
+    s.wait_for("98 of 98 creators");
+    // A campaign edited by hand: its problem is listed without reopening.
+    s.send("c");
+    s.wait_for("Lumi");
+    s.send("\r");
+    s.wait_for("stages in lumi-vitc-launch");
+    let campaign = ws.join("campaigns/lumi-vitc-launch.toml");
+    let text = std::fs::read_to_string(&campaign).unwrap();
+    std::fs::write(
+        &campaign,
+        text.replacen("stage = \"shortlisted\"", "stage = \"shortlistd\"", 1),
+    )
+    .unwrap();
+    s.wait_for("1 error (!)");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}

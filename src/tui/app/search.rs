@@ -72,6 +72,11 @@ impl App {
                 if let Some(text) = missing_rates_notice(&found.missing_rates) {
                     self.notice = Some(Notice { text, error: false });
                 }
+                if let Some(row) = self.cursor_on.take()
+                    && let Some(at) = self.results.rows.iter().position(|r| *r == row)
+                {
+                    self.cursor = at;
+                }
                 if self.select_all && self.results.rows.len() == self.results.total {
                     self.select_all = false;
                     self.marked.extend(self.results.rows.iter().copied());

@@ -1,0 +1,66 @@
+//! Files changed behind the interface's back: what is on screen is read again — the database,
+//! the open campaign, the agenda, the templates — keeping the selection and the creator under
+//! the cursor (by id: their rows may have moved).
+
+use super::{App, Effect};
+use crate::tui::tasks::Task;
+use crate::tui::watch::Changed;
+
+/// The creators chosen before a reload, by id, to choose again after it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Kept {
+    pub marked: Vec<String>,
+    pub cursor: Option<String>,
+}
+
+impl App {
+    /// The watcher saw `changed`.
+    pub fn on_changed(&mut self, changed: Changed) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        if changed.creators && !self.loading {
+            self.loading = true;
+            effects.push(Effect::Task(Task::Load));
+        }
+        if changed.templates {
+            effects.push(Effect::Task(Task::Templates));
+        }
+        if changed.campaigns.is_empty() || changed.creators {
+            // A new database reads the open campaign again anyway.
+            return effects;
+        }
+        if let (Some(open), Some(db)) = (&self.campaign, &self.db) {
+            let id = open.campaign.id.to_string();
+            // A save of ours under way reads it again when it is back.
+            if changed.campaigns.contains(&id) && self.saving == 0 {
+                self.opening = Some(id.clone());
+                effects.push(Effect::Task(Task::OpenCampaign {
+                    id,
+                    index: std::sync::Arc::clone(&db.index),
+                }));
+            }
+        }
+        if self.view == super::View::Due {
+            effects.extend(self.load_due());
+        }
+        effects.extend(self.load_tracks());
+        effects
+    }
+
+    /// The selection and the cursor's creator, by id.
+    pub fn keep(&self) -> Kept {
+        let id = |r: u32| self.creator_id(r);
+        Kept {
+            marked: self.marked.iter().filter_map(|r| id(*r)).collect(),
+            cursor: self.current_row().and_then(id),
+        }
+    }
+
+    /// Chooses again, in the database just read, the creators `kept` named (those still in
+    /// it); the cursor goes back to its creator when the results arrive.
+    pub fn restore(&mut self, kept: Kept) {
+        let Some(db) = &self.db else { return };
+        let ids = db.ids();
+        self.marked = kept.marked.iter().filter_map(|id| ids.row(id)).collect();
+        self.cursor_on = kept.cursor.and_then(|id| ids.row(&id));
+    }
+}
