@@ -8,7 +8,8 @@ use ratatui::layout::Constraint;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Row, Table};
 
-use crate::display::{compact, escape, percent, truncate};
+use super::columns::{Column, Content, lay_out};
+use crate::display::{compact, escape, percent, truncate, width};
 use crate::search::index::{Index, NONE};
 use crate::search::{Query, highlights};
 use crate::tui::app::{App, Focus, SORTS};
@@ -40,15 +41,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, areas: &Areas) {
         );
     }
     let focused = app.focus == Focus::Results && app.overlays.is_empty();
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(if focused {
-            theme.focused_border
-        } else {
-            theme.border
-        })
-        .title(Line::styled(title, theme.title));
+    let block = Block::new().borders(Borders::ALL).border_style(if focused {
+        theme.focused_border
+    } else {
+        theme.border
+    });
     let Some(db) = &app.db else {
+        let block = block.title(Line::styled(title, theme.title));
         let message = if app.loading {
             "  reading the creators…"
         } else {
@@ -62,26 +61,66 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, areas: &Areas) {
     };
     let index = &db.index;
     let stages = app.campaign.as_ref().map(|c| &c.stages);
-    let mut columns = columns(rect.width.saturating_sub(2), stages.is_some());
-    if app.results.sort == Some(crate::search::Sort::CostPerEngagement) {
-        // The figure sorted on is shown, after the engagement it comes from.
-        let at = columns
-            .iter()
-            .position(|c| matches!(c, Column::Engagement))
-            .map_or(columns.len(), |i| i + 1);
-        columns.insert(at, Column::Cpe);
-    }
-    let header: Vec<&str> = columns.iter().map(|c| c.header()).collect();
-    let widths: Vec<Constraint> = columns.iter().map(|c| c.width()).collect();
-    let query = app.results.query.as_ref();
-    let rows: Vec<Row<'_>> = app
+    let visible: Vec<(usize, u32)> = app
         .results
         .rows
         .iter()
+        .copied()
         .enumerate()
         .skip(app.offset)
         .take(areas.visible_rows())
-        .map(|(i, &row)| {
+        .collect();
+    let mut content = Content::default();
+    for &(i, row) in &visible {
+        let r = row as usize;
+        let channel = app.results.picked.get(i).and_then(|p| p.channel);
+        content.name = content.name.max(width(&escape(index.names.get(r))));
+        if let Some(c) = channel {
+            content.channel = content
+                .channel
+                .max(width(&escape(&index.channel_label(c as usize))));
+        }
+        content.niches = content.niches.max(width(&escape(&niches(index, r))));
+        content.location = content.location.max(width(&escape(&location(index, r))));
+    }
+    let cpe = app.results.sort == Some(crate::search::Sort::CostPerEngagement);
+    let laid = lay_out(rect.width.saturating_sub(2), content, stages.is_some(), cpe);
+    let room = usize::from(rect.width.saturating_sub(2)).saturating_sub(width(&title) + 1);
+    let mut block = block.title(Line::styled(title, theme.title));
+    if !laid.hidden.is_empty() {
+        // What a wider window would show is named, not silently dropped.
+        let words: Vec<&str> = laid.hidden.iter().map(|c| c.word()).collect();
+        let long = format!(" no room: {} ", words.join(", "));
+        let short = format!(" +{} hidden ", words.len());
+        let note = [long, short].into_iter().find(|t| width(t) <= room);
+        if let Some(note) = note {
+            block = block.title_top(Line::styled(note, theme.muted).right_aligned());
+        }
+    }
+    let columns: Vec<Column> = laid.columns.iter().map(|(c, _)| *c).collect();
+    let header: Vec<&str> = columns.iter().map(|c| c.header()).collect();
+    let widths: Vec<Constraint> = laid
+        .columns
+        .iter()
+        .map(|(_, w)| Constraint::Length(*w))
+        .collect();
+    let fit = |column: Column, text: &str| -> String {
+        let w = laid
+            .columns
+            .iter()
+            .find(|(c, _)| *c == column)
+            .map_or(0, |(_, w)| usize::from(*w));
+        truncate(text, w).into_owned()
+    };
+    let name_width = laid
+        .columns
+        .iter()
+        .find(|(c, _)| *c == Column::Name)
+        .map_or(0, |(_, w)| usize::from(*w));
+    let query = app.results.query.as_ref();
+    let rows: Vec<Row<'_>> = visible
+        .iter()
+        .map(|&(i, row)| {
             let r = row as usize;
             let picked = app.results.picked.get(i).copied();
             let channel = picked.and_then(|p| p.channel).map(|c| c as usize);
@@ -90,10 +129,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, areas: &Areas) {
                 Column::Mark => {
                     Cell::from(Span::styled(if marked { "●" } else { " " }, theme.marked))
                 }
-                Column::Name => Cell::from(name(app, index, r, query)),
-                Column::Channel(w) => {
+                Column::Name => Cell::from(name(app, index, r, query, name_width)),
+                Column::Channel => {
                     let label = channel.map(|c| index.channel_label(c)).unwrap_or_default();
-                    Cell::from(truncate(&escape(&label), usize::from(*w)).into_owned())
+                    Cell::from(fit(Column::Channel, &escape(&label)))
                 }
                 Column::Followers => Cell::from(followers(app, index, channel)),
                 Column::Engagement => Cell::from(engagement(index, channel)),
@@ -107,8 +146,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, areas: &Areas) {
                     let stage = stages.and_then(|s| s.get(r).copied().flatten());
                     Cell::from(stage.map_or("", |s| s.name()))
                 }
-                Column::Niches => Cell::from(escape(&niches(index, r)).into_owned()),
-                Column::Location => Cell::from(escape(&location(index, r)).into_owned()),
+                Column::Niches => Cell::from(fit(Column::Niches, &escape(&niches(index, r)))),
+                Column::Location => Cell::from(fit(Column::Location, &escape(&location(index, r)))),
             });
             let cells: Vec<Cell<'_>> = cells.collect();
             let style = if i == app.cursor {
@@ -138,101 +177,15 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, areas: &Areas) {
     }
 }
 
-/// A column of the table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Column {
-    Mark,
-    Name,
-    /// The channel the row is shown by (the one that matched), this many columns wide.
-    Channel(u16),
-    Followers,
-    Engagement,
-    /// Cost per engagement, when sorting on it.
-    Cpe,
-    /// The followers of every channel together.
-    Total,
-    Stage,
-    Niches,
-    Location,
-}
-
-impl Column {
-    fn header(self) -> &'static str {
-        match self {
-            Column::Mark => "",
-            Column::Name => "NAME",
-            Column::Channel(_) => "CHANNEL",
-            Column::Followers => "FOLLOWERS",
-            Column::Engagement => "ER",
-            Column::Cpe => "CPE",
-            Column::Total => "TOTAL",
-            Column::Stage => "STAGE",
-            Column::Niches => "NICHES",
-            Column::Location => "LOCATION",
-        }
-    }
-
-    fn width(self) -> Constraint {
-        match self {
-            Column::Mark => Constraint::Length(1),
-            Column::Name => Constraint::Fill(3),
-            Column::Channel(w) => Constraint::Length(w),
-            Column::Followers => Constraint::Length(11),
-            Column::Engagement => Constraint::Length(6),
-            Column::Cpe => Constraint::Length(8),
-            Column::Total => Constraint::Length(6),
-            Column::Stage => Constraint::Length(11),
-            Column::Niches => Constraint::Fill(2),
-            Column::Location => Constraint::Length(14),
-        }
-    }
-}
-
-/// The columns that fit in `inner` columns, leaving the name at least 12: the least needed
-/// ones go first as the table narrows.
-fn columns(inner: u16, stage: bool) -> Vec<Column> {
-    let mut columns = vec![Column::Mark, Column::Name, Column::Followers];
-    // Each optional column with the width from which it is shown.
-    let optional = [
-        (Column::Stage, if stage { 40 } else { u16::MAX }),
-        (Column::Engagement, 44),
-        (Column::Channel(16), 60),
-        (Column::Niches, 76),
-        (Column::Total, 92),
-        (Column::Location, 100),
-    ];
-    for (column, from) in optional {
-        if inner >= from {
-            columns.push(column);
-        }
-    }
-    // Table order: name, channel, followers, engagement, stage, niches, location.
-    let rank = |c: &Column| match c {
-        Column::Mark => 0,
-        Column::Name => 1,
-        Column::Channel(_) => 2,
-        Column::Followers => 3,
-        Column::Engagement => 4,
-        Column::Cpe => 4,
-        Column::Total => 4,
-        Column::Stage => 5,
-        Column::Niches => 6,
-        Column::Location => 7,
-    };
-    columns.sort_by_key(rank);
-    if inner >= 110 {
-        for c in &mut columns {
-            if let Column::Channel(w) = c {
-                *w = 22;
-            }
-        }
-    }
-    columns
-}
-
 /// The name with the characters the query matched highlighted. A name with control characters
 /// is shown escaped, without highlights (their places would not line up).
-fn name<'a>(app: &App, index: &'a Index, row: usize, query: Option<&Query>) -> Line<'a> {
+fn name<'a>(
+    app: &App,
+    index: &'a Index,
+    row: usize,
+    query: Option<&Query>,
+    room: usize,
+) -> Line<'a> {
     let text = index.names.get(row);
     let escaped = escape(text);
     let marks = match (query, &escaped) {
@@ -240,20 +193,26 @@ fn name<'a>(app: &App, index: &'a Index, row: usize, query: Option<&Query>) -> L
         _ => Vec::new(),
     };
     if marks.is_empty() {
-        return Line::from(escaped.into_owned());
+        return Line::from(truncate(&escaped, room).into_owned());
     }
-    let spans: Vec<Span<'_>> = text
-        .chars()
-        .enumerate()
-        .map(|(i, c)| {
-            let style = if marks.binary_search(&i).is_ok() {
-                app.theme.matched
-            } else {
-                app.theme.text
-            };
-            Span::styled(c.to_string(), style)
-        })
-        .collect();
+    // Cut as the plain text would be, keeping the highlights of what is left.
+    let cut = width(text) > room;
+    let mut used = 0;
+    let mut spans: Vec<Span<'_>> = Vec::new();
+    for (i, c) in text.chars().enumerate() {
+        let w = width(c.encode_utf8(&mut [0; 4]));
+        if cut && used + w > room.saturating_sub(1) {
+            spans.push(Span::styled("…", app.theme.text));
+            break;
+        }
+        used += w;
+        let style = if marks.binary_search(&i).is_ok() {
+            app.theme.matched
+        } else {
+            app.theme.text
+        };
+        spans.push(Span::styled(c.to_string(), style));
+    }
     Line::from(spans)
 }
 

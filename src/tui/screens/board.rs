@@ -156,7 +156,17 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
                 theme.border
             })
             .title(Line::styled(
-                format!(" {name} {} ", entries.len()),
+                // Columns out of sight are pointed to from the edge ones.
+                format!(
+                    " {}{name} {}{} ",
+                    if slot == 0 && first > 0 { "◂ " } else { "" },
+                    entries.len(),
+                    if slot + 1 == shown && first + shown < COLUMNS.len() {
+                        " ▸"
+                    } else {
+                        ""
+                    }
+                ),
                 theme.header,
             ));
         if fees > 0 {
@@ -182,10 +192,22 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
                 let next = next_action(entry, today);
                 let due = next.as_ref().is_some_and(|d| d.on <= today);
                 let mark = if due { "!" } else { " " };
-                let mut tail = entry.fee.map(compact).unwrap_or_default();
-                if stages.len() > 1 {
-                    tail = entry.stage.name().to_string();
-                }
+                // The name comes first: the fee beside it only when both fit, the stage of a
+                // closed card on its second line.
+                let fee = entry.fee.map(compact).unwrap_or_default();
+                let whole = width(&escape(&name));
+                let (tail, second) = if stages.len() > 1 {
+                    let stage = entry.stage.name().to_string();
+                    if per == 2 {
+                        (String::new(), stage)
+                    } else {
+                        (stage, String::new())
+                    }
+                } else if per == 2 && whole + width(&fee) + 3 > usize::from(inner.width) {
+                    (String::new(), String::new())
+                } else {
+                    (fee, String::new())
+                };
                 let room = usize::from(inner.width).saturating_sub(width(&tail) + 3);
                 let name = truncate(&escape(&name), room).into_owned();
                 let gap =
@@ -200,7 +222,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
                     Span::styled(format!("{name}{}{tail} ", " ".repeat(gap)), style),
                 ])];
                 if per == 2 {
-                    let (text, style) = match &next {
+                    let (mut text, style) = match &next {
                         Some(d) => {
                             let when = match d.overdue(today) {
                                 0 => "today".to_string(),
@@ -215,6 +237,13 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
                         }
                         None => (String::new(), theme.muted),
                     };
+                    if !second.is_empty() {
+                        text = if text.is_empty() {
+                            second.clone()
+                        } else {
+                            format!("{second} · {text}")
+                        };
+                    }
                     let room = usize::from(inner.width).saturating_sub(2);
                     card.push(Line::styled(
                         format!(" {}", truncate(&escape(&text), room)),

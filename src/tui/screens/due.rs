@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
-use crate::display::escape;
+use crate::display::{escape, truncate, width};
 use crate::outreach::About;
 use crate::tui::actions;
 use crate::tui::app::App;
@@ -125,7 +125,32 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     }
     let inner_height = usize::from(area.height.saturating_sub(3));
     let top = due.cursor.saturating_sub(inner_height.saturating_sub(1));
+    // Every column is kept, narrower as the screen is: the date without its year, the stage
+    // left out below 100 columns; what does not fit is cut with an ellipsis.
     let wide = area.width >= 100;
+    let inner = usize::from(area.width.saturating_sub(2));
+    let date_w = if wide { 10 } else { 5 };
+    let stage_w = if wide { 11 } else { 0 };
+    let fixed = date_w + 1 + 7 + 1 + if wide { stage_w + 1 } else { 0 } + 2;
+    let flexible = inner.saturating_sub(fixed);
+    let longest = |f: &dyn Fn(&crate::workspace::AgendaItem) -> String| {
+        due.items
+            .iter()
+            .map(|i| width(&escape(&f(i))))
+            .max()
+            .unwrap_or(0)
+    };
+    let campaign_w = longest(&|i| i.campaign.clone())
+        .clamp(6, 24)
+        .min(flexible / 4);
+    let creator_w = longest(&|i| {
+        i.name
+            .clone()
+            .unwrap_or_else(|| i.entry.creator.to_string())
+    })
+    .clamp(8, 24)
+    .min(flexible / 3);
+    let action_w = flexible.saturating_sub(campaign_w + creator_w);
     let rows: Vec<Row<'_>> = due
         .items
         .iter()
@@ -141,15 +166,22 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
                 .name
                 .clone()
                 .unwrap_or_else(|| item.entry.creator.to_string());
+            let date = item.due.on.to_string();
+            let date = if wide {
+                date
+            } else {
+                date.get(5..).unwrap_or(&date).to_string()
+            };
+            let cut = |text: &str, w: usize| truncate(&escape(text), w).into_owned();
             let mut cells = vec![
-                Cell::from(item.due.on.to_string()),
+                Cell::from(date),
                 Cell::from(late),
-                Cell::from(escape(&name).into_owned()),
-                Cell::from(item.entry.stage.name()),
-                Cell::from(escape(&item.due.what()).into_owned()),
+                Cell::from(cut(&item.campaign, campaign_w)),
+                Cell::from(cut(&name, creator_w)),
+                Cell::from(cut(&item.due.what(), action_w)),
             ];
             if wide {
-                cells.insert(2, Cell::from(escape(&item.campaign).into_owned()));
+                cells.insert(4, Cell::from(item.entry.stage.name()));
             }
             let style = if i == due.cursor {
                 theme.cursor
@@ -161,24 +193,18 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             Row::new(cells).style(style)
         })
         .collect();
-    let mut header = vec!["DUE", "LATE", "CREATOR", "STAGE", "ACTION"];
+    let length = |w: usize| Constraint::Length(u16::try_from(w).unwrap_or(u16::MAX));
+    let mut header = vec!["DUE", "LATE", "CAMPAIGN", "CREATOR", "ACTION"];
     let mut widths = vec![
-        Constraint::Length(10),
-        Constraint::Length(7),
-        Constraint::Fill(1),
-        Constraint::Length(11),
-        Constraint::Fill(2),
+        length(date_w),
+        length(7),
+        length(campaign_w),
+        length(creator_w),
+        length(action_w),
     ];
     if wide {
-        let longest = due
-            .items
-            .iter()
-            .map(|i| crate::display::width(&i.campaign))
-            .max()
-            .unwrap_or(8)
-            .clamp(8, 24);
-        header.insert(2, "CAMPAIGN");
-        widths.insert(2, Constraint::Length(longest as u16));
+        header.insert(4, "STAGE");
+        widths.insert(4, length(stage_w));
     }
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.header))

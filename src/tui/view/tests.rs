@@ -14,9 +14,14 @@ fn workspace(creators: &str) -> tempfile::TempDir {
 
 /// Where `needle` first starts in the result table (the left of the screen), as (column, row).
 fn find(harness: &Harness, needle: &str) -> Option<(u16, u16)> {
+    find_from(harness, needle, 0)
+}
+
+/// Where `needle` is first shown at or right of column `left`.
+fn find_from(harness: &Harness, needle: &str, left: u16) -> Option<(u16, u16)> {
     let buffer = harness.buffer();
     let area = buffer.area;
-    for x in area.left()..area.right() {
+    for x in area.left().max(left)..area.right() {
         for y in area.top()..area.bottom() {
             let mut found = true;
             let mut cx = x;
@@ -206,6 +211,41 @@ fn follow_ups_due() {
 }
 
 #[test]
+fn the_agenda_at_sixty_columns_keeps_the_campaign_and_cuts_with_an_ellipsis() {
+    let mut h = Harness::open(&sample(), 60, 12);
+    h.keys("u");
+    let screen = h.screen();
+    insta::assert_snapshot!(screen);
+    assert!(
+        screen.contains("11-21"),
+        "the date without its year\n{screen}"
+    );
+    assert!(screen.contains("trailhe"), "the campaign\n{screen}");
+    assert!(screen.contains('…'), "cut text says so\n{screen}");
+}
+
+#[test]
+fn a_narrow_board_points_to_the_columns_out_of_sight() {
+    let mut h = Harness::open(&sample(), 60, 16);
+    h.keys("c enter p");
+    let screen = h.screen();
+    assert!(screen.contains("shortlisted 3"), "{screen}");
+    assert!(
+        screen.contains(" ▸ "),
+        "the columns to the right are pointed to\n{screen}"
+    );
+    for _ in 0..7 {
+        h.keys("l");
+    }
+    let screen = h.screen();
+    assert!(screen.contains("◂ published"), "{screen}");
+    assert!(
+        screen.contains("粉紅小豬 Pinky"),
+        "a card's name has its line\n{screen}"
+    );
+}
+
+#[test]
 fn stage_picker_and_note_editor() {
     let mut h = Harness::open(&sample(), 100, 24);
     h.keys("c enter /");
@@ -324,8 +364,11 @@ fn the_detail_pane_shows_why_a_creator_matched() {
     // Chinese words for an English tag and place, and a channel term.
     h.type_text("保養 台北 platform:yt");
     let screen = h.screen();
+    // In the detail pane, right of the table.
+    let pane = h.app.areas().and_then(|a| a.detail).map_or(0, |r| r.x);
     let underlined = |needle: &str| {
-        let (x, y) = find(&h, needle).unwrap_or_else(|| panic!("{needle} not shown:\n{screen}"));
+        let (x, y) =
+            find_from(&h, needle, pane).unwrap_or_else(|| panic!("{needle} not shown:\n{screen}"));
         h.buffer()[(x, y)]
             .style()
             .add_modifier
