@@ -86,6 +86,18 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
     if entries.is_empty() {
         bail!("no one is {stage} in {}; nothing to export", args.campaign);
     }
+    let kind = session
+        .template_kinds()
+        .into_iter()
+        .find(|(n, _)| *n == name)
+        .and_then(|(_, k)| k);
+    if stage != Stage::Shortlisted
+        && matches!(kind, None | Some(crate::mail::template::Kind::Invite))
+    {
+        crate::errln!(
+            "shortlist: warning: everyone {stage} was already written to, and {name} is an invitation: they are invited again (a follow-up template is chosen with --template)"
+        );
+    }
     let now = crate::clock::now()?;
     let planned = session.prepare_export(&roster, &campaign_file, &campaign, &name, &entries, &now);
     for problem in &planned.prepared.problems {

@@ -142,6 +142,11 @@ pub struct ExportPreview {
     pub now: jiff::Zoned,
     /// Where the files go, as shown to the user (`exports/spring-tea`).
     pub dir: String,
+    /// For each format, the files of an earlier export that writing it would replace.
+    pub replaces: Vec<(Format, Vec<String>)>,
+    /// The invited who were already written to (past shortlisted), with their stage, when the
+    /// template is an invitation: they would be invited again.
+    pub again: Vec<String>,
 }
 
 /// An export to write: the letters as previewed, in the format chosen.
@@ -302,6 +307,8 @@ fn prepare_export(session: &Session, request: &ExportRequest) -> ExportPreview {
         sender: String::new(),
         now: request.now.clone(),
         dir: session.shown(&session.export_dir(&request.campaign)),
+        replaces: Vec::new(),
+        again: Vec::new(),
     };
     let read = match session.read_campaign(&request.campaign, None) {
         Ok(read) => read,
@@ -336,6 +343,35 @@ fn prepare_export(session: &Session, request: &ExportRequest) -> ExportPreview {
         &entries,
         &request.now,
     );
+    preview.replaces = Format::ALL
+        .iter()
+        .map(|f| {
+            let files = session.export_would_replace(&request.campaign, &planned, *f, &request.now);
+            (*f, files)
+        })
+        .filter(|(_, files)| !files.is_empty())
+        .collect();
+    // An invitation to someone already written to is most likely a mistake: say so.
+    let kind = session
+        .template_kinds()
+        .into_iter()
+        .find(|(n, _)| *n == name)
+        .and_then(|(_, k)| k);
+    if matches!(kind, None | Some(crate::mail::template::Kind::Invite)) {
+        preview.again = request
+            .entries
+            .iter()
+            .filter(|e| e.stage != crate::model::Stage::Shortlisted)
+            .filter(|e| {
+                planned
+                    .prepared
+                    .letters
+                    .iter()
+                    .any(|l| l.creator == e.creator.as_str())
+            })
+            .map(|e| format!("{} ({})", e.creator, e.stage))
+            .collect();
+    }
     preview.prepared = planned.prepared;
     preview.sender = planned.sender;
     preview.template = Some(name);

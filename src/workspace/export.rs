@@ -161,6 +161,24 @@ impl Session {
         }
     }
 
+    /// The files of an earlier export that writing `planned` as `format` would replace, as
+    /// shown to the user.
+    pub fn export_would_replace(
+        &self,
+        campaign: &str,
+        planned: &Planned,
+        format: crate::mail::Format,
+        now: &Zoned,
+    ) -> Vec<String> {
+        let dir = self.export_dir(campaign);
+        crate::mail::export::files(format, campaign, &planned.prepared, &planned.sender, now)
+            .into_iter()
+            .map(|(path, _)| dir.join(path))
+            .filter(|path| std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()))
+            .map(|path| self.shown(&path))
+            .collect()
+    }
+
     /// The files `planned` makes in `format`, going to `out` (else the campaign's export
     /// folder).
     pub fn plan_export(

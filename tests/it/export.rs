@@ -309,6 +309,17 @@ fn dry_run_and_mark_contacted() {
         campaign.contains("{ at = 2026-11-22T09:30:00+08:00, stage = \"contacted\", note = \"invitation exported\" }"),
         "{campaign}"
     );
+    // Exporting the invitation to those now contacted says they are invited again.
+    let (code, _, err) = export(
+        &sandbox,
+        &ws,
+        &["--template", "en", "--stage", "contacted", "--dry-run"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("warning: everyone contacted was already written to, and en is an invitation"),
+        "{err}"
+    );
     // Those skipped were not moved.
     let loaded = shortlist::store::parse_campaign("spring", "s", campaign.as_bytes(), None);
     let stages: Vec<(String, String)> = loaded

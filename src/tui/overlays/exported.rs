@@ -97,14 +97,15 @@ impl Overlay<App> for Exported {
             Line::raw(""),
             Line::styled(
                 format!(
-                    "Move {} to contacted, noting \"{}\"?",
-                    match self.creators.as_slice() {
-                        [one] => escape(one).into_owned(),
-                        many => format!("the {} invited", many.len()),
-                    },
+                    "Move {} from shortlisted to contacted, noting \"{}\"?",
+                    escape(&self.creators.join(", ")),
                     crate::outreach::edit::INVITATION_EXPORTED
                 ),
                 app.theme.text,
+            ),
+            Line::styled(
+                " y moves them · n leaves their stages as they are",
+                app.theme.key,
             ),
         ];
         let width = 64.min(area.width);

@@ -244,10 +244,57 @@ fn the_question_after_an_export_names_who_moves() {
         "{screen}"
     );
     assert!(
-        screen.contains("Move clara-chen to contacted, noting \"invitation exported\"?"),
+        screen.contains("Move clara-chen from shortlisted to contacted, noting"),
         "{screen}"
     );
     assert!(screen.contains("y move"), "the bar has the keys: {screen}");
+    // Several are each named.
+    let dir = copy_of_sample();
+    let mut h = lumi(dir.path(), "stage:shortlisted");
+    h.keys("* x enter");
+    let screen = h.screen().replace(['│', '\n'], "");
+    let screen = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Dana has no address: not invited, not moved, not named.
+    assert!(
+        screen.contains("Move clara-chen, hana-wu from shortlisted to contacted"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_preview_warns_before_an_export_replaces_or_invites_again() {
+    let dir = copy_of_sample();
+    let mut h = lumi(dir.path(), "clara");
+    // An mbox written once…
+    h.keys("x f");
+    assert_eq!(h.app.export_format, crate::mail::Format::Mbox);
+    h.keys("enter n");
+    // …is replaced whole by the next, and the preview says so before anything is written.
+    h.keys("x");
+    let screen = h.screen();
+    assert!(
+        screen.contains("replaces exports/lumi-vitc-launch/lumi-vitc-launch.mbox"),
+        "{screen}"
+    );
+    assert!(screen.contains("not kept"), "{screen}");
+    h.keys("esc");
+    // Jess was contacted: the follow-up is offered, and nothing is said…
+    h.keys("/ ctrl-u");
+    h.type_text("jess");
+    h.keys("enter x");
+    assert!(!h.screen().contains("invited again"), "{}", h.screen());
+    // …but the invitation would go to her again.
+    h.keys("t");
+    let template = crate::tui::tests::export::preview(&h)
+        .template
+        .clone()
+        .unwrap();
+    assert!(template.starts_with("invite"), "{template}");
+    let screen = h.screen();
+    assert!(
+        screen.contains("already written to, invited again by this: jess-glow (contacted)"),
+        "{screen}"
+    );
 }
 
 #[test]

@@ -64,6 +64,32 @@ pub fn lines(app: &App, view: &ExportView, width: usize) -> Vec<Line<'static>> {
         Line::from(spans)
     };
     out.push(summary);
+    // What the write takes away, said before it happens.
+    let format_now = app.export_format;
+    if let Some((_, files)) = preview.replaces.iter().find(|(f, _)| *f == format_now) {
+        let text = match (format_now, files.as_slice()) {
+            (crate::mail::Format::Mbox, [one]) => format!(
+                "replaces {}: the messages of the earlier export in it are not kept (f for another format)",
+                escape(one)
+            ),
+            (_, [one]) => format!("replaces {} from an earlier export", escape(one)),
+            (_, many) => format!(
+                "replaces {} files of an earlier export ({}…)",
+                many.len(),
+                escape(&many[0])
+            ),
+        };
+        out.push(Line::styled(text, theme.warning));
+    }
+    if !preview.again.is_empty() {
+        out.push(Line::styled(
+            format!(
+                "already written to, invited again by this: {}",
+                escape(&preview.again.join(", "))
+            ),
+            theme.warning,
+        ));
+    }
     if let Some(note) = &preview.note {
         out.push(Line::styled(escape(note).into_owned(), theme.warning));
     }
