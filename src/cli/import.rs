@@ -108,6 +108,9 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
             Outcome::Decide { message } => crate::outln!("{at}: to decide: {message}"),
             Outcome::Failed { reason } => crate::outln!("{at}: failed: {reason}"),
         }
+        for cell in &row.left_out {
+            crate::outln!("{at}: left out: {cell}");
+        }
         if !row.normalised.is_empty() {
             crate::outln!(
                 "{at}: written as the vocabulary does: {}",
@@ -116,8 +119,14 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     let [new, updated, unchanged, duplicate, decide, failed] = plan.counts();
+    let left_out: usize = plan.rows.iter().map(|r| r.left_out.len()).sum();
+    let cells = match left_out {
+        0 => String::new(),
+        1 => " · 1 cell left out".into(),
+        n => format!(" · {n} cells left out"),
+    };
     crate::outln!(
-        "{} new · {updated} updated · {unchanged} unchanged · {duplicate} duplicate · {decide} to decide · {failed} failed",
+        "{} new · {updated} updated · {unchanged} unchanged · {duplicate} duplicate · {decide} to decide · {failed} failed{cells}",
         new
     );
     let code = if failed > 0 {
@@ -141,6 +150,8 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
                 .iter()
                 .filter(|r| matches!(r.outcome, Outcome::Updated { .. }))
                 .count();
+            // The file by its whole path: the one to open, wherever the command was run.
+            let file = path.display();
             crate::outln!(
                 "wrote {file}: {new} new creator{}, {touched} row{} of updates",
                 if new == 1 { "" } else { "s" },

@@ -51,6 +51,8 @@ pub struct RowReport {
     pub outcome: Outcome,
     /// Niches and places written as the vocabulary writes them: `niches: 美妝 → beauty`.
     pub normalised: Vec<String>,
+    /// Cells that could not be read and were left out of an imported row.
+    pub left_out: Vec<String>,
 }
 
 /// The creators as they will be, and what each row did.
@@ -149,16 +151,19 @@ pub fn plan(sheet: &Sheet, database: Vec<Creator>, as_new: bool, vocabulary: &Vo
             rows.push(RowReport {
                 line,
                 normalised: Vec::new(),
+                left_out: Vec::new(),
                 outcome: Outcome::Duplicate { line: *first },
             });
             continue;
         }
         seen.insert(normal, line);
         let mut normalised = Vec::new();
+        let mut left_out = Vec::new();
         let outcome = match read_row(sheet, cells, &fractions) {
             Err(reason) => Outcome::Failed { reason },
             Ok(mut row) => {
                 normalised = super::normal::normalise(&mut row.creator, vocabulary);
+                left_out = std::mem::take(&mut row.left_out);
                 join(
                     &mut creators,
                     &mut lookup,
@@ -173,6 +178,7 @@ pub fn plan(sheet: &Sheet, database: Vec<Creator>, as_new: bool, vocabulary: &Vo
             line,
             outcome,
             normalised,
+            left_out,
         });
     }
     Plan {

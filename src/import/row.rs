@@ -15,6 +15,23 @@ pub(super) struct Incoming {
     pub creator: Creator,
     /// The currency a fee was written with.
     pub currency: Option<String>,
+    /// Cells that could not be read, left out of the creator (the rest of the row is
+    /// imported): where and why.
+    pub left_out: Vec<String>,
+}
+
+/// A column by its letter, as a spreadsheet names it: 0 → `A`, 27 → `AB`.
+pub(super) fn column_letter(mut i: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (i % 26) as u8);
+        if i < 26 {
+            break;
+        }
+        i = i / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Which columns hold engagement as fractions (`0.045` for 4.5 %): those whose every number
@@ -70,15 +87,20 @@ pub(super) fn read_row(
     };
     let mut handle = String::new();
     let mut groups: Vec<((Platform, usize), Channel)> = Vec::new();
-    for ((field, raw), fraction) in sheet.columns.iter().zip(cells).zip(fractions) {
+    let mut email_at = 0;
+    for (at, ((field, raw), fraction)) in sheet.columns.iter().zip(cells).zip(fractions).enumerate()
+    {
         let text = values::cell(raw);
         let percent = |t: &str| values::percent(t, *fraction);
         if text.is_empty() {
             continue;
         }
+        // A cell that does not read is left out; the rest of the row is imported.
+        let header = sheet.headers.get(at).map(String::as_str).unwrap_or("");
+        let left_out = &mut row.left_out;
         let mut check = |result: Result<(), String>| {
             if let Err(e) = result {
-                problems.push(e);
+                left_out.push(format!("{e} (cell {}, \"{header}\")", column_letter(at)));
             }
         };
         match field {
@@ -88,7 +110,10 @@ pub(super) fn read_row(
             Field::Aliases => {
                 row.creator.aliases = values::list(text).into_iter().map(Into::into).collect()
             }
-            Field::Email => row.creator.email = Some(text.into()),
+            Field::Email => {
+                email_at = at;
+                row.creator.email = Some(text.into());
+            }
             Field::Niches => {
                 row.creator.niches = values::list(text)
                     .into_iter()
@@ -193,7 +218,16 @@ pub(super) fn read_row(
     if let Some(email) = &row.creator.email
         && let Some(problem) = email_problem(email)
     {
-        problems.push(format!("malformed email \"{email}\": {problem}"));
+        let header = sheet
+            .headers
+            .get(email_at)
+            .map(String::as_str)
+            .unwrap_or("");
+        row.left_out.push(format!(
+            "malformed email \"{email}\": {problem} (cell {}, \"{header}\")",
+            column_letter(email_at)
+        ));
+        row.creator.email = None;
     }
     if let Some(id) = &row.id
         && let Some(problem) = id_problem(id)

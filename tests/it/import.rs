@@ -68,10 +68,12 @@ zh-TW.csv:6: updated barista-ken: new channel threads @kenthebarista (1,200 foll
 zh-TW.csv:7: duplicate of line 5
 zh-TW.csv:8: to decide: \"莎莎 Sarsa\" is also the name of sarsa (instagram @sarsa.beauty, youtube @SarsaBeauty), and threads @sarsa_alt is not among their channels; not imported — add it to sarsa by hand, or import it as a new creator with --as-new
 zh-TW.csv:9: failed: no handle
-zh-TW.csv:10: failed: followers: \"很多\" is not a number (like 12.3k, 1.2M, 3.2萬 or 1,234)
+zh-TW.csv:10: new wang.m (王小明: instagram @wang.m)
+zh-TW.csv:10: left out: followers: \"很多\" is not a number (like 12.3k, 1.2M, 3.2萬 or 1,234) (cell D, \"粉絲數\")
 zh-TW.csv:11: failed: unknown platform \"Plurk\" (platforms: instagram, youtube, tiktok, facebook, threads, x, xiaohongshu, dcard, ptt, blog, twitch, line)
-zh-TW.csv:12: failed: malformed email \"ahua@\": nothing after the @
-1 new · 3 updated · 1 unchanged · 1 duplicate · 1 to decide · 4 failed
+zh-TW.csv:12: new ahua (阿花: instagram @ahua 100)
+zh-TW.csv:12: left out: malformed email \"ahua@\": nothing after the @ (cell F, \"信箱\")
+3 new · 3 updated · 1 unchanged · 1 duplicate · 1 to decide · 2 failed · 2 cells left out
 ";
 
 #[test]
@@ -94,7 +96,10 @@ fn traditional_chinese_headers_merges_duplicates_and_broken_rows() {
     let (code, out, _) = import(&sandbox, &ws, &[&csv]);
     assert_eq!(
         out,
-        format!("{ZH_TW_REPORT}wrote creators.toml: 1 new creator, 3 rows of updates\n")
+        format!(
+            "{ZH_TW_REPORT}wrote {}: 3 new creators, 3 rows of updates\n",
+            ws.join("creators.toml").display()
+        )
     );
     assert_eq!(code, 1);
 
@@ -125,7 +130,19 @@ fn traditional_chinese_headers_merges_duplicates_and_broken_rows() {
         channel(&ken, Platform::Threads, "kenthebarista").followers,
         Some(1_200)
     );
-    assert_eq!(creators(&ws).len(), 98);
+    assert_eq!(creators(&ws).len(), 100);
+    // A bad cell leaves out that value only: the row's channel and the rest are imported.
+    let ahua = creator(&ws, "ahua");
+    assert_eq!(ahua.email, None, "the malformed address is not written");
+    assert_eq!(
+        channel(&ahua, Platform::Instagram, "ahua").followers,
+        Some(100)
+    );
+    let wang = creator(&ws, "wang.m");
+    assert_eq!(
+        channel(&wang, Platform::Instagram, "wang.m").followers,
+        None
+    );
 
     // Only what changed is touched: the rest of the file reads as it did, comments included.
     let after = std::fs::read_to_string(ws.join("creators.toml")).unwrap();
@@ -155,7 +172,8 @@ fn english_headers_semicolons_and_links() {
     assert_eq!((code, err.as_str()), (0, ""));
     assert_eq!(
         out,
-        "\
+        format!(
+            "\
 en-semicolon.csv: 3 rows · semicolon-separated · UTF-8
 columns: Creator Name → name · Platform → platform · Username → handle · Subscribers → followers · ER → engagement · E-mail → email · Category → niches · City → location · Price → rate · Profile URL → url
 en-semicolon.csv:2: updated trail-tom: youtube @TomOnTheTrail followers 210,000 → 1,200,000; youtube @TomOnTheTrail engagement 4% → 3.5%
@@ -163,8 +181,10 @@ en-semicolon.csv:3: new nora.nomad (Nora Nomad: instagram @nora.nomad 1,234)
 en-semicolon.csv:3: written as the vocabulary does: niches: outdoors → outdoor; location: Hualien → Hualien, TW
 en-semicolon.csv:4: to decide: \"Nora Nomad\" is also the name of nora.nomad (instagram @nora.nomad), and youtube @NoraNomad is not among their channels; not imported — add it to nora.nomad by hand, or import it as a new creator with --as-new
 1 new · 1 updated · 0 unchanged · 0 duplicate · 1 to decide · 0 failed
-wrote creators.toml: 1 new creator, 1 row of updates
-"
+wrote {}: 1 new creator, 1 row of updates
+",
+            ws.join("creators.toml").display()
+        )
     );
     let nora = creator(&ws, "nora.nomad");
     assert_eq!(
@@ -201,14 +221,17 @@ fn simplified_chinese_headers_and_tabs() {
     assert_eq!(code, 0);
     assert_eq!(
         out,
-        "\
+        format!(
+            "\
 zh-CN.tsv: 1 row · tab-separated · UTF-8
 columns: 昵称 → name · 平台 → platform · 账号 → handle · 粉丝数 → followers · 互动率 → engagement · 邮箱 → email · 分类 → niches · 地区 → location · 报价 → rate
 zh-CN.tsv:2: new xiaohong (小红: xiaohongshu @xiaohong 32,000)
 zh-CN.tsv:2: written as the vocabulary does: niches: 美妆 → beauty; location: 上海 → Shanghai, CN
 1 new · 0 updated · 0 unchanged · 0 duplicate · 0 to decide · 0 failed
-wrote creators.toml: 1 new creator, 0 rows of updates
-"
+wrote {}: 1 new creator, 0 rows of updates
+",
+            ws.join("creators.toml").display()
+        )
     );
     let hong = creator(&ws, "xiaohong");
     assert_eq!((hong.rate, hong.currency.as_deref()), (Some(2_000), None));
@@ -234,7 +257,9 @@ fn utf16_from_excel_reads_like_utf8() {
         "{out}"
     );
     assert!(
-        out.contains("1 new · 3 updated · 1 unchanged · 1 duplicate · 1 to decide · 4 failed\n")
+        out.contains(
+            "3 new · 3 updated · 1 unchanged · 1 duplicate · 1 to decide · 2 failed · 2 cells left out\n"
+        )
     );
 }
 
@@ -402,7 +427,10 @@ fn a_search_exported_as_csv_imports_back_the_same() {
     assert_eq!((code, err.as_str()), (0, ""), "{report}");
     assert!(
         report.ends_with(
-            "97 new · 0 updated · 0 unchanged · 0 duplicate · 0 to decide · 0 failed\nwrote creators.toml: 97 new creators, 0 rows of updates\n"
+            &format!(
+                "97 new · 0 updated · 0 unchanged · 0 duplicate · 0 to decide · 0 failed\nwrote {}: 97 new creators, 0 rows of updates\n",
+                empty.join("creators.toml").display()
+            )
         ),
         "{report}"
     );
