@@ -10,10 +10,11 @@ mod normal;
 mod row;
 pub mod sheet;
 pub mod values;
+mod workbook;
 
 pub use encoding::NAMES as ENCODINGS;
 pub use merge::{Outcome, Plan, RowReport, plan};
-pub use sheet::{Field, Sheet, SheetError, read};
+pub use sheet::{Field, Sheet, SheetError, read, read_sheet};
 
 use crate::store::{CreatorChange, FillValue};
 

@@ -1,4 +1,4 @@
-//! `shortlist import FILE.csv [--dry-run] [--map COLUMN=FIELD…] [--as-new]`: creators from a
+//! `shortlist import FILE.csv|FILE.xlsx|FILE.ods [--sheet NAME] [--dry-run] [--map COLUMN=FIELD…] [--as-new]`: creators from a
 //! spreadsheet, joined to those already in the database; a report of every row, then the
 //! write (comments and layout of `creators.toml` kept).
 
@@ -13,8 +13,12 @@ use crate::workspace::Session;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The CSV file (comma, semicolon or tab separated; UTF-8, with or without a BOM)
+    /// The spreadsheet: a workbook (xlsx, xls, ods) or a CSV file (comma, semicolon or tab
+    /// separated; UTF-8, UTF-16, Big5 or GB18030)
     file: PathBuf,
+    /// Which sheet of a workbook (default: the first with anything in it)
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
     /// Print the report; write nothing
     #[arg(long)]
     dry_run: bool,
@@ -35,7 +39,13 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
     let shown = args.file.display().to_string();
     let bytes = store::files::read_bounded(&args.file, store::files::SHEET_LIMIT)
         .map_err(|e| anyhow::anyhow!("cannot read {shown}: {e}"))?;
-    let sheet = import::read(&shown, &bytes, &args.map, args.encoding.as_deref())?;
+    let sheet = import::read_sheet(
+        &shown,
+        &bytes,
+        &args.map,
+        args.encoding.as_deref(),
+        args.sheet.as_deref(),
+    )?;
 
     let path = session.workspace.creators_file();
     let file = session.workspace.display_name(&path);
@@ -60,12 +70,13 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
     let plan = import::plan(&sheet, loaded.database.creators, args.as_new, &vocabulary);
 
     let separator = match sheet.separator {
-        b';' => "semicolon-separated",
-        b'\t' => "tab-separated",
-        _ => "comma-separated",
+        _ if sheet.workbook => "",
+        b';' => "semicolon-separated · ",
+        b'\t' => "tab-separated · ",
+        _ => "comma-separated · ",
     };
     crate::outln!(
-        "{shown}: {} row{} · {separator} · {}",
+        "{shown}: {} row{} · {separator}{}",
         sheet.rows.len(),
         if sheet.rows.len() == 1 { "" } else { "s" },
         sheet.encoding

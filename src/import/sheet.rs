@@ -8,6 +8,8 @@ use super::headers::{channel_column, field_named, normalise, recognise};
 /// A spreadsheet, read.
 #[derive(Debug)]
 pub struct Sheet {
+    /// True when read from a workbook (xlsx, xls, ods) rather than CSV text.
+    pub workbook: bool,
     pub separator: u8,
     /// "UTF-8", "UTF-8 with BOM", "UTF-16 LE", "Big5 (detected)"…
     pub encoding: String,
@@ -124,6 +126,14 @@ fn detect(text: &str) -> u8 {
     best.0
 }
 
+/// How many cells of a row name fields: two or more make it the header row.
+fn named(cells: &csv::StringRecord) -> usize {
+    cells
+        .iter()
+        .filter(|c| !matches!(recognise(c, true), Field::Ignored(_)))
+        .count()
+}
+
 /// Reads a CSV file (named `file` in messages) in the encoding `encoding` names, else the one
 /// found; `maps` are `--map COLUMN=FIELD` overrides.
 pub fn read(
@@ -132,11 +142,43 @@ pub fn read(
     maps: &[String],
     encoding: Option<&str>,
 ) -> Result<Sheet, SheetError> {
+    read_sheet(file, bytes, maps, encoding, None)
+}
+
+/// Reads a spreadsheet (named `file` in messages): a workbook (xlsx, xls, ods; the sheet
+/// named `sheet`, else the first with anything in it) or a CSV file in the encoding
+/// `encoding` names, else the one found; `maps` are `--map COLUMN=FIELD` overrides.
+pub fn read_sheet(
+    file: &str,
+    bytes: &[u8],
+    maps: &[String],
+    encoding: Option<&str>,
+    sheet: Option<&str>,
+) -> Result<Sheet, SheetError> {
     let fail = |line: Option<u64>, message: String| SheetError {
         file: file.to_string(),
         line,
         message,
     };
+    if super::workbook::is_workbook(bytes) {
+        if let Some(e) = encoding {
+            return Err(fail(
+                None,
+                format!("--encoding {e}: a workbook says its own encoding; leave it out"),
+            ));
+        }
+        let headed = |rows: &Vec<(u64, csv::StringRecord)>| {
+            rows.iter().take(10).any(|(_, cells)| named(cells) >= 2)
+        };
+        let (records, label) = super::workbook::records(file, bytes, sheet, &headed)?;
+        return columns(file, records, b',', label, maps, false);
+    }
+    if let Some(name) = sheet {
+        return Err(fail(
+            None,
+            format!("--sheet {name}: the file is text (CSV), not a workbook with sheets"),
+        ));
+    }
     let decoded = super::encoding::decode(bytes, encoding, &looks_like_headers)
         .map_err(|e| fail(e.line, e.message))?;
     let (text, encoding) = (line_breaks(decoded.text), decoded.encoding);
@@ -170,17 +212,29 @@ pub fn read(
         record.set_position(None);
         records.push((line, record));
     }
+    columns(file, records, separator, encoding, maps, true)
+}
+
+/// The sheet from its rows: the header row found, what each column holds, `--map` applied.
+/// `text` when the rows come from CSV text (where a quote left open can swallow rows).
+fn columns(
+    file: &str,
+    records: Vec<(u64, csv::StringRecord)>,
+    separator: u8,
+    encoding: String,
+    maps: &[String],
+    text: bool,
+) -> Result<Sheet, SheetError> {
+    let fail = |line: Option<u64>, message: String| SheetError {
+        file: file.to_string(),
+        line,
+        message,
+    };
     if records.is_empty() {
         return Err(fail(None, "the file is empty".into()));
     }
     // A title or a note may come before the headers: they are the first row, among the first
     // ten, in which two or more cells name fields.
-    let named = |cells: &csv::StringRecord| {
-        cells
-            .iter()
-            .filter(|c| !matches!(recognise(c, true), Field::Ignored(_)))
-            .count()
-    };
     let at = records
         .iter()
         .take(10)
@@ -202,7 +256,7 @@ pub fn read(
     // A quote left open and closed rows later makes one cell of whole rows: say so rather than
     // import it.
     let cells_per_row = headers.len().saturating_sub(1);
-    for (line, record) in &rows {
+    for (line, record) in rows.iter().filter(|_| text) {
         for cell in record.iter().filter(|c| c.contains('\n')) {
             let swallowed = cell.lines().skip(1).any(|l| {
                 cells_per_row >= 2 && l.matches(separator as char).count() >= cells_per_row
@@ -254,6 +308,16 @@ pub fn read(
         };
         columns[at] = parsed;
     }
+    // A sheet none of whose columns says what it holds would import nothing, silently.
+    if columns.iter().all(|f| matches!(f, Field::Ignored(_))) {
+        return Err(fail(
+            Some(header_line),
+            format!(
+                "no column says what it holds ({}): the header row should name them (name, platform, handle, followers… or 名稱, 平台, 帳號, 粉絲數…), or --map COLUMN=FIELD",
+                headers.join(", ")
+            ),
+        ));
+    }
     // Two columns for one field would make a row say two things.
     for (i, field) in columns.iter().enumerate() {
         if matches!(field, Field::Ignored(_)) {
@@ -272,6 +336,7 @@ pub fn read(
         }
     }
     Ok(Sheet {
+        workbook: !text,
         separator,
         encoding,
         preamble,

@@ -21,5 +21,6 @@ mod production;
 mod report;
 mod search;
 mod vocabulary;
+mod workbooks;
 mod workspace;
 mod writers;
