@@ -9,6 +9,7 @@ mod check;
 mod creator;
 mod due;
 mod export;
+mod ids;
 mod import;
 mod init;
 mod output;
@@ -151,7 +152,13 @@ pub fn open(cli: &Cli, dirs: UserDirs) -> Result<Session, ExitCode> {
 
 /// Runs the command of `cli` on `session` (`init`, `check` and the interface are run elsewhere).
 pub fn run(cli: Cli, session: &Session) -> ExitCode {
-    let outcome = match cli.command {
+    let mut command = cli.command;
+    if let Some(c) = &mut command
+        && let Err(e) = ids::forgive(session, c)
+    {
+        return finish(Err(e));
+    }
+    let outcome = match command {
         Some(Command::Search(args)) => search::run(session, args),
         Some(Command::Campaign(command)) => campaign::run(session, command),
         Some(Command::Add(args)) => add::run(session, args),
@@ -220,7 +227,20 @@ fn campaign_or_fail(
 /// The roster, with a warning when the database has errors (its creators with errors are left
 /// out).
 fn roster(session: &Session) -> anyhow::Result<Roster> {
-    Ok(session.roster()?)
+    // A command opens the database once, however many steps ask for it (ids made exact,
+    // then the command itself): kept for the run, by the file it was read from.
+    static OPENED: std::sync::Mutex<Option<(std::path::PathBuf, Roster)>> =
+        std::sync::Mutex::new(None);
+    let file = session.workspace.creators_file();
+    let mut opened = OPENED.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((path, roster)) = opened.as_ref()
+        && *path == file
+    {
+        return Ok(roster.clone());
+    }
+    let roster = session.roster()?;
+    *opened = Some((file, roster.clone()));
+    Ok(roster)
 }
 
 /// Campaign `id`, read, once `creator` is known to be on its shortlist; otherwise a message

@@ -15,6 +15,7 @@ mod check;
 mod creator;
 mod export;
 mod report;
+mod resolve;
 mod roster;
 mod tags;
 mod track;
@@ -29,6 +30,7 @@ pub use check::{Checked, Summary, check_file};
 pub use creator::{CreatorError, CreatorRecord, Exclusivity, Part, Punctuality, clashes};
 pub use export::{ExportPlan, Planned};
 pub use report::{CampaignReport, figures, language};
+pub use resolve::{Resolved, Unresolved};
 pub use roster::Roster;
 pub use track::Memberships;
 

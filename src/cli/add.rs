@@ -11,10 +11,10 @@ use crate::workspace::{Session, clashes};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The campaign's id
-    campaign: String,
+    pub(super) campaign: String,
     /// Ids of the creators to add, as in creators.toml
     #[arg(required = true)]
-    creators: Vec<String>,
+    pub(super) creators: Vec<String>,
 }
 
 pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {

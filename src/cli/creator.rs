@@ -23,7 +23,7 @@ pub enum Format {
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The creator's id
-    id: String,
+    pub(super) id: String,
     /// Output format
     #[arg(long, value_enum, default_value = "table")]
     format: Format,

@@ -36,7 +36,7 @@ impl From<FormatArg> for Format {
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The campaign's id
-    campaign: String,
+    pub(super) campaign: String,
     /// The template (a file in templates/, without .txt); default: the campaign's template
     #[arg(long)]
     template: Option<String>,

@@ -24,15 +24,15 @@ pub use content::{
 #[derive(Debug, clap::Args)]
 pub struct Who {
     /// The campaign's id
-    pub(super) campaign: String,
+    pub(in crate::cli) campaign: String,
     /// The creator's id
-    pub(super) creator: String,
+    pub(in crate::cli) creator: String,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct ContractArgs {
     #[command(flatten)]
-    who: Who,
+    pub(in crate::cli) who: Who,
     /// The day it was signed
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     signed: Option<String>,
@@ -59,7 +59,7 @@ pub struct ContractArgs {
 #[derive(Debug, clap::Args)]
 pub struct ShipArgs {
     #[command(flatten)]
-    who: Who,
+    pub(in crate::cli) who: Who,
     /// The day it was sent
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     sent: Option<String>,
@@ -83,7 +83,7 @@ pub struct ShipArgs {
 #[derive(Debug, clap::Args)]
 pub struct PaymentArgs {
     #[command(flatten)]
-    who: Who,
+    pub(in crate::cli) who: Who,
     /// How much, in the campaign's currency (42500, 42_500, 4.25萬)
     amount: String,
     /// deposit, balance, full or other
@@ -103,7 +103,7 @@ pub struct PaymentArgs {
 #[derive(Debug, clap::Args)]
 pub struct PaidArgs {
     #[command(flatten)]
-    who: Who,
+    pub(in crate::cli) who: Who,
     /// Which payment: its number (1, 2…) or its kind (deposit, balance…); default: the oldest
     /// one not paid
     which: Option<String>,

@@ -10,10 +10,10 @@ use crate::workspace::Session;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The campaign's id
-    campaign: String,
+    pub(super) campaign: String,
     /// Ids of the creators to take off
     #[arg(required = true)]
-    creators: Vec<String>,
+    pub(super) creators: Vec<String>,
     /// Take them off even past contacted (their history in this campaign is lost)
     #[arg(long)]
     force: bool,

@@ -37,7 +37,7 @@ pub enum Format {
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The campaign's id
-    campaign: String,
+    pub(super) campaign: String,
     /// Output format
     #[arg(long, value_enum, default_value = "table")]
     format: Format,

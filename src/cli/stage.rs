@@ -15,9 +15,9 @@ use crate::workspace::Session;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The campaign's id
-    campaign: String,
+    pub(super) campaign: String,
     /// The creator's id
-    creator: String,
+    pub(super) creator: String,
     /// The new stage: shortlisted, contacted, negotiating, contracted, producing, published,
     /// completed, declined, no_reply or dropped (or the Chinese label)
     stage: String,

@@ -221,8 +221,8 @@ fn stage_mistakes_exit_1_and_write_nothing() {
             "shortlist: error: coffee-daily is not on the shortlist of lumi-vitc-launch; add them first: shortlist add lumi-vitc-launch coffee-daily\n",
         ),
         (
-            &["stage", "lumi", "sarsa", "contracted"],
-            "shortlist: error: no campaign \"lumi\" (campaigns: lumi-vitc-launch, trailhead-ul-pack)\n",
+            &["stage", "glow", "sarsa", "contracted"],
+            "shortlist: error: no campaign \"glow\" (campaigns: lumi-vitc-launch, trailhead-ul-pack)\n",
         ),
         (
             &[
@@ -560,4 +560,79 @@ fn a_new_campaign_says_what_an_export_will_still_need() {
         "{err}"
     );
     assert!(!ws.join("campaigns/b2.toml").exists());
+}
+
+#[test]
+fn ids_are_forgiving_an_alias_a_handle_a_name_or_a_unique_beginning() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.sample("ws");
+    // A campaign by the beginning of its id, a creator by an alias.
+    let (code, out, err) = run(&sandbox, &ws, &["stage", "lumi", "莎莎", "contracted"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("lumi-vitc-launch: sarsa: negotiating → contracted"),
+        "{out}"
+    );
+    assert!(
+        err.contains("\"lumi\" is the campaign lumi-vitc-launch (by beginning of the id)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("\"莎莎\" is the creator sarsa (by alias)"),
+        "{err}"
+    );
+    // A handle, with its @.
+    let (code, _, err) = run(
+        &sandbox,
+        &ws,
+        &["stage", "lumi-vitc-launch", "@jessglow.tw", "no_reply"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("\"@jessglow.tw\" is the creator jess-glow (by handle)"),
+        "{err}"
+    );
+    // The beginning of an id, among the shortlist first.
+    let (code, _, err) = run(&sandbox, &ws, &["remove", "trail", "rex", "--force"]);
+    assert_eq!(code, 0, "{err}");
+    // A name on add, in any letter case.
+    let (code, out, err) = run(&sandbox, &ws, &["add", "lumi", "ken the barista"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("added barista-ken"), "{out}");
+    // Several that fit are listed, nothing is changed.
+    let before = std::fs::read_to_string(ws.join("campaigns/lumi-vitc-launch.toml")).unwrap();
+    let (code, _, err) = run(&sandbox, &ws, &["add", "lumi", "c"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("\"c\" could be"), "{err}");
+    assert!(err.contains("give the whole id"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(ws.join("campaigns/lumi-vitc-launch.toml")).unwrap(),
+        before
+    );
+    // Someone in the database but not on the shortlist is told how to add them.
+    let (code, _, err) = run(&sandbox, &ws, &["stage", "lumi", "coffee", "contacted"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("not on the shortlist of lumi-vitc-launch; add them first"),
+        "{err}"
+    );
+    // A near miss is suggested.
+    let (code, _, err) = run(&sandbox, &ws, &["stage", "lumi", "clara-chne", "contacted"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("no creator \"clara-chne\" on the shortlist of lumi-vitc-launch (did you mean \"clara-chen\"?)"),
+        "{err}"
+    );
+    // Two campaigns that begin alike are not guessed between.
+    std::fs::copy(
+        ws.join("campaigns/lumi-vitc-launch.toml"),
+        ws.join("campaigns/lumi-autumn.toml"),
+    )
+    .unwrap();
+    let (code, _, err) = run(&sandbox, &ws, &["pipeline", "lumi"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("\"lumi\" could be the campaign lumi-autumn, lumi-vitc-launch"),
+        "{err}"
+    );
 }

@@ -432,10 +432,10 @@ fn csv_and_markdown_list_every_creator() {
 fn report_mistakes_are_explained() {
     let sandbox = Sandbox::new();
     let ws = sandbox.sample("ws");
-    let (code, _, err) = run(&sandbox, &ws, &["report", "trailhead"]);
+    let (code, _, err) = run(&sandbox, &ws, &["report", "trailhed"]);
     assert_eq!(code, 1);
     assert!(
-        err.contains("no campaign \"trailhead\" (campaigns: lumi-vitc-launch, trailhead-ul-pack)"),
+        err.contains("no campaign \"trailhed\" (campaigns: lumi-vitc-launch, trailhead-ul-pack)"),
         "{err}"
     );
     let (code, _, err) = run(&sandbox, &ws, &["report", TRAIL, "--lang", "fr"]);

@@ -14,7 +14,7 @@ use crate::workspace::Session;
 #[derive(Debug, clap::Args)]
 pub struct DeliverableArgs {
     #[command(flatten)]
-    who: Who,
+    pub(in crate::cli) who: Who,
     /// The deliverable's id, unique within the entry (yt-1, ig-reel)
     id: String,
     /// Where it is posted (needed to add one)
@@ -37,7 +37,7 @@ pub struct DeliverableArgs {
 #[derive(Debug, clap::Args)]
 pub struct ReviewArgs {
     #[command(flatten)]
-    who: Who,
+    pub(in crate::cli) who: Who,
     /// The deliverable's id
     id: String,
     /// What was reviewed: script, draft or final
@@ -52,7 +52,7 @@ pub struct ReviewArgs {
 #[derive(Debug, clap::Args)]
 pub struct PostedArgs {
     #[command(flatten)]
-    who: Who,
+    pub(in crate::cli) who: Who,
     /// The deliverable's id
     id: String,
     /// The post's address
@@ -65,7 +65,7 @@ pub struct PostedArgs {
 #[derive(Debug, clap::Args)]
 pub struct LiveArgs {
     #[command(flatten)]
-    who: Who,
+    pub(in crate::cli) who: Who,
     /// The deliverable's id
     id: String,
     /// The post was taken down
@@ -79,7 +79,7 @@ pub struct LiveArgs {
 #[derive(Debug, clap::Args)]
 pub struct ResultsArgs {
     #[command(flatten)]
-    who: Who,
+    pub(in crate::cli) who: Who,
     /// The deliverable's id
     id: String,
     /// The day of the figures (default: today)
