@@ -21,6 +21,7 @@ mod report;
 mod search;
 mod stage;
 mod table;
+mod vcard;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -11,12 +11,14 @@ use crate::model::fields::{CHANNEL_FIELDS, CREATOR_FIELDS, Holds, Value as Field
 use crate::model::{Creator, Platform, Stage, TierBounds};
 use crate::search::{Index, Picked, Sort, Track};
 
-/// How a list is printed: a table for people, JSON for programs, CSV for spreadsheets.
+/// How a list is printed: a table for people, JSON for programs, CSV for spreadsheets, vCards
+/// for address books.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Table,
     Json,
     Csv,
+    Vcf,
 }
 
 /// One result: its row in the index and the creator.

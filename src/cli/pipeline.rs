@@ -56,6 +56,16 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
             super::output::bom(&mut out, args.bom)?;
             csv(&mut out, &p)?
         }
+        // The shortlist as contacts, in pipeline order.
+        Format::Vcf => {
+            let creators: Vec<_> = entries
+                .iter()
+                .filter_map(|e| roster.creator(&ids, &e.creator))
+                .collect();
+            let mut cards = Vec::new();
+            super::vcard::write(&mut cards, &creators, &session.config.currency)?;
+            crate::term::document(&cards)?
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -236,6 +246,9 @@ fn csv(out: &mut dyn Write, p: &Pipeline<'_>) -> anyhow::Result<()> {
     w.write_record([
         "creator",
         "name",
+        "email",
+        "handles",
+        "followers",
         "stage",
         "fee",
         "currency",
@@ -247,12 +260,37 @@ fn csv(out: &mut dyn Write, p: &Pipeline<'_>) -> anyhow::Result<()> {
     ])?;
     for e in p.entries {
         let next = next_action(e, p.today);
+        // Who they are, to write or call: their address, each channel, their reach.
+        let creator = p.roster.creator(p.ids, &e.creator);
+        let email = creator
+            .as_ref()
+            .and_then(|c| c.email.as_deref())
+            .unwrap_or_default()
+            .to_string();
+        let handles = creator
+            .as_ref()
+            .map(|c| {
+                c.channels
+                    .iter()
+                    .map(|ch| format!("{} @{}", ch.platform.name(), ch.handle))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })
+            .unwrap_or_default();
+        let followers = creator
+            .as_ref()
+            .and_then(|c| c.known_followers())
+            .map(|f| f.to_string())
+            .unwrap_or_default();
         let row = [
             e.creator.to_string(),
             p.roster
                 .name(p.ids, &e.creator)
                 .unwrap_or_default()
                 .to_string(),
+            email,
+            handles,
+            followers,
             e.stage.name().to_string(),
             e.fee.map(|f| f.to_string()).unwrap_or_default(),
             p.budget.currency.clone(),

@@ -1,4 +1,4 @@
-//! `shortlist search [QUERY] [--campaign C] [--sort KEY] [--limit N] [--format table|json|csv]`.
+//! `shortlist search [QUERY] [--campaign C] [--sort KEY] [--limit N] [--format table|json|csv|vcf]`.
 //!
 //! An unchanged database is searched from the cached index alone, and only the creators that
 //! are printed are decoded: that is what keeps a search of 100,000 creators quick to start.
@@ -127,6 +127,16 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
     let mut out = crate::term::out();
     let written = match args.format {
         Format::Json => output::json(&mut out, &rows, &shown),
+        // The cards escape their own text; their CR LF line ends go out as they are.
+        Format::Vcf => {
+            let mut cards = Vec::new();
+            super::vcard::write(
+                &mut cards,
+                rows.iter().map(|(_, c)| c.as_ref()),
+                &session.config.currency,
+            )
+            .and_then(|()| crate::term::document(&cards))
+        }
         Format::Csv => {
             output::bom(&mut out, args.bom).and_then(|()| output::csv(&mut out, &rows, &shown))
         }

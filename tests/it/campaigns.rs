@@ -341,6 +341,9 @@ fn pipeline_counts_fees_and_next_actions() {
         [
             "creator",
             "name",
+            "email",
+            "handles",
+            "followers",
             "stage",
             "fee",
             "currency",
@@ -351,7 +354,13 @@ fn pipeline_counts_fees_and_next_actions() {
             "notes"
         ]
     );
-    assert_eq!(reader.records().count(), 10);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 10);
+    // Who they are, to write to or call: their address, channels and reach.
+    let sarsa = rows.iter().find(|r| &r[0] == "sarsa").unwrap();
+    assert_eq!(&sarsa[2], "hello@sarsa.example");
+    assert_eq!(&sarsa[3], "instagram @sarsa.beauty; youtube @SarsaBeauty");
+    assert_eq!(&sarsa[4], "70000");
 }
 
 #[test]

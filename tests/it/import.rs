@@ -490,7 +490,7 @@ fn pipeline_csv_takes_a_bom_when_asked() {
         cmd.output().unwrap().stdout
     };
     let plain = run(false);
-    assert!(plain.starts_with(b"creator,name,stage,"));
+    assert!(plain.starts_with(b"creator,name,email,handles,followers,stage,"));
     let marked = run(true);
     assert_eq!(&marked[..3], b"\xEF\xBB\xBF");
     assert_eq!(&marked[3..], &plain[..]);

@@ -577,7 +577,7 @@ fn writers_killed_while_adding_records_never_break_the_file_or_lose_one() {
         seed = seed
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
-        std::thread::sleep(Duration::from_micros((seed >> 33) % 60_000));
+        std::thread::sleep(Duration::from_micros((seed >> 33) % 100_000));
         for child in &mut children {
             if child.try_wait().unwrap().is_none() {
                 let _ = child.kill();

@@ -241,3 +241,61 @@ fn a_table_is_printed_for_people() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn creators_export_as_vcards_an_address_book_reads() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.sample("ws");
+    let out = sandbox
+        .cmd()
+        .arg("--workspace")
+        .arg(&ws)
+        .args(["search", "niche:coffee", "--format", "vcf"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.lines().all(|l| l.len() <= 76), "folded at 75 bytes");
+    assert!(
+        text.split("\r\n")
+            .filter(|l| !l.is_empty())
+            .all(|l| !l.contains('\n'))
+    );
+    // Read back by an independent parser.
+    let cards: Vec<_> = ical::VcardParser::new(std::io::BufReader::new(text.as_bytes()))
+        .map(|c| c.expect("a valid vCard"))
+        .collect();
+    assert_eq!(cards.len(), 6, "{text}");
+    let ken = cards
+        .iter()
+        .find(|c| {
+            c.properties
+                .iter()
+                .any(|p| p.name == "UID" && p.value.as_deref() == Some("shortlist-barista-ken"))
+        })
+        .expect("Ken's card");
+    let value = |name: &str| {
+        ken.properties
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.value.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(value("FN"), "Ken the Barista");
+    assert_eq!(value("EMAIL"), "ken@kenthebarista.example");
+    assert!(
+        value("NOTE").contains("instagram @ken.barista 52\\,000 followers"),
+        "{}",
+        value("NOTE")
+    );
+    // The shortlist of a campaign too, as contacts.
+    let out = sandbox
+        .cmd()
+        .arg("--workspace")
+        .arg(&ws)
+        .args(["pipeline", "lumi-vitc-launch", "--format", "vcf"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.matches("BEGIN:VCARD").count(), 10, "{text}");
+}
