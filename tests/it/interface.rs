@@ -227,6 +227,10 @@ fn a_broken_database_opens_with_its_problems() {
     s.wait_for("creators.toml:10:");
     let screen = s.contents();
     assert!(screen.contains("1 error"), "{screen}");
+    assert!(
+        screen.contains("creators with errors are left out"),
+        "{screen}"
+    );
     s.send("\x1b");
     s.wait_gone("esc closes");
     s.wait_for("1 of 1 creator");
@@ -248,6 +252,8 @@ fn a_bad_config_is_reported_and_the_rest_of_it_applies() {
     let mut s = Session::start_in(sandbox, &["--workspace", &workspace], &[], 30, 120);
     s.wait_for("config.toml:1:9: warning: unknown theme \"neon\"");
     s.wait_for("config.toml:5:1: warning: help: \"ctrl-\" is not a key");
+    // Problems of the configuration leave no creator out, and the panel does not say they do.
+    assert!(!s.contents().contains("left out"), "{}", s.contents());
     s.send("\x1b");
     s.wait_gone("esc closes");
     s.wait_for("97 of 97 creators");

@@ -79,8 +79,14 @@ fn lines(app: &App) -> (String, Vec<Line<'static>>, u16) {
     }
     let errors = app.all_problems().filter(|p| p.is_error()).count();
     let warnings = app.all_problems().count() - errors;
+    // Said only when it is so: problems of the configuration or a campaign leave no one out.
+    let left_out = if app.problems.iter().any(|p| p.is_error()) {
+        " · creators with errors are left out"
+    } else {
+        ""
+    };
     let title = format!(
-        "{} · {} · creators with errors are left out · esc closes",
+        "{} · {}{left_out} · esc closes",
         plural(errors, "error"),
         plural(warnings, "warning")
     );
