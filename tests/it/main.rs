@@ -18,6 +18,7 @@ mod import;
 mod interface;
 mod load;
 mod production;
+mod readme;
 mod report;
 mod search;
 mod vocabulary;
