@@ -67,12 +67,22 @@ fn the_walkthrough_runs_as_written_from_an_empty_workspace_to_drafts() {
     let kol = sandbox.path().join("home/kol");
     // The drafts: one mbox with both invitations, in Chinese, to the two creators.
     let mbox = std::fs::read_to_string(kol.join("exports/vitc-launch/vitc-launch.mbox")).unwrap();
-    assert_eq!(mbox.matches("\nFrom ").count() + usize::from(mbox.starts_with("From ")), 2);
+    assert_eq!(
+        mbox.matches("\nFrom ").count() + usize::from(mbox.starts_with("From ")),
+        2
+    );
     assert!(mbox.contains("annie@example.com") && mbox.contains("mei@example.com"));
     // Both moved to contacted, and the follow-up is what comes next.
     let campaign = std::fs::read_to_string(kol.join("campaigns/vitc-launch.toml")).unwrap();
-    assert_eq!(campaign.matches("\nstage = \"contacted\"").count(), 2, "{campaign}");
-    assert!(stdout.contains("follow up (no reply after 3 days) on 2026-12-04"), "{stdout}");
+    assert_eq!(
+        campaign.matches("\nstage = \"contacted\"").count(),
+        2,
+        "{campaign}"
+    );
+    assert!(
+        stdout.contains("follow up (no reply after 3 days) on 2026-12-04"),
+        "{stdout}"
+    );
     // Nothing the walkthrough did went wrong quietly.
     assert!(!stderr.contains("error"), "{stderr}");
     assert!(!stderr.contains("warning"), "{stderr}");
@@ -131,7 +141,11 @@ fn every_shell_example_pastes_safely() {
             }
         }
     }
-    assert!(bad.is_empty(), "unquoted query operators:\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "unquoted query operators:\n{}",
+        bad.join("\n")
+    );
     // The checker itself catches what it is for.
     assert_eq!(unquoted_operators("shortlist search coffee er:>3"), [27]);
     assert!(unquoted_operators("shortlist search 'coffee er:>3'").is_empty());

@@ -83,14 +83,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
     };
     let campaign = &open.campaign;
     let budget = Budget::of(campaign, &app.currency);
-    let mut head = vec![Span::styled(
-        format!(
-            " {} ({})",
-            escape(&campaign.brief.name),
-            escape(&campaign.id)
-        ),
-        theme.title,
-    )];
+    // The line over the columns, shortened to fit: the id goes first, then what is proposed,
+    // and what is still too long ends in an ellipsis.
     let mut money = format!(
         "  committed {} {}",
         escape(&budget.currency),
@@ -104,19 +98,44 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             .unwrap_or(0);
         money.push_str(&format!(" of {} ({share}%)", grouped(b)));
     }
-    money.push_str(&format!(" · proposed {}", grouped(budget.proposed)));
-    head.push(Span::styled(money, theme.text));
-    match budget.remaining() {
-        Some(left) if left < 0 => head.push(Span::styled(
+    let proposed = format!(" · proposed {}", grouped(budget.proposed));
+    let (left, left_style) = match budget.remaining() {
+        Some(left) if left < 0 => (
             format!(" · OVER BUDGET by {}", grouped(left.unsigned_abs() as u64)),
             theme.error,
-        )),
-        Some(left) => head.push(Span::styled(
-            format!(" · left {}", grouped(left as u64)),
-            theme.ok,
-        )),
-        None => {}
-    }
+        ),
+        Some(left) => (format!(" · left {}", grouped(left as u64)), theme.ok),
+        None => (String::new(), theme.ok),
+    };
+    let name = escape(&campaign.brief.name).into_owned();
+    let with_id = format!(" {name} ({})", escape(&campaign.id));
+    let short = format!(
+        "  committed {} {}",
+        escape(&budget.currency),
+        grouped(budget.committed)
+    );
+    let room = usize::from(area.width);
+    let fits = |parts: &[&str]| parts.iter().map(|p| width(p)).sum::<usize>() <= room;
+    let plain = format!(" {name}");
+    let (title, money) = if fits(&[&with_id, &money, &proposed, &left]) {
+        (with_id, format!("{money}{proposed}"))
+    } else if fits(&[&plain, &money, &proposed, &left]) {
+        (plain, format!("{money}{proposed}"))
+    } else if fits(&[&plain, &money, &left]) {
+        (plain, money)
+    } else {
+        // Still too long: the name gives way, the sums stay whole.
+        let rest = width(&short) + width(&left);
+        (
+            truncate(&plain, room.saturating_sub(rest).max(6)).into_owned(),
+            short,
+        )
+    };
+    let head = vec![
+        Span::styled(title, theme.title),
+        Span::styled(money, theme.text),
+        Span::styled(left, left_style),
+    ];
     frame.render_widget(
         Paragraph::new(Line::from(head)),
         Rect::new(area.x, area.y, area.width, 1),
