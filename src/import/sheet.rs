@@ -170,7 +170,8 @@ pub fn read_sheet(
         let headed = |rows: &Vec<(u64, csv::StringRecord)>| {
             rows.iter().take(10).any(|(_, cells)| named(cells) >= 2)
         };
-        let (records, label) = super::workbook::records(file, bytes, sheet, &headed)?;
+        let (records, label) = super::workbook::records(bytes, sheet, &headed)
+            .map_err(|super::workbook::Unreadable(message)| fail(None, message))?;
         return columns(file, records, b',', label, maps, false);
     }
     if let Some(name) = sheet {

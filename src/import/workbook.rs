@@ -7,32 +7,28 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Sheets, open_workbook_auto_from_rs};
 
-use super::sheet::SheetError;
-
 /// True when `bytes` are a workbook rather than text: a zip (xlsx, ods) or an OLE compound
 /// file (xls).
 pub fn is_workbook(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
 }
 
+/// Why a workbook cannot be read: what to tell the user.
+pub struct Unreadable(pub String);
+
 /// Rows of a sheet, each with its row number.
 type Rows = Vec<(u64, csv::StringRecord)>;
 
-/// The rows of one sheet of the workbook in `bytes` (named `file` in messages): the one named
+/// The rows of one sheet of the workbook in `bytes`: the one named
 /// `sheet`, else the first whose rows `headed` finds headers in (a sheet of notes before the
 /// list is passed over), else the first that holds anything. Also says which it read: `xlsx
 /// workbook, sheet "Creators"`.
 pub fn records(
-    file: &str,
     bytes: &[u8],
     sheet: Option<&str>,
     headed: &dyn Fn(&Rows) -> bool,
-) -> Result<(Rows, String), SheetError> {
-    let fail = |message: String| SheetError {
-        file: file.to_string(),
-        line: None,
-        message,
-    };
+) -> Result<(Rows, String), Unreadable> {
+    let fail = Unreadable;
     let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| {
         fail(format!(
             "not readable as a workbook (xlsx, xls, ods): {e}; saved from a spreadsheet program, it should be"
@@ -163,11 +159,9 @@ mod tests {
     fn text_is_not_a_workbook() {
         assert!(!is_workbook(b"name,handle\n"));
         assert!(is_workbook(b"PK\x03\x04rest"));
-        let err = records("x.xlsx", b"PK\x03\x04 not really a zip", None, &|_| true).unwrap_err();
-        assert!(
-            err.to_string()
-                .starts_with("x.xlsx: not readable as a workbook"),
-            "{err}"
-        );
+        let Err(Unreadable(err)) = records(b"PK\x03\x04 not really a zip", None, &|_| true) else {
+            panic!("a zip that is not a workbook reads");
+        };
+        assert!(err.starts_with("not readable as a workbook"), "{err}");
     }
 }

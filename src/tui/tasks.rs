@@ -48,7 +48,7 @@ pub enum Task {
         settings: Box<crate::model::Settings>,
     },
     /// Put a campaign file back as it was before a change.
-    Undo(super::app::UndoStep),
+    Undo(Restore),
     /// List the workspace's templates again.
     Templates,
 }
@@ -75,9 +75,21 @@ pub enum Done {
         result: Result<String, String>,
     },
     /// A change was undone, or why not.
-    Undone(super::app::UndoStep, Result<(), String>),
+    Undone(Restore, Result<(), String>),
     /// The workspace's templates.
     Templates(Vec<String>),
+}
+
+/// A change saved to a campaign file, to put back: the file's text before and after it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Restore {
+    pub campaign: String,
+    /// The file's text before the change.
+    pub before: String,
+    /// The file's text the change left.
+    pub after: String,
+    /// The change in a few words, to say what was undone.
+    pub words: String,
 }
 
 /// A campaign as read for an index.

@@ -8,17 +8,8 @@ use crate::tui::tasks::Task;
 /// How many changes can be undone, the oldest forgotten first.
 const KEPT: usize = 100;
 
-/// One change saved, to undo.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UndoStep {
-    pub campaign: String,
-    /// The file's text before the change.
-    pub before: String,
-    /// The file's text the change left.
-    pub after: String,
-    /// The change in a few words, to say what was undone.
-    pub words: String,
-}
+/// One change saved, to undo: the task that puts its file back.
+pub use crate::tui::tasks::Restore as UndoStep;
 
 impl App {
     /// Remembers a change saved, to undo it later.
