@@ -34,24 +34,6 @@ pub const FILES: &[(&str, &str)] = &[
 /// The file that says a workspace is the sample: while it is there the interface says so.
 pub const SAMPLE_MARK: &str = "SAMPLE.md";
 
-/// An empty workspace (`init --empty`): the creator database with its guide and no one in it,
-/// and the sample's templates; no campaigns, nothing invented.
-pub const EMPTY: &[(&str, &str)] = &[
-    ("creators.toml", EMPTY_CREATORS),
-    (
-        "templates/invite-zh-TW.txt",
-        include_str!("../../data/templates/invite-zh-TW.txt"),
-    ),
-    (
-        "templates/invite-en.txt",
-        include_str!("../../data/templates/invite-en.txt"),
-    ),
-    (
-        "templates/followup-zh-TW.txt",
-        include_str!("../../data/templates/followup-zh-TW.txt"),
-    ),
-];
-
 /// The creator database of an empty workspace: how to write a creator, with no one in it.
 const EMPTY_CREATORS: &str = r##"# The creator database: one [[creator]] table per person.
 #
@@ -101,10 +83,14 @@ pub fn write_all(dir: &Path) -> Result<Vec<PathBuf>, SampleError> {
     write_set(dir, FILES)
 }
 
-/// Writes an empty workspace into `dir` (created if needed), with an empty `campaigns/`; as
-/// [`write_all`], never over anything.
+/// Writes an empty workspace into `dir` (created if needed): the creator database with its
+/// guide and no one in it, the sample's templates and an empty `campaigns/`; as [`write_all`],
+/// never over anything.
 pub fn write_empty(dir: &Path) -> Result<Vec<PathBuf>, SampleError> {
-    let mut written = write_set(dir, EMPTY)?;
+    // The creator guide, and the sample's templates: nothing invented.
+    let mut files = vec![("creators.toml", EMPTY_CREATORS)];
+    files.extend(FILES.iter().filter(|(p, _)| p.starts_with("templates/")));
+    let mut written = write_set(dir, &files)?;
     let campaigns = dir.join("campaigns");
     if !campaigns.exists() {
         std::fs::create_dir_all(&campaigns).map_err(|source| SampleError::Io {

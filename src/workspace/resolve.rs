@@ -76,26 +76,26 @@ impl Roster {
                 }
             }
         };
+        // The rows whose id, or one of whose names, aliases and handles, passes `test`.
+        let by_id = |test: &dyn Fn(&str) -> bool| -> Vec<u32> {
+            let ids = rows.iter().copied();
+            ids.filter(|&r| test(&index.ids.get(r as usize).to_lowercase()))
+                .collect()
+        };
+        let by_ident = |test: &dyn Fn(&str) -> bool| -> Vec<u32> {
+            let idents = rows.iter().copied();
+            idents
+                .filter(|&r| {
+                    let lines = index.ident_lower.get(r as usize);
+                    lines.lines().any(|l| test(l.trim_start_matches('@')))
+                })
+                .collect()
+        };
         // The id in other letter case, then a name, an alias or a handle written whole.
-        let same_id: Vec<u32> = rows
-            .iter()
-            .copied()
-            .filter(|&r| index.ids.get(r as usize).to_lowercase() == word)
-            .collect();
-        if let Some(done) = unique(same_id, "id") {
+        if let Some(done) = unique(by_id(&|id| id == word), "id") {
             return done;
         }
-        let named: Vec<u32> = rows
-            .iter()
-            .copied()
-            .filter(|&r| {
-                index
-                    .ident_lower
-                    .get(r as usize)
-                    .lines()
-                    .any(|l| l.trim_start_matches('@') == word)
-            })
-            .collect();
+        let named = by_ident(&|l| l == word);
         if let [row] = named.as_slice() {
             // Said as what it is.
             let r = *row as usize;
@@ -119,25 +119,10 @@ impl Roster {
         if let Some(done) = unique(named, "name, alias or handle") {
             return done;
         }
-        let prefixed: Vec<u32> = rows
-            .iter()
-            .copied()
-            .filter(|&r| index.ids.get(r as usize).to_lowercase().starts_with(&word))
-            .collect();
-        if let Some(done) = unique(prefixed, "beginning of the id") {
+        if let Some(done) = unique(by_id(&|id| id.starts_with(&word)), "beginning of the id") {
             return done;
         }
-        let begins: Vec<u32> = rows
-            .iter()
-            .copied()
-            .filter(|&r| {
-                index
-                    .ident_lower
-                    .get(r as usize)
-                    .lines()
-                    .any(|l| l.starts_with(&word))
-            })
-            .collect();
+        let begins = by_ident(&|l| l.starts_with(&word));
         if let Some(done) = unique(begins, "beginning of a name") {
             return done;
         }
