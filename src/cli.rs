@@ -17,6 +17,7 @@ mod pipeline;
 mod record;
 mod records_json;
 mod remove;
+mod replies;
 mod report;
 mod search;
 mod stage;
@@ -80,6 +81,8 @@ enum Command {
     Import(import::Args),
     /// The close-out report: results, cost per result, money against the budget
     Report(report::Args),
+    /// Read replies from Maildir folders, mbox files and .eml files, and record them
+    Replies(replies::Args),
     /// Take creators off a shortlist (past contacted only with --force)
     Remove(remove::Args),
     /// One creator across every campaign: stages, fees, deliverables, exclusivities
@@ -169,6 +172,7 @@ pub fn run(cli: Cli, session: &Session) -> ExitCode {
         Some(Command::Export(args)) => export::run(session, args),
         Some(Command::Import(args)) => import::run(session, args),
         Some(Command::Remove(args)) => remove::run(session, args),
+        Some(Command::Replies(args)) => replies::run(session, args),
         Some(Command::Report(args)) => report::run(session, args),
         Some(Command::Creator(args)) => creator::run(session, args),
         Some(Command::Contract(args)) => record::contract(session, args),

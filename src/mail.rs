@@ -4,10 +4,12 @@
 pub mod address;
 pub mod export;
 pub mod filters;
+pub mod inbox;
 pub mod message;
 pub mod render;
 pub mod template;
 pub mod text;
+pub mod thread;
 
 pub use address::Mailbox;
 pub use export::{Format, Prepared, prepare};

@@ -9,7 +9,7 @@ use anyhow::bail;
 use crate::mail::export::Format;
 use crate::mail::load_template;
 use crate::model::{Entry, Stage};
-use crate::outreach::{Edit, Outcome};
+use crate::outreach::Outcome;
 use crate::store::stage_message;
 use crate::workspace::Session;
 
@@ -116,6 +116,8 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
         .map(|l| l.creator.clone())
         .collect();
     let format = Format::from(args.format);
+    let mark = args.mark_contacted && stage == Stage::Shortlisted;
+    let records = session.sent_edits(&campaign, &planned, &now, mark);
     let plan = session.plan_export(&campaign.id, planned, format, &now, args.out.clone());
     let count = invited.len();
     let invitations = if count == 1 {
@@ -162,20 +164,26 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
             if written.replaced == 1 { "was" } else { "were" }
         );
     }
-    if args.mark_contacted {
-        if stage == Stage::Shortlisted {
-            let edits = Edit::invited(invited);
-            let saved = session.save_campaign(&args.campaign, &edits, &now, Some(&roster.ids()))?;
-            for outcome in &saved.outcomes {
-                if let Outcome::Done(words) = outcome {
-                    crate::outln!("{}: {words}", args.campaign);
-                }
-            }
-        } else {
-            crate::errln!(
-                "shortlist: the invited are {stage} already; --mark-contacted moved no one"
-            );
+    // What was written is recorded: each message's id (for follow-ups to answer and replies to
+    // be found by), and with --mark-contacted the move to contacted.
+    if args.mark_contacted && stage != Stage::Shortlisted {
+        crate::errln!("shortlist: the invited are {stage} already; --mark-contacted moved no one");
+    }
+    let saved = session.save_campaign(&args.campaign, &records, &now, Some(&roster.ids()))?;
+    let mut sent = 0;
+    for outcome in &saved.outcomes {
+        match outcome {
+            Outcome::Done(words) if words.ends_with(": sent recorded") => sent += 1,
+            Outcome::Done(words) => crate::outln!("{}: {words}", args.campaign),
+            _ => {}
         }
+    }
+    if sent > 0 {
+        crate::outln!(
+            "{}: recorded {sent} message{} sent, for follow-ups to answer and replies to be found by",
+            args.campaign,
+            if sent == 1 { "" } else { "s" }
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

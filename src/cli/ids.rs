@@ -45,6 +45,11 @@ pub fn forgive(session: &Session, command: &mut Command) -> anyhow::Result<()> {
         Command::Pipeline(a) => campaign(session, &mut a.campaign)?,
         Command::Report(a) => campaign(session, &mut a.campaign)?,
         Command::Export(a) => campaign(session, &mut a.campaign)?,
+        Command::Replies(a) => {
+            if let Some(c) = &mut a.campaign {
+                campaign(session, c)?;
+            }
+        }
         Command::Due(a) => {
             if let Some(c) = &mut a.campaign {
                 campaign(session, c)?;

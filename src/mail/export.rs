@@ -67,7 +67,19 @@ pub fn prepare(
     now: &Zoned,
     currency: &str,
 ) -> Prepared {
-    let (letters, mut problems) = render(template, campaign, invitees, now.date(), currency);
+    let (mut letters, mut problems) = render(template, campaign, invitees, now.date(), currency);
+    if template.reply {
+        // A follow-up answers what was sent before, in the same thread.
+        for letter in &mut letters {
+            let Some(invitee) = invitees.iter().find(|i| i.entry.creator == letter.creator) else {
+                continue;
+            };
+            letter.thread = super::thread::of(invitee.entry);
+            if !letter.thread.is_empty() {
+                letter.subject = super::thread::re(&letter.subject);
+            }
+        }
+    }
     let Some(sender) = &campaign.brief.sender else {
         problems.insert(
             0,

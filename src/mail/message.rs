@@ -24,11 +24,10 @@ pub fn rfc2822(now: &Zoned) -> String {
     now.strftime("%a, %d %b %Y %H:%M:%S %z").to_string()
 }
 
-/// The message id of an invitation: unique per campaign, creator and second, on the sender's
-/// domain.
-pub fn message_id(campaign: &str, creator: &str, sender: &Sender, now: &Zoned) -> String {
-    let domain = sender
-        .email
+/// The message id of an invitation, without its angle brackets: unique per campaign, creator
+/// and second, on the sender's domain.
+pub fn message_id(campaign: &str, creator: &str, sender_email: &str, now: &Zoned) -> String {
+    let domain = sender_email
         .rsplit_once('@')
         .map_or("localhost", |(_, d)| d);
     format!(
@@ -82,8 +81,14 @@ pub fn build(
         .to(address(&letter.to()))
         .subject(one_line(&letter.subject))
         .header("Date", Raw::new(rfc2822(now)))
-        .message_id(message_id(campaign, &letter.creator, sender, now))
+        .message_id(message_id(campaign, &letter.creator, &sender.email, now))
         .header("X-Unsent", Raw::new("1"));
+    if let Some(last) = letter.thread.last() {
+        let bare = |id: &String| super::thread::bare(id).to_string();
+        message = message
+            .in_reply_to(bare(last))
+            .references(letter.thread.iter().map(bare).collect::<Vec<_>>());
+    }
     message = match &letter.reply_to {
         Some(r) => message.reply_to(address(r)),
         None => message.reply_to(from),

@@ -24,6 +24,9 @@ pub struct Letter {
     pub cc: Vec<Mailbox>,
     pub bcc: Vec<Mailbox>,
     pub reply_to: Option<Mailbox>,
+    /// The message ids it answers, oldest first (`<…>`): the last is its `In-Reply-To`, all
+    /// are its `References`. Empty for a message that starts a thread.
+    pub thread: Vec<String>,
 }
 
 impl Letter {
@@ -261,6 +264,7 @@ pub fn render(
             cc,
             bcc,
             reply_to,
+            thread: Vec::new(),
         });
     }
     (letters, problems)

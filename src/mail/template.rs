@@ -50,6 +50,9 @@ pub struct Template {
     pub attachments: Vec<(String, u32)>,
     /// What the template is for (`kind = "invite"` in the front matter), when it says.
     pub kind: Option<Kind>,
+    /// A message in the thread of those sent before (`reply = true`, or a follow-up kind): it
+    /// answers the last one (`In-Reply-To`, `References`) and its subject starts `Re:` once.
+    pub reply: bool,
     /// `campaign.X` for keys that are not part of every brief: they must be in the campaign's
     /// own keys (checked when a campaign is known), with the line of their first use.
     pub campaign_keys: Vec<(String, u32)>,
@@ -170,7 +173,16 @@ fn front_matter(
     let mut reply_to = None;
     let mut attachments = Vec::new();
     let mut kind = None;
-    const KEYS: [&str; 6] = ["subject", "kind", "cc", "bcc", "reply_to", "attachments"];
+    let mut reply = None;
+    const KEYS: [&str; 7] = [
+        "subject",
+        "kind",
+        "reply",
+        "cc",
+        "bcc",
+        "reply_to",
+        "attachments",
+    ];
     for (key, value) in table.iter() {
         let line = line_of(key.span().start);
         match key.get_ref().as_ref() {
@@ -212,6 +224,10 @@ fn front_matter(
                 },
                 _ => problems.push(problem(line, "\"kind\" must be a string".into())),
             },
+            "reply" => match value.get_ref() {
+                DeValue::Boolean(b) => reply = Some(*b),
+                _ => problems.push(problem(line, "\"reply\" must be true or false".into())),
+            },
             "reply_to" => match value.get_ref() {
                 DeValue::String(s) => {
                     reply_to = Some(Part {
@@ -247,6 +263,12 @@ fn front_matter(
         reply_to,
         attachments,
         kind,
+        // A follow-up, a reminder or a thank-you answers what was sent before, unless it says
+        // otherwise.
+        reply: reply.unwrap_or(matches!(
+            kind,
+            Some(Kind::FollowUp | Kind::Reminder | Kind::ThankYou)
+        )),
         campaign_keys: Vec::new(),
     })
 }

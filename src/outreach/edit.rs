@@ -152,6 +152,31 @@ pub fn apply(
             ))
         }
         Edit::Remove { creators, force } => super::records::remove(campaign, creators, *force),
+        Edit::Event { creator, change } => {
+            let i = listed(campaign, creator)?;
+            let entry = &mut campaign.entries[i];
+            let seen = change.message_id.as_ref().is_some_and(|id| {
+                entry
+                    .history
+                    .iter()
+                    .any(|c| c.message_id.as_ref() == Some(id))
+            });
+            let what = change.what();
+            if seen {
+                return Ok((
+                    Outcome::Unchanged(format!("{creator}: {what} already recorded")),
+                    Vec::new(),
+                ));
+            }
+            entry.history.push((**change).clone());
+            Ok((
+                Outcome::Done(format!("{creator}: {what} recorded")),
+                vec![FileChange::AddEvent {
+                    creator: creator.clone(),
+                    change: change.clone(),
+                }],
+            ))
+        }
         Edit::Settings { settings, was } => {
             let now_set = crate::model::Settings::of(&campaign.brief);
             if let Some(was) = was

@@ -3,7 +3,7 @@
 
 use jiff::civil::Date;
 
-use crate::model::{Entry, Payment, Record, Results, Round, Settings, Stage, Val};
+use crate::model::{Change, Entry, Payment, Record, Results, Round, Settings, Stage, Val};
 
 /// One change to a campaign. The `was` fields hold what the user saw before the change, when it
 /// was made from a view that may be out of date; the change is refused if the campaign no
@@ -67,6 +67,9 @@ pub enum Edit {
         settings: Box<Settings>,
         was: Option<Box<Settings>>,
     },
+    /// Record an event that changes no stage — a message sent, a reply read — once: a record
+    /// with the same message id already in the entry's history is not added again.
+    Event { creator: String, change: Box<Change> },
 }
 
 /// The note recorded when an invitation was exported.
@@ -135,6 +138,7 @@ impl Edit {
             Edit::AddPayment { creator, .. } => format!("{creator}: new payment"),
             Edit::Remove { creators, .. } => format!("remove {}", creators.join(", ")),
             Edit::Settings { .. } => "the campaign's settings".to_string(),
+            Edit::Event { creator, change } => format!("{creator}: {}", change.what()),
         }
     }
 }
@@ -211,6 +215,11 @@ pub enum FileChange {
     },
     RemoveEntry(String),
     SetSettings(Box<Settings>),
+    /// Append this record (an event) to the entry's history.
+    AddEvent {
+        creator: String,
+        change: Box<Change>,
+    },
 }
 
 impl FileChange {
@@ -227,7 +236,8 @@ impl FileChange {
             | FileChange::SetRecord { creator, .. }
             | FileChange::AddRound { creator, .. }
             | FileChange::AddResults { creator, .. }
-            | FileChange::AddPayment { creator, .. } => creator,
+            | FileChange::AddPayment { creator, .. }
+            | FileChange::AddEvent { creator, .. } => creator,
         })
     }
 }

@@ -186,6 +186,9 @@ pub struct ExportReport {
     pub shortlisted: Vec<String>,
     /// How many files of an earlier export were replaced, or why nothing was written.
     pub result: Result<usize, String>,
+    /// Why the messages written could not be recorded in the campaign (their ids, which
+    /// follow-ups answer), if they could not.
+    pub unrecorded: Option<String>,
 }
 
 /// Does `task` on the session's workspace, as of `now` (for saves).
@@ -393,6 +396,15 @@ fn prepare_export(session: &Session, request: &ExportRequest) -> ExportPreview {
 /// Writes an export's files to `exports/<campaign>/` of the workspace.
 fn write_export(session: &Session, write: ExportWrite) -> ExportReport {
     let template = write.planned.template.clone();
+    let records = match session.read_campaign(&write.campaign, None) {
+        Ok(read) => read
+            .campaign
+            .map(|c| session.sent_edits(&c, &write.planned, &write.now, false))
+            .unwrap_or_default(),
+        Err(_) => Vec::new(),
+    };
+    let campaign = write.campaign.clone();
+    let now = write.now.clone();
     let plan = session.plan_export(
         &write.campaign,
         write.planned,
@@ -402,6 +414,14 @@ fn write_export(session: &Session, write: ExportWrite) -> ExportReport {
     );
     let dir = plan.shown_dir.clone();
     let result = plan.write().map(|w| w.replaced).map_err(|e| e.to_string());
+    // Once written, what was sent is recorded (the file watcher shows it).
+    let unrecorded = match &result {
+        Ok(_) if !records.is_empty() => session
+            .save_campaign(&campaign, &records, &now, None)
+            .err()
+            .map(|e| e.to_string()),
+        _ => None,
+    };
     ExportReport {
         campaign: write.campaign,
         dir,
@@ -410,5 +430,6 @@ fn write_export(session: &Session, write: ExportWrite) -> ExportReport {
         count: write.count,
         shortlisted: write.shortlisted,
         result,
+        unrecorded,
     }
 }

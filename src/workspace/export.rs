@@ -161,6 +161,53 @@ impl Session {
         }
     }
 
+    /// What an export of `planned` records in the campaign, written at `now`: for each message,
+    /// a `sent` event with its message id (what later follow-ups answer and replies are found
+    /// by), and with `contacted`, the move of those still shortlisted to contacted.
+    pub fn sent_edits(
+        &self,
+        campaign: &Campaign,
+        planned: &Planned,
+        now: &Zoned,
+        contacted: bool,
+    ) -> Vec<crate::outreach::Edit> {
+        use crate::model::{Change, Event, Stage};
+        use crate::outreach::Edit;
+        let mut edits: Vec<Edit> = planned
+            .prepared
+            .letters
+            .iter()
+            .map(|letter| {
+                let id = crate::mail::message::message_id(
+                    &campaign.id,
+                    &letter.creator,
+                    &planned.sender,
+                    now,
+                );
+                Edit::Event {
+                    creator: letter.creator.clone(),
+                    change: Box::new(Change {
+                        at: now.timestamp(),
+                        offset: now.offset(),
+                        stage: None,
+                        event: Some(Event::Sent),
+                        note: Some(format!("{} exported", planned.template)),
+                        message_id: Some(crate::mail::thread::bracketed(&id)),
+                    }),
+                }
+            })
+            .collect();
+        if contacted {
+            let shortlisted = planned.prepared.letters.iter().filter(|l| {
+                campaign
+                    .entry(&l.creator)
+                    .is_some_and(|e| e.stage == Stage::Shortlisted)
+            });
+            edits.extend(Edit::invited(shortlisted.map(|l| l.creator.clone())));
+        }
+        edits
+    }
+
     /// The files of an earlier export that writing `planned` as `format` would replace, as
     /// shown to the user.
     pub fn export_would_replace(

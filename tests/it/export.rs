@@ -124,7 +124,7 @@ fn eml_in_english_and_chinese_reads_back() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         out,
-        "wrote 2 invitations to exports/spring/ (eml), from template en:\n  mei.eml\n  eve.eml\n"
+        "wrote 2 invitations to exports/spring/ (eml), from template en:\n  mei.eml\n  eve.eml\nspring: recorded 2 messages sent, for follow-ups to answer and replies to be found by\n"
     );
     assert_eq!(
         err,

@@ -144,6 +144,7 @@ fn two_ids_with_one_file_name_get_two_files() {
         cc: Vec::new(),
         bcc: Vec::new(),
         reply_to: None,
+        thread: Vec::new(),
     };
     let prepared = Prepared {
         letters: vec![letter("a.b"), letter("a_b"), letter("a-b")],

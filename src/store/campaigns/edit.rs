@@ -2,6 +2,7 @@
 //! blank lines, key order, quoting, the layout of `history` — stays as it was, and only the
 //! values that change are touched.
 
+use crate::model::Change;
 use jiff::Zoned;
 use jiff::civil::Date;
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
@@ -89,6 +90,27 @@ impl Document {
         let entry = self.entry_mut(creator)?;
         set(entry, "stage", to.name().into());
         let record = record(to, note, now);
+        match entry.get_mut("history") {
+            Some(Item::Value(Value::Array(history))) => {
+                let multiline = is_multiline(history);
+                push_record(history, record, multiline);
+            }
+            Some(Item::ArrayOfTables(history)) => {
+                history.push(record.into_table());
+            }
+            _ => {
+                let mut history = Array::new();
+                push_record(&mut history, record, true);
+                set(entry, "history", Value::Array(history));
+            }
+        }
+        Ok(())
+    }
+
+    /// Appends `change` (an event: a message sent, a reply) to `creator`'s history.
+    pub fn add_event(&mut self, creator: &str, change: &Change) -> Result<(), EditError> {
+        let entry = self.entry_mut(creator)?;
+        let record = event_record(change);
         match entry.get_mut("history") {
             Some(Item::Value(Value::Array(history))) => {
                 let multiline = is_multiline(history);
@@ -220,6 +242,34 @@ fn record(stage: Stage, note: Option<&str>, now: &Zoned) -> InlineTable {
     record.insert("stage", stage.name().into());
     if let Some(note) = note.map(str::trim).filter(|n| !n.is_empty()) {
         record.insert("note", one_line(note).into());
+    }
+    record.fmt();
+    record
+}
+
+/// `{ at = …, event = "replied", note = "…", message_id = "<…>" }`, at the time and offset the
+/// change says.
+fn event_record(change: &Change) -> InlineTable {
+    let mut record = InlineTable::new();
+    let at = change
+        .at
+        .to_zoned(jiff::tz::TimeZone::fixed(change.offset))
+        .strftime("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string();
+    if let Ok(at) = at.parse::<toml_edit::Datetime>() {
+        record.insert("at", Value::from(at));
+    }
+    if let Some(stage) = change.stage {
+        record.insert("stage", stage.name().into());
+    }
+    if let Some(event) = change.event {
+        record.insert("event", event.name().into());
+    }
+    if let Some(note) = change.note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        record.insert("note", one_line(note).into());
+    }
+    if let Some(id) = &change.message_id {
+        record.insert("message_id", one_line(id).into());
     }
     record.fmt();
     record

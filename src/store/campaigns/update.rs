@@ -327,6 +327,7 @@ fn apply(
             FileChange::AddPayment { creator, payment } => document.add_payment(&creator, &payment),
             FileChange::RemoveEntry(creator) => document.remove_entry(&creator),
             FileChange::SetSettings(settings) => document.set_settings(&settings),
+            FileChange::AddEvent { creator, change } => document.add_event(&creator, &change),
         };
         done.map_err(|e| refused(file, e))?;
     }

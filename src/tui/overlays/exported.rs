@@ -51,6 +51,9 @@ pub fn arrived(app: &mut App, report: ExportReport) {
             if replaced > 0 {
                 text.push_str(&format!(" · replaced {replaced} from an earlier export"));
             }
+            if let Some(problem) = &report.unrecorded {
+                text.push_str(&format!(" · the messages sent could not be recorded: {problem}"));
+            }
             app.tell(text.clone(), false);
             // The selection is used up, as by the other actions on it.
             app.marked.clear();
