@@ -41,7 +41,11 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
             .at
             .map(|(t, o)| t.to_zoned(jiff::tz::TimeZone::fixed(o)).date().to_string())
             .unwrap_or_else(|| "undated".into());
-        let what = if reply.mail.auto { "auto-reply" } else { "replied" };
+        let what = if reply.mail.auto {
+            "auto-reply"
+        } else {
+            "replied"
+        };
         let state = if reply.recorded {
             again += 1;
             " (recorded before)"
@@ -69,7 +73,10 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
             }
         );
         if !reply.recorded && !reply.mail.first_lines.is_empty() && !reply.mail.auto {
-            crate::outln!("    {}", crate::display::truncate(&reply.mail.first_lines, 100));
+            crate::outln!(
+                "    {}",
+                crate::display::truncate(&reply.mail.first_lines, 100)
+            );
         }
     }
     crate::outln!(

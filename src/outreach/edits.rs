@@ -69,7 +69,10 @@ pub enum Edit {
     },
     /// Record an event that changes no stage — a message sent, a reply read — once: a record
     /// with the same message id already in the entry's history is not added again.
-    Event { creator: String, change: Box<Change> },
+    Event {
+        creator: String,
+        change: Box<Change>,
+    },
 }
 
 /// The note recorded when an invitation was exported.

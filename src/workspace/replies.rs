@@ -110,7 +110,9 @@ pub fn find(roster: &Roster, campaigns: &[Campaign], mails: &[Mail]) -> Found {
         }
     }
     let mut found = Found::default();
-    for mail in mails {
+    // The same message in two mailboxes (or twice in one) is one message.
+    let mut seen = std::collections::HashSet::new();
+    for mail in mails.iter().filter(|m| seen.insert(m.id.clone())) {
         if let Some(&(_, _, true)) = recorded.get(&mail.id) {
             found.own += 1;
             continue;
@@ -144,10 +146,9 @@ pub fn find(roster: &Roster, campaigns: &[Campaign], mails: &[Mail]) -> Found {
             continue;
         };
         let entry = &campaigns[c].entries[e];
-        let already = entry
-            .history
-            .iter()
-            .any(|h| h.message_id.as_deref().map(crate::mail::thread::bracketed) == Some(mail.id.clone()));
+        let already = entry.history.iter().any(|h| {
+            h.message_id.as_deref().map(crate::mail::thread::bracketed) == Some(mail.id.clone())
+        });
         found.replies.push(Reply {
             campaign: campaigns[c].id.to_string(),
             creator: entry.creator.to_string(),

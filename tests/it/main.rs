@@ -17,6 +17,7 @@ mod hardening;
 mod import;
 mod interface;
 mod load;
+mod mail_loop;
 mod production;
 mod readme;
 mod report;

@@ -265,7 +265,12 @@ fn event_record(change: &Change) -> InlineTable {
     if let Some(event) = change.event {
         record.insert("event", event.name().into());
     }
-    if let Some(note) = change.note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+    if let Some(note) = change
+        .note
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    {
         record.insert("note", one_line(note).into());
     }
     if let Some(id) = &change.message_id {

@@ -52,7 +52,9 @@ pub fn arrived(app: &mut App, report: ExportReport) {
                 text.push_str(&format!(" · replaced {replaced} from an earlier export"));
             }
             if let Some(problem) = &report.unrecorded {
-                text.push_str(&format!(" · the messages sent could not be recorded: {problem}"));
+                text.push_str(&format!(
+                    " · the messages sent could not be recorded: {problem}"
+                ));
             }
             app.tell(text.clone(), false);
             // The selection is used up, as by the other actions on it.
