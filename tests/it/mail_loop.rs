@@ -75,7 +75,7 @@ fn exports_record_ids_replies_are_read_once_and_follow_ups_answer_the_thread() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("recorded 2 messages sent"), "{out}");
     let mbox = std::fs::read(ws.join("exports/lumi-vitc-launch/lumi-vitc-launch.mbox")).unwrap();
-    let clara_invite = format!("<lumi-vitc-launch.clara-chen.20261122T013000Z@lumi.example>");
+    let clara_invite = "<lumi-vitc-launch.clara-chen.20261122T013000Z@lumi.example>".to_string();
     let text = campaign(&ws);
     assert!(
         text.contains(&format!(
