@@ -18,6 +18,7 @@ mod replies;
 mod report;
 mod resolve;
 mod roster;
+mod send;
 mod tags;
 mod track;
 
@@ -34,6 +35,7 @@ pub use replies::{Found, Reply};
 pub use report::{CampaignReport, figures, language};
 pub use resolve::{Resolved, Unresolved};
 pub use roster::Roster;
+pub use send::Sent;
 pub use track::Memberships;
 
 use crate::store::{self, Config, Diagnostic, Lookup, Origin, UserDirs, Workspace, WorkspaceError};

@@ -56,6 +56,11 @@ pub struct Args {
     /// Then move the invited creators to contacted, noting "invitation exported"
     #[arg(long)]
     mark_contacted: bool,
+    /// Send the messages instead of writing drafts: each is piped to the command of
+    /// [mail] sendmail in config.toml ("msmtp -t", "sendmail -t -i"); the first failure stops
+    /// the rest
+    #[arg(long)]
+    send: bool,
 }
 
 pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
@@ -115,6 +120,9 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|l| l.creator.clone())
         .collect();
+    if args.send {
+        return send(session, &args, &campaign, &planned, &now, stage);
+    }
     let format = Format::from(args.format);
     let mark = args.mark_contacted && stage == Stage::Shortlisted;
     let records = session.sent_edits(&campaign, &planned, &now, mark);
@@ -183,6 +191,92 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
             "{}: recorded {sent} message{} sent, for follow-ups to answer and replies to be found by",
             args.campaign,
             if sent == 1 { "" } else { "s" }
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--send`: each message to the configured command, the first failure stopping the rest;
+/// what was sent is recorded whatever happened after it.
+fn send(
+    session: &Session,
+    args: &Args,
+    campaign: &crate::model::Campaign,
+    planned: &crate::workspace::Planned,
+    now: &jiff::Zoned,
+    stage: Stage,
+) -> anyhow::Result<ExitCode> {
+    let Some(command) = session.config.sendmail.clone() else {
+        bail!(
+            "--send needs the command that sends your mail: set it in config.toml as [mail] sendmail = \"msmtp -t\" (or \"sendmail -t -i\"); nothing was sent"
+        );
+    };
+    let letters = &planned.prepared.letters;
+    if args.dry_run {
+        crate::outln!(
+            "would send {} message{} with `{command}`:",
+            letters.len(),
+            if letters.len() == 1 { "" } else { "s" }
+        );
+        for l in letters {
+            crate::outln!("  {} <{}>: {}", l.creator, l.to_email, l.subject);
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let results = session.send(planned, &command);
+    let sent: Vec<String> = results
+        .iter()
+        .filter(|r| r.result.is_ok())
+        .map(|r| r.creator.clone())
+        .collect();
+    for r in &results {
+        let to = letters
+            .iter()
+            .find(|l| l.creator == r.creator)
+            .map_or("", |l| l.to_email.as_str());
+        match &r.result {
+            Ok(()) => crate::outln!("sent to {} <{to}>", r.creator),
+            Err(e) => crate::errln!("shortlist: not sent to {} <{to}>: {e}", r.creator),
+        }
+    }
+    let mark = args.mark_contacted && stage == Stage::Shortlisted;
+    if !sent.is_empty() {
+        let records = session.records_of(campaign, planned, now, mark, "sent", Some(&sent));
+        let roster = super::roster(session)?;
+        let saved = session.save_campaign(&args.campaign, &records, now, Some(&roster.ids()))?;
+        for outcome in &saved.outcomes {
+            if let Outcome::Done(words) = outcome
+                && !words.ends_with(": sent recorded")
+            {
+                crate::outln!("{}: {words}", args.campaign);
+            }
+        }
+        crate::outln!(
+            "{}: recorded {} message{} sent",
+            args.campaign,
+            sent.len(),
+            if sent.len() == 1 { "" } else { "s" }
+        );
+    }
+    if sent.len() < letters.len() {
+        let untried: Vec<&str> = letters
+            .iter()
+            .map(|l| l.creator.as_str())
+            .filter(|c| !results.iter().any(|r| r.creator == *c))
+            .collect();
+        let failed = results
+            .iter()
+            .find(|r| r.result.is_err())
+            .map_or("", |r| r.creator.as_str());
+        bail!(
+            "sent {} of {}; stopped at {failed}{}",
+            sent.len(),
+            letters.len(),
+            if untried.is_empty() {
+                String::new()
+            } else {
+                format!("; not sent: {}", untried.join(", "))
+            }
         );
     }
     Ok(ExitCode::SUCCESS)

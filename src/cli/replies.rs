@@ -10,8 +10,9 @@ use crate::workspace::Session;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Maildir folders, mbox files, .eml files or folders of them
-    #[arg(required = true, value_name = "MAILBOX")]
+    /// Maildir folders, mbox files, .eml files or folders of them (default: [mail] mailboxes
+    /// in config.toml)
+    #[arg(value_name = "MAILBOX")]
     mailboxes: Vec<PathBuf>,
     /// Only replies to this campaign
     #[arg(long)]
@@ -22,8 +23,18 @@ pub struct Args {
 }
 
 pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
+    let mailboxes = if args.mailboxes.is_empty() {
+        session.config.mailboxes.clone()
+    } else {
+        args.mailboxes.clone()
+    };
+    if mailboxes.is_empty() {
+        anyhow::bail!(
+            "name the mailboxes to read (a Maildir folder, an mbox file, .eml files), or set them once in config.toml: [mail] mailboxes = [\"~/Mail/INBOX\"]"
+        );
+    }
     let mut mails = Vec::new();
-    for mailbox in &args.mailboxes {
+    for mailbox in &mailboxes {
         let (read, skipped) = crate::mail::inbox::read(mailbox).map_err(anyhow::Error::msg)?;
         for s in skipped {
             crate::errln!("shortlist: {s}");

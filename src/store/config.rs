@@ -28,6 +28,10 @@ pub struct Config {
     /// Who invitations come from, unless a campaign says otherwise (`[sender]`): given to
     /// new campaigns.
     pub sender: Option<crate::model::Sender>,
+    /// The command messages are piped to by `export --send` (`[mail] sendmail = "msmtp -t"`).
+    pub sendmail: Option<String>,
+    /// Where replies are read from when no mailbox is named (`[mail] mailboxes`), `~` expanded.
+    pub mailboxes: Vec<std::path::PathBuf>,
     /// The file the configuration came from, as shown in messages.
     pub file: String,
 }
@@ -49,6 +53,8 @@ impl Default for Config {
             theme: None,
             keys: Vec::new(),
             sender: None,
+            sendmail: None,
+            mailboxes: Vec::new(),
             file: String::new(),
         }
     }
@@ -158,8 +164,38 @@ pub fn parse_config(file: &str, bytes: &[u8]) -> (Config, Vec<Diagnostic>) {
         }
     }
     config.sender = super::campaigns::read_sender(&mut f);
-    f.unknown_keys(&["currency", "tiers", "theme", "keys", "sender"], |_| None);
+    if let Some((table, at)) = f.table("mail", false) {
+        let mut m = super::fields::Fields::new(table, at, f.report());
+        m.set_subject(Some("mail".into()));
+        config.sendmail = m
+            .text("sendmail", false)
+            .map(|t| t.get_ref().trim().to_string())
+            .filter(|t| !t.is_empty());
+        if let Some(value) = m.get("mailboxes") {
+            match super::fields::strings(value.get_ref()) {
+                Some(list) => config.mailboxes = list.iter().map(|p| expand_home(p)).collect(),
+                None => {
+                    let message =
+                        "\"mailboxes\" must be a folder or file, or a list of them".to_string();
+                    m.error(&value.span(), message);
+                }
+            }
+        }
+        m.unknown_keys(&["sendmail", "mailboxes"], |_| None);
+    }
+    f.unknown_keys(
+        &["currency", "tiers", "theme", "keys", "sender", "mail"],
+        |_| None,
+    );
     (config, report.into_diagnostics(file))
+}
+
+/// A path as written in the configuration, `~/` meaning the home folder.
+fn expand_home(path: &str) -> std::path::PathBuf {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) if !home.is_empty() => std::path::PathBuf::from(home).join(rest),
+        _ => std::path::PathBuf::from(path),
+    }
 }
 
 /// `rates = { USD = 32.0, … }`: what one unit of each currency is worth in the base one.

@@ -171,12 +171,28 @@ impl Session {
         now: &Zoned,
         contacted: bool,
     ) -> Vec<crate::outreach::Edit> {
+        self.records_of(campaign, planned, now, contacted, "exported", None)
+    }
+
+    /// As [`Session::sent_edits`], saying how the messages left (`exported`, `sent`), for the
+    /// creators in `only` when given.
+    pub fn records_of(
+        &self,
+        campaign: &Campaign,
+        planned: &Planned,
+        now: &Zoned,
+        contacted: bool,
+        how: &str,
+        only: Option<&[String]>,
+    ) -> Vec<crate::outreach::Edit> {
         use crate::model::{Change, Event, Stage};
         use crate::outreach::Edit;
+        let chosen = |creator: &str| only.is_none_or(|o| o.iter().any(|c| c == creator));
         let mut edits: Vec<Edit> = planned
             .prepared
             .letters
             .iter()
+            .filter(|l| chosen(&l.creator))
             .map(|letter| {
                 let id = crate::mail::message::message_id(
                     &campaign.id,
@@ -191,7 +207,7 @@ impl Session {
                         offset: now.offset(),
                         stage: None,
                         event: Some(Event::Sent),
-                        note: Some(format!("{} exported", planned.template)),
+                        note: Some(format!("{} {how}", planned.template)),
                         message_id: Some(crate::mail::thread::bracketed(&id)),
                     }),
                 }
@@ -199,9 +215,10 @@ impl Session {
             .collect();
         if contacted {
             let shortlisted = planned.prepared.letters.iter().filter(|l| {
-                campaign
-                    .entry(&l.creator)
-                    .is_some_and(|e| e.stage == Stage::Shortlisted)
+                chosen(&l.creator)
+                    && campaign
+                        .entry(&l.creator)
+                        .is_some_and(|e| e.stage == Stage::Shortlisted)
             });
             edits.extend(Edit::invited(shortlisted.map(|l| l.creator.clone())));
         }

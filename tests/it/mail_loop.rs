@@ -293,3 +293,118 @@ fn the_workspaces_own_export_read_back_is_no_reply() {
     assert_eq!(code, 1);
     assert!(err.contains("no-such-folder"), "{err}");
 }
+
+/// A stand-in for msmtp: stores each message it is given in `dir`, numbered; fails on the
+/// message to `fail_on` (an address), as a mailer refusing it would.
+fn stand_in(sandbox: &Sandbox, fail_on: &str) -> std::path::PathBuf {
+    let dir = sandbox.path().join("outbox");
+    std::fs::create_dir_all(&dir).unwrap();
+    let script = sandbox.path().join("fake-msmtp");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nmsg=$(cat)\ncase \"$msg\" in *'{fail_on}'*) echo 'recipient refused' >&2; exit 75;; esac\nn=$(ls '{0}' | wc -l)\nprintf '%s\\n' \"$msg\" > '{0}'/$n.eml\n",
+            dir.display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let config = sandbox.config_file();
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::write(
+        &config,
+        format!("[mail]\nsendmail = \"{} -t\"\n", script.display()),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn send_pipes_each_message_to_the_users_mailer_and_stops_at_the_first_failure() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.sample("ws");
+    // Without a mailer configured, nothing is sent and the way to set one is said.
+    let (code, _, err) = run(
+        &sandbox,
+        &ws,
+        INVITED,
+        &["export", "lumi-vitc-launch", "--send"],
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("[mail] sendmail = \"msmtp -t\""), "{err}");
+
+    // The contacted: Lin, Jess and Amber (in that order); Jess's address is refused.
+    let outbox = stand_in(&sandbox, "jess@glowstudio.example");
+    let (code, out, _) = run(
+        &sandbox,
+        &ws,
+        INVITED,
+        &[
+            "export",
+            "lumi-vitc-launch",
+            "--stage",
+            "contacted",
+            "--send",
+            "--dry-run",
+        ],
+    );
+    assert_eq!(code, 0);
+    assert!(out.starts_with("would send 3 messages with `"), "{out}");
+    assert_eq!(
+        std::fs::read_dir(&outbox).unwrap().count(),
+        0,
+        "a dry run sends nothing"
+    );
+    let before = campaign(&ws);
+    let (code, out, err) = run(
+        &sandbox,
+        &ws,
+        INVITED,
+        &[
+            "export",
+            "lumi-vitc-launch",
+            "--stage",
+            "contacted",
+            "--send",
+        ],
+    );
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("sent to lin-yuting <yuting@yutinglin.example>"),
+        "{out}"
+    );
+    assert!(
+        err.contains("not sent to jess-glow <jess@glowstudio.example>"),
+        "{err}"
+    );
+    assert!(err.contains("recipient refused"), "{err}");
+    assert!(
+        err.contains("sent 1 of 3; stopped at jess-glow; not sent: amber-koc"),
+        "{err}"
+    );
+    // What the mailer took: one message, a real one (no draft mark), recorded as sent.
+    let stored: Vec<_> = std::fs::read_dir(&outbox).unwrap().flatten().collect();
+    assert_eq!(stored.len(), 1);
+    let bytes = std::fs::read(stored[0].path()).unwrap();
+    let m = MessageParser::default().parse(&bytes[..]).unwrap();
+    assert_eq!(
+        m.to().and_then(|t| t.first()).and_then(|a| a.address()),
+        Some("yuting@yutinglin.example")
+    );
+    assert!(m.header("X-Unsent").is_none());
+    let after = campaign(&ws);
+    assert_ne!(after, before);
+    let id = format!("<{}>", m.message_id().unwrap());
+    assert!(
+        after.contains(&format!(
+            "event = \"sent\", note = \"followup-zh-TW sent\", message_id = \"{id}\""
+        )),
+        "{after}"
+    );
+    assert_eq!(
+        after.matches("followup-zh-TW sent").count(),
+        1,
+        "only what was sent is recorded"
+    );
+}
