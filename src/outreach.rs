@@ -5,6 +5,7 @@
 
 pub mod agenda;
 pub mod budget;
+pub mod cadence;
 pub mod edit;
 mod edits;
 pub mod follow_up;
@@ -12,7 +13,8 @@ pub mod records;
 pub mod report;
 pub mod transition;
 
-pub use agenda::{About, Action, Due, due, items, next_action};
+pub use agenda::{About, Action, Due, due, due_by, items, items_by, next_action, next_action_by};
 pub use budget::{Budget, StageTotal};
+pub use cadence::Cadence;
 pub use edit::{Edit, Outcome, Refusal};
 pub use transition::{Move, Step, TransitionError, apply, step, transition};

@@ -9,8 +9,8 @@ use serde_json::{Value, json};
 
 use super::table::{Column, render};
 use crate::display::grouped;
-use crate::outreach::next_action;
 use crate::outreach::records::state;
+use crate::outreach::{Cadence, next_action_by};
 use crate::workspace::{CreatorRecord, Session};
 
 /// How the creator is printed.
@@ -37,16 +37,19 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
     let mut out = crate::term::out();
     match args.format {
         Format::Json => {
-            let text = serde_json::to_string_pretty(&json_of(&record, today))?;
+            let text =
+                serde_json::to_string_pretty(&json_of(&record, today, &session.config.cadence))?;
             out.write_all(crate::term::json_safe(&text).as_bytes())?;
             writeln!(out)?;
         }
-        Format::Table => out.write_all(table(&record, today).as_bytes())?,
+        Format::Table => {
+            out.write_all(table(&record, today, &session.config.cadence).as_bytes())?
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn table(r: &CreatorRecord, today: jiff::civil::Date) -> String {
+fn table(r: &CreatorRecord, today: jiff::civil::Date, cadence: &Cadence) -> String {
     let mut out = match &r.name {
         Some(name) => format!("{name} ({})\n", r.id),
         None => format!("{} (not in creators.toml)\n", r.id),
@@ -97,7 +100,7 @@ fn table(r: &CreatorRecord, today: jiff::civil::Date) -> String {
                 grouped(owed),
                 achieved(part.achieved.as_ref()),
                 deliverables.join("; "),
-                next_action(e, today)
+                next_action_by(e, today, cadence)
                     .map(|d| d.describe(today))
                     .unwrap_or_default(),
             ]
@@ -117,7 +120,7 @@ fn table(r: &CreatorRecord, today: jiff::civil::Date) -> String {
     out
 }
 
-fn json_of(r: &CreatorRecord, today: jiff::civil::Date) -> Value {
+fn json_of(r: &CreatorRecord, today: jiff::civil::Date, cadence: &Cadence) -> Value {
     let p = r.punctuality(today);
     let campaigns: Vec<Value> = r
         .parts
@@ -152,7 +155,8 @@ fn json_of(r: &CreatorRecord, today: jiff::civil::Date) -> Value {
                 Value::Object(a)
             });
             m.insert("achieved".into(), achieved.unwrap_or(Value::Null));
-            let next = next_action(e, today).map(|d| Value::Object(super::due::fields(&d, today)));
+            let next = next_action_by(e, today, cadence)
+                .map(|d| Value::Object(super::due::fields(&d, today)));
             m.insert("next".into(), next.unwrap_or(Value::Null));
             Value::Object(m)
         })

@@ -12,7 +12,7 @@ use super::table::{Column, render};
 use crate::display::grouped;
 use crate::model::{Campaign, Entry, Stage};
 use crate::outreach::follow_up::since;
-use crate::outreach::{Budget, Due, next_action};
+use crate::outreach::{Budget, Cadence, Due, next_action_by};
 use crate::search::IndexIds;
 use crate::workspace::{Roster, Session};
 
@@ -43,6 +43,7 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
         roster: &roster,
         ids: &ids,
         today,
+        cadence: &session.config.cadence,
     };
     let mut out = crate::term::out();
     match args.format {
@@ -80,6 +81,8 @@ struct Pipeline<'a> {
     roster: &'a Roster,
     ids: &'a IndexIds<'a>,
     today: Date,
+    /// How often to follow up (the configured cadence).
+    cadence: &'a Cadence,
 }
 
 /// The entries in pipeline order, then as in the file.
@@ -168,7 +171,7 @@ fn table(p: &Pipeline<'_>) -> String {
                 since(e)
                     .map(|d| d.to_string())
                     .unwrap_or_else(|| "-".into()),
-                next_action(e, p.today)
+                next_action_by(e, p.today, p.cadence)
                     .map(|d| d.describe(p.today))
                     .unwrap_or_default(),
             ]
@@ -219,7 +222,10 @@ fn json_of(p: &Pipeline<'_>) -> Value {
                 json!(e.follow_up.map(|d| d.to_string())),
             );
             m.insert("since".into(), json!(since(e).map(|d| d.to_string())));
-            m.insert("next".into(), due_json(next_action(e, p.today), p.today));
+            m.insert(
+                "next".into(),
+                due_json(next_action_by(e, p.today, p.cadence), p.today),
+            );
             m.insert("deliverables".into(), json!(e.deliverables_note));
             m.insert("notes".into(), json!(e.notes));
             m.insert("changes".into(), json!(e.history.len()));
@@ -259,7 +265,7 @@ fn csv(out: &mut dyn Write, p: &Pipeline<'_>) -> anyhow::Result<()> {
         "notes",
     ])?;
     for e in p.entries {
-        let next = next_action(e, p.today);
+        let next = next_action_by(e, p.today, p.cadence);
         // Who they are, to write or call: their address, each channel, their reach.
         let creator = p.roster.creator(p.ids, &e.creator);
         let email = creator

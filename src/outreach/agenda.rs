@@ -8,7 +8,8 @@ use compact_str::CompactString;
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use super::follow_up::{FIRST_FOLLOW_UP, GIVE_UP, SECOND_FOLLOW_UP, STILL_LIVE, since};
+use super::cadence::Cadence;
+use super::follow_up::{STILL_LIVE, since};
 use crate::display::grouped;
 use crate::model::{Campaign, Deliverable, Entry, Event, Stage, Step};
 
@@ -183,6 +184,10 @@ pub struct Due {
     pub action: Action,
     pub on: Date,
     pub about: About,
+    /// The template a follow-up of this step uses, when the cadence names one.
+    pub template: Option<String>,
+    /// For a follow-up step: the days after entering the stage it comes.
+    pub days: Option<i64>,
 }
 
 impl Due {
@@ -192,6 +197,8 @@ impl Due {
             action,
             on,
             about: About::Entry,
+            template: None,
+            days: None,
         }
     }
 
@@ -213,9 +220,18 @@ impl Due {
 
     /// What to do, with what it is about: "script due (yt-1)".
     pub fn what(&self) -> String {
+        // A follow-up step says its own days (the cadence is configurable).
+        let action = match (self.action, self.days) {
+            (Action::Remind(1), Some(d)) => format!("follow up (no reply after {d} days)"),
+            (Action::Remind(_), Some(d)) => format!("follow up again (no reply after {d} days)"),
+            (Action::SuggestNoReply, Some(d)) => {
+                format!("no reply after {d} days: mark no_reply?")
+            }
+            (action, _) => action.describe().to_string(),
+        };
         match self.about.words() {
-            "" => self.action.describe().to_string(),
-            about => format!("{} ({about})", self.action.describe()),
+            "" => action,
+            about => format!("{action} ({about})"),
         }
     }
 
@@ -239,12 +255,17 @@ fn after(day: Date, days: i64) -> Option<Date> {
 /// pipeline. Items that are done (a script approved, a post made, a payment paid) are not
 /// listed; a follow-up lists only its latest reminder already due (else the first to come).
 pub fn items(entry: &Entry, today: Date) -> Vec<Due> {
+    items_by(entry, today, &Cadence::default())
+}
+
+/// As [`items`], following up as `cadence` says.
+pub fn items_by(entry: &Entry, today: Date, cadence: &Cadence) -> Vec<Due> {
     let mut out = Vec::new();
     let replied = reply_waiting(entry);
     if let Some(on) = entry.follow_up {
         out.push(Due::new(Action::FollowUp, on));
     } else if replied.is_none() {
-        out.extend(reminder(entry, today));
+        out.extend(reminder(entry, today, cadence));
     }
     if let Some(on) = replied {
         out.push(Due::new(Action::ReplyReceived, on));
@@ -279,6 +300,8 @@ pub fn items(entry: &Entry, today: Date) -> Vec<Due> {
                     number: u32::try_from(i + 1).unwrap_or(u32::MAX),
                     what: format!("{} {}", p.what(), grouped(p.amount)),
                 },
+                template: None,
+                days: None,
             });
         }
     }
@@ -296,6 +319,8 @@ pub fn items(entry: &Entry, today: Date) -> Vec<Due> {
             action: Action::UsageExpires,
             on,
             about: About::Rights(format!("until {until}")),
+            template: None,
+            days: None,
         });
     }
     out
@@ -306,6 +331,8 @@ fn about(d: &Deliverable, action: Action, on: Date) -> Due {
         action,
         on,
         about: About::Deliverable(d.id.clone()),
+        template: None,
+        days: None,
     }
 }
 
@@ -348,21 +375,30 @@ fn reply_waiting(entry: &Entry) -> Option<Date> {
         .min()
 }
 
-/// The follow-up rules of a contacted entry: the latest reminder already due, else the first
-/// to come.
-fn reminder(entry: &Entry, today: Date) -> Option<Due> {
-    if entry.stage != Stage::Contacted {
+/// The follow-up steps of the entry's stage: the latest already due, else the first to come.
+/// The last step of `contacted` (when it has two or more) suggests `no_reply`.
+fn reminder(entry: &Entry, today: Date, cadence: &Cadence) -> Option<Due> {
+    let steps = cadence.steps(entry.stage);
+    if steps.is_empty() {
         return None;
     }
     let start = since(entry)?;
-    let dates: Vec<Due> = [
-        (FIRST_FOLLOW_UP, Action::Remind(1)),
-        (SECOND_FOLLOW_UP, Action::Remind(2)),
-        (GIVE_UP, Action::SuggestNoReply),
-    ]
-    .into_iter()
-    .filter_map(|(days, action)| Some(Due::new(action, after(start, days)?)))
-    .collect();
+    let last = steps.len() - 1;
+    let dates: Vec<Due> = steps
+        .iter()
+        .enumerate()
+        .filter_map(|(i, step)| {
+            let action = if entry.stage == Stage::Contacted && i == last && last > 0 {
+                Action::SuggestNoReply
+            } else {
+                Action::Remind(u8::try_from(i + 1).unwrap_or(u8::MAX))
+            };
+            let mut due = Due::new(action, after(start, step.days)?);
+            due.template = step.template.clone();
+            due.days = Some(step.days);
+            Some(due)
+        })
+        .collect();
     dates
         .iter()
         .rev()
@@ -374,17 +410,32 @@ fn reminder(entry: &Entry, today: Date) -> Option<Due> {
 /// The next thing to do for `entry` as of `today`: the oldest item already due, else the
 /// soonest to come; `None` when there is nothing to do.
 pub fn next_action(entry: &Entry, today: Date) -> Option<Due> {
-    let all = items(entry, today);
+    next_action_by(entry, today, &Cadence::default())
+}
+
+/// As [`next_action`], following up as `cadence` says.
+pub fn next_action_by(entry: &Entry, today: Date, cadence: &Cadence) -> Option<Due> {
+    let all = items_by(entry, today, cadence);
     let due = all.iter().filter(|d| d.on <= today).min_by_key(|d| d.on);
     due.or_else(|| all.iter().min_by_key(|d| d.on)).cloned()
 }
 
 /// Every item of `campaign` due on `until` or earlier, oldest first (then in file order).
 pub fn due(campaign: &Campaign, today: Date, until: Date) -> Vec<(&Entry, Due)> {
+    due_by(campaign, today, until, &Cadence::default())
+}
+
+/// As [`due`], following up as `cadence` says.
+pub fn due_by<'c>(
+    campaign: &'c Campaign,
+    today: Date,
+    until: Date,
+    cadence: &Cadence,
+) -> Vec<(&'c Entry, Due)> {
     let mut out: Vec<(&Entry, Due)> = campaign
         .entries
         .iter()
-        .flat_map(|e| items(e, today).into_iter().map(move |d| (e, d)))
+        .flat_map(|e| items_by(e, today, cadence).into_iter().map(move |d| (e, d)))
         .filter(|(_, d)| d.on <= until)
         .collect();
     out.sort_by_key(|(e, d)| (d.on, e.line, d.action));

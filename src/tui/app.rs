@@ -110,6 +110,8 @@ pub struct App {
     pub currency: String,
     /// How rates in other currencies compare to it.
     pub rates: Arc<crate::search::Rates>,
+    /// How often to follow up (the configured cadence).
+    pub cadence: Arc<crate::outreach::Cadence>,
     /// The workspace's templates, for the campaign form.
     pub templates: Vec<String>,
     /// What a new campaign's form starts from (the configured currency and sender).
@@ -194,6 +196,7 @@ impl App {
             tiers,
             currency: crate::store::DEFAULT_CURRENCY.to_string(),
             rates: Arc::new(crate::search::Rates::plain(crate::store::DEFAULT_CURRENCY)),
+            cadence: Arc::default(),
             templates: Vec::new(),
             new_settings: crate::model::Settings::default(),
             db: None,

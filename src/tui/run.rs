@@ -70,6 +70,7 @@ pub fn run(session: Session) -> anyhow::Result<Vec<String>> {
     app.currency = session.config.currency.clone();
     app.rates = std::sync::Arc::new(session.rates());
     app.templates = session.template_names();
+    app.cadence = std::sync::Arc::new(session.config.cadence.clone());
     app.sample = session.workspace.is_sample();
     if session.origin == crate::store::Origin::CreatedUserData {
         app.open(super::overlays::welcome::Welcome {

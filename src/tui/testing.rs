@@ -116,6 +116,7 @@ impl Harness {
         harness.app.now = NOW.parse().expect("a fixed time");
         harness.app.templates = harness.session.template_names();
         harness.app.sample = harness.session.workspace.is_sample();
+        harness.app.cadence = std::sync::Arc::new(harness.session.config.cadence.clone());
         harness.app.new_settings = harness.session.new_settings();
         let effects = harness.app.on_resize(width, height);
         harness.run(effects);

@@ -6,7 +6,7 @@ use jiff::civil::Date;
 
 use super::{CampaignError, Roster, Session};
 use crate::model::Entry;
-use crate::outreach::{Due, due};
+use crate::outreach::{Due, due_by};
 use crate::store::Diagnostic;
 
 /// One thing due: in which campaign, for which entry, and what.
@@ -68,7 +68,7 @@ impl Session {
             items: Vec::new(),
         };
         for campaign in &all.list {
-            for (entry, due) in due(campaign, today, until) {
+            for (entry, due) in due_by(campaign, today, until, &self.config.cadence) {
                 let row = known.row(&entry.creator);
                 let creator = row.and_then(|r| roster.at(r));
                 agenda.items.push(AgendaItem {

@@ -64,8 +64,36 @@ fn contacted_entries_are_followed_up_at_3_7_and_14_days(
 ) {
     // Contacted on the evening of 10 November, Taipei time.
     let e = entry(Stage::Contacted, "2026-11-10");
-    let expected = expected.map(|(action, on)| Due::new(action, d(on)));
-    assert_eq!(next_action(&e, d(today)), expected);
+    let got = next_action(&e, d(today)).map(|due| (due.action, due.on));
+    assert_eq!(got, expected.map(|(action, on)| (action, d(on))));
+}
+
+#[test]
+fn a_configured_cadence_follows_up_when_it_says_with_the_template_it_names() {
+    use crate::outreach::cadence::{Cadence, Step};
+    let mut cadence = Cadence::default();
+    let step = |days, template: Option<&str>| Step {
+        days,
+        template: template.map(String::from),
+    };
+    cadence.set(
+        Stage::Contacted,
+        vec![step(2, None), step(5, Some("nudge-en")), step(10, None)],
+    );
+    cadence.set(Stage::Negotiating, vec![step(4, Some("terms-en"))]);
+    let e = entry(Stage::Contacted, "2026-11-10");
+    let due = next_action_by(&e, d("2026-11-16"), &cadence).unwrap();
+    assert_eq!((due.action, due.on), (Action::Remind(2), d("2026-11-15")));
+    assert_eq!(due.template.as_deref(), Some("nudge-en"));
+    assert_eq!(due.what(), "follow up again (no reply after 5 days)");
+    let due = next_action_by(&e, d("2026-11-20"), &cadence).unwrap();
+    assert_eq!(due.what(), "no reply after 10 days: mark no_reply?");
+    // A stage with a cadence of its own is followed up too; without one, it is not.
+    let n = entry(Stage::Negotiating, "2026-11-10");
+    let due = next_action_by(&n, d("2026-11-14"), &cadence).unwrap();
+    assert_eq!((due.action, due.on), (Action::Remind(1), d("2026-11-14")));
+    assert_eq!(due.what(), "follow up (no reply after 4 days)");
+    assert_eq!(next_action(&n, d("2026-11-14")), None);
 }
 
 #[test]

@@ -384,7 +384,7 @@ fn campaign_lines(app: &App, open: &OpenCampaign, row: u32, pane: &mut Pane<'_>)
         pane.field("rights", format!("usage until {until}"), theme.text);
     }
     let today = app.now.date();
-    if let Some(next) = crate::outreach::next_action(entry, today) {
+    if let Some(next) = crate::outreach::next_action_by(entry, today, &app.cadence) {
         let style = if next.on <= today {
             theme.error
         } else {

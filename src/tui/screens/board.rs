@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::display::{compact, escape, grouped, truncate, width};
-use crate::outreach::{Budget, next_action};
+use crate::outreach::{Budget, next_action_by};
 use crate::tui::actions;
 use crate::tui::app::{App, COLUMNS};
 use crate::tui::effect::Effect;
@@ -208,7 +208,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
                 let name = open.rows[e]
                     .and_then(|r| Some(app.db.as_ref()?.index.names.get(r as usize).to_string()))
                     .unwrap_or_else(|| entry.creator.to_string());
-                let next = next_action(entry, today);
+                let next = next_action_by(entry, today, &app.cadence);
                 let due = next.as_ref().is_some_and(|d| d.on <= today);
                 let mark = if due { "!" } else { " " };
                 // The name comes first: the fee beside it only when both fit, the stage of a

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use super::{EntryView, Row};
 use crate::display::{escape, grouped};
 use crate::model::{Contract, Deliverable, Payment, Shipment, Step, Verdict};
-use crate::outreach::{items, next_action};
+use crate::outreach::{items_by, next_action_by};
 use crate::tui::app::App;
 
 /// What starts the cursor's line.
@@ -59,11 +59,11 @@ pub fn lines(app: &App, view: &EntryView) -> Vec<Line<'static>> {
         ));
     }
     out.push(Line::styled(head, theme.text));
-    let due: Vec<_> = items(e, today)
+    let due: Vec<_> = items_by(e, today, &app.cadence)
         .into_iter()
         .filter(|d| d.on <= today)
         .collect();
-    match (due.as_slice(), next_action(e, today)) {
+    match (due.as_slice(), next_action_by(e, today, &app.cadence)) {
         ([], Some(next)) => out.push(Line::styled(
             format!(" next: {}", next.describe(today)),
             theme.muted,
