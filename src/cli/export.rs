@@ -35,7 +35,8 @@ impl From<FormatArg> for Format {
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The campaign's id
+    /// The campaign's id (with --due: only this campaign's follow-ups)
+    #[arg(required_unless_present = "due", default_value = "")]
     pub(super) campaign: String,
     /// The template (a file in templates/, without .txt); default: the campaign's template
     #[arg(long)]
@@ -56,6 +57,11 @@ pub struct Args {
     /// Then move the invited creators to contacted, noting "invitation exported"
     #[arg(long)]
     mark_contacted: bool,
+    /// The follow-ups due today, in every campaign (or the one named), each in the thread of
+    /// what was sent before and from the template its step names (else the campaign's
+    /// follow-up template)
+    #[arg(long, conflicts_with_all = ["stage", "mark_contacted"])]
+    due: bool,
     /// Send the messages instead of writing drafts: each is piped to the command of
     /// [mail] sendmail in config.toml ("msmtp -t", "sendmail -t -i"); the first failure stops
     /// the rest
@@ -64,6 +70,9 @@ pub struct Args {
 }
 
 pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
+    if args.due {
+        return due(session, &args);
+    }
     let Some(stage) = Stage::parse(&args.stage) else {
         bail!("{}", stage_message(&args.stage));
     };
@@ -278,6 +287,94 @@ fn send(
                 format!("; not sent: {}", untried.join(", "))
             }
         );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--due`: the follow-ups due today, campaign by campaign, grouped by the template their step
+/// names; each batch written (or sent) and recorded like any export.
+fn due(session: &Session, args: &Args) -> anyhow::Result<ExitCode> {
+    use crate::outreach::{Action, items_by};
+    let roster = super::roster(session)?;
+    let now = crate::clock::now()?;
+    let today = now.date();
+    let only = Some(args.campaign.as_str()).filter(|c| !c.is_empty());
+    let campaigns = session.all_campaigns(Some(&roster.ids()), only)?.list;
+    let mut batches = 0;
+    for campaign in &campaigns {
+        // Each entry with a follow-up due today, by the template its step names.
+        let mut by_template: Vec<(Option<String>, Vec<&Entry>)> = Vec::new();
+        for entry in &campaign.entries {
+            let follow_up = items_by(entry, today, &session.config.cadence)
+                .into_iter()
+                .find(|d| {
+                    d.on <= today && matches!(d.action, Action::Remind(_) | Action::FollowUp)
+                });
+            let Some(d) = follow_up else { continue };
+            let template = args.template.clone().or(d.template);
+            match by_template.iter_mut().find(|(t, _)| *t == template) {
+                Some((_, list)) => list.push(entry),
+                None => by_template.push((template, vec![entry])),
+            }
+        }
+        let (_, file) = session.find_campaign(&campaign.id)?;
+        for (template, entries) in by_template {
+            let Some(name) =
+                session.export_template(campaign, template.as_deref(), Stage::Contacted)
+            else {
+                crate::errln!(
+                    "shortlist: {}: no follow-up template (a template with kind = \"follow-up\", or --template); {} not written",
+                    campaign.id,
+                    entries.len()
+                );
+                continue;
+            };
+            let planned = session.prepare_export(&roster, &file, campaign, &name, &entries, &now);
+            for problem in &planned.prepared.problems {
+                crate::errln!("shortlist: {problem}");
+            }
+            if planned.prepared.blocked() || planned.prepared.letters.is_empty() {
+                continue;
+            }
+            batches += 1;
+            if args.send {
+                send(session, args, campaign, &planned, &now, Stage::Contacted)?;
+                continue;
+            }
+            let format = Format::from(args.format);
+            let count = planned.prepared.letters.len();
+            if args.dry_run {
+                crate::outln!(
+                    "{}: would write {count} follow-up{} from template {name}:",
+                    campaign.id,
+                    if count == 1 { "" } else { "s" }
+                );
+                for l in &planned.prepared.letters {
+                    crate::outln!("  {} <{}>: {}", l.creator, l.to_email, l.subject);
+                }
+                continue;
+            }
+            let records = session.records_of(campaign, &planned, &now, false, "exported", None);
+            let plan = session.plan_export(&campaign.id, planned, format, &now, args.out.clone());
+            let shown = plan.shown_dir.clone();
+            let dir = plan.dir.clone();
+            let written = plan.write().map_err(|e| {
+                anyhow::anyhow!("cannot write to {shown}: {e}; nothing was written")
+            })?;
+            crate::outln!(
+                "{}: wrote {count} follow-up{} to {shown}/ ({}), from template {name}:",
+                campaign.id,
+                if count == 1 { "" } else { "s" },
+                format.name()
+            );
+            for f in &written.files {
+                crate::outln!("  {}", f.strip_prefix(&dir).unwrap_or(f).display());
+            }
+            session.save_campaign(&campaign.id, &records, &now, Some(&roster.ids()))?;
+        }
+    }
+    if batches == 0 {
+        crate::errln!("no follow-up is due today");
     }
     Ok(ExitCode::SUCCESS)
 }

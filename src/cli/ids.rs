@@ -44,7 +44,8 @@ pub fn forgive(session: &Session, command: &mut Command) -> anyhow::Result<()> {
         }
         Command::Pipeline(a) => campaign(session, &mut a.campaign)?,
         Command::Report(a) => campaign(session, &mut a.campaign)?,
-        Command::Export(a) => campaign(session, &mut a.campaign)?,
+        // With --due the campaign may be left out.
+        Command::Export(a) if !a.campaign.is_empty() => campaign(session, &mut a.campaign)?,
         Command::Replies(a) => {
             if let Some(c) = &mut a.campaign {
                 campaign(session, c)?;

@@ -399,6 +399,17 @@ fn reminder(entry: &Entry, today: Date, cadence: &Cadence) -> Option<Due> {
             Some(due)
         })
         .collect();
+    // A follow-up sent on or after a step's day has done that step.
+    let sent = entry
+        .history
+        .iter()
+        .filter(|c| c.event == Some(Event::Sent))
+        .map(|c| c.day())
+        .max();
+    let dates: Vec<Due> = dates
+        .into_iter()
+        .filter(|d| sent.is_none_or(|s| d.on > s))
+        .collect();
     dates
         .iter()
         .rev()

@@ -408,3 +408,70 @@ fn send_pipes_each_message_to_the_users_mailer_and_stops_at_the_first_failure() 
         "only what was sent is recorded"
     );
 }
+
+#[test]
+fn export_due_writes_the_follow_ups_due_in_the_thread_with_the_step_template() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.sample("ws");
+    // Clara and Hana invited on 22 November…
+    run(
+        &sandbox,
+        &ws,
+        INVITED,
+        &["export", "lumi-vitc-launch", "--mark-contacted"],
+    );
+    // …followed up after 2 days with a template of the workspace's own, then after 6.
+    std::fs::write(
+        ws.join("templates/nudge-en.txt"),
+        "+++\nkind = \"follow-up\"\nsubject = \"Checking in — {{ campaign.product }}\"\n+++\nHi {{ creator.name }}, did you see our note?\n",
+    )
+    .unwrap();
+    let config = sandbox.config_file();
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::write(
+        &config,
+        "[follow_up]\ncontacted = [{ days = 2, template = \"nudge-en\" }, 6, 14]\nnegotiating = [4]\n",
+    )
+    .unwrap();
+    let day = "2026-11-24T09:30:00+08:00";
+    let (_, due, _) = run(
+        &sandbox,
+        &ws,
+        day,
+        &["due", "--campaign", "lumi-vitc-launch"],
+    );
+    assert!(due.contains("follow up (no reply after 2 days)"), "{due}");
+    let (code, out, err) = run(&sandbox, &ws, day, &["export", "--due"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("lumi-vitc-launch: wrote 3 follow-ups to exports/lumi-vitc-launch/ (eml), from template nudge-en"), "{out}");
+    let bytes = std::fs::read(ws.join("exports/lumi-vitc-launch/clara-chen.eml")).unwrap();
+    let m = MessageParser::default().parse(&bytes[..]).unwrap();
+    assert_eq!(
+        m.subject(),
+        Some("Re: Checking in — Vitamin C Serum 維他命C亮白精華")
+    );
+    assert_eq!(
+        m.in_reply_to().as_text(),
+        Some("lumi-vitc-launch.clara-chen.20261122T013000Z@lumi.example")
+    );
+    // Done for today: a second run writes nothing, and the step is no longer due.
+    let (code, _, err) = run(&sandbox, &ws, day, &["export", "--due"]);
+    assert_eq!(code, 0);
+    assert!(err.contains("no follow-up is due today"), "{err}");
+    let (_, due, _) = run(
+        &sandbox,
+        &ws,
+        day,
+        &["due", "--campaign", "lumi-vitc-launch"],
+    );
+    assert!(!due.contains("clara-chen"), "{due}");
+    // A step that does not read is a located warning.
+    std::fs::write(
+        &config,
+        "[follow_up]\ncontacted = [3, \"soon\"]\nnegotiatng = [4]\n",
+    )
+    .unwrap();
+    let (_, _, err) = run(&sandbox, &ws, day, &["due"]);
+    assert!(err.contains("config.toml:2:"), "{err}");
+    assert!(err.contains("did you mean \"negotiating\""), "{err}");
+}
