@@ -57,6 +57,7 @@ pub fn shared(app: &mut App, action: Action) -> Option<Vec<Effect>> {
             Vec::new()
         }),
         Action::Undo => app.undo_last(),
+        Action::ReadReplies => app.read_replies(),
         Action::Retry => app.retry(),
         Action::Export => export::open(app),
         Action::Campaign => campaigns::open(app),

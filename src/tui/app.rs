@@ -112,6 +112,8 @@ pub struct App {
     pub rates: Arc<crate::search::Rates>,
     /// How often to follow up (the configured cadence).
     pub cadence: Arc<crate::outreach::Cadence>,
+    /// True when mailboxes are configured to read replies from.
+    pub mailboxes: bool,
     /// The workspace's templates, for the campaign form.
     pub templates: Vec<String>,
     /// What a new campaign's form starts from (the configured currency and sender).
@@ -197,6 +199,7 @@ impl App {
             currency: crate::store::DEFAULT_CURRENCY.to_string(),
             rates: Arc::new(crate::search::Rates::plain(crate::store::DEFAULT_CURRENCY)),
             cadence: Arc::default(),
+            mailboxes: false,
             templates: Vec::new(),
             new_settings: crate::model::Settings::default(),
             db: None,
@@ -333,6 +336,7 @@ impl App {
         let index = Arc::clone(&roster.index);
         // Who was chosen stays chosen, by id: their rows may have moved.
         let kept = self.keep();
+        let first = self.db.is_none();
         self.db = Some(roster);
         self.detail = None;
         self.restore(kept);
@@ -349,6 +353,10 @@ impl App {
             effects.push(Effect::Task(Task::OpenCampaign { id, index }));
         }
         effects.extend(self.search(FIRST_RANKED));
+        // Replies that came while the program was closed are read on start.
+        if first && self.mailboxes {
+            effects.extend(self.read_replies());
+        }
         (effects, errors > 0)
     }
 

@@ -141,6 +141,7 @@ pub fn on_done(app: &mut App, done: Done) -> Vec<Effect> {
             effects
         }
         Done::Undone(step, result) => app.on_undone(step, result),
+        Done::Replies(replies, problems) => app.on_replies(replies, problems),
         Done::Templates(names) => {
             app.templates = names;
             Vec::new()

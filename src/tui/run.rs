@@ -71,6 +71,7 @@ pub fn run(session: Session) -> anyhow::Result<Vec<String>> {
     app.rates = std::sync::Arc::new(session.rates());
     app.templates = session.template_names();
     app.cadence = std::sync::Arc::new(session.config.cadence.clone());
+    app.mailboxes = !session.config.mailboxes.is_empty();
     app.sample = session.workspace.is_sample();
     if session.origin == crate::store::Origin::CreatedUserData {
         app.open(super::overlays::welcome::Welcome {

@@ -51,6 +51,8 @@ pub enum Task {
     Undo(Restore),
     /// List the workspace's templates again.
     Templates,
+    /// Read the configured mailboxes for replies, and record them.
+    Replies { roster: Roster },
 }
 
 /// A task done: what it found, for the app.
@@ -78,6 +80,9 @@ pub enum Done {
     Undone(Restore, Result<(), String>),
     /// The workspace's templates.
     Templates(Vec<String>),
+    /// Replies recorded ("campaign: creator: subject — first lines"), and what could not be
+    /// read.
+    Replies(Vec<String>, Vec<String>),
 }
 
 /// A change saved to a campaign file, to put back: the file's text before and after it.
@@ -282,6 +287,17 @@ pub fn perform(session: &Session, task: Task, now: &jiff::Zoned) -> Done {
         }
         Task::WriteExport(write) => Done::Exported(Box::new(write_export(session, *write))),
         Task::Templates => Done::Templates(session.template_names()),
+        Task::Replies { roster } => {
+            let (replies, problems) = session.record_replies(&roster, now);
+            let said = replies
+                .iter()
+                .map(|r| {
+                    let what = if r.mail.auto { "auto-reply" } else { "replied" };
+                    format!("{}: {}: {what}: {}", r.campaign, r.creator, r.mail.subject)
+                })
+                .collect();
+            Done::Replies(said, problems)
+        }
         Task::Undo(step) => {
             let result = session
                 .undo_campaign(&step.campaign, &step.after, &step.before)

@@ -124,6 +124,12 @@ impl Harness {
         harness
     }
 
+    /// Reads replies from `mailboxes`, as `[mail] mailboxes` in the configuration says.
+    pub fn with_mailboxes(&mut self, mailboxes: Vec<std::path::PathBuf>) {
+        self.app.mailboxes = !mailboxes.is_empty();
+        self.session.config.mailboxes = mailboxes;
+    }
+
     /// Reads the database again, as after an edit.
     pub fn reload(&mut self) {
         self.run(vec![Effect::Task(Task::Load)]);

@@ -34,6 +34,13 @@ impl Reply {
         } else {
             self.mail.subject.clone()
         };
+        // The subject and the reply's first lines, to read without opening the mail.
+        let subject = if self.mail.first_lines.is_empty() || self.mail.auto {
+            subject
+        } else {
+            let lines = crate::display::truncate(&self.mail.first_lines, 160);
+            format!("{subject} — {lines}")
+        };
         Edit::Event {
             creator: self.creator.clone(),
             change: Box::new(Change {
@@ -49,6 +56,46 @@ impl Reply {
                 message_id: Some(self.mail.id.clone()),
             }),
         }
+    }
+}
+
+impl Session {
+    /// Reads `mailboxes` (else the configured ones) and records every reply found not yet
+    /// recorded; the replies recorded, and what could not be read.
+    pub fn record_replies(&self, roster: &Roster, now: &jiff::Zoned) -> (Vec<Reply>, Vec<String>) {
+        let mut mails = Vec::new();
+        let mut problems = Vec::new();
+        for mailbox in &self.config.mailboxes {
+            match crate::mail::inbox::read(mailbox) {
+                Ok((read, skipped)) => {
+                    mails.extend(read);
+                    problems.extend(skipped);
+                }
+                Err(e) => problems.push(e),
+            }
+        }
+        let found = match self.find_replies(roster, &mails, None) {
+            Ok(found) => found,
+            Err(e) => {
+                problems.push(e.to_string());
+                return (Vec::new(), problems);
+            }
+        };
+        let new: Vec<Reply> = found.replies.into_iter().filter(|r| !r.recorded).collect();
+        let mut by_campaign: std::collections::BTreeMap<&str, Vec<Edit>> = Default::default();
+        for r in &new {
+            by_campaign
+                .entry(&r.campaign)
+                .or_default()
+                .push(r.edit(now));
+        }
+        let known = roster.ids();
+        for (campaign, edits) in by_campaign {
+            if let Err(e) = self.save_campaign(campaign, &edits, now, Some(&known)) {
+                problems.push(e.to_string());
+            }
+        }
+        (new, problems)
     }
 }
 

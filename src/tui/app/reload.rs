@@ -46,6 +46,51 @@ impl App {
         effects
     }
 
+    /// Reads the configured mailboxes for replies (on start, and on the key).
+    pub fn read_replies(&mut self) -> Vec<Effect> {
+        if !self.mailboxes {
+            self.tell(
+                "no mailboxes to read: set [mail] mailboxes = [\"~/Mail/INBOX\"] in config.toml",
+                false,
+            );
+            return Vec::new();
+        }
+        let Some(roster) = self.db.clone() else {
+            return Vec::new();
+        };
+        self.tell("reading the mailboxes for replies…", false);
+        vec![Effect::Task(Task::Replies { roster })]
+    }
+
+    /// Replies were read: say who answered (the files change, and are read again).
+    pub fn on_replies(&mut self, replies: Vec<String>, problems: Vec<String>) -> Vec<Effect> {
+        let text = match replies.as_slice() {
+            [] => "no new replies".to_string(),
+            [one] => format!("1 new reply · {one}"),
+            many => format!("{} new replies · {}", many.len(), many.join(" · ")),
+        };
+        match problems.first() {
+            Some(p) => self.tell(format!("{text} · could not read: {p}"), true),
+            None => self.tell(text, false),
+        }
+        if replies.is_empty() {
+            return Vec::new();
+        }
+        let mut effects = Vec::new();
+        if let (Some(open), Some(db)) = (&self.campaign, &self.db) {
+            self.opening = Some(open.campaign.id.to_string());
+            effects.push(Effect::Task(Task::OpenCampaign {
+                id: open.campaign.id.to_string(),
+                index: std::sync::Arc::clone(&db.index),
+            }));
+        }
+        if self.view == super::View::Due {
+            effects.extend(self.load_due());
+        }
+        effects.extend(self.load_tracks());
+        effects
+    }
+
     /// The selection and the cursor's creator, by id.
     pub fn keep(&self) -> Kept {
         let id = |r: u32| self.creator_id(r);

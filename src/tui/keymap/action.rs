@@ -113,6 +113,8 @@ pub enum Action {
     Compare,
     /// Add a note to the change.
     WithNote,
+    /// Read the configured mailboxes for replies.
+    ReadReplies,
 }
 
 impl Action {
@@ -186,6 +188,7 @@ impl Action {
             Action::SelectAll => "select-all",
             Action::Compare => "compare",
             Action::WithNote => "with-note",
+            Action::ReadReplies => "read-replies",
         }
     }
 }

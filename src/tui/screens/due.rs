@@ -41,6 +41,7 @@ pub const MODE: Mode = Mode(&ModeInfo { name: "due", title: "Agenda", takes_text
     (&["p"], Action::Pipeline, "pipeline board", None),
     (&["D"], Action::Remove, "take this creator off the shortlist…", None),
     (&["z"], Action::Undo, "undo the last change saved", None),
+    (&["M"], Action::ReadReplies, "read the mailboxes for replies ([mail] mailboxes)", None),
     (&["w"], Action::Retry, "save again what could not be saved", None),
     (&["esc", "u"], Action::Back, "back to the search", Some("search")),
     (&["?"], Action::Help, "help", Some("help")),

@@ -46,6 +46,7 @@ pub const NORMAL: Mode = Mode(&ModeInfo { name: "normal", title: "Results", take
     (&["d"], Action::FollowUpDate, "follow-up date", None),
     (&["D"], Action::Remove, "take the selected (or this one) off the shortlist…", Some("remove")),
     (&["z"], Action::Undo, "undo the last change saved", Some("undo")),
+    (&["M"], Action::ReadReplies, "read the mailboxes for replies ([mail] mailboxes)", None),
     (&["*", "ctrl-a"], Action::SelectAll, "select every creator listed", None),
     (&["="], Action::Compare, "compare the selected creators side by side (two to four)", None),
     (&["p"], Action::Pipeline, "pipeline board of the open campaign", Some("pipeline")),
