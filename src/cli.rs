@@ -9,6 +9,7 @@ mod check;
 mod creator;
 mod due;
 mod export;
+mod git;
 mod ids;
 mod import;
 mod init;
@@ -56,6 +57,19 @@ enum Command {
         /// An empty workspace: no creators, no campaigns, the invitation templates
         #[arg(long)]
         empty: bool,
+        /// Share it in git: a repository (started if there is none) with the merge driver
+        /// registered; on a workspace already there, only registers the driver
+        #[arg(long)]
+        git: bool,
+    },
+    /// The merge driver git runs for creators.toml and campaigns/*.toml (see init --git)
+    #[command(name = "merge-file", hide = true)]
+    MergeFile {
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+        /// The file's path in the repository, to name it in messages
+        path: Option<String>,
     },
     /// Search the creators: words, "phrases", field:value filters, -term to exclude
     Search(search::Args),
@@ -123,7 +137,13 @@ impl Cli {
 /// it — and says how it ended; `None` for every other command.
 pub fn before_workspace(cli: &Cli, dirs: &UserDirs) -> Option<ExitCode> {
     let outcome = match &cli.command {
-        Some(Command::Init { dir, empty }) => init::run(dir, *empty),
+        Some(Command::Init { dir, empty, git }) => init::run(dir, *empty, *git),
+        Some(Command::MergeFile {
+            base,
+            ours,
+            theirs,
+            path,
+        }) => git::merge_file(base, ours, theirs, path.as_deref()),
         Some(Command::Check { path }) => {
             let lookup = Session::lookup(cli.workspace.clone(), dirs);
             check::run(&lookup, path.clone(), dirs)
@@ -184,7 +204,9 @@ pub fn run(cli: Cli, session: &Session) -> ExitCode {
         Some(Command::Results(args)) => record::results(session, args),
         Some(Command::Payment(args)) => record::add_payment(session, args),
         Some(Command::Paid(args)) => record::paid(session, args),
-        Some(Command::Init { .. } | Command::Check { .. }) | None => Ok(ExitCode::SUCCESS),
+        Some(Command::Init { .. } | Command::Check { .. } | Command::MergeFile { .. }) | None => {
+            Ok(ExitCode::SUCCESS)
+        }
     };
     finish(outcome)
 }

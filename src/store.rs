@@ -8,6 +8,7 @@ mod diagnostic;
 mod dirs;
 mod fields;
 pub mod files;
+pub mod merge;
 pub mod sample;
 pub mod state;
 mod text;

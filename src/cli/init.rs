@@ -8,7 +8,12 @@ use anyhow::Context;
 
 use crate::store::sample;
 
-pub fn run(dir: &Path, empty: bool) -> anyhow::Result<ExitCode> {
+pub fn run(dir: &Path, empty: bool, git: bool) -> anyhow::Result<ExitCode> {
+    // A workspace already there is shared as it is.
+    if git && dir.join(crate::store::CREATORS_FILE).is_file() {
+        super::git::register(dir)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let (what, written) = if empty {
         ("an empty workspace", sample::write_empty(dir))
     } else {
@@ -26,6 +31,9 @@ pub fn run(dir: &Path, empty: bool) -> anyhow::Result<ExitCode> {
         crate::outln!(
             "start a campaign with: shortlist --workspace {shown} campaign new ID --name NAME"
         );
+    }
+    if git {
+        super::git::register(dir)?;
     }
     Ok(ExitCode::SUCCESS)
 }

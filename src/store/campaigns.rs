@@ -14,6 +14,7 @@ use crate::model::{Brief, Campaign, id_problem};
 mod brief;
 use brief::read_brief;
 pub(crate) use brief::sender as read_sender;
+pub(crate) use edit::{is_multiline, push_record};
 
 mod entries;
 mod production;

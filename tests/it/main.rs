@@ -6,6 +6,7 @@ use shortlist::model;
 
 #[path = "../support/synth.rs"]
 mod synth;
+mod team;
 
 mod campaigns;
 mod check;

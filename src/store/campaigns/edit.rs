@@ -174,7 +174,7 @@ pub(super) fn set(table: &mut Table, key: &str, mut value: Value) {
 }
 
 /// True when the array is written one element per line.
-pub(super) fn is_multiline(array: &Array) -> bool {
+pub(crate) fn is_multiline(array: &Array) -> bool {
     array.trailing().as_str().is_some_and(|t| t.contains('\n'))
         || array.iter().any(|v| {
             v.decor()
@@ -185,7 +185,7 @@ pub(super) fn is_multiline(array: &Array) -> bool {
 }
 
 /// Appends a history record, one per line (indented like the others) or inline.
-pub(super) fn push_record(history: &mut Array, record: InlineTable, multiline: bool) {
+pub(crate) fn push_record(history: &mut Array, record: InlineTable, multiline: bool) {
     let mut value = Value::InlineTable(record);
     if multiline {
         // Only the indentation of the last record: a comment before it stays where it is.

@@ -1,0 +1,100 @@
+//! A TOML file of the workspace as a preamble and records: each `[[creator]]`, `[campaign]` or
+//! `[[entry]]` table with its sub-tables (`[[entry.deliverable]]`…) and the comment lines just
+//! before it, keyed by what it is about.
+
+/// One record and what it is about: `creator:sarsa`, `entry:sarsa`, `campaign`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Record {
+    pub key: String,
+    pub text: String,
+}
+
+/// A file as its preamble and records.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Split {
+    pub preamble: String,
+    pub records: Vec<Record>,
+}
+
+/// The name of the table a header line opens, when the line is one: `creator`, `entry`,
+/// `entry.deliverable`, `campaign`.
+fn header(line: &str) -> Option<&str> {
+    let t = line.trim();
+    let inner = t
+        .strip_prefix("[[")
+        .and_then(|r| r.split_once("]]"))
+        .or_else(|| t.strip_prefix('[').and_then(|r| r.split_once(']')))?;
+    let rest = inner.1.trim();
+    (rest.is_empty() || rest.starts_with('#')).then_some(inner.0.trim())
+}
+
+/// Splits `text` at its record headers.
+pub fn split(text: &str) -> Split {
+    let mut out = Split::default();
+    let mut current: Option<String> = None;
+    let mut in_multiline = false;
+    for line in text.split_inclusive('\n') {
+        // A line inside a multi-line string is never a header.
+        let quotes = line.matches("\"\"\"").count() + line.matches("'''").count();
+        let is_record = !in_multiline
+            && header(line).is_some_and(|h| matches!(h, "creator" | "entry" | "campaign"));
+        if quotes % 2 == 1 {
+            in_multiline = !in_multiline;
+        }
+        if is_record {
+            // The comments just above a header belong to its record.
+            let buffer = match &mut current {
+                Some(text) => text,
+                None => &mut out.preamble,
+            };
+            let moved = trailing_comments(buffer);
+            if let Some(done) = current.take() {
+                push(&mut out.records, done);
+            }
+            current = Some(format!("{moved}{line}"));
+            continue;
+        }
+        match &mut current {
+            Some(text) => text.push_str(line),
+            None => out.preamble.push_str(line),
+        }
+    }
+    if let Some(done) = current {
+        push(&mut out.records, done);
+    }
+    out
+}
+
+/// Takes the comment lines right above a header (no blank line between) off the end of
+/// `buffer`: they are about the record. A comment set apart by a blank line stays.
+fn trailing_comments(buffer: &mut String) -> String {
+    let lines: Vec<&str> = buffer.split_inclusive('\n').collect();
+    let mut at = lines.len();
+    while at > 0 && lines[at - 1].trim().starts_with('#') {
+        at -= 1;
+    }
+    let moved: String = lines[at..].concat();
+    let kept: String = lines[..at].concat();
+    *buffer = kept;
+    moved
+}
+
+fn push(records: &mut Vec<Record>, text: String) {
+    let key = key_of(&text).unwrap_or_else(|| format!("?{}", records.len()));
+    records.push(Record { key, text });
+}
+
+/// What a record is about, read from its text.
+fn key_of(text: &str) -> Option<String> {
+    let doc: toml_edit::DocumentMut = text.parse().ok()?;
+    if doc.contains_key("campaign") {
+        return Some("campaign".into());
+    }
+    for (table, field) in [("creator", "id"), ("entry", "creator")] {
+        if let Some(aot) = doc.get(table).and_then(|i| i.as_array_of_tables()) {
+            let id = aot.get(0)?.get(field)?.as_str()?;
+            return Some(format!("{table}:{id}"));
+        }
+    }
+    None
+}

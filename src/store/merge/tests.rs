@@ -1,0 +1,72 @@
+use super::*;
+
+const BASE: &str = "# The creators.\n\n[[creator]]\nid = \"a\"\nname = \"A\"\nrate = 100\n\n# Second.\n[[creator]]\nid = \"b\"\nname = \"B\"\nrate = 200\n";
+
+#[test]
+fn different_records_and_different_fields_merge() {
+    let ours = BASE.replace("name = \"A\"", "name = \"A (ours)\"");
+    let theirs = BASE
+        .replace("rate = 200", "rate = 250")
+        .replace("name = \"A\"\nrate = 100", "name = \"A\"\nrate = 150");
+    let m = merge(BASE, &ours, &theirs);
+    assert_eq!(m.conflicts, 0, "{}", m.text);
+    assert!(
+        m.text.contains("name = \"A (ours)\"\nrate = 150"),
+        "{}",
+        m.text
+    );
+    assert!(m.text.contains("rate = 250"), "{}", m.text);
+    assert!(
+        m.text.contains("# Second.\n[[creator]]\nid = \"b\""),
+        "{}",
+        m.text
+    );
+    assert!(m.text.starts_with("# The creators.\n"), "{}", m.text);
+}
+
+#[test]
+fn records_added_on_both_sides_are_both_kept_and_a_real_conflict_is_marked() {
+    let ours = format!("{BASE}\n[[creator]]\nid = \"c\"\nname = \"C\"\n");
+    let theirs = format!(
+        "{}\n[[creator]]\nid = \"d\"\nname = \"D\"\n",
+        BASE.replace("rate = 100", "rate = 999")
+    );
+    let ours = ours.replace("rate = 100", "rate = 111");
+    let m = merge(BASE, &ours, &theirs);
+    assert_eq!(m.conflicts, 1, "{}", m.text);
+    assert!(
+        m.text.contains("<<<<<<< ours\n[[creator]]\nid = \"a\""),
+        "{}",
+        m.text
+    );
+    assert!(
+        m.text.contains("id = \"c\"") && m.text.contains("id = \"d\""),
+        "{}",
+        m.text
+    );
+}
+
+#[test]
+fn histories_are_unioned_in_time_order() {
+    let base = "[[entry]]\ncreator = \"a\"\nstage = \"contacted\"\nhistory = [\n  { at = 2026-11-01T10:00:00+08:00, stage = \"contacted\" },\n]\n";
+    let ours = base.replace("  { at = 2026-11-01T10:00:00+08:00, stage = \"contacted\" },\n", "  { at = 2026-11-01T10:00:00+08:00, stage = \"contacted\" },\n  { at = 2026-11-03T10:00:00+08:00, event = \"sent\" },\n");
+    let theirs = base.replace("  { at = 2026-11-01T10:00:00+08:00, stage = \"contacted\" },\n", "  { at = 2026-11-01T10:00:00+08:00, stage = \"contacted\" },\n  { at = 2026-11-02T10:00:00+08:00, event = \"replied\" },\n");
+    let m = merge(base, &ours, &theirs);
+    assert_eq!(m.conflicts, 0, "{}", m.text);
+    let replied = m.text.find("replied").unwrap();
+    let sent = m.text.find("sent").unwrap();
+    assert!(replied < sent, "{}", m.text);
+    let loaded = crate::store::parse_campaign(
+        "x",
+        "x.toml",
+        format!("[campaign]\nname = \"X\"\n\n{}", m.text).as_bytes(),
+        None,
+    );
+    assert!(
+        loaded.diagnostics.is_empty(),
+        "{:?}\n{}",
+        loaded.diagnostics,
+        m.text
+    );
+    assert_eq!(loaded.campaign.unwrap().entries[0].history.len(), 3);
+}
