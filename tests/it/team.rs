@@ -278,3 +278,49 @@ fn the_merge_driver_says_what_it_cannot_read() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_save_changes_only_the_lines_of_the_record_it_is_about() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.sample("ws");
+    let path = ws.join("campaigns/lumi-vitc-launch.toml");
+    let before = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        shortlist(
+            &sandbox,
+            &ws,
+            &[
+                "stage",
+                "lumi-vitc-launch",
+                "hana-wu",
+                "contacted",
+                "--note",
+                "by phone"
+            ]
+        )
+        .0,
+        0
+    );
+    let after = std::fs::read_to_string(&path).unwrap();
+    // The entry's lines, in the file before.
+    let start = before.find("creator = \"hana-wu\"").unwrap();
+    let end = start + before[start..].find("\n[[entry]]").unwrap();
+    let (entry_from, entry_to) = (
+        before[..start].lines().count(),
+        before[..end].lines().count(),
+    );
+    let diff = similar::TextDiff::from_lines(&before, &after);
+    for op in diff.ops() {
+        let old = op.old_range();
+        if matches!(op.tag(), similar::DiffTag::Equal) {
+            continue;
+        }
+        assert!(
+            old.start >= entry_from && old.end <= entry_to + 1,
+            "a change outside hana-wu's entry: {op:?}"
+        );
+    }
+    // Nothing else moved: the text before and after the entry is the same, byte for byte.
+    assert_eq!(&after[..start], &before[..start]);
+    assert!(after.ends_with(&before[end..]));
+}
