@@ -6,8 +6,10 @@ mod add;
 mod args;
 mod campaign;
 mod check;
+pub mod complete;
 mod creator;
 mod due;
+mod examples;
 mod export;
 mod git;
 mod ids;
@@ -62,6 +64,18 @@ enum Command {
         #[arg(long)]
         git: bool,
     },
+    /// Print the completion script for a shell (bash, zsh, fish, elvish, powershell): campaign
+    /// ids, creator ids (by id, name, alias or handle), stages and templates complete
+    #[command(
+        after_help = "Examples:\n  shortlist completions bash >> ~/.bashrc          # or: source <(shortlist completions bash)\n  shortlist completions zsh > ~/.zfunc/_shortlist\n  shortlist completions fish > ~/.config/fish/completions/shortlist.fish"
+    )]
+    Completions {
+        /// bash, zsh, fish, elvish or powershell
+        #[arg(value_parser = ["bash", "zsh", "fish", "elvish", "powershell"])]
+        shell: String,
+    },
+    /// Print the manual page (roff): man -l <(shortlist man)
+    Man,
     /// The merge driver git runs for creators.toml and campaigns/*.toml (see init --git)
     #[command(name = "merge-file", hide = true)]
     MergeFile {
@@ -124,7 +138,9 @@ enum Command {
 impl Cli {
     /// The command line of this process (the query words of `search` put after a `--`).
     pub fn from_env() -> Cli {
-        Cli::parse_from(args::normalize(std::env::args_os().collect()))
+        use clap::FromArgMatches;
+        let matches = command().get_matches_from(args::normalize(std::env::args_os().collect()));
+        Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
     }
 
     /// True when no subcommand was given: the interface opens.
@@ -138,6 +154,8 @@ impl Cli {
 pub fn before_workspace(cli: &Cli, dirs: &UserDirs) -> Option<ExitCode> {
     let outcome = match &cli.command {
         Some(Command::Init { dir, empty, git }) => init::run(dir, *empty, *git),
+        Some(Command::Completions { shell }) => completions(shell),
+        Some(Command::Man) => man(),
         Some(Command::MergeFile {
             base,
             ours,
@@ -152,6 +170,103 @@ pub fn before_workspace(cli: &Cli, dirs: &UserDirs) -> Option<ExitCode> {
     };
     Some(finish(outcome))
 }
+
+/// The command line as clap describes it: for completion and the manual page.
+pub fn command() -> clap::Command {
+    examples::with_examples(<Cli as clap::CommandFactory>::command())
+}
+
+/// `completions SHELL`: the shell's script, as the program's dynamic completion writes it (the
+/// shell then asks the program for each word).
+fn completions(shell: &str) -> anyhow::Result<ExitCode> {
+    let exe = std::env::current_exe()?;
+    let out = std::process::Command::new(&exe)
+        .env("COMPLETE", shell)
+        .output()?;
+    if !out.status.success() {
+        anyhow::bail!("no completion script for {shell}");
+    }
+    crate::term::document(&out.stdout)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `man`: the manual page, every subcommand in it.
+fn man() -> anyhow::Result<ExitCode> {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(command()).render(&mut page)?;
+    // Each subcommand with its arguments and options, and its examples.
+    for sub in command().get_subcommands().filter(|s| !s.is_hide_set()) {
+        let title = format!(".SH \"SHORTLIST {}\"\n", sub.get_name().to_uppercase());
+        page.extend_from_slice(title.as_bytes());
+        let man = clap_mangen::Man::new(sub.clone());
+        man.render_synopsis_section(&mut page)?;
+        man.render_description_section(&mut page)?;
+        man.render_options_section(&mut page)?;
+        if let Some(after) = sub.get_after_help() {
+            page.extend_from_slice(b".PP\n.nf\n");
+            page.extend_from_slice(roff_text(&after.to_string()).as_bytes());
+            page.extend_from_slice(b"\n.fi\n");
+        }
+    }
+    page.extend_from_slice(MAN_EXTRA.as_bytes());
+    crate::term::document(&page)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Text as roff reads it literally: backslashes doubled, a leading dot or quote escaped.
+fn roff_text(text: &str) -> String {
+    text.replace('\\', "\\e")
+        .lines()
+        .map(|l| {
+            if l.starts_with('.') || l.starts_with('\'') {
+                format!("\\&{l}")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The manual's sections beyond the commands: the query language, files, environment.
+const MAN_EXTRA: &str = r#".SH "QUERY LANGUAGE"
+Free words match names, aliases, handles, niches and places, fuzzily and in Traditional Chinese, Simplified Chinese or English (\fB美妝\fR finds \fIbeauty\fR). Terms filter: \fBniche:\fR, \fBplatform:\fR, \fBfollowers:10k..50k\fR, \fBfollowers:>=100k\fR, \fBtier:micro\fR, \fBer:>3\fR, \fBloc:\fR, \fBlang:\fR, \fBkind:\fR, \fBstage:\fR (with a campaign), \fBhas:email\fR, \fBworked:\fR, \fBrebook:\fR; \fB\-term\fR excludes; quotes group words. Quote a query with \fB>\fR or \fB<\fR for the shell: \fBshortlist search 'er:>3'\fR.
+.SH FILES
+.TP
+\fBcreators.toml\fR
+The creator database of a workspace.
+.TP
+\fBcampaigns/\fIID\fB.toml\fR
+A campaign: its brief and its shortlist.
+.TP
+\fBtemplates/\fINAME\fB.txt\fR
+Invitation templates.
+.TP
+\fBvocabulary.toml\fR
+The workspace's own words for niches and places.
+.TP
+\fB~/.config/shortlist/config.toml\fR
+Configuration: currency, tiers, theme, keys, sender, mail, follow_up.
+.TP
+\fB~/.local/state/shortlist/state.toml\fR
+What the interface remembers per workspace.
+.SH ENVIRONMENT
+.TP
+\fBSHORTLIST_WORKSPACE\fR
+The workspace, when \fB\-\-workspace\fR is not given.
+.TP
+\fBSHORTLIST_CONFIG\fR
+Another configuration file.
+.TP
+\fBSHORTLIST_NOW\fR
+A fixed time (2026-11-22T09:30:00+08:00) for scripts.
+.TP
+\fBNO_COLOR\fR
+No colour.
+.TP
+\fBVISUAL\fR, \fBEDITOR\fR
+The editor \fBe\fR opens.
+"#;
 
 /// Opens the workspace the command line asks for, telling the user when a sample workspace was
 /// made for them and (for a command) what is wrong with the configuration; on failure, says why
@@ -204,9 +319,14 @@ pub fn run(cli: Cli, session: &Session) -> ExitCode {
         Some(Command::Results(args)) => record::results(session, args),
         Some(Command::Payment(args)) => record::add_payment(session, args),
         Some(Command::Paid(args)) => record::paid(session, args),
-        Some(Command::Init { .. } | Command::Check { .. } | Command::MergeFile { .. }) | None => {
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(
+            Command::Init { .. }
+            | Command::Check { .. }
+            | Command::MergeFile { .. }
+            | Command::Completions { .. }
+            | Command::Man,
+        )
+        | None => Ok(ExitCode::SUCCESS),
     };
     finish(outcome)
 }

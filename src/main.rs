@@ -7,6 +7,8 @@ use shortlist::cli::{self, Cli};
 use shortlist::store::UserDirs;
 
 fn main() -> ExitCode {
+    // The shell asking for completions (COMPLETE=bash …): answered, then the program ends.
+    clap_complete::CompleteEnv::with_factory(cli::command).complete();
     let command = Cli::from_env();
     let dirs = UserDirs::from_env();
     if let Some(code) = cli::before_workspace(&command, &dirs) {

@@ -11,9 +11,11 @@ use crate::workspace::{Session, clashes};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The campaign's id
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::campaigns))]
     pub(super) campaign: String,
     /// Ids of the creators to add, as in creators.toml
     #[arg(required = true)]
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::creators))]
     pub(super) creators: Vec<String>,
 }
 

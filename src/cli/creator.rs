@@ -23,6 +23,7 @@ pub enum Format {
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The creator's id
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::creators))]
     pub(super) id: String,
     /// Output format
     #[arg(long, value_enum, default_value = "table")]

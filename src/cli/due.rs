@@ -26,6 +26,7 @@ pub enum Format {
 pub struct Args {
     /// Only this campaign
     #[arg(long)]
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::campaigns))]
     pub(super) campaign: Option<String>,
     /// Also what comes in the next DAYS days
     #[arg(long, value_name = "DAYS", default_value_t = 0)]

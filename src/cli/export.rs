@@ -37,9 +37,11 @@ impl From<FormatArg> for Format {
 pub struct Args {
     /// The campaign's id (with --due: only this campaign's follow-ups)
     #[arg(required_unless_present = "due", default_value = "")]
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::campaigns))]
     pub(super) campaign: String,
     /// The template (a file in templates/, without .txt); default: the campaign's template
     #[arg(long)]
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::templates))]
     template: Option<String>,
     /// Invite everyone at this stage
     #[arg(long, default_value = "shortlisted")]

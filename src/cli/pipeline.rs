@@ -19,6 +19,7 @@ use crate::workspace::{Roster, Session};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The campaign's id
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::campaigns))]
     pub(super) campaign: String,
     /// Output format
     #[arg(long, value_enum, default_value = "table")]

@@ -24,8 +24,10 @@ pub use content::{
 #[derive(Debug, clap::Args)]
 pub struct Who {
     /// The campaign's id
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::campaigns))]
     pub(in crate::cli) campaign: String,
     /// The creator's id
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::entries))]
     pub(in crate::cli) creator: String,
 }
 

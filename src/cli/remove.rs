@@ -10,9 +10,11 @@ use crate::workspace::Session;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The campaign's id
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::campaigns))]
     pub(super) campaign: String,
     /// Ids of the creators to take off
     #[arg(required = true)]
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::entries))]
     pub(super) creators: Vec<String>,
     /// Take them off even past contacted (their history in this campaign is lost)
     #[arg(long)]

@@ -16,6 +16,7 @@ pub struct Args {
     mailboxes: Vec<PathBuf>,
     /// Only replies to this campaign
     #[arg(long)]
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::campaigns))]
     pub(super) campaign: Option<String>,
     /// Say what would be recorded; write nothing
     #[arg(long)]

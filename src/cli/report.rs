@@ -37,6 +37,7 @@ pub enum Format {
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The campaign's id
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::campaigns))]
     pub(super) campaign: String,
     /// Output format
     #[arg(long, value_enum, default_value = "table")]

@@ -15,11 +15,14 @@ use crate::workspace::Session;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The campaign's id
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::campaigns))]
     pub(super) campaign: String,
     /// The creator's id
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::entries))]
     pub(super) creator: String,
     /// The new stage: shortlisted, contacted, negotiating, contracted, producing, published,
     /// completed, declined, no_reply or dropped (or the Chinese label)
+    #[arg(add = clap_complete::ArgValueCompleter::new(super::complete::stages))]
     stage: String,
     /// Why, for the history (one line)
     #[arg(long, value_name = "TEXT")]

@@ -11,6 +11,7 @@ mod team;
 mod campaigns;
 mod check;
 mod common;
+mod completion;
 mod export;
 mod fuzz;
 mod golden;
