@@ -89,42 +89,14 @@ impl Document {
     ) -> Result<(), EditError> {
         let entry = self.entry_mut(creator)?;
         set(entry, "stage", to.name().into());
-        let record = record(to, note, now);
-        match entry.get_mut("history") {
-            Some(Item::Value(Value::Array(history))) => {
-                let multiline = is_multiline(history);
-                push_record(history, record, multiline);
-            }
-            Some(Item::ArrayOfTables(history)) => {
-                history.push(record.into_table());
-            }
-            _ => {
-                let mut history = Array::new();
-                push_record(&mut history, record, true);
-                set(entry, "history", Value::Array(history));
-            }
-        }
+        append_history(entry, record(to, note, now));
         Ok(())
     }
 
     /// Appends `change` (an event: a message sent, a reply) to `creator`'s history.
     pub fn add_event(&mut self, creator: &str, change: &Change) -> Result<(), EditError> {
         let entry = self.entry_mut(creator)?;
-        let record = event_record(change);
-        match entry.get_mut("history") {
-            Some(Item::Value(Value::Array(history))) => {
-                let multiline = is_multiline(history);
-                push_record(history, record, multiline);
-            }
-            Some(Item::ArrayOfTables(history)) => {
-                history.push(record.into_table());
-            }
-            _ => {
-                let mut history = Array::new();
-                push_record(&mut history, record, true);
-                set(entry, "history", Value::Array(history));
-            }
-        }
+        append_history(entry, event_record(change));
         Ok(())
     }
 
@@ -170,6 +142,25 @@ pub(super) fn set(table: &mut Table, key: &str, mut value: Value) {
     table.insert(key, Item::Value(value));
     if history_last {
         table.sort_values_by(|a, _, b, _| (a.get() == "history").cmp(&(b.get() == "history")));
+    }
+}
+
+/// Appends `record` to the entry's history in the form the file writes it (one record a line,
+/// inline, or `[[entry.history]]` tables), starting one when there is none.
+fn append_history(entry: &mut toml_edit::Table, record: InlineTable) {
+    match entry.get_mut("history") {
+        Some(Item::Value(Value::Array(history))) => {
+            let multiline = is_multiline(history);
+            push_record(history, record, multiline);
+        }
+        Some(Item::ArrayOfTables(history)) => {
+            history.push(record.into_table());
+        }
+        _ => {
+            let mut history = Array::new();
+            push_record(&mut history, record, true);
+            set(entry, "history", Value::Array(history));
+        }
     }
 }
 
