@@ -44,6 +44,9 @@ pub struct Cli {
     /// creators.toml, or the per-user data folder)
     #[arg(long, global = true, value_name = "DIR")]
     workspace: Option<PathBuf>,
+    /// No progress bars on standard error
+    #[arg(long, short, global = true)]
+    quiet: bool,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -140,7 +143,9 @@ impl Cli {
     pub fn from_env() -> Cli {
         use clap::FromArgMatches;
         let matches = command().get_matches_from(args::normalize(std::env::args_os().collect()));
-        Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+        let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+        crate::term::progress::set_quiet(cli.quiet);
+        cli
     }
 
     /// True when no subcommand was given: the interface opens.
@@ -385,7 +390,15 @@ fn roster(session: &Session) -> anyhow::Result<Roster> {
     {
         return Ok(roster.clone());
     }
-    let roster = session.roster()?;
+    // A cold open of a large database shows how far it has come.
+    let progress = crate::store::progress::Progress::new();
+    let bar = crate::term::progress::show(&progress, "reading creators.toml", "creators");
+    let roster = Roster::open_with(session, &progress);
+    progress.finish();
+    if let Some(bar) = bar {
+        let _ = bar.join();
+    }
+    let roster = roster?;
     *opened = Some((file, roster.clone()));
     Ok(roster)
 }

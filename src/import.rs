@@ -13,7 +13,7 @@ pub mod values;
 mod workbook;
 
 pub use encoding::NAMES as ENCODINGS;
-pub use merge::{Outcome, Plan, RowReport, plan};
+pub use merge::{Outcome, Plan, RowReport, plan, plan_with};
 pub use sheet::{Field, Sheet, SheetError, read, read_sheet};
 
 use crate::store::{CreatorChange, FillValue};

@@ -9,6 +9,7 @@ mod dirs;
 mod fields;
 pub mod files;
 pub mod merge;
+pub mod progress;
 pub mod sample;
 pub mod state;
 mod text;
@@ -25,6 +26,7 @@ pub use config::{Config, DEFAULT_CURRENCY, Located, load_config, parse_config};
 pub use creators::cache::CreatorCache;
 pub use creators::open::{
     CachedDatabase, Creators, Derived, Opened, load_creators, load_creators_file, open_derived,
+    open_derived_with,
 };
 pub use creators::render::{channel_table, creator_table, render_creator, render_creators};
 pub use creators::update::{

@@ -8,6 +8,7 @@
 
 #![allow(clippy::disallowed_macros, clippy::disallowed_methods)]
 
+pub mod progress;
 pub mod report;
 
 use std::io::{self, IsTerminal, Write};

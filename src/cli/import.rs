@@ -67,7 +67,19 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
     // Niches and places are stored as the vocabulary writes them; its problems are said.
     let (vocabulary, problems) = session.vocabulary();
     crate::term::report::diagnostics(&problems);
-    let plan = import::plan(&sheet, loaded.database.creators, args.as_new, &vocabulary);
+    let progress = crate::store::progress::Progress::new();
+    let bar = crate::term::progress::show(&progress, "matching rows", "rows");
+    let plan = import::plan_with(
+        &sheet,
+        loaded.database.creators,
+        args.as_new,
+        &vocabulary,
+        &progress,
+    );
+    progress.finish();
+    if let Some(bar) = bar {
+        let _ = bar.join();
+    }
 
     let separator = match sheet.separator {
         _ if sheet.workbook => "",

@@ -131,6 +131,24 @@ fn new_id(channel: &Channel, taken: &dyn Fn(&str) -> bool) -> String {
 /// writes them. With `as_new`, a row that only shares a name with someone becomes a new
 /// creator instead of waiting for a decision.
 pub fn plan(sheet: &Sheet, database: Vec<Creator>, as_new: bool, vocabulary: &Vocabulary) -> Plan {
+    plan_with(
+        sheet,
+        database,
+        as_new,
+        vocabulary,
+        &crate::store::progress::Progress::new(),
+    )
+}
+
+/// As [`plan`], counting each row done in `progress`.
+pub fn plan_with(
+    sheet: &Sheet,
+    database: Vec<Creator>,
+    as_new: bool,
+    vocabulary: &Vocabulary,
+    progress: &crate::store::progress::Progress,
+) -> Plan {
+    progress.set_total(sheet.rows.len() as u64);
     let mut creators = database;
     let existing = creators.len();
     let mut originals = std::collections::BTreeMap::new();
@@ -140,6 +158,8 @@ pub fn plan(sheet: &Sheet, database: Vec<Creator>, as_new: bool, vocabulary: &Vo
     let mut lookup = Lookup::new(&creators);
     let mut rows = Vec::new();
     for (line, cells) in &sheet.rows {
+        progress.add(1);
+        progress.item();
         let line = *line;
         let mut hasher = xxhash_rust::xxh3::Xxh3::new();
         for c in cells {

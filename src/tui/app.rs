@@ -121,6 +121,8 @@ pub struct App {
     /// The creator database, once read.
     pub db: Option<Roster>,
     pub loading: bool,
+    /// How far the read of the database under way has come.
+    pub load_progress: Option<Arc<crate::store::progress::Progress>>,
     /// Problems of the files as last read.
     pub problems: Vec<Diagnostic>,
     /// Problems of the configuration.
@@ -204,6 +206,7 @@ impl App {
             new_settings: crate::model::Settings::default(),
             db: None,
             loading: true,
+            load_progress: None,
             problems: Vec::new(),
             settings_problems: Vec::new(),
             campaign_problems: Vec::new(),

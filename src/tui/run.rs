@@ -26,6 +26,8 @@ pub(super) enum Event {
     Done(Box<Done>),
     /// Files of the workspace changed on disk.
     Changed(super::watch::Changed),
+    /// Time passed while something long is under way: draw its progress.
+    Tick,
 }
 
 /// Opens the interface on `session` and runs it until the user quits; then says what could
@@ -112,7 +114,7 @@ pub fn run(session: Session) -> anyhow::Result<Vec<String>> {
         let sender = sender.clone();
         Input::spawn(move |e| sender.send(Event::Terminal(e)).is_ok())
     };
-    spawn(&session, Task::Load, &sender);
+    start_load(&session, &mut app, &sender);
     // Changes made elsewhere are read as they happen; where the system cannot watch, the bar
     // says so once and the interface works on.
     let _watch = {
@@ -164,11 +166,12 @@ pub fn run(session: Session) -> anyhow::Result<Vec<String>> {
                             error: true,
                         });
                     }
-                    app.loading = true;
-                    spawn(&session, Task::Load, &sender);
+                    start_load(&session, &mut app, &sender);
                 }
                 Effect::Task(task) => {
-                    if matches!(task, Task::Load) {
+                    if let Task::Load(progress) = &task {
+                        app.load_progress = Some(std::sync::Arc::clone(progress));
+                        tick(std::sync::Arc::clone(progress), &sender);
                         app.loading = true;
                     }
                     spawn(&session, task, &sender);
@@ -226,7 +229,33 @@ fn handle(app: &mut App, event: Event) -> Vec<Effect> {
         Event::Search(response) => app.on_results(response),
         Event::Done(done) => control::on_done(app, *done),
         Event::Changed(changed) => app.on_changed(changed),
+        Event::Tick => Vec::new(),
     }
+}
+
+/// Reads the database, its progress shown as it goes.
+fn start_load(session: &Session, app: &mut App, sender: &Sender<Event>) {
+    let task = Task::load();
+    if let Task::Load(progress) = &task {
+        app.load_progress = Some(std::sync::Arc::clone(progress));
+        tick(std::sync::Arc::clone(progress), sender);
+    }
+    app.loading = true;
+    spawn(session, task, sender);
+}
+
+/// Wakes the loop a few times a second until `progress` is over, so that the bar shows how
+/// far a long read has come.
+fn tick(progress: std::sync::Arc<crate::store::progress::Progress>, sender: &Sender<Event>) {
+    let sender = sender.clone();
+    std::thread::spawn(move || {
+        while !progress.is_finished() {
+            std::thread::sleep(Duration::from_millis(200));
+            if sender.send(Event::Tick).is_err() {
+                break;
+            }
+        }
+    });
 }
 
 /// Does `task` on a thread of its own; what it found arrives as an event.

@@ -16,8 +16,8 @@ use crate::workspace::{AgendaItem, Choice, Planned, Roster, Session};
 /// Something to do off the interface's thread.
 #[derive(Debug)]
 pub enum Task {
-    /// Read the creator database (again).
-    Load,
+    /// Read the creator database (again), saying how far it has come.
+    Load(Arc<crate::store::progress::Progress>),
     /// List the campaigns for the picker.
     ListCampaigns,
     /// Read this campaign, checking its entries against this index.
@@ -53,6 +53,13 @@ pub enum Task {
     Templates,
     /// Read the configured mailboxes for replies, and record them.
     Replies { roster: Roster },
+}
+
+impl Task {
+    /// Reading the database, with a progress of its own.
+    pub fn load() -> Task {
+        Task::Load(crate::store::progress::Progress::new())
+    }
 }
 
 /// A task done: what it found, for the app.
@@ -199,17 +206,21 @@ pub struct ExportReport {
 /// Does `task` on the session's workspace, as of `now` (for saves).
 pub fn perform(session: &Session, task: Task, now: &jiff::Zoned) -> Done {
     match task {
-        Task::Load => {
+        Task::Load(progress) => {
             let path = session.workspace.creators_file();
             let file = session.shown(&path);
-            let outcome =
-                crate::store::open_derived::<Index>(&path, &file, session.dirs.cache.as_deref())
-                    .map(|mut opened| {
-                        // Its problems are listed with the settings' when the interface opens.
-                        let _ = session.teach(&mut opened.derived);
-                        opened
-                    })
-                    .map_err(|e| e.to_string());
+            let outcome = crate::store::open_derived_with::<Index>(
+                &path,
+                &file,
+                session.dirs.cache.as_deref(),
+                &progress,
+            )
+            .map(|mut opened| {
+                // Its problems are listed with the settings' when the interface opens.
+                let _ = session.teach(&mut opened.derived);
+                opened
+            })
+            .map_err(|e| e.to_string());
             Done::Loaded(Box::new(outcome))
         }
         Task::ListCampaigns => Done::Campaigns(session.campaign_choices()),

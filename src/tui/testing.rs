@@ -132,7 +132,7 @@ impl Harness {
 
     /// Reads the database again, as after an edit.
     pub fn reload(&mut self) {
-        self.run(vec![Effect::Task(Task::Load)]);
+        self.run(vec![Effect::Task(Task::load())]);
     }
 
     /// Presses keys written as in the key map, separated by spaces: `"/ j k enter"`.

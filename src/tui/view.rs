@@ -126,7 +126,11 @@ fn bar(frame: &mut Frame<'_>, app: &App, rect: Rect) {
         )),
         None => {
             let count = if app.loading && app.db.is_none() {
-                " loading…".to_string()
+                // How far the first read has come: what a cold open of a large file takes.
+                match app.load_progress.as_ref().filter(|p| p.elapsed() > 0.3) {
+                    Some(p) => format!(" reading creators.toml · {}", p.describe("creators")),
+                    None => " loading…".to_string(),
+                }
             } else {
                 format!(
                     " {} of {}",

@@ -36,9 +36,22 @@ impl Roster {
     /// Opens the session's database: from the cache when the file is unchanged, else by
     /// reading it once (and caching the index for next time).
     pub fn open(session: &Session) -> Result<Roster, ReadError> {
+        Roster::open_with(session, &store::progress::Progress::new())
+    }
+
+    /// As [`Roster::open`], saying how far the read has come in `progress`.
+    pub fn open_with(
+        session: &Session,
+        progress: &std::sync::Arc<store::progress::Progress>,
+    ) -> Result<Roster, ReadError> {
         let path = session.workspace.creators_file();
         let file = session.shown(&path);
-        let mut opened = store::open_derived::<Index>(&path, &file, session.dirs.cache.as_deref())?;
+        let mut opened = store::open_derived_with::<Index>(
+            &path,
+            &file,
+            session.dirs.cache.as_deref(),
+            progress,
+        )?;
         let problems = session.teach(&mut opened.derived);
         Ok(Roster {
             vocabulary_problems: problems,

@@ -351,3 +351,71 @@ fn files_changed_behind_its_back_are_shown_as_they_are_now() {
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+/// A database of `n` generated creators in a new workspace.
+fn large(sandbox: &Sandbox, n: usize) -> std::path::PathBuf {
+    let mut text = String::new();
+    for c in crate::synth::Generator::new(7).take(n) {
+        text.push_str(&shortlist::store::render_creator(&c));
+        text.push('\n');
+    }
+    sandbox.workspace("large", text.as_bytes())
+}
+
+#[test]
+fn a_large_database_shows_how_far_its_first_read_has_come() {
+    let sandbox = Sandbox::new();
+    let ws = large(&sandbox, 40_000);
+    let ws = ws.display().to_string();
+    // No cache yet: the whole file is read.
+    let mut s = Session::start_in(
+        sandbox,
+        &["--workspace", &ws],
+        &[("NO_COLOR", "1")],
+        24,
+        120,
+    );
+    s.wait_for("reading creators.toml · ");
+    let screen = s.contents();
+    assert!(screen.contains("% · "), "a percentage: {screen}");
+    assert!(
+        screen.contains("reading the creators: "),
+        "the table says what it waits for: {screen}"
+    );
+    s.wait_for("of 40,000 creators");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn an_import_on_a_terminal_shows_a_progress_bar_and_piped_shows_none() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.workspace("ws", b"");
+    let mut csv = String::from("name,platform,handle,followers\n");
+    for i in 0..60_000 {
+        csv.push_str(&format!(
+            "Creator {i},instagram,creator_{i},{}\n",
+            1_000 + i
+        ));
+    }
+    let sheet = sandbox.cwd().join("big.csv");
+    std::fs::write(&sheet, csv).unwrap();
+    let ws = ws.display().to_string();
+    let sheet = sheet.display().to_string();
+    let args = [
+        "--workspace",
+        ws.as_str(),
+        "import",
+        sheet.as_str(),
+        "--dry-run",
+    ];
+    let mut s = Session::start(&args, &[("NO_COLOR", "1")], 24, 120);
+    s.wait_for("matching rows [");
+    assert!(s.contents().contains(" rows"), "{}", s.contents());
+    assert_eq!(s.wait_exit(), 0);
+    // Piped, or with --quiet: nothing but the report.
+    let piped = Sandbox::new();
+    let out = piped.cmd().args(args).output().unwrap();
+    assert!(out.status.success());
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("matching rows"));
+}

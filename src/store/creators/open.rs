@@ -41,7 +41,13 @@ pub fn load_creators_file(
         return Ok(assemble(creators, diagnostics, snapshot.rejected as usize));
     }
     let mut creators = Vec::new();
-    let (diagnostics, rejected) = read(path, file, cache.as_mut(), &mut creators)?;
+    let (diagnostics, rejected) = read(
+        path,
+        file,
+        cache.as_mut(),
+        &mut creators,
+        &crate::store::progress::Progress::new(),
+    )?;
     if let Some(mut c) = cache {
         c.set_snapshot(
             rejected,
@@ -57,8 +63,17 @@ fn read(
     file: &str,
     cache: Option<&mut CreatorCache>,
     sink: &mut dyn Sink,
+    progress: &std::sync::Arc<crate::store::progress::Progress>,
 ) -> Result<super::Outcome, ReadError> {
-    let open = || files::open_regular(path).map(|f| std::io::BufReader::with_capacity(1 << 16, f));
+    if let Ok(meta) = std::fs::metadata(path) {
+        progress.set_total(meta.len());
+    }
+    let open = || {
+        files::open_regular(path).map(|f| crate::store::progress::Counting {
+            inner: std::io::BufReader::with_capacity(1 << 16, f),
+            progress: std::sync::Arc::clone(progress),
+        })
+    };
     read_creators(
         file,
         open,
@@ -149,6 +164,33 @@ pub fn open_derived<D: Derived>(
     file: &str,
     cache_dir: Option<&Path>,
 ) -> Result<Opened<D>, ReadError> {
+    open_derived_with(
+        path,
+        file,
+        cache_dir,
+        &crate::store::progress::Progress::new(),
+    )
+}
+
+/// As [`open_derived`], saying how far the read has come in `progress` (bytes of the file and
+/// creators read), and that it is over.
+pub fn open_derived_with<D: Derived>(
+    path: &Path,
+    file: &str,
+    cache_dir: Option<&Path>,
+    progress: &std::sync::Arc<crate::store::progress::Progress>,
+) -> Result<Opened<D>, ReadError> {
+    let result = open_derived_inner(path, file, cache_dir, progress);
+    progress.finish();
+    result
+}
+
+fn open_derived_inner<D: Derived>(
+    path: &Path,
+    file: &str,
+    cache_dir: Option<&Path>,
+    progress: &std::sync::Arc<crate::store::progress::Progress>,
+) -> Result<Opened<D>, ReadError> {
     if let Some(dir) = cache_dir
         && let Some((cached, derived)) = CachedDatabase::open::<D>(path, file, dir)
     {
@@ -162,9 +204,11 @@ pub fn open_derived<D: Derived>(
     struct Building<D: Derived> {
         builder: D::Builder,
         keep: Option<Vec<model::Creator>>,
+        progress: std::sync::Arc<crate::store::progress::Progress>,
     }
     impl<D: Derived> Sink for Building<D> {
         fn push(&mut self, creator: model::Creator) {
+            self.progress.item();
             D::add(&mut self.builder, &creator);
             if let Some(keep) = &mut self.keep {
                 keep.push(creator);
@@ -181,8 +225,9 @@ pub fn open_derived<D: Derived>(
     let mut building = Building::<D> {
         builder: D::Builder::default(),
         keep: cache.is_none().then(Vec::new),
+        progress: std::sync::Arc::clone(progress),
     };
-    let (diagnostics, rejected) = read(path, file, cache.as_mut(), &mut building)?;
+    let (diagnostics, rejected) = read(path, file, cache.as_mut(), &mut building, progress)?;
     let derived = D::finish(building.builder);
     if let Some(mut c) = cache {
         c.set_snapshot(

@@ -19,7 +19,7 @@ impl App {
         let mut effects = Vec::new();
         if changed.creators && !self.loading {
             self.loading = true;
-            effects.push(Effect::Task(Task::Load));
+            effects.push(Effect::Task(Task::load()));
         }
         if changed.templates {
             effects.push(Effect::Task(Task::Templates));

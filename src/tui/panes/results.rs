@@ -48,10 +48,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, areas: &Areas) {
     });
     let Some(db) = &app.db else {
         let block = block.title(Line::styled(title, theme.title));
-        let message = if app.loading {
-            "  reading the creators…"
-        } else {
-            "  no creators loaded"
+        let message = match (&app.load_progress, app.loading) {
+            (Some(p), true) => format!("  reading the creators: {}", p.describe("read")),
+            (None, true) => "  reading the creators…".to_string(),
+            _ => "  no creators loaded".to_string(),
         };
         frame.render_widget(
             ratatui::widgets::Paragraph::new(Line::styled(message, theme.muted)).block(block),
