@@ -392,6 +392,7 @@ fn roster(session: &Session) -> anyhow::Result<Roster> {
     }
     // A cold open of a large database shows how far it has come.
     let progress = crate::store::progress::Progress::new();
+    crate::term::progress::step("reading creators.toml: nothing was changed");
     let bar = crate::term::progress::show(&progress, "reading creators.toml", "creators");
     let roster = Roster::open_with(session, &progress);
     progress.finish();

@@ -21,6 +21,9 @@ fn main() -> ExitCode {
     if command.is_interface() {
         shortlist::tui::main(session)
     } else {
+        // A long command stopped with ctrl-c says what it was doing; the interface takes
+        // ctrl-c as a key instead.
+        shortlist::term::progress::stop_on_interrupt();
         cli::run(command, &session)
     }
 }

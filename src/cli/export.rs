@@ -165,6 +165,9 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let dir = plan.dir.clone();
+    crate::term::progress::step(format!(
+        "writing invitations to {shown_dir}/: they are moved into place together, so none was written"
+    ));
     let written = plan
         .write()
         .map_err(|e| anyhow::anyhow!("cannot write to {shown_dir}: {e}; nothing was written"))?;

@@ -68,6 +68,9 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
     let (vocabulary, problems) = session.vocabulary();
     crate::term::report::diagnostics(&problems);
     let progress = crate::store::progress::Progress::new();
+    crate::term::progress::step(format!(
+        "matching the rows of {shown}: nothing was imported (creators.toml is written only at the end, whole)"
+    ));
     let bar = crate::term::progress::show(&progress, "matching rows", "rows");
     let plan = import::plan_with(
         &sheet,

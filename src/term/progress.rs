@@ -13,6 +13,31 @@ use crate::store::progress::Progress;
 
 static QUIET: AtomicBool = AtomicBool::new(false);
 
+/// What the command is doing now, for a ctrl-c to say what was and was not done.
+static STEP: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+/// Says what the command is doing now (and so what a ctrl-c stops).
+pub fn step(what: impl Into<String>) {
+    if let Ok(mut step) = STEP.lock() {
+        *step = Some(what.into());
+    }
+}
+
+/// Stops the program on ctrl-c, saying what it was doing: every file is written whole or not
+/// at all, so what a stop leaves is either as it was or done.
+pub fn stop_on_interrupt() {
+    let _ = ctrlc::set_handler(|| {
+        let step = STEP.lock().ok().and_then(|s| s.clone());
+        let said = match step {
+            Some(step) => format!("shortlist: stopped (ctrl-c) while {step}\n"),
+            None => "shortlist: stopped (ctrl-c); nothing was half-written\n".to_string(),
+        };
+        // Escaped like every message: the step may name a file.
+        let _ = std::io::Write::write_all(&mut super::err(), said.as_bytes());
+        std::process::exit(130);
+    });
+}
+
 /// No progress bars (`--quiet`).
 pub fn set_quiet(quiet: bool) {
     QUIET.store(quiet, Ordering::Relaxed);

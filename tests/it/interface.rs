@@ -419,3 +419,40 @@ fn an_import_on_a_terminal_shows_a_progress_bar_and_piped_shows_none() {
     assert!(out.status.success());
     assert!(!String::from_utf8_lossy(&out.stderr).contains("matching rows"));
 }
+
+#[test]
+fn ctrl_c_stops_a_long_import_saying_that_nothing_was_imported() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.workspace("ws", b"");
+    let before = std::fs::read(ws.join("creators.toml")).unwrap();
+    let mut csv = String::from("name,platform,handle,followers\n");
+    for i in 0..80_000 {
+        csv.push_str(&format!(
+            "Creator {i},instagram,creator_{i},{}\n",
+            1_000 + i
+        ));
+    }
+    let sheet = sandbox.cwd().join("big.csv");
+    std::fs::write(&sheet, csv).unwrap();
+    let (ws_s, sheet_s) = (ws.display().to_string(), sheet.display().to_string());
+    let mut s = Session::start(
+        &["--workspace", &ws_s, "import", &sheet_s],
+        &[("NO_COLOR", "1")],
+        24,
+        120,
+    );
+    s.wait_for("matching rows [");
+    s.send("\x03");
+    assert_eq!(s.wait_exit(), 130);
+    let screen = s.contents();
+    assert!(
+        screen.contains("stopped (ctrl-c) while matching the rows"),
+        "{screen}"
+    );
+    assert!(screen.contains("nothing was imported"), "{screen}");
+    assert_eq!(
+        std::fs::read(ws.join("creators.toml")).unwrap(),
+        before,
+        "nothing half-written"
+    );
+}
