@@ -237,7 +237,35 @@ fn send(
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let results = session.send(planned, &command);
+    // Each message taken by the mailer is recorded at once: a failure or a ctrl-c later
+    // leaves what was sent known.
+    let mark = args.mark_contacted && stage == Stage::Shortlisted;
+    let roster = super::roster(session)?;
+    let id = campaign.id.as_str();
+    let mut problems: Vec<String> = Vec::new();
+    let mut count = 0;
+    let mut record = |creator: &str| {
+        count += 1;
+        crate::term::progress::step(format!(
+            "sending with `{command}`: {count} of {} sent and recorded, the rest not sent",
+            letters.len()
+        ));
+        let only = [creator.to_string()];
+        let records = session.records_of(campaign, planned, now, mark, "sent", Some(&only));
+        match session.save_campaign(id, &records, now, Some(&roster.ids())) {
+            Ok(saved) => {
+                for outcome in &saved.outcomes {
+                    if let Outcome::Done(words) = outcome
+                        && !words.ends_with(": sent recorded")
+                    {
+                        crate::outln!("{id}: {words}");
+                    }
+                }
+            }
+            Err(e) => problems.push(e.to_string()),
+        }
+    };
+    let results = session.send(planned, &command, &mut record);
     let sent: Vec<String> = results
         .iter()
         .filter(|r| r.result.is_ok())
@@ -253,21 +281,12 @@ fn send(
             Err(e) => crate::errln!("shortlist: not sent to {} <{to}>: {e}", r.creator),
         }
     }
-    let mark = args.mark_contacted && stage == Stage::Shortlisted;
+    for p in &problems {
+        crate::errln!("shortlist: sent, but not recorded: {p}");
+    }
     if !sent.is_empty() {
-        let records = session.records_of(campaign, planned, now, mark, "sent", Some(&sent));
-        let roster = super::roster(session)?;
-        let saved = session.save_campaign(&args.campaign, &records, now, Some(&roster.ids()))?;
-        for outcome in &saved.outcomes {
-            if let Outcome::Done(words) = outcome
-                && !words.ends_with(": sent recorded")
-            {
-                crate::outln!("{}: {words}", args.campaign);
-            }
-        }
         crate::outln!(
-            "{}: recorded {} message{} sent",
-            args.campaign,
+            "{id}: recorded {} message{} sent",
             sent.len(),
             if sent.len() == 1 { "" } else { "s" }
         );

@@ -19,8 +19,9 @@ pub struct Sent {
 
 impl Session {
     /// Pipes each message of `planned` to `command` (run by `sh -c`), stopping at the first
-    /// failure: the ones after it are not tried and not in the answer.
-    pub fn send(&self, planned: &Planned, command: &str) -> Vec<Sent> {
+    /// failure: the ones after it are not tried and not in the answer. `sent` is told of each
+    /// creator as soon as their message is taken (to record it at once).
+    pub fn send(&self, planned: &Planned, command: &str, sent: &mut dyn FnMut(&str)) -> Vec<Sent> {
         let mut out = Vec::new();
         for (letter, message) in planned
             .prepared
@@ -30,6 +31,9 @@ impl Session {
         {
             let result = pipe(command, &as_sent(message));
             let failed = result.is_err();
+            if !failed {
+                sent(&letter.creator);
+            }
             out.push(Sent {
                 creator: letter.creator.clone(),
                 result,
