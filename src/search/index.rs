@@ -105,6 +105,7 @@ impl Arena32 {
 }
 
 /// Interns strings into a table, giving each distinct one an id.
+#[derive(Clone)]
 struct Interner<T> {
     table: Vec<T>,
     ids: std::collections::HashMap<CompactString, u32, foldhash::fast::RandomState>,
@@ -130,6 +131,7 @@ impl<T> Interner<T> {
 }
 
 /// Builds an index a creator at a time, as they are read.
+#[derive(Clone)]
 pub struct IndexBuilder {
     ix: Index,
     niches: Interner<(CompactString, CompactString)>,

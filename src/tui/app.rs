@@ -123,6 +123,8 @@ pub struct App {
     pub loading: bool,
     /// How far the read of the database under way has come.
     pub load_progress: Option<Arc<crate::store::progress::Progress>>,
+    /// True while `db` holds only the creators read so far of a long first read.
+    pub partial: bool,
     /// Problems of the files as last read.
     pub problems: Vec<Diagnostic>,
     /// Problems of the configuration.
@@ -207,6 +209,7 @@ impl App {
             db: None,
             loading: true,
             load_progress: None,
+            partial: false,
             problems: Vec::new(),
             settings_problems: Vec::new(),
             campaign_problems: Vec::new(),
@@ -324,7 +327,8 @@ impl App {
         };
         let errors = opened.diagnostics.iter().filter(|d| d.is_error()).count();
         self.problems = opened.diagnostics.clone();
-        if errors > 0 && self.db.is_some() {
+        let was_partial = std::mem::replace(&mut self.partial, false);
+        if errors > 0 && self.db.is_some() && !was_partial {
             // A file broken by an edit does not take away what was on screen.
             self.notice = Some(Notice {
                 text: format!(
@@ -339,7 +343,7 @@ impl App {
         let index = Arc::clone(&roster.index);
         // Who was chosen stays chosen, by id: their rows may have moved.
         let kept = self.keep();
-        let first = self.db.is_none();
+        let first = self.db.is_none() || was_partial;
         self.db = Some(roster);
         self.detail = None;
         self.restore(kept);

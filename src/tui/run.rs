@@ -28,6 +28,8 @@ pub(super) enum Event {
     Changed(super::watch::Changed),
     /// Time passed while something long is under way: draw its progress.
     Tick,
+    /// The creators read so far of a long read, to search while the rest come.
+    Partial(Box<crate::search::Index>),
 }
 
 /// Opens the interface on `session` and runs it until the user quits; then says what could
@@ -169,9 +171,13 @@ pub fn run(session: Session) -> anyhow::Result<Vec<String>> {
                     start_load(&session, &mut app, &sender);
                 }
                 Effect::Task(task) => {
-                    if let Task::Load(progress) = &task {
+                    if let Task::Load(progress, latest) = &task {
                         app.load_progress = Some(std::sync::Arc::clone(progress));
-                        tick(std::sync::Arc::clone(progress), &sender);
+                        tick(
+                            std::sync::Arc::clone(progress),
+                            std::sync::Arc::clone(latest),
+                            &sender,
+                        );
                         app.loading = true;
                     }
                     spawn(&session, task, &sender);
@@ -230,15 +236,20 @@ fn handle(app: &mut App, event: Event) -> Vec<Effect> {
         Event::Done(done) => control::on_done(app, *done),
         Event::Changed(changed) => app.on_changed(changed),
         Event::Tick => Vec::new(),
+        Event::Partial(index) => app.on_partial(*index),
     }
 }
 
 /// Reads the database, its progress shown as it goes.
 fn start_load(session: &Session, app: &mut App, sender: &Sender<Event>) {
     let task = Task::load();
-    if let Task::Load(progress) = &task {
+    if let Task::Load(progress, latest) = &task {
         app.load_progress = Some(std::sync::Arc::clone(progress));
-        tick(std::sync::Arc::clone(progress), sender);
+        tick(
+            std::sync::Arc::clone(progress),
+            std::sync::Arc::clone(latest),
+            sender,
+        );
     }
     app.loading = true;
     spawn(session, task, sender);
@@ -246,12 +257,22 @@ fn start_load(session: &Session, app: &mut App, sender: &Sender<Event>) {
 
 /// Wakes the loop a few times a second until `progress` is over, so that the bar shows how
 /// far a long read has come.
-fn tick(progress: std::sync::Arc<crate::store::progress::Progress>, sender: &Sender<Event>) {
+fn tick(
+    progress: std::sync::Arc<crate::store::progress::Progress>,
+    latest: super::tasks::Latest,
+    sender: &Sender<Event>,
+) {
     let sender = sender.clone();
     std::thread::spawn(move || {
         while !progress.is_finished() {
             std::thread::sleep(Duration::from_millis(200));
-            if sender.send(Event::Tick).is_err() {
+            // What was read so far, when there is more of it.
+            let partial = latest.lock().ok().and_then(|mut slot| slot.take());
+            let event = match partial {
+                Some(index) => Event::Partial(Box::new(index)),
+                None => Event::Tick,
+            };
+            if sender.send(event).is_err() {
                 break;
             }
         }

@@ -125,7 +125,17 @@ fn bar(frame: &mut Frame<'_>, app: &App, rect: Rect) {
             if notice.error { theme.error } else { theme.ok },
         )),
         None => {
-            let count = if app.loading && app.db.is_none() {
+            let count = if app.partial {
+                // Results among what is read so far, while the rest comes.
+                let read = app.load_progress.as_ref().map_or(String::new(), |p| {
+                    format!(" · still reading: {}", p.describe("creators"))
+                });
+                format!(
+                    " {} of {} read so far (partial){read}",
+                    crate::display::grouped(app.results.total as u64),
+                    total(app)
+                )
+            } else if app.loading && app.db.is_none() {
                 // How far the first read has come: what a cold open of a large file takes.
                 match app.load_progress.as_ref().filter(|p| p.elapsed() > 0.3) {
                     Some(p) => format!(" reading creators.toml · {}", p.describe("creators")),

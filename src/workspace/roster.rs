@@ -51,12 +51,25 @@ impl Roster {
             &file,
             session.dirs.cache.as_deref(),
             progress,
+            None,
         )?;
         let problems = session.teach(&mut opened.derived);
         Ok(Roster {
             vocabulary_problems: problems,
             ..Roster::from(opened)
         })
+    }
+
+    /// The creators read so far of a read still going on: their index, to search, and none of
+    /// the creators themselves yet (details come with the whole database).
+    pub fn partial(index: Index) -> Roster {
+        Roster {
+            index: Arc::new(index),
+            creators: Arc::new(Creators::Memory(store::Database::default())),
+            diagnostics: Vec::new(),
+            rejected: 0,
+            vocabulary_problems: Vec::new(),
+        }
     }
 
     /// How many of the database's problems are errors.

@@ -5,6 +5,7 @@ use jiff::civil::{Date, date};
 use rstest::rstest;
 
 use super::*;
+use crate::model::Event;
 use crate::model::{
     Change, Contract, Payment, PaymentKind, Platform, Results, Round, Shipment, Verdict,
 };

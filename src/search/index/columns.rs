@@ -239,6 +239,10 @@ impl Derived for Index {
         builder.finish()
     }
 
+    fn snapshot(builder: &Self::Builder) -> Option<Self> {
+        Some(builder.clone().finish())
+    }
+
     fn write_to(&self, out: &mut dyn Write) -> io::Result<()> {
         Index::write_to(self, out)
     }

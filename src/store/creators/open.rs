@@ -122,6 +122,12 @@ pub trait Derived: Sized {
     fn add(builder: &mut Self::Builder, creator: &model::Creator);
     /// The derived data, once every creator was added.
     fn finish(builder: Self::Builder) -> Self;
+    /// The derived data of the creators added so far, to use while the rest are read; `None`
+    /// where that is not worth it.
+    fn snapshot(builder: &Self::Builder) -> Option<Self> {
+        let _ = builder;
+        None
+    }
     /// Writes it for the cache.
     fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()>;
     /// Reads what [`Derived::write_to`] wrote; `None` if it is something else.
@@ -169,8 +175,15 @@ pub fn open_derived<D: Derived>(
         file,
         cache_dir,
         &crate::store::progress::Progress::new(),
+        None,
     )
 }
+
+/// Told, now and then while a long read goes on, what is derived from the creators read so far.
+pub type Partial<'a, D> = Option<&'a mut dyn FnMut(D)>;
+
+/// How long a read goes before what it has read is shown.
+const FIRST_PARTIAL: std::time::Duration = std::time::Duration::from_millis(700);
 
 /// As [`open_derived`], saying how far the read has come in `progress` (bytes of the file and
 /// creators read), and that it is over.
@@ -179,8 +192,9 @@ pub fn open_derived_with<D: Derived>(
     file: &str,
     cache_dir: Option<&Path>,
     progress: &std::sync::Arc<crate::store::progress::Progress>,
+    partial: Partial<'_, D>,
 ) -> Result<Opened<D>, ReadError> {
-    let result = open_derived_inner(path, file, cache_dir, progress);
+    let result = open_derived_inner(path, file, cache_dir, progress, partial);
     progress.finish();
     result
 }
@@ -190,6 +204,7 @@ fn open_derived_inner<D: Derived>(
     file: &str,
     cache_dir: Option<&Path>,
     progress: &std::sync::Arc<crate::store::progress::Progress>,
+    partial: Partial<'_, D>,
 ) -> Result<Opened<D>, ReadError> {
     if let Some(dir) = cache_dir
         && let Some((cached, derived)) = CachedDatabase::open::<D>(path, file, dir)
@@ -201,15 +216,30 @@ fn open_derived_inner<D: Derived>(
             creators: Creators::Cached(Box::new(cached)),
         });
     }
-    struct Building<D: Derived> {
+    struct Building<'p, D: Derived> {
         builder: D::Builder,
         keep: Option<Vec<model::Creator>>,
         progress: std::sync::Arc<crate::store::progress::Progress>,
+        partial: Partial<'p, D>,
+        /// When what was read was last shown, and how many creators it had.
+        shown: (std::time::Instant, u64),
     }
-    impl<D: Derived> Sink for Building<D> {
+    impl<D: Derived> Sink for Building<'_, D> {
         fn push(&mut self, creator: model::Creator) {
             self.progress.item();
             D::add(&mut self.builder, &creator);
+            // A long read shows what it has read every so often (each time it has grown by
+            // half), so that the first results come before the last creator.
+            let count = self.progress.items();
+            if count.is_multiple_of(4096)
+                && let Some(tell) = self.partial.as_mut()
+                && self.shown.0.elapsed() >= FIRST_PARTIAL
+                && count >= self.shown.1 + self.shown.1 / 2
+                && let Some(snapshot) = D::snapshot(&self.builder)
+            {
+                tell(snapshot);
+                self.shown = (std::time::Instant::now(), count);
+            }
             if let Some(keep) = &mut self.keep {
                 keep.push(creator);
             }
@@ -226,6 +256,8 @@ fn open_derived_inner<D: Derived>(
         builder: D::Builder::default(),
         keep: cache.is_none().then(Vec::new),
         progress: std::sync::Arc::clone(progress),
+        partial,
+        shown: (std::time::Instant::now(), 0),
     };
     let (diagnostics, rejected) = read(path, file, cache.as_mut(), &mut building, progress)?;
     let derived = D::finish(building.builder);

@@ -91,6 +91,23 @@ impl App {
         effects
     }
 
+    /// The creators read so far of a long first read: searchable at once (the bar says the
+    /// results are partial); the whole database replaces them when it is read.
+    pub fn on_partial(&mut self, index: crate::search::Index) -> Vec<Effect> {
+        if !self.loading || (self.db.is_some() && !self.partial) {
+            return Vec::new();
+        }
+        let roster = crate::workspace::Roster::partial(index);
+        let index = std::sync::Arc::clone(&roster.index);
+        let kept = self.keep();
+        self.db = Some(roster);
+        self.partial = true;
+        self.restore(kept);
+        let mut effects = vec![Effect::Index(index)];
+        effects.extend(self.search(super::FIRST_RANKED));
+        effects
+    }
+
     /// The selection and the cursor's creator, by id.
     pub fn keep(&self) -> Kept {
         let id = |r: u32| self.creator_id(r);

@@ -69,6 +69,13 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
                 campaign_lines(app, open, *row, &mut pane);
             }
         }
+        None if app.partial => pane.line(
+            vec![Span::styled(
+                " details come once every creator is read",
+                theme.muted,
+            )],
+            0,
+        ),
         None => pane.line(vec![Span::styled(" nothing selected", theme.muted)], 0),
     }
     pane.lines
