@@ -133,8 +133,7 @@ pub fn prepare_named(
     name: &str,
     campaign: &crate::model::Campaign,
     invitees: &[Invitee<'_>],
-    now: &jiff::Zoned,
-    currency: &str,
+    at: &export::At<'_>,
 ) -> Prepared {
     match load_template(workspace, name) {
         Ok(template) => prepare(
@@ -143,8 +142,7 @@ pub fn prepare_named(
             &template,
             campaign,
             invitees,
-            now,
-            currency,
+            at,
         ),
         Err(diagnostics) => Prepared {
             letters: Vec::new(),

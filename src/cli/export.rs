@@ -115,7 +115,22 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     let now = crate::clock::now()?;
-    let planned = session.prepare_export(&roster, &campaign_file, &campaign, &name, &entries, &now);
+    // Many invitations take a while to render: the bar shows how many are done.
+    let progress = crate::store::progress::Progress::new();
+    crate::term::progress::step("rendering the invitations: nothing was written");
+    let bar = crate::term::progress::show(&progress, "rendering invitations", "invitations");
+    let planned = session.prepare_export_counted(
+        &roster,
+        (&campaign_file, &campaign),
+        &name,
+        &entries,
+        &now,
+        Some(&progress),
+    );
+    progress.finish();
+    if let Some(bar) = bar {
+        let _ = bar.join();
+    }
     for problem in &planned.prepared.problems {
         crate::errln!("shortlist: {problem}");
     }

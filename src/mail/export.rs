@@ -64,10 +64,17 @@ pub fn prepare(
     template: &Template,
     campaign: &Campaign,
     invitees: &[Invitee<'_>],
-    now: &Zoned,
-    currency: &str,
+    at: &At<'_>,
 ) -> Prepared {
-    let (mut letters, mut problems) = render(template, campaign, invitees, now.date(), currency);
+    let (now, currency) = (at.now, at.currency);
+    let (mut letters, mut problems) = render(
+        template,
+        campaign,
+        invitees,
+        now.date(),
+        currency,
+        at.progress,
+    );
     if template.reply {
         // A follow-up answers what was sent before, in the same thread.
         for letter in &mut letters {
@@ -119,6 +126,14 @@ pub fn prepare(
         messages,
         problems,
     }
+}
+
+/// When and how invitations are made: the time they are dated, the currency of amounts that
+/// name none, and where to count each one rendered.
+pub struct At<'a> {
+    pub now: &'a Zoned,
+    pub currency: &'a str,
+    pub progress: Option<&'a crate::store::progress::Progress>,
 }
 
 /// A name safe for a file: letters, digits, `-` and `_`; nothing that climbs folders.

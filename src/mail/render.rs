@@ -101,7 +101,11 @@ pub fn render(
     invitees: &[Invitee<'_>],
     today: Date,
     currency: &str,
+    progress: Option<&crate::store::progress::Progress>,
 ) -> (Vec<Letter>, Vec<Problem>) {
+    if let Some(p) = progress {
+        p.set_total(invitees.len() as u64);
+    }
     let mut problems: Vec<Problem> = Vec::new();
     let mut add = |fatal: bool, place: Option<String>, message: String, creator: Option<&str>| {
         if let Some(p) = problems
@@ -157,6 +161,10 @@ pub fn render(
     let mut letters = Vec::new();
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
     for invitee in invitees {
+        if let Some(p) = progress {
+            p.add(1);
+            p.item();
+        }
         let id = invitee.entry.creator.as_str();
         let Some(creator) = invitee.creator else {
             add(false, None, "not in creators.toml".into(), Some(id));

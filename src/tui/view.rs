@@ -135,6 +135,18 @@ fn bar(frame: &mut Frame<'_>, app: &App, rect: Rect) {
                     crate::display::grouped(app.results.total as u64),
                     total(app)
                 )
+            } else if let Some(p) = app
+                .load_progress
+                .as_ref()
+                .filter(|p| app.loading && app.db.is_some() && p.elapsed() > 0.3)
+            {
+                // A reload after an edit: what is shown stays until the new read is done.
+                format!(
+                    " {} of {} · reading creators.toml again: {}",
+                    crate::display::grouped(app.results.total as u64),
+                    total(app),
+                    p.describe("creators")
+                )
             } else if app.loading && app.db.is_none() {
                 // How far the first read has come: what a cold open of a large file takes.
                 match app.load_progress.as_ref().filter(|p| p.elapsed() > 0.3) {

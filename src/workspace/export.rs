@@ -131,6 +131,20 @@ impl Session {
         entries: &[&Entry],
         now: &Zoned,
     ) -> Planned {
+        self.prepare_export_counted(roster, (file, campaign), template, entries, now, None)
+    }
+
+    /// As [`Session::prepare_export`] (the campaign with its file's name), counting each
+    /// invitation rendered in `progress`.
+    pub fn prepare_export_counted(
+        &self,
+        roster: &Roster,
+        (file, campaign): (&str, &Campaign),
+        template: &str,
+        entries: &[&Entry],
+        now: &Zoned,
+        progress: Option<&crate::store::progress::Progress>,
+    ) -> Planned {
         let creators = roster.invitees(entries);
         let invitees: Vec<Invitee<'_>> = entries
             .iter()
@@ -146,8 +160,11 @@ impl Session {
             template,
             campaign,
             &invitees,
-            now,
-            &self.config.currency,
+            &crate::mail::export::At {
+                now,
+                currency: &self.config.currency,
+                progress,
+            },
         );
         Planned {
             template: template.to_string(),

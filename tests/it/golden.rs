@@ -35,9 +35,12 @@ fn one_message_per_sample_template(
         creator: db.get(creator),
     }];
     let now = shortlist::clock::parse("2026-11-22T09:30:00+08:00").unwrap();
-    let prepared = prepare(
-        &root, "campaign", &template, &campaign, &invitees, &now, "TWD",
-    );
+    let at = shortlist::mail::export::At {
+        now: &now,
+        currency: "TWD",
+        progress: None,
+    };
+    let prepared = prepare(&root, "campaign", &template, &campaign, &invitees, &at);
     assert!(prepared.problems.is_empty(), "{:?}", prepared.problems);
     let bytes = &prepared.messages[0];
     let golden = repo()

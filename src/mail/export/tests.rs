@@ -68,8 +68,11 @@ fn a_malformed_address_is_left_out_by_name() {
         &template,
         &campaign,
         &invitees,
-        &now,
-        "TWD",
+        &At {
+            now: &now,
+            currency: "TWD",
+            progress: None,
+        },
     );
     assert!(!prepared.blocked());
     assert_eq!(prepared.letters.len(), 1);
