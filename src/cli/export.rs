@@ -151,7 +151,7 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
     }
     let format = Format::from(args.format);
     let mark = args.mark_contacted && stage == Stage::Shortlisted;
-    let records = session.sent_edits(&campaign, &planned, &now, mark);
+    let records = session.sent_edits(&campaign, &planned, &now, mark, format);
     let plan = session.plan_export(&campaign.id, planned, format, &now, args.out.clone());
     let count = invited.len();
     let invitations = if count == 1 {

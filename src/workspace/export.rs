@@ -178,17 +178,23 @@ impl Session {
         }
     }
 
-    /// What an export of `planned` records in the campaign, written at `now`: for each message,
-    /// a `sent` event with its message id (what later follow-ups answer and replies are found
-    /// by), and with `contacted`, the move of those still shortlisted to contacted.
+    /// What an export of `planned` as `format` records in the campaign, written at `now`: for
+    /// each message, a `sent` event with its message id (what later follow-ups answer and
+    /// replies are found by) — not for `txt`, which is text to paste, not a message with an id
+    /// — and with `contacted`, the move of those still shortlisted to contacted.
     pub fn sent_edits(
         &self,
         campaign: &Campaign,
         planned: &Planned,
         now: &Zoned,
         contacted: bool,
+        format: crate::mail::Format,
     ) -> Vec<crate::outreach::Edit> {
-        self.records_of(campaign, planned, now, contacted, "exported", None)
+        let mut edits = self.records_of(campaign, planned, now, contacted, "exported", None);
+        if format == crate::mail::Format::Txt {
+            edits.retain(|e| !matches!(e, crate::outreach::Edit::Event { .. }));
+        }
+        edits
     }
 
     /// As [`Session::sent_edits`], saying how the messages left (`exported`, `sent`), for the

@@ -475,3 +475,19 @@ fn export_due_writes_the_follow_ups_due_in_the_thread_with_the_step_template() {
     assert!(err.contains("config.toml:2:"), "{err}");
     assert!(err.contains("did you mean \"negotiating\""), "{err}");
 }
+
+#[test]
+fn a_txt_export_is_text_to_paste_and_records_no_message() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.sample("ws");
+    let before = campaign(&ws);
+    let (code, out, err) = run(
+        &sandbox,
+        &ws,
+        INVITED,
+        &["export", "lumi-vitc-launch", "--format", "txt"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains("recorded"), "{out}");
+    assert_eq!(campaign(&ws), before, "no message id that reaches no one");
+}

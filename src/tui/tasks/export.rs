@@ -192,7 +192,7 @@ pub(super) fn write_export(session: &Session, write: ExportWrite) -> ExportRepor
     let records = match session.read_campaign(&write.campaign, None) {
         Ok(read) => read
             .campaign
-            .map(|c| session.sent_edits(&c, &write.planned, &write.now, false))
+            .map(|c| session.sent_edits(&c, &write.planned, &write.now, false, write.format))
             .unwrap_or_default(),
         Err(_) => Vec::new(),
     };
