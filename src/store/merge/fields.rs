@@ -60,6 +60,18 @@ pub fn merge(base: Option<&str>, ours: &str, theirs: &str) -> Option<String> {
             }
             continue;
         }
+        // Deliverables by their id, payments as they are: each side's new ones kept.
+        if matches!(key.as_str(), "deliverable" | "payment")
+            && let Some(merged) = tables(&key, bv, ot.get(&key), tv)
+        {
+            match merged {
+                Some(aot) => {
+                    ot.insert(&key, Item::ArrayOfTables(aot));
+                }
+                None => return None,
+            }
+            continue;
+        }
         if key == "history"
             && let (Some(Item::Value(Value::Array(oa))), Some(Item::Value(Value::Array(ta)))) =
                 (ot.get(&key), tv)
@@ -71,6 +83,73 @@ pub fn merge(base: Option<&str>, ours: &str, theirs: &str) -> Option<String> {
         return None;
     }
     Some(o.to_string())
+}
+
+/// Sub-tables (`[[entry.deliverable]]`, `[[entry.payment]]`) merged three ways: deliverables
+/// matched by `id` (each taken from the side that changed it), payments by their whole text
+/// (each side's added ones kept, each side's removed ones gone). `None` when these are not
+/// sub-tables; `Some(None)` when both sides changed one deliverable differently.
+fn tables(
+    key: &str,
+    base: Option<&Item>,
+    ours: Option<&Item>,
+    theirs: Option<&Item>,
+) -> Option<Option<toml_edit::ArrayOfTables>> {
+    let list = |i: Option<&Item>| -> Option<Vec<Table>> {
+        match i {
+            None => Some(Vec::new()),
+            Some(Item::ArrayOfTables(a)) => Some(a.iter().cloned().collect()),
+            Some(_) => None,
+        }
+    };
+    let (b, o, t) = (list(base)?, list(ours)?, list(theirs)?);
+    let text = |t: &Table| {
+        let mut t = t.clone();
+        t.decor_mut().clear();
+        t.to_string().trim().to_string()
+    };
+    let mut out = toml_edit::ArrayOfTables::new();
+    if key == "deliverable" {
+        let id = |t: &Table| t.get("id").and_then(|v| v.as_str()).map(str::to_string);
+        let find =
+            |list: &[Table], k: &str| list.iter().find(|t| id(t).as_deref() == Some(k)).cloned();
+        let mut keys: Vec<String> = o.iter().chain(&t).filter_map(id).collect();
+        let mut seen = std::collections::HashSet::new();
+        keys.retain(|k| seen.insert(k.clone()));
+        for k in keys {
+            let (bt, ot, tt) = (find(&b, &k), find(&o, &k), find(&t, &k));
+            let (bn, on, tn) = (
+                bt.as_ref().map(text),
+                ot.as_ref().map(text),
+                tt.as_ref().map(text),
+            );
+            let chosen = if on == tn || bn == tn {
+                ot
+            } else if bn == on {
+                tt
+            } else {
+                return Some(None);
+            };
+            if let Some(table) = chosen {
+                out.push(table);
+            }
+        }
+        return Some(Some(out));
+    }
+    let in_list = |list: &[Table], x: &Table| list.iter().any(|y| text(y) == text(x));
+    for x in &o {
+        // Gone from theirs while unchanged here: they removed it.
+        if in_list(&b, x) && !in_list(&t, x) {
+            continue;
+        }
+        out.push(x.clone());
+    }
+    for x in &t {
+        if !in_list(&b, x) && !in_list(&o, x) {
+            out.push(x.clone());
+        }
+    }
+    Some(Some(out))
 }
 
 /// The records of both histories, each once, ordered by time, written as `ours` writes them.

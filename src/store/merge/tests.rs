@@ -70,3 +70,45 @@ fn histories_are_unioned_in_time_order() {
     );
     assert_eq!(loaded.campaign.unwrap().entries[0].history.len(), 3);
 }
+
+#[test]
+fn payments_and_deliverables_added_on_both_sides_are_both_kept() {
+    let base = "[[entry]]\ncreator = \"a\"\nstage = \"contracted\"\n\n[[entry.deliverable]]\nid = \"reel\"\nplatform = \"instagram\"\n";
+    let ours = format!("{base}post_by = 2026-12-01\n\n[[entry.payment]]\namount = 1000\n");
+    let theirs = format!(
+        "{base}\n[[entry.deliverable]]\nid = \"story\"\nplatform = \"instagram\"\n\n[[entry.payment]]\namount = 2000\n"
+    );
+    let m = merge(base, &ours, &theirs);
+    assert_eq!(m.conflicts, 0, "{}", m.text);
+    for wanted in [
+        "post_by = 2026-12-01",
+        "id = \"story\"",
+        "amount = 1000",
+        "amount = 2000",
+    ] {
+        assert!(m.text.contains(wanted), "{wanted}:\n{}", m.text);
+    }
+    let loaded = crate::store::parse_campaign(
+        "x",
+        "x.toml",
+        format!("[campaign]\nname = \"X\"\n\n{}", m.text).as_bytes(),
+        None,
+    );
+    assert!(
+        loaded.diagnostics.iter().all(|d| !d.is_error()),
+        "{:?}",
+        loaded.diagnostics
+    );
+    let entry = &loaded.campaign.unwrap().entries[0];
+    assert_eq!((entry.deliverables.len(), entry.payments.len()), (2, 2));
+    // One deliverable changed differently on both sides: a conflict.
+    let ours = base.replace(
+        "platform = \"instagram\"",
+        "platform = \"instagram\"\npost_by = 2026-12-01",
+    );
+    let theirs = base.replace(
+        "platform = \"instagram\"",
+        "platform = \"instagram\"\npost_by = 2026-12-09",
+    );
+    assert_eq!(merge(base, &ours, &theirs).conflicts, 1);
+}
