@@ -144,6 +144,24 @@ impl TextInput {
         self.cursor = start;
     }
 
+    /// Does what a line-editing key asks (typing, deleting, moving); false for any other
+    /// action, which the caller handles.
+    pub fn edit(&mut self, action: crate::tui::keymap::Action) -> bool {
+        use crate::tui::keymap::Action;
+        match action {
+            Action::Insert(c) => self.insert(c),
+            Action::DeleteBack => self.delete_back(),
+            Action::DeleteForward => self.delete_forward(),
+            Action::Left => self.left(),
+            Action::Right => self.right(),
+            Action::LineStart => self.home(),
+            Action::LineEnd => self.end(),
+            Action::ClearLine => self.clear(),
+            _ => return false,
+        }
+        true
+    }
+
     /// Empties the input.
     pub fn clear(&mut self) {
         self.text.clear();

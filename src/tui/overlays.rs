@@ -107,6 +107,56 @@ pub fn split_wide_characters(frame: &mut Frame<'_>, rect: Rect) {
     }
 }
 
+/// The lines of a form's fields, each `label  value` (the focused one marked, its text shown
+/// selected when it is), and the width of the labels, for continuation lines to hang under the
+/// values.
+pub fn field_lines(
+    app: &App,
+    fields: &[(&str, &crate::tui::input::TextInput)],
+    at: usize,
+) -> (Vec<Line<'static>>, usize) {
+    let theme = &app.theme;
+    let label_width = fields.iter().map(|(l, _)| width(l)).max().unwrap_or(8) + 2;
+    let lines = fields
+        .iter()
+        .enumerate()
+        .map(|(i, (label, input))| {
+            let focused = i == at;
+            let pad = " ".repeat(label_width.saturating_sub(width(label)));
+            let style = match (focused, input.is_selected()) {
+                (true, true) => theme.title.add_modifier(ratatui::style::Modifier::REVERSED),
+                (true, false) => theme.title,
+                _ => theme.text,
+            };
+            let mut spans = vec![
+                ratatui::text::Span::styled(
+                    format!(" {label}{pad}"),
+                    if focused { theme.key } else { theme.muted },
+                ),
+                ratatui::text::Span::styled(escape(input.text()).into_owned(), style),
+            ];
+            if focused {
+                spans.push(ratatui::text::Span::styled("▏", theme.title));
+            }
+            Line::from(spans)
+        })
+        .collect();
+    (lines, label_width)
+}
+
+/// What a form says under its fields: the focused field's hint, then what is wrong or the keys.
+pub fn form_footer(app: &App, hint: &str, error: Option<&str>) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    vec![
+        Line::default(),
+        Line::styled(format!(" {}", escape(hint)), theme.muted),
+        match error {
+            Some(e) => Line::styled(format!(" {}", escape(e)), theme.error),
+            None => Line::styled(" tab next field · enter saves · esc cancels", theme.muted),
+        },
+    ]
+}
+
 /// "sarsa", or "3 creators".
 pub fn who(targets: &[Target]) -> String {
     match targets {

@@ -62,12 +62,7 @@ impl Overlay<App> for DateEditor {
     fn update(&mut self, app: &mut App, action: Action) -> Reply {
         let input = &mut self.input;
         match action {
-            Action::Insert(c) => input.insert(c),
-            Action::DeleteBack => input.delete_back(),
-            Action::DeleteForward => input.delete_forward(),
-            Action::Left => input.left(),
-            Action::Right => input.right(),
-            Action::ClearLine => input.clear(),
+            _ if input.edit(action) => {}
             // A date that does not read stays in the editor with what is wrong.
             Action::Apply => {
                 let today = app.now.date();

@@ -9,10 +9,9 @@ mod forms;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
 
 use super::{boxed, lay_out};
-use crate::display::{escape, width};
+use crate::display::escape;
 use crate::model::{Record, Stage, Val};
 use crate::outreach::Edit;
 use crate::tui::app::{App, Target};
@@ -149,18 +148,10 @@ impl Overlay<App> for Form {
             }
             Action::Back => return Reply::close(),
             other => {
-                if let Some(input) = self.input() {
-                    match other {
-                        Action::Insert(c) => input.insert(c),
-                        Action::DeleteBack => input.delete_back(),
-                        Action::DeleteForward => input.delete_forward(),
-                        Action::Left => input.left(),
-                        Action::Right => input.right(),
-                        Action::LineStart => input.home(),
-                        Action::LineEnd => input.end(),
-                        Action::ClearLine => input.clear(),
-                        _ => return Reply::stay(),
-                    }
+                if let Some(input) = self.input()
+                    && !input.edit(other)
+                {
+                    return Reply::stay();
                 }
             }
         }
@@ -169,50 +160,15 @@ impl Overlay<App> for Form {
     }
 
     fn draw(&self, app: &App, frame: &mut Frame<'_>, area: Rect) {
-        let theme = &app.theme;
-        let label_width = self
-            .fields
-            .iter()
-            .map(|f| width(f.label))
-            .max()
-            .unwrap_or(8)
-            + 2;
-        let mut lines = Vec::new();
-        for (i, f) in self.fields.iter().enumerate() {
-            let focused = i == self.at;
-            let text = escape(f.input.text()).into_owned();
-            let pad = " ".repeat(label_width.saturating_sub(width(f.label)));
-            let style = match (focused, f.input.is_selected()) {
-                (true, true) => theme.title.add_modifier(ratatui::style::Modifier::REVERSED),
-                (true, false) => theme.title,
-                _ => theme.text,
-            };
-            let mut spans = vec![
-                Span::styled(
-                    format!(" {}{pad}", f.label),
-                    if focused { theme.key } else { theme.muted },
-                ),
-                Span::styled(text, style),
-            ];
-            if focused {
-                spans.push(Span::styled("▏", theme.title));
-            }
-            lines.push(Line::from(spans));
-        }
-        lines.push(Line::default());
+        let fields: Vec<(&str, &crate::tui::input::TextInput)> =
+            self.fields.iter().map(|f| (f.label, &f.input)).collect();
+        let (mut lines, label_width) = super::field_lines(app, &fields, self.at);
         let hint = self
             .fields
             .get(self.at)
             .map(|f| f.hint())
             .unwrap_or_default();
-        lines.push(Line::styled(format!(" {}", escape(&hint)), theme.muted));
-        match &self.error {
-            Some(e) => lines.push(Line::styled(format!(" {}", escape(e)), theme.error)),
-            None => lines.push(Line::styled(
-                " tab next field · enter saves · esc cancels",
-                theme.muted,
-            )),
-        }
+        lines.extend(super::form_footer(app, &hint, self.error.as_deref()));
         boxed(
             frame,
             app,

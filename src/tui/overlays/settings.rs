@@ -5,12 +5,10 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
-use ratatui::text::{Line, Span};
 
 use super::form::{Field, Kind};
 use super::{boxed, lay_out};
-use crate::display::{escape, width};
+use crate::display::escape;
 use crate::model::{Goal, Platform, Sender, Settings, Val, suggest_id};
 use crate::outreach::Edit;
 use crate::tui::app::App;
@@ -275,16 +273,8 @@ impl Overlay<App> for SettingsForm {
                 let Some(input) = self.fields.get_mut(self.at).map(|f| &mut f.input) else {
                     return Reply::stay();
                 };
-                match other {
-                    Action::Insert(c) => input.insert(c),
-                    Action::DeleteBack => input.delete_back(),
-                    Action::DeleteForward => input.delete_forward(),
-                    Action::Left => input.left(),
-                    Action::Right => input.right(),
-                    Action::LineStart => input.home(),
-                    Action::LineEnd => input.end(),
-                    Action::ClearLine => input.clear(),
-                    _ => return Reply::stay(),
+                if !input.edit(other) {
+                    return Reply::stay();
                 }
             }
         }
@@ -293,47 +283,10 @@ impl Overlay<App> for SettingsForm {
     }
 
     fn draw(&self, app: &App, frame: &mut Frame<'_>, area: Rect) {
-        let theme = &app.theme;
-        let label_width = self
-            .fields
-            .iter()
-            .map(|f| width(f.label))
-            .max()
-            .unwrap_or(8)
-            + 2;
-        let mut lines = Vec::new();
-        for (i, f) in self.fields.iter().enumerate() {
-            let focused = i == self.at;
-            let pad = " ".repeat(label_width.saturating_sub(width(f.label)));
-            let style = match (focused, f.input.is_selected()) {
-                (true, true) => theme.title.add_modifier(Modifier::REVERSED),
-                (true, false) => theme.title,
-                _ => theme.text,
-            };
-            let mut spans = vec![
-                Span::styled(
-                    format!(" {}{pad}", f.label),
-                    if focused { theme.key } else { theme.muted },
-                ),
-                Span::styled(escape(f.input.text()).into_owned(), style),
-            ];
-            if focused {
-                spans.push(Span::styled("▏", theme.title));
-            }
-            lines.push(Line::from(spans));
-        }
-        lines.push(Line::default());
-        lines.push(Line::styled(
-            format!(" {}", escape(&self.hint())),
-            theme.muted,
-        ));
-        match &self.error {
-            Some(e) => lines.push(Line::styled(format!(" {}", escape(e)), theme.error)),
-            None => lines.push(Line::styled(
-                " tab next field · enter saves · esc cancels",
-                theme.muted,
-            )),
-        }
+        let fields: Vec<(&str, &crate::tui::input::TextInput)> =
+            self.fields.iter().map(|f| (f.label, &f.input)).collect();
+        let (mut lines, label_width) = super::field_lines(app, &fields, self.at);
+        lines.extend(super::form_footer(app, &self.hint(), self.error.as_deref()));
         let title = match &self.campaign {
             None => "New campaign".to_string(),
             Some(id) => format!("Settings of {id}"),

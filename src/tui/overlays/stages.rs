@@ -91,12 +91,7 @@ impl Overlay<App> for StagePicker {
     fn update(&mut self, app: &mut App, action: Action) -> Reply {
         if self.writing {
             match action {
-                Action::Insert(c) => self.note.insert(c),
-                Action::DeleteBack => self.note.delete_back(),
-                Action::DeleteForward => self.note.delete_forward(),
-                Action::Left => self.note.left(),
-                Action::Right => self.note.right(),
-                Action::ClearLine => self.note.clear(),
+                _ if self.note.edit(action) => {}
                 Action::WithNote => self.writing = false,
                 _ => {}
             }
