@@ -13,6 +13,9 @@ use crate::outreach::Outcome;
 use crate::store::stage_message;
 use crate::workspace::Session;
 
+mod follow_ups;
+mod send;
+
 /// The forms an export can take, on the command line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum FormatArg {
@@ -73,7 +76,7 @@ pub struct Args {
 
 pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
     if args.due {
-        return due(session, &args);
+        return follow_ups::due(session, &args);
     }
     let Some(stage) = Stage::parse(&args.stage) else {
         bail!("{}", stage_message(&args.stage));
@@ -102,14 +105,7 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
     if entries.is_empty() {
         bail!("no one is {stage} in {}; nothing to export", args.campaign);
     }
-    let kind = session
-        .template_kinds()
-        .into_iter()
-        .find(|(n, _)| *n == name)
-        .and_then(|(_, k)| k);
-    if stage != Stage::Shortlisted
-        && matches!(kind, None | Some(crate::mail::template::Kind::Invite))
-    {
+    if !session.invited_again(&name, &entries).is_empty() {
         crate::errln!(
             "shortlist: warning: everyone {stage} was already written to, and {name} is an invitation: they are invited again (a follow-up template is chosen with --template)"
         );
@@ -147,7 +143,7 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
         .map(|l| l.creator.clone())
         .collect();
     if args.send {
-        return send(session, &args, &campaign, &planned, &now, stage);
+        return send::send(session, &args, &campaign, &planned, &now, stage);
     }
     let format = Format::from(args.format);
     let mark = args.mark_contacted && stage == Stage::Shortlisted;
@@ -221,199 +217,6 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
             args.campaign,
             if sent == 1 { "" } else { "s" }
         );
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// `--send`: each message to the configured command, the first failure stopping the rest;
-/// what was sent is recorded whatever happened after it.
-fn send(
-    session: &Session,
-    args: &Args,
-    campaign: &crate::model::Campaign,
-    planned: &crate::workspace::Planned,
-    now: &jiff::Zoned,
-    stage: Stage,
-) -> anyhow::Result<ExitCode> {
-    let Some(command) = session.config.sendmail.clone() else {
-        bail!(
-            "--send needs the command that sends your mail: set it in config.toml as [mail] sendmail = \"msmtp -t\" (or \"sendmail -t -i\"); nothing was sent"
-        );
-    };
-    let letters = &planned.prepared.letters;
-    if args.dry_run {
-        crate::outln!(
-            "would send {} message{} with `{command}`:",
-            letters.len(),
-            if letters.len() == 1 { "" } else { "s" }
-        );
-        for l in letters {
-            crate::outln!("  {} <{}>: {}", l.creator, l.to_email, l.subject);
-        }
-        return Ok(ExitCode::SUCCESS);
-    }
-    // Each message taken by the mailer is recorded at once: a failure or a ctrl-c later
-    // leaves what was sent known.
-    let mark = args.mark_contacted && stage == Stage::Shortlisted;
-    let roster = super::roster(session)?;
-    let id = campaign.id.as_str();
-    let mut problems: Vec<String> = Vec::new();
-    let mut count = 0;
-    let mut record = |creator: &str| {
-        count += 1;
-        crate::term::progress::step(format!(
-            "sending with `{command}`: {count} of {} sent and recorded, the rest not sent",
-            letters.len()
-        ));
-        let only = [creator.to_string()];
-        let records = session.records_of(campaign, planned, now, mark, "sent", Some(&only));
-        match session.save_campaign(id, &records, now, Some(&roster.ids())) {
-            Ok(saved) => {
-                for outcome in &saved.outcomes {
-                    if let Outcome::Done(words) = outcome
-                        && !words.ends_with(": sent recorded")
-                    {
-                        crate::outln!("{id}: {words}");
-                    }
-                }
-            }
-            Err(e) => problems.push(e.to_string()),
-        }
-    };
-    let results = session.send(planned, &command, &mut record);
-    let sent: Vec<String> = results
-        .iter()
-        .filter(|r| r.result.is_ok())
-        .map(|r| r.creator.clone())
-        .collect();
-    for r in &results {
-        let to = letters
-            .iter()
-            .find(|l| l.creator == r.creator)
-            .map_or("", |l| l.to_email.as_str());
-        match &r.result {
-            Ok(()) => crate::outln!("sent to {} <{to}>", r.creator),
-            Err(e) => crate::errln!("shortlist: not sent to {} <{to}>: {e}", r.creator),
-        }
-    }
-    for p in &problems {
-        crate::errln!("shortlist: sent, but not recorded: {p}");
-    }
-    if !sent.is_empty() {
-        crate::outln!(
-            "{id}: recorded {} message{} sent",
-            sent.len(),
-            if sent.len() == 1 { "" } else { "s" }
-        );
-    }
-    if sent.len() < letters.len() {
-        let untried: Vec<&str> = letters
-            .iter()
-            .map(|l| l.creator.as_str())
-            .filter(|c| !results.iter().any(|r| r.creator == *c))
-            .collect();
-        let failed = results
-            .iter()
-            .find(|r| r.result.is_err())
-            .map_or("", |r| r.creator.as_str());
-        bail!(
-            "sent {} of {}; stopped at {failed}{}",
-            sent.len(),
-            letters.len(),
-            if untried.is_empty() {
-                String::new()
-            } else {
-                format!("; not sent: {}", untried.join(", "))
-            }
-        );
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// `--due`: the follow-ups due today, campaign by campaign, grouped by the template their step
-/// names; each batch written (or sent) and recorded like any export.
-fn due(session: &Session, args: &Args) -> anyhow::Result<ExitCode> {
-    use crate::outreach::{Action, items_by};
-    let roster = super::roster(session)?;
-    let now = crate::clock::now()?;
-    let today = now.date();
-    let only = Some(args.campaign.as_str()).filter(|c| !c.is_empty());
-    let campaigns = session.all_campaigns(Some(&roster.ids()), only)?.list;
-    let mut batches = 0;
-    for campaign in &campaigns {
-        // Each entry with a follow-up due today, by the template its step names.
-        let mut by_template: Vec<(Option<String>, Vec<&Entry>)> = Vec::new();
-        for entry in &campaign.entries {
-            let follow_up = items_by(entry, today, &session.config.cadence)
-                .into_iter()
-                .find(|d| {
-                    d.on <= today && matches!(d.action, Action::Remind(_) | Action::FollowUp)
-                });
-            let Some(d) = follow_up else { continue };
-            let template = args.template.clone().or(d.template);
-            match by_template.iter_mut().find(|(t, _)| *t == template) {
-                Some((_, list)) => list.push(entry),
-                None => by_template.push((template, vec![entry])),
-            }
-        }
-        let (_, file) = session.find_campaign(&campaign.id)?;
-        for (template, entries) in by_template {
-            let Some(name) =
-                session.export_template(campaign, template.as_deref(), Stage::Contacted)
-            else {
-                crate::errln!(
-                    "shortlist: {}: no follow-up template (a template with kind = \"follow-up\", or --template); {} not written",
-                    campaign.id,
-                    entries.len()
-                );
-                continue;
-            };
-            let planned = session.prepare_export(&roster, &file, campaign, &name, &entries, &now);
-            for problem in &planned.prepared.problems {
-                crate::errln!("shortlist: {problem}");
-            }
-            if planned.prepared.blocked() || planned.prepared.letters.is_empty() {
-                continue;
-            }
-            batches += 1;
-            if args.send {
-                send(session, args, campaign, &planned, &now, Stage::Contacted)?;
-                continue;
-            }
-            let format = Format::from(args.format);
-            let count = planned.prepared.letters.len();
-            if args.dry_run {
-                crate::outln!(
-                    "{}: would write {count} follow-up{} from template {name}:",
-                    campaign.id,
-                    if count == 1 { "" } else { "s" }
-                );
-                for l in &planned.prepared.letters {
-                    crate::outln!("  {} <{}>: {}", l.creator, l.to_email, l.subject);
-                }
-                continue;
-            }
-            let records = session.records_of(campaign, &planned, &now, false, "exported", None);
-            let plan = session.plan_export(&campaign.id, planned, format, &now, args.out.clone());
-            let shown = plan.shown_dir.clone();
-            let dir = plan.dir.clone();
-            let written = plan.write().map_err(|e| {
-                anyhow::anyhow!("cannot write to {shown}: {e}; nothing was written")
-            })?;
-            crate::outln!(
-                "{}: wrote {count} follow-up{} to {shown}/ ({}), from template {name}:",
-                campaign.id,
-                if count == 1 { "" } else { "s" },
-                format.name()
-            );
-            for f in &written.files {
-                crate::outln!("  {}", f.strip_prefix(&dir).unwrap_or(f).display());
-            }
-            session.save_campaign(&campaign.id, &records, &now, Some(&roster.ids()))?;
-        }
-    }
-    if batches == 0 {
-        crate::errln!("no follow-up is due today");
     }
     Ok(ExitCode::SUCCESS)
 }

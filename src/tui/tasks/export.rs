@@ -160,26 +160,15 @@ pub(super) fn prepare_export(session: &Session, request: &ExportRequest) -> Expo
         .filter(|(_, files)| !files.is_empty())
         .collect();
     // An invitation to someone already written to is most likely a mistake: say so.
-    let kind = session
-        .template_kinds()
-        .into_iter()
-        .find(|(n, _)| *n == name)
-        .and_then(|(_, k)| k);
-    if matches!(kind, None | Some(crate::mail::template::Kind::Invite)) {
-        preview.again = request
-            .entries
-            .iter()
-            .filter(|e| e.stage != crate::model::Stage::Shortlisted)
-            .filter(|e| {
-                planned
-                    .prepared
-                    .letters
-                    .iter()
-                    .any(|l| l.creator == e.creator.as_str())
-            })
-            .map(|e| format!("{} ({})", e.creator, e.stage))
-            .collect();
-    }
+    let written: Vec<&Entry> = request
+        .entries
+        .iter()
+        .filter(|e| {
+            let letters = &planned.prepared.letters;
+            letters.iter().any(|l| l.creator == e.creator.as_str())
+        })
+        .collect();
+    preview.again = session.invited_again(&name, &written);
     preview.prepared = planned.prepared;
     preview.sender = planned.sender;
     preview.template = Some(name);
