@@ -308,6 +308,33 @@ fn f_whole(f: &mut Fields<'_, '_, '_, '_>, key: &str, default: u64) -> u64 {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn mail_settings_read_and_their_mistakes_are_located() {
+        let (config, problems) = parse_config(
+            "config.toml",
+            b"[mail]\nsendmail = \"msmtp -t\"\nmailboxes = 3\nsendmial = \"x\"\n",
+        );
+        assert_eq!(config.sendmail.as_deref(), Some("msmtp -t"));
+        assert!(config.mailboxes.is_empty());
+        let said: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert!(
+            said.iter()
+                .any(|p| p.starts_with("config.toml:3:") && p.contains("mailboxes")),
+            "{said:?}"
+        );
+        assert!(
+            said.iter()
+                .any(|p| p.starts_with("config.toml:4:") && p.contains("sendmail")),
+            "{said:?}"
+        );
+        let (config, _) = parse_config("config.toml", b"[mail]\nmailboxes = \"~/Mail\"\n");
+        assert_eq!(config.mailboxes.len(), 1);
+        assert!(
+            !config.mailboxes[0].starts_with("~"),
+            "the home folder is expanded"
+        );
+    }
     use super::*;
 
     fn messages(text: &str) -> (Config, Vec<String>) {

@@ -254,3 +254,16 @@ fn an_ods_from_google_sheets_imports_like_csv() {
     );
     assert!(out.contains("(cell D, \"Followers\")"), "{out}");
 }
+
+#[test]
+fn a_workbook_refuses_an_encoding() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.sample("ws");
+    agency_workbook(&sandbox.cwd().join("list.xlsx"));
+    let (code, _, err) = import(&sandbox, &ws, &["list.xlsx", "--encoding", "big5"]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("a workbook says its own encoding; leave it out"),
+        "{err}"
+    );
+}
