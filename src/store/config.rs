@@ -11,7 +11,7 @@ use super::text::decode;
 use crate::model::{MAX_FOLLOWERS, TierBounds};
 
 mod follow_up;
-use follow_up::{expand_home, read_cadence};
+use follow_up::{read_cadence, read_mail};
 
 /// The currency assumed when a creator or campaign names none.
 pub const DEFAULT_CURRENCY: &str = "TWD";
@@ -170,25 +170,7 @@ pub fn parse_config(file: &str, bytes: &[u8]) -> (Config, Vec<Diagnostic>) {
         }
     }
     config.sender = super::campaigns::read_sender(&mut f);
-    if let Some((table, at)) = f.table("mail", false) {
-        let mut m = super::fields::Fields::new(table, at, f.report());
-        m.set_subject(Some("mail".into()));
-        config.sendmail = m
-            .text("sendmail", false)
-            .map(|t| t.get_ref().trim().to_string())
-            .filter(|t| !t.is_empty());
-        if let Some(value) = m.get("mailboxes") {
-            match super::fields::strings(value.get_ref()) {
-                Some(list) => config.mailboxes = list.iter().map(|p| expand_home(p)).collect(),
-                None => {
-                    let message =
-                        "\"mailboxes\" must be a folder or file, or a list of them".to_string();
-                    m.error(&value.span(), message);
-                }
-            }
-        }
-        m.unknown_keys(&["sendmail", "mailboxes"], |_| None);
-    }
+    read_mail(&mut f, &mut config);
     if let Some(value) = f.get("follow_up") {
         match value.get_ref() {
             DeValue::Table(table) => read_cadence(table, &mut config.cadence, f.report()),
@@ -308,33 +290,6 @@ fn f_whole(f: &mut Fields<'_, '_, '_, '_>, key: &str, default: u64) -> u64 {
 
 #[cfg(test)]
 mod tests {
-
-    #[test]
-    fn mail_settings_read_and_their_mistakes_are_located() {
-        let (config, problems) = parse_config(
-            "config.toml",
-            b"[mail]\nsendmail = \"msmtp -t\"\nmailboxes = 3\nsendmial = \"x\"\n",
-        );
-        assert_eq!(config.sendmail.as_deref(), Some("msmtp -t"));
-        assert!(config.mailboxes.is_empty());
-        let said: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-        assert!(
-            said.iter()
-                .any(|p| p.starts_with("config.toml:3:") && p.contains("mailboxes")),
-            "{said:?}"
-        );
-        assert!(
-            said.iter()
-                .any(|p| p.starts_with("config.toml:4:") && p.contains("sendmail")),
-            "{said:?}"
-        );
-        let (config, _) = parse_config("config.toml", b"[mail]\nmailboxes = \"~/Mail\"\n");
-        assert_eq!(config.mailboxes.len(), 1);
-        assert!(
-            !config.mailboxes[0].starts_with("~"),
-            "the home folder is expanded"
-        );
-    }
     use super::*;
 
     fn messages(text: &str) -> (Config, Vec<String>) {
