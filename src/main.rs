@@ -6,6 +6,11 @@ use std::process::ExitCode;
 use shortlist::cli::{self, Cli};
 use shortlist::store::UserDirs;
 
+/// Reading a large database allocates millions of small values on every core at once; glibc's
+/// allocator spent a quarter of a cold open in itself (see the README's Performance section).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // The shell asking for completions (COMPLETE=bash …): answered, then the program ends.
     clap_complete::CompleteEnv::with_factory(cli::command).complete();

@@ -110,7 +110,7 @@ impl Index {
     /// An index from [`Index::encode`]'s bytes, checked to be whole and consistent.
     pub fn decode(bytes: &[u8]) -> Result<Index, DecodeError> {
         let mut input = bytes;
-        let ix = Index::read_from(&mut input)?;
+        let ix = Index::read_from(&mut input, bytes.len() as u64)?;
         if input.is_empty() {
             Ok(ix)
         } else {
@@ -118,11 +118,12 @@ impl Index {
         }
     }
 
-    /// Reads an index written by [`Index::write_to`], checked to be consistent.
-    pub fn read_from(input: &mut dyn Read) -> Result<Index, DecodeError> {
-        let mut r = Reader(input);
+    /// Reads an index written by [`Index::write_to`] that takes at most `len` bytes, checked to
+    /// be consistent.
+    pub fn read_from(input: &mut dyn Read, len: u64) -> Result<Index, DecodeError> {
+        let mut r = Reader { input, left: len };
         let mut magic = vec![0; MAGIC.len()];
-        r.0.read_exact(&mut magic).map_err(|_| DecodeError)?;
+        r.read_exact(&mut magic)?;
         if magic != MAGIC {
             return Err(DecodeError);
         }
@@ -247,8 +248,8 @@ impl Derived for Index {
         Index::write_to(self, out)
     }
 
-    fn read_from(input: &mut dyn Read) -> Option<Self> {
-        Index::read_from(input).ok()
+    fn read_from(input: &mut dyn Read, len: u64) -> Option<Self> {
+        Index::read_from(input, len).ok()
     }
 }
 
@@ -324,15 +325,29 @@ impl<W: Write> Writer<W> {
     }
 }
 
-/// Reads columns straight into their vectors. Lengths are not trusted for allocation: vectors
-/// grow as the data actually arrives, so damaged input fails at its end instead of asking for
-/// an absurd amount of memory.
-struct Reader<'r>(&'r mut dyn Read);
+/// Reads columns straight into vectors of their final size. A length is trusted for allocation
+/// only as far as the bytes left in the input can hold it, so damaged input fails at once
+/// instead of asking for an absurd amount of memory, and a whole column is never copied as its
+/// vector grows.
+struct Reader<'r> {
+    input: &'r mut dyn Read,
+    /// Bytes the input still holds at most.
+    left: u64,
+}
 
 impl Reader<'_> {
+    fn read_exact(&mut self, buf: &mut [u8]) -> Result<(), DecodeError> {
+        let n = buf.len() as u64;
+        if n > self.left {
+            return Err(DecodeError);
+        }
+        self.input.read_exact(buf).map_err(|_| DecodeError)?;
+        self.left -= n;
+        Ok(())
+    }
     fn len(&mut self) -> Result<usize, DecodeError> {
         let mut b = [0; 8];
-        self.0.read_exact(&mut b).map_err(|_| DecodeError)?;
+        self.read_exact(&mut b)?;
         usize::try_from(u64::from_le_bytes(b)).map_err(|_| DecodeError)
     }
     fn array<const N: usize, T>(
@@ -340,14 +355,18 @@ impl Reader<'_> {
         f: impl Fn([u8; N]) -> T,
     ) -> Result<Vec<T>, DecodeError> {
         let n = self.len()?;
-        let mut out = Vec::with_capacity(n.min(1 << 20));
-        let mut buf = [0u8; 1 << 13];
+        if (n as u64).saturating_mul(N as u64) > self.left {
+            return Err(DecodeError);
+        }
+        let mut out = Vec::new();
+        out.try_reserve_exact(n).map_err(|_| DecodeError)?;
+        let mut buf = [0u8; 1 << 16];
         let per = buf.len() / N;
         let mut left = n;
         while left > 0 {
             let take = left.min(per);
             let chunk = &mut buf[..take * N];
-            self.0.read_exact(chunk).map_err(|_| DecodeError)?;
+            self.read_exact(chunk)?;
             out.extend(
                 chunk
                     .chunks_exact(N)
@@ -358,7 +377,21 @@ impl Reader<'_> {
         Ok(out)
     }
     fn bytes(&mut self) -> Result<Vec<u8>, DecodeError> {
-        self.array(|[b]: [u8; 1]| b)
+        let n = self.len()?;
+        if n as u64 > self.left {
+            return Err(DecodeError);
+        }
+        let mut out = Vec::new();
+        out.try_reserve_exact(n).map_err(|_| DecodeError)?;
+        let got = (&mut self.input)
+            .take(n as u64)
+            .read_to_end(&mut out)
+            .map_err(|_| DecodeError)?;
+        if got != n {
+            return Err(DecodeError);
+        }
+        self.left -= n as u64;
+        Ok(out)
     }
     fn u32s(&mut self) -> Result<Vec<u32>, DecodeError> {
         self.array(u32::from_le_bytes)

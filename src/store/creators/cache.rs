@@ -27,6 +27,7 @@ use super::read::Piece;
 use crate::store::diagnostic::Located;
 
 mod format;
+mod table;
 use format::{Hashing, PartReader, front, read_at, read_old};
 
 const MAGIC: &[u8; 16] = b"shortlist-cache\n";
@@ -90,7 +91,7 @@ struct Old {
     file: File,
     entries_at: u64,
     stamp: FileStamp,
-    slots: Vec<Slot>,
+    slots: table::SlotTable,
     snapshot: Option<Snapshot>,
     derived: Part,
 }
@@ -152,7 +153,7 @@ impl CreatorCache {
 
     /// How many entries the cache file held when it was opened.
     pub fn len(&self) -> usize {
-        self.old.as_ref().map_or(0, |o| o.slots.len())
+        self.old.as_ref().map_or(0, |o| o.slots.count)
     }
 
     /// True when the cache held nothing.
@@ -179,7 +180,7 @@ impl CreatorCache {
     /// if there is none, or it is not what `read` expects, or it is damaged.
     pub(crate) fn read_derived<D>(
         &self,
-        read: impl FnOnce(&mut dyn Read) -> Option<D>,
+        read: impl FnOnce(&mut dyn Read, u64) -> Option<D>,
     ) -> Option<D> {
         let old = self.old.as_ref()?;
         let part = old.derived;
@@ -198,7 +199,7 @@ impl CreatorCache {
             hasher: Xxh3::new(),
             count: 0,
         };
-        let value = read(&mut input)?;
+        let value = read(&mut input, part.len)?;
         (input.count == part.len && input.hasher.digest() == part.checksum).then_some(value)
     }
 
@@ -206,7 +207,7 @@ impl CreatorCache {
     /// checksum.
     pub(crate) fn entry(&self, position: u32) -> Option<(u32, Vec<u8>)> {
         let old = self.old.as_ref()?;
-        let slot = old.slots.get(position as usize)?;
+        let slot = old.slots.get(&old.file, position as usize)?;
         let mut bytes = vec![0; slot.len as usize];
         read_at(&old.file, &mut bytes, old.entries_at + slot.offset).ok()?;
         (xxh3_64(&bytes) == slot.checksum).then_some((slot.line, bytes))
@@ -218,10 +219,7 @@ impl CreatorCache {
         let Some(old) = self.old.as_ref() else {
             return vec![None; positions.len()];
         };
-        let slots: Vec<Option<&Slot>> = positions
-            .iter()
-            .map(|&p| old.slots.get(p as usize))
-            .collect();
+        let slots = old.slots.some(&old.file, positions);
         let start = slots.iter().flatten().map(|s| s.offset).min().unwrap_or(0);
         let end = slots
             .iter()
@@ -236,7 +234,7 @@ impl CreatorCache {
         slots
             .iter()
             .map(|slot| {
-                let slot = (*slot)?;
+                let slot = slot.as_ref()?;
                 let from = usize::try_from(slot.offset - start).ok()?;
                 let bytes = span.get(from..from + slot.len as usize)?;
                 (xxh3_64(bytes) == slot.checksum).then(|| (slot.line, bytes.to_vec()))
@@ -259,7 +257,7 @@ impl CreatorCache {
     pub fn save(mut self, derived: Option<WriteDerived<'_>>) {
         let unchanged = self.new.is_none()
             && self.old.as_ref().is_some_and(|old| {
-                old.slots.len() == self.pending.len()
+                old.slots.count == self.pending.len()
                     && old.stamp == self.new_file
                     && old.snapshot == self.new_snapshot
             });
@@ -373,12 +371,13 @@ impl CreatorCache {
 
 impl PieceCache for CreatorCache {
     fn prepare(&mut self) {
-        let map = self.old.as_ref().map(|old| {
-            let mut map = HashMap::with_capacity_and_hasher(old.slots.len(), Default::default());
-            for (i, s) in old.slots.iter().enumerate() {
+        let map = self.old.as_ref().and_then(|old| {
+            let slots = old.slots.all(&old.file)?;
+            let mut map = HashMap::with_capacity_and_hasher(slots.len(), Default::default());
+            for (i, s) in slots.iter().enumerate() {
                 map.insert(s.hash, i);
             }
-            map
+            Some(map)
         });
         self.by_hash = map;
     }
@@ -398,7 +397,7 @@ impl PieceCache for CreatorCache {
                 let same = self
                     .old
                     .as_ref()
-                    .and_then(|o| o.slots.get(self.pending.len()))
+                    .and_then(|o| o.slots.get(&o.file, self.pending.len()))
                     .is_some_and(|s| s.hash == hash && s.line == line);
                 if same {
                     if accepted {

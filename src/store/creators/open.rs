@@ -130,8 +130,9 @@ pub trait Derived: Sized {
     }
     /// Writes it for the cache.
     fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()>;
-    /// Reads what [`Derived::write_to`] wrote; `None` if it is something else.
-    fn read_from(input: &mut dyn std::io::Read) -> Option<Self>;
+    /// Reads what [`Derived::write_to`] wrote, at most `len` bytes; `None` if it is something
+    /// else.
+    fn read_from(input: &mut dyn std::io::Read, len: u64) -> Option<Self>;
 }
 
 /// Creators as a searcher needs them: one at a time, by position in the file.
@@ -307,8 +308,18 @@ impl CachedDatabase {
         cache_dir: &Path,
     ) -> Option<(CachedDatabase, D)> {
         let cache = CreatorCache::open(cache_dir, path);
-        cache.snapshot_for(path)?;
-        let derived = cache.read_derived(D::read_from)?;
+        // Making sure the file is byte for byte the one the cache describes reads all of it:
+        // done on a thread of its own while the derived data is read.
+        let (unchanged, derived) = std::thread::scope(|s| {
+            let unchanged = s.spawn(|| cache.snapshot_for(path).is_some());
+            let derived = cache
+                .snapshot()
+                .is_some()
+                .then(|| cache.read_derived(D::read_from))
+                .flatten();
+            (unchanged.join().unwrap_or(false), derived)
+        });
+        let derived = derived.filter(|_| unchanged)?;
         Some((CachedDatabase::new(cache, path, file), derived))
     }
 

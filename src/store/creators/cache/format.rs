@@ -5,8 +5,9 @@ use std::fs::File;
 use std::io::{Read, Write};
 use std::path::Path;
 
-use xxhash_rust::xxh3::{Xxh3, xxh3_64};
+use xxhash_rust::xxh3::Xxh3;
 
+use super::table::{SLOT, SlotTable};
 use super::{END, FORMAT, MAGIC, Old, Part, Slot, Snapshot, TRAILER};
 use crate::store::creators::pieces::FileStamp;
 
@@ -148,55 +149,65 @@ pub(super) fn read_old(path: &Path) -> Option<Old> {
     {
         return None;
     }
-    let mut front = vec![0; usize::try_from(front_part.len).ok()?];
-    read_at(&file, &mut front, front_part.at).ok()?;
-    if xxh3_64(&front) != front_part.checksum {
+    // The whole front part is checked, though only its head and its snapshot are kept.
+    let mut hasher = Xxh3::new();
+    let mut reader = PartReader {
+        file: &file,
+        at: front_part.at,
+        left: front_part.len,
+    };
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        let n = reader.read(&mut buf).ok()?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    if hasher.digest() != front_part.checksum {
         return None;
     }
-    let (stamp, slots, snapshot) = parse_front(&front)?;
-    let entries_len = derived.at - header;
-    if slots
-        .iter()
-        .any(|s| s.offset + u64::from(s.len) > entries_len)
-    {
-        return None;
-    }
+    const HEAD: usize = 16 + 8 + 1 + 8;
+    let mut head = [0u8; HEAD];
+    read_at(&file, &mut head, front_part.at).ok()?;
+    let (stamp, count) = parse_head(&head)?;
+    let table_len = (count as u64).checked_mul(SLOT as u64)?;
+    let rest_at = (HEAD as u64).checked_add(table_len)?;
+    let mut rest = vec![0; usize::try_from(front_part.len.checked_sub(rest_at)?).ok()?];
+    read_at(&file, &mut rest, front_part.at + rest_at).ok()?;
+    let snapshot = parse_snapshot(&rest, count)?;
     Some(Old {
         file,
         entries_at: header,
         stamp,
-        slots,
+        slots: SlotTable::new(front_part.at + HEAD as u64, count, derived.at - header),
         snapshot,
         derived,
     })
 }
 
-pub(super) fn parse_front(bytes: &[u8]) -> Option<(FileStamp, Vec<Slot>, Option<Snapshot>)> {
+/// The file's stamp and the number of entries, from the start of the front part.
+fn parse_head(bytes: &[u8]) -> Option<(FileStamp, usize)> {
     let mut cursor = Cursor { bytes, at: 0 };
     let file = FileStamp {
         hash: u128::from_le_bytes(cursor.take(16)?.try_into().ok()?),
         len: u64::from_le_bytes(cursor.take(8)?.try_into().ok()?),
         complete: cursor.take(1)? == [1],
     };
-    let count = cursor.number()?;
-    let mut slots = Vec::with_capacity(count.min(bytes.len() / 40));
-    for _ in 0..count {
-        slots.push(Slot {
-            hash: u128::from_le_bytes(cursor.take(16)?.try_into().ok()?),
-            line: u32::from_le_bytes(cursor.take(4)?.try_into().ok()?),
-            offset: u64::from_le_bytes(cursor.take(8)?.try_into().ok()?),
-            len: u32::from_le_bytes(cursor.take(4)?.try_into().ok()?),
-            checksum: u64::from_le_bytes(cursor.take(8)?.try_into().ok()?),
-        });
-    }
+    Some((file, cursor.number()?))
+}
+
+/// The snapshot that follows the entry table, for a table of `count` entries.
+fn parse_snapshot(bytes: &[u8], count: usize) -> Option<Option<Snapshot>> {
+    let mut cursor = Cursor { bytes, at: 0 };
     let snapshot = match cursor.take(1)? {
         [1] => {
             let rejected = cursor.number()? as u64;
             let n = cursor.number()?;
-            let mut accepted = Vec::with_capacity(n.min(slots.len()));
+            let mut accepted = Vec::with_capacity(n.min(count));
             for _ in 0..n {
                 let a = u32::from_le_bytes(cursor.take(4)?.try_into().ok()?);
-                if a as usize >= slots.len() {
+                if a as usize >= count {
                     return None;
                 }
                 accepted.push(a);
@@ -211,7 +222,7 @@ pub(super) fn parse_front(bytes: &[u8]) -> Option<(FileStamp, Vec<Slot>, Option<
         }
         _ => None,
     };
-    (cursor.at == bytes.len()).then_some((file, slots, snapshot))
+    (cursor.at == bytes.len()).then_some(snapshot)
 }
 
 pub(super) struct Cursor<'b> {

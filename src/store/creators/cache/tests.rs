@@ -74,7 +74,7 @@ impl crate::store::Derived for Count {
     fn write_to(&self, out: &mut dyn Write) -> std::io::Result<()> {
         out.write_all(&(self.0 as u64).to_le_bytes())
     }
-    fn read_from(input: &mut dyn Read) -> Option<Self> {
+    fn read_from(input: &mut dyn Read, _len: u64) -> Option<Self> {
         let mut b = [0; 8];
         input.read_exact(&mut b).ok()?;
         Some(Count(u64::from_le_bytes(b) as usize))
@@ -99,7 +99,7 @@ impl crate::store::Derived for Tracked {
     fn write_to(&self, out: &mut dyn Write) -> std::io::Result<()> {
         out.write_all(&(self.0 as u64).to_le_bytes())
     }
-    fn read_from(input: &mut dyn Read) -> Option<Self> {
+    fn read_from(input: &mut dyn Read, _len: u64) -> Option<Self> {
         let mut b = [0; 8];
         input.read_exact(&mut b).ok()?;
         Some(Tracked(u64::from_le_bytes(b) as usize))
@@ -296,4 +296,38 @@ fn an_unwritable_cache_folder_is_not_an_error() {
     std::fs::write(&blocker, "").unwrap();
     let loaded = load_creators_file(&db, "creators.toml", Some(&blocker)).unwrap();
     assert!(!loaded.database.creators.is_empty());
+}
+
+#[test]
+fn an_entry_pointing_outside_the_entries_is_refused_when_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = sample(tmp.path());
+    let cache_dir = tmp.path().join("cache");
+    let cold = load_creators_file(&db, "creators.toml", Some(&cache_dir)).unwrap();
+    let file = std::fs::read_dir(&cache_dir)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let mut bytes = std::fs::read(&file).unwrap();
+    // The first entry of the table is made to point past the entries, with the front part's
+    // checksum made right again: only reading that entry can find it out.
+    let trailer = bytes.len() - TRAILER;
+    let number = |b: &[u8], i: usize| {
+        u64::from_le_bytes(b[trailer + i * 8..trailer + i * 8 + 8].try_into().unwrap()) as usize
+    };
+    let (front_at, front_len) = (number(&bytes, 3), number(&bytes, 4));
+    let offset_at = front_at + 16 + 8 + 1 + 8 + 16 + 4;
+    bytes[offset_at..offset_at + 8].copy_from_slice(&u64::MAX.to_le_bytes());
+    let checksum = xxh3_64(&bytes[front_at..front_at + front_len]);
+    bytes[trailer + 40..trailer + 48].copy_from_slice(&checksum.to_le_bytes());
+    std::fs::write(&file, &bytes).unwrap();
+    let cache = CreatorCache::open(&cache_dir, &db);
+    assert!(!cache.is_empty(), "the table itself is intact");
+    assert!(cache.entry(0).is_none(), "the entry is refused");
+    assert!(cache.entry(1).is_some(), "the others are not");
+    assert_eq!(cache.entries(&[0, 1])[0], None);
+    let again = load_creators_file(&db, "creators.toml", Some(&cache_dir)).unwrap();
+    assert_eq!(again.database.creators, cold.database.creators);
 }
