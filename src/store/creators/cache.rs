@@ -18,11 +18,12 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use tempfile::NamedTempFile;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
-use super::pieces::{FileStamp, PieceCache, decode};
+use super::pieces::{FileStamp, Lookup, PieceCache, decode};
 use super::read::Piece;
 use crate::store::diagnostic::Located;
 
@@ -96,6 +97,16 @@ struct Old {
     derived: Part,
 }
 
+impl Old {
+    /// The header line and bytes of the entry at `position`, checked against its checksum.
+    fn entry(&self, position: u32) -> Option<(u32, Vec<u8>)> {
+        let slot = self.slots.get(&self.file, position as usize)?;
+        let mut bytes = vec![0; slot.len as usize];
+        read_at(&self.file, &mut bytes, self.entries_at + slot.offset).ok()?;
+        (xxh3_64(&bytes) == slot.checksum).then_some((slot.line, bytes))
+    }
+}
+
 /// The cache file being written.
 struct New {
     out: BufWriter<NamedTempFile>,
@@ -106,9 +117,9 @@ struct New {
 /// The cache of one creator database: what an earlier run stored, and what this run keeps.
 pub struct CreatorCache {
     path: PathBuf,
-    old: Option<Old>,
+    old: Option<Arc<Old>>,
     /// Entry by table-text hash, built when first needed.
-    by_hash: Option<HashMap<u128, usize, foldhash::fast::RandomState>>,
+    by_hash: Option<Arc<ByHash>>,
     /// Old entries kept in their old places so far, not yet copied anywhere: while nothing has
     /// changed, nothing is written.
     pending: Vec<(u128, u32, usize)>,
@@ -132,7 +143,7 @@ impl CreatorCache {
             xxh3_64(key.to_string_lossy().as_bytes())
         );
         let path = dir.join(name);
-        let old = read_old(&path);
+        let old = read_old(&path).map(Arc::new);
         CreatorCache {
             path,
             old,
@@ -206,11 +217,7 @@ impl CreatorCache {
     /// The header line and bytes of the entry at `position` in file order, checked against its
     /// checksum.
     pub(crate) fn entry(&self, position: u32) -> Option<(u32, Vec<u8>)> {
-        let old = self.old.as_ref()?;
-        let slot = old.slots.get(&old.file, position as usize)?;
-        let mut bytes = vec![0; slot.len as usize];
-        read_at(&old.file, &mut bytes, old.entries_at + slot.offset).ok()?;
-        (xxh3_64(&bytes) == slot.checksum).then_some((slot.line, bytes))
+        self.old.as_ref()?.entry(position)
     }
 
     /// The entries at `positions` (in file order), read with one read of the bytes they span;
@@ -369,8 +376,22 @@ impl CreatorCache {
     }
 }
 
+/// The entries of the cache file as it was, by the hash of their table's text.
+struct ByHash {
+    old: Arc<Old>,
+    map: HashMap<u128, usize, foldhash::fast::RandomState>,
+}
+
+impl Lookup for ByHash {
+    fn get(&self, hash: u128) -> Option<Piece> {
+        let position = *self.map.get(&hash)?;
+        let (_, bytes) = self.old.entry(position as u32)?;
+        decode(&bytes)
+    }
+}
+
 impl PieceCache for CreatorCache {
-    fn prepare(&mut self) {
+    fn prepare(&mut self) -> Option<Arc<dyn Lookup>> {
         let map = self.old.as_ref().and_then(|old| {
             let slots = old.slots.all(&old.file)?;
             let mut map = HashMap::with_capacity_and_hasher(slots.len(), Default::default());
@@ -379,17 +400,19 @@ impl PieceCache for CreatorCache {
             }
             Some(map)
         });
-        self.by_hash = map;
-    }
-
-    fn get(&self, hash: u128) -> Option<Piece> {
-        let position = *self.by_hash.as_ref()?.get(&hash)?;
-        let (_, bytes) = self.entry(position as u32)?;
-        decode(&bytes)
+        let by_hash = Arc::new(ByHash {
+            old: self.old.clone()?,
+            map: map?,
+        });
+        self.by_hash = Some(Arc::clone(&by_hash));
+        Some(by_hash)
     }
 
     fn keep(&mut self, hash: u128, line: u32, fresh: Option<Vec<u8>>, accepted: bool) {
-        let old = self.by_hash.as_ref().and_then(|m| m.get(&hash).copied());
+        let old = self
+            .by_hash
+            .as_ref()
+            .and_then(|m| m.map.get(&hash).copied());
         match (&fresh, old) {
             (None, None) => return,
             (None, Some(i)) if self.new.is_none() => {

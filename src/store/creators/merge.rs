@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
-use compact_str::CompactString;
 use foldhash::fast::RandomState;
+use xxhash_rust::xxh3::xxh3_128;
 
 use super::read::Piece;
 use crate::model::Creator;
@@ -19,10 +19,51 @@ pub(crate) struct Merge<'f, 's> {
     accepted: usize,
     diagnostics: Vec<Diagnostic>,
     rejected: usize,
-    /// Header line of the first creator with each id.
-    ids: HashMap<CompactString, u32, RandomState>,
-    /// `platform\0handle` (lower-cased, without `@`) → (creator id, header line).
-    handles: HashMap<CompactString, (CompactString, u32), RandomState>,
+    /// The ids of the creators merged so far, by the hash of the id (see [`Keys`]): the place
+    /// of the id in `names`, and the creator's header line.
+    ids: HashMap<u128, (u32, u32), RandomState>,
+    /// The hash of `platform\0handle` (lower-cased, without `@`) → (the owner's place in
+    /// `names`, its header line).
+    handles: HashMap<u128, (u32, u32), RandomState>,
+    /// The ids themselves, one after another, for the messages.
+    names: String,
+    name_at: Vec<u32>,
+}
+
+/// What the checks across creators compare of one creator, worked out where it was read (on
+/// any core) rather than where creators are merged one at a time: the 128-bit hash of its id
+/// and of each of its handles (as `platform\0handle`, lower-cased, without `@`). Text this
+/// program tells apart by such a hash is what its cache tells apart too.
+#[derive(Debug, Default)]
+pub(crate) struct Keys {
+    id: Option<u128>,
+    handles: Vec<u128>,
+}
+
+impl Keys {
+    /// The keys of `piece`.
+    pub fn of(piece: &Piece) -> Keys {
+        let mut key = String::new();
+        Keys {
+            id: piece.id().map(|id| xxh3_128(id.as_bytes())),
+            handles: piece
+                .handles()
+                .into_iter()
+                .map(|(platform, handle, _)| {
+                    key.clear();
+                    key.push_str(platform.name());
+                    key.push('\0');
+                    key.extend(
+                        handle
+                            .trim_start_matches('@')
+                            .chars()
+                            .flat_map(char::to_lowercase),
+                    );
+                    xxh3_128(key.as_bytes())
+                })
+                .collect(),
+        }
+    }
 }
 
 impl<'f, 's> Merge<'f, 's> {
@@ -37,6 +78,8 @@ impl<'f, 's> Merge<'f, 's> {
             rejected: 0,
             ids: HashMap::with_capacity_and_hasher(capacity, RandomState::default()),
             handles: HashMap::with_capacity_and_hasher(capacity * 2, RandomState::default()),
+            names: String::new(),
+            name_at: vec![0],
         }
     }
 
@@ -57,57 +100,58 @@ impl<'f, 's> Merge<'f, 's> {
         self.rejected += 1;
     }
 
-    /// How many creators have been pushed or rejected so far.
-    pub fn seen(&self) -> usize {
-        self.accepted + self.rejected
+    /// The id kept at `place` in `names`.
+    fn name(&self, place: u32) -> &str {
+        let at = |i: usize| self.name_at.get(i).map_or(0, |&a| a as usize);
+        self.names
+            .get(at(place as usize)..at(place as usize + 1))
+            .unwrap_or_default()
     }
 
-    /// Adds the next piece, whose lines are counted from `line_offset` in the file; true when
-    /// it became a creator.
-    pub fn push(&mut self, piece: Piece, line_offset: u32) -> bool {
+    /// Adds the next piece, whose lines are counted from `line_offset` in the file, with its
+    /// keys; true when it became a creator.
+    pub fn push(&mut self, piece: Piece, line_offset: u32, keys: Keys) -> bool {
         let header = piece.line + line_offset;
         for p in &piece.problems {
             self.push_located(p, line_offset);
         }
         let mut errors = piece.errors;
         let mut owner = None;
-        if let (Some(id), Some((line, column))) = (piece.id(), piece.id_at) {
-            match self.ids.get(id) {
-                Some(first) => {
+        if let (Some(id), Some((line, column)), Some(hash)) = (piece.id(), piece.id_at, keys.id) {
+            match self.ids.get(&hash) {
+                Some(&(_, first)) => {
                     let message = format!("duplicate id \"{id}\" (first used at line {first})");
                     self.error(line + line_offset, column, message, &piece);
                     errors = true;
                 }
                 None => {
-                    self.ids.insert(id.into(), header);
-                    owner = Some(CompactString::from(id));
+                    let place = self.name_at.len() as u32 - 1;
+                    self.names.push_str(id);
+                    self.name_at.push(self.names.len() as u32);
+                    self.ids.insert(hash, (place, header));
+                    owner = Some(place);
                 }
             }
         }
-        for (platform, handle, (line, column)) in piece.handles() {
-            let mut key = CompactString::from(platform.name());
-            key.push('\0');
-            key.extend(
-                handle
-                    .trim_start_matches('@')
-                    .chars()
-                    .flat_map(char::to_lowercase),
-            );
+        for ((platform, handle, (line, column)), key) in
+            piece.handles().into_iter().zip(keys.handles)
+        {
             match self.handles.get(&key) {
-                Some((other, first)) => {
-                    let message = if owner.as_ref() == Some(other) && *first == header {
+                Some(&(other, first)) => {
+                    let message = if owner == Some(other) && first == header {
                         format!("{platform} handle \"{handle}\" is listed twice")
                     } else {
                         format!(
-                            "{platform} handle \"{handle}\" is already on creator {other} (line {first})"
+                            "{platform} handle \"{handle}\" is already on creator {} (line {first})",
+                            self.name(other)
                         )
                     };
                     self.error(line + line_offset, column, message, &piece);
                     errors = true;
                 }
                 None => {
-                    if let Some(owner) = &owner {
-                        self.handles.insert(key, (owner.clone(), header));
+                    if let Some(owner) = owner {
+                        self.handles.insert(key, (owner, header));
                     }
                 }
             }

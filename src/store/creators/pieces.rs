@@ -27,15 +27,20 @@ pub(crate) struct FileStamp {
 
 /// Results of reading single creator tables, kept from an earlier run and found by the hash
 /// of the table's text.
-pub(crate) trait PieceCache: Sync {
-    /// Gets ready for many lookups, before the first.
-    fn prepare(&mut self);
-    /// The piece read from text with this hash, if known (called from several threads).
-    fn get(&self, hash: u128) -> Option<Piece>;
+pub(crate) trait PieceCache {
+    /// Gets ready for many lookups, before the first: what finds the pieces of an earlier run,
+    /// if there was one, used from other threads while this cache keeps what this run reads.
+    fn prepare(&mut self) -> Option<std::sync::Arc<dyn Lookup>>;
     /// Records, in file order, a table the file holds now, whose header is at `line`: `fresh` is
     /// the encoded piece when it was read rather than found; `accepted` when it became a
     /// creator.
     fn keep(&mut self, hash: u128, line: u32, fresh: Option<Vec<u8>>, accepted: bool);
     /// Records what the whole file was, once it has been read.
     fn file_read(&mut self, stamp: FileStamp);
+}
+
+/// Finds the pieces an earlier run kept.
+pub(crate) trait Lookup: Send + Sync {
+    /// The piece read from text with this hash, if known (called from several threads).
+    fn get(&self, hash: u128) -> Option<Piece>;
 }

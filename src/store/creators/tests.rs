@@ -1,4 +1,7 @@
 use super::*;
+use crate::store::creators::pieces::FileStamp;
+use crate::store::creators::read::Piece;
+use crate::store::creators::stream::read_in_chunks;
 
 /// Both ways of reading must agree, on every fixture, valid or not.
 #[test]
@@ -48,15 +51,28 @@ fn a_cache_is_filled_and_then_used() {
     #[derive(Default)]
     struct Memory {
         stored: HashMap<u128, Vec<u8>>,
-        hits: std::sync::atomic::AtomicUsize,
+        hits: std::sync::Arc<std::sync::atomic::AtomicUsize>,
     }
-    impl PieceCache for Memory {
+    struct Found {
+        stored: HashMap<u128, Vec<u8>>,
+        hits: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    }
+    impl crate::store::creators::pieces::Lookup for Found {
         fn get(&self, hash: u128) -> Option<Piece> {
             let hit = self.stored.get(&hash)?;
             self.hits.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             crate::store::creators::pieces::decode(hit)
         }
-        fn prepare(&mut self) {}
+    }
+    impl PieceCache for Memory {
+        fn prepare(
+            &mut self,
+        ) -> Option<std::sync::Arc<dyn crate::store::creators::pieces::Lookup>> {
+            Some(std::sync::Arc::new(Found {
+                stored: self.stored.clone(),
+                hits: std::sync::Arc::clone(&self.hits),
+            }))
+        }
         fn file_read(&mut self, _stamp: FileStamp) {}
         fn keep(&mut self, hash: u128, _line: u32, fresh: Option<Vec<u8>>, _accepted: bool) {
             if let Some(bytes) = fresh {
@@ -80,4 +96,47 @@ fn a_cache_is_filled_and_then_used() {
         first.len()
     );
     assert_eq!(second, first);
+}
+
+/// A read that fails part-way (a disk error, a file cut off under the program) is an error,
+/// never a database that silently lacks the rest; so is a file that is not UTF-8 far into it,
+/// which is located.
+#[test]
+fn a_read_failing_part_way_is_an_error_and_bad_text_is_located() {
+    struct Failing<'b> {
+        good: &'b [u8],
+    }
+    impl std::io::Read for Failing<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if self.good.is_empty() {
+                return Err(std::io::Error::other("device went away"));
+            }
+            let n = buf.len().min(self.good.len());
+            buf[..n].copy_from_slice(&self.good[..n]);
+            self.good = &self.good[n..];
+            Ok(n)
+        }
+    }
+    let text = crate::store::creators::render::render_creators(&crate::synth::creators(10_000, 3));
+    let cut = text.len() / 2;
+    let mut creators = Vec::new();
+    let result = read_creators(
+        "f",
+        || {
+            Ok(std::io::BufReader::new(Failing {
+                good: &text.as_bytes()[..cut],
+            }))
+        },
+        None,
+        &mut creators,
+    );
+    assert_eq!(result.unwrap_err().to_string(), "device went away");
+    let mut bytes = text.into_bytes();
+    let at = bytes.len() * 3 / 4;
+    let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+    bytes[at] = 0xFF;
+    let loaded = parse_creators("f", &bytes);
+    assert_eq!(loaded.diagnostics.len(), 1, "{:?}", loaded.diagnostics);
+    assert_eq!(loaded.diagnostics[0].line as usize, line);
+    assert!(loaded.database.creators.is_empty());
 }
