@@ -23,8 +23,7 @@ use std::sync::Arc;
 use tempfile::NamedTempFile;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
-use super::pieces::{FileStamp, Lookup, PieceCache, decode};
-use super::read::Piece;
+use super::pieces::{FileStamp, Lookup, PieceCache};
 use crate::store::diagnostic::Located;
 
 mod format;
@@ -97,16 +96,6 @@ struct Old {
     derived: Part,
 }
 
-impl Old {
-    /// The header line and bytes of the entry at `position`, checked against its checksum.
-    fn entry(&self, position: u32) -> Option<(u32, Vec<u8>)> {
-        let slot = self.slots.get(&self.file, position as usize)?;
-        let mut bytes = vec![0; slot.len as usize];
-        read_at(&self.file, &mut bytes, self.entries_at + slot.offset).ok()?;
-        (xxh3_64(&bytes) == slot.checksum).then_some((slot.line, bytes))
-    }
-}
-
 /// The cache file being written.
 struct New {
     out: BufWriter<NamedTempFile>,
@@ -119,7 +108,7 @@ pub struct CreatorCache {
     path: PathBuf,
     old: Option<Arc<Old>>,
     /// Entry by table-text hash, built when first needed.
-    by_hash: Option<Arc<ByHash>>,
+    by_hash: Option<Arc<table::ByHash>>,
     /// Old entries kept in their old places so far, not yet copied anywhere: while nothing has
     /// changed, nothing is written.
     pending: Vec<(u128, u32, usize)>,
@@ -376,20 +365,6 @@ impl CreatorCache {
     }
 }
 
-/// The entries of the cache file as it was, by the hash of their table's text.
-struct ByHash {
-    old: Arc<Old>,
-    map: HashMap<u128, usize, foldhash::fast::RandomState>,
-}
-
-impl Lookup for ByHash {
-    fn get(&self, hash: u128) -> Option<Piece> {
-        let position = *self.map.get(&hash)?;
-        let (_, bytes) = self.old.entry(position as u32)?;
-        decode(&bytes)
-    }
-}
-
 impl PieceCache for CreatorCache {
     fn prepare(&mut self) -> Option<Arc<dyn Lookup>> {
         let map = self.old.as_ref().and_then(|old| {
@@ -400,7 +375,7 @@ impl PieceCache for CreatorCache {
             }
             Some(map)
         });
-        let by_hash = Arc::new(ByHash {
+        let by_hash = Arc::new(table::ByHash {
             old: self.old.clone()?,
             map: map?,
         });

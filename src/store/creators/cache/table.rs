@@ -5,8 +5,15 @@
 use std::fs::File;
 use std::sync::OnceLock;
 
-use super::Slot;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use xxhash_rust::xxh3::xxh3_64;
+
 use super::format::read_at;
+use super::{Old, Slot};
+use crate::store::creators::pieces::{Lookup, decode};
+use crate::store::creators::read::Piece;
 
 /// Bytes of one entry in the table: hash, header line, place, length, checksum.
 pub(super) const SLOT: usize = 16 + 4 + 8 + 4 + 8;
@@ -94,5 +101,29 @@ impl SlotTable {
         };
         let end = slot.offset.checked_add(u64::from(slot.len))?;
         (end <= self.entries_len).then_some(slot)
+    }
+}
+
+impl Old {
+    /// The header line and bytes of the entry at `position`, checked against its checksum.
+    pub(super) fn entry(&self, position: u32) -> Option<(u32, Vec<u8>)> {
+        let slot = self.slots.get(&self.file, position as usize)?;
+        let mut bytes = vec![0; slot.len as usize];
+        read_at(&self.file, &mut bytes, self.entries_at + slot.offset).ok()?;
+        (xxh3_64(&bytes) == slot.checksum).then_some((slot.line, bytes))
+    }
+}
+
+/// The entries of the cache file as it was, by the hash of their table's text.
+pub(super) struct ByHash {
+    pub(super) old: Arc<Old>,
+    pub(super) map: HashMap<u128, usize, foldhash::fast::RandomState>,
+}
+
+impl Lookup for ByHash {
+    fn get(&self, hash: u128) -> Option<Piece> {
+        let position = *self.map.get(&hash)?;
+        let (_, bytes) = self.old.entry(position as u32)?;
+        decode(&bytes)
     }
 }
