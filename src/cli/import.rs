@@ -39,13 +39,15 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
     let shown = args.file.display().to_string();
     let bytes = store::files::read_bounded(&args.file, store::files::SHEET_LIMIT)
         .map_err(|e| anyhow::anyhow!("cannot read {shown}: {e}"))?;
-    let sheet = import::read_sheet(
+    let mut sheet = import::read_sheet(
         &shown,
         &bytes,
         &args.map,
         args.encoding.as_deref(),
         args.sheet.as_deref(),
     )?;
+    // The rows are read: the file's bytes are not needed any more.
+    drop(bytes);
 
     let path = session.workspace.creators_file();
     let file = session.workspace.display_name(&path);
@@ -72,17 +74,28 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
         "matching the rows of {shown}: nothing was imported (creators.toml is written only at the end, whole)"
     ));
     let bar = crate::term::progress::show(&progress, "matching rows", "rows");
-    let plan = import::plan_with(
+    // Each row's report is written out as text as soon as it is made, and counted.
+    let mut lines = String::new();
+    let mut counts = [0usize; 6];
+    let mut left_out = 0;
+    let mut plan = import::plan_with(
         &sheet,
         loaded.database.creators,
         args.as_new,
         &vocabulary,
         &progress,
+        &mut |row| {
+            counts[row.outcome.place()] += 1;
+            left_out += row.left_out.len();
+            report_row(&mut lines, &shown, &row);
+        },
     );
     progress.finish();
     if let Some(bar) = bar {
         let _ = bar.join();
     }
+    // Every row is planned: their cells are not needed any more.
+    let row_count = std::mem::take(&mut sheet.rows).len();
 
     let separator = match sheet.separator {
         _ if sheet.workbook => "",
@@ -92,8 +105,8 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
     };
     crate::outln!(
         "{shown}: {} row{} · {separator}{}",
-        sheet.rows.len(),
-        if sheet.rows.len() == 1 { "" } else { "s" },
+        row_count,
+        if row_count == 1 { "" } else { "s" },
         sheet.encoding
     );
     let columns: Vec<String> = sheet
@@ -114,38 +127,9 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     crate::outln!("columns: {}", columns.join(" · "));
-    for row in &plan.rows {
-        let at = format!("{shown}:{}", row.line);
-        match &row.outcome {
-            Outcome::New { id, about } => crate::outln!("{at}: new {id} ({about})"),
-            Outcome::Updated { id, changes, notes } => {
-                crate::outln!("{at}: updated {id}: {}", changes.join("; "));
-                for note in notes {
-                    crate::outln!("{at}: note: {note}");
-                }
-            }
-            Outcome::Unchanged { id, notes } => {
-                crate::outln!("{at}: unchanged {id}");
-                for note in notes {
-                    crate::outln!("{at}: note: {note}");
-                }
-            }
-            Outcome::Duplicate { line } => crate::outln!("{at}: duplicate of line {line}"),
-            Outcome::Decide { message } => crate::outln!("{at}: to decide: {message}"),
-            Outcome::Failed { reason } => crate::outln!("{at}: failed: {reason}"),
-        }
-        for cell in &row.left_out {
-            crate::outln!("{at}: left out: {cell}");
-        }
-        if !row.normalised.is_empty() {
-            crate::outln!(
-                "{at}: written as the vocabulary does: {}",
-                row.normalised.join("; ")
-            );
-        }
-    }
-    let [new, updated, unchanged, duplicate, decide, failed] = plan.counts();
-    let left_out: usize = plan.rows.iter().map(|r| r.left_out.len()).sum();
+    crate::out!("{lines}");
+    drop(lines);
+    let [new, updated, unchanged, duplicate, decide, failed] = counts;
     let cells = match left_out {
         0 => String::new(),
         1 => " · 1 cell left out".into(),
@@ -164,18 +148,14 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
         crate::outln!("dry run: nothing was written");
         return Ok(code);
     }
-    let changes = import::changes(&plan);
+    let changes = import::changes(&mut plan);
     if changes.is_empty() {
         crate::outln!("nothing to write: {file} is unchanged");
         return Ok(code);
     }
-    match store::update_creators(&path, &file, &before, &changes) {
+    match store::update_creators(&path, &file, &before, changes) {
         Ok(_) => {
-            let touched = plan
-                .rows
-                .iter()
-                .filter(|r| matches!(r.outcome, Outcome::Updated { .. }))
-                .count();
+            let touched = updated;
             // The file by its whole path: the one to open, wherever the command was run.
             let file = path.display();
             crate::outln!(
@@ -186,5 +166,40 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
             Ok(code)
         }
         Err(e) => bail!("{e}"),
+    }
+}
+
+/// The lines that say what became of one row, added to `out`.
+fn report_row(out: &mut String, shown: &str, row: &import::RowReport) {
+    use std::fmt::Write;
+    let at = format!("{shown}:{}", row.line);
+    // Writing to a String cannot fail.
+    let _ = match &row.outcome {
+        Outcome::New { id, about } => writeln!(out, "{at}: new {id} ({about})"),
+        Outcome::Updated { id, changes, notes } => {
+            let _ = writeln!(out, "{at}: updated {id}: {}", changes.join("; "));
+            notes
+                .iter()
+                .try_for_each(|note| writeln!(out, "{at}: note: {note}"))
+        }
+        Outcome::Unchanged { id, notes } => {
+            let _ = writeln!(out, "{at}: unchanged {id}");
+            notes
+                .iter()
+                .try_for_each(|note| writeln!(out, "{at}: note: {note}"))
+        }
+        Outcome::Duplicate { line } => writeln!(out, "{at}: duplicate of line {line}"),
+        Outcome::Decide { message } => writeln!(out, "{at}: to decide: {message}"),
+        Outcome::Failed { reason } => writeln!(out, "{at}: failed: {reason}"),
+    };
+    for cell in &row.left_out {
+        let _ = writeln!(out, "{at}: left out: {cell}");
+    }
+    if !row.normalised.is_empty() {
+        let _ = writeln!(
+            out,
+            "{at}: written as the vocabulary does: {}",
+            row.normalised.join("; ")
+        );
     }
 }

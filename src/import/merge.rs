@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::lookup::{Lookup, key};
+use super::lookup::{Lookup, channel, exact, key};
 use super::row::{Incoming, fraction_columns, read_row};
 use super::sheet::Sheet;
 use crate::model::{Channel, Creator, Kind, Vocabulary, id_problem, suggest_id};
@@ -72,16 +72,23 @@ impl Plan {
     pub fn counts(&self) -> [usize; 6] {
         let mut counts = [0; 6];
         for r in &self.rows {
-            counts[match r.outcome {
-                Outcome::New { .. } => 0,
-                Outcome::Updated { .. } => 1,
-                Outcome::Unchanged { .. } => 2,
-                Outcome::Duplicate { .. } => 3,
-                Outcome::Decide { .. } => 4,
-                Outcome::Failed { .. } => 5,
-            }] += 1;
+            counts[r.outcome.place()] += 1;
         }
         counts
+    }
+}
+
+impl Outcome {
+    /// The outcome's place in [`Plan::counts`].
+    pub fn place(&self) -> usize {
+        match self {
+            Outcome::New { .. } => 0,
+            Outcome::Updated { .. } => 1,
+            Outcome::Unchanged { .. } => 2,
+            Outcome::Duplicate { .. } => 3,
+            Outcome::Decide { .. } => 4,
+            Outcome::Failed { .. } => 5,
+        }
     }
 }
 
@@ -131,22 +138,28 @@ fn new_id(channel: &Channel, taken: &dyn Fn(&str) -> bool) -> String {
 /// writes them. With `as_new`, a row that only shares a name with someone becomes a new
 /// creator instead of waiting for a decision.
 pub fn plan(sheet: &Sheet, database: Vec<Creator>, as_new: bool, vocabulary: &Vocabulary) -> Plan {
-    plan_with(
+    let mut rows = Vec::new();
+    let plan = plan_with(
         sheet,
         database,
         as_new,
         vocabulary,
         &crate::store::progress::Progress::new(),
-    )
+        &mut |row| rows.push(row),
+    );
+    Plan { rows, ..plan }
 }
 
-/// As [`plan`], counting each row done in `progress`.
+/// As [`plan`], counting each row done in `progress` and handing each row's report to
+/// `report` as it is made rather than keeping it in the plan (a report of 100,000 rows kept
+/// whole is tens of megabytes).
 pub fn plan_with(
     sheet: &Sheet,
     database: Vec<Creator>,
     as_new: bool,
     vocabulary: &Vocabulary,
     progress: &crate::store::progress::Progress,
+    report: &mut dyn FnMut(RowReport),
 ) -> Plan {
     progress.set_total(sheet.rows.len() as u64);
     let mut creators = database;
@@ -156,7 +169,6 @@ pub fn plan_with(
     let mut seen: HashMap<u128, u64> = HashMap::new();
     let fractions = fraction_columns(sheet);
     let mut lookup = Lookup::new(&creators);
-    let mut rows = Vec::new();
     for (line, cells) in &sheet.rows {
         progress.add(1);
         progress.item();
@@ -168,7 +180,7 @@ pub fn plan_with(
         }
         let normal = hasher.digest128();
         if let Some(first) = seen.get(&normal) {
-            rows.push(RowReport {
+            report(RowReport {
                 line,
                 normalised: Vec::new(),
                 left_out: Vec::new(),
@@ -194,7 +206,7 @@ pub fn plan_with(
                 )
             }
         };
-        rows.push(RowReport {
+        report(RowReport {
             line,
             outcome,
             normalised,
@@ -205,7 +217,7 @@ pub fn plan_with(
         creators,
         existing,
         originals,
-        rows,
+        rows: Vec::new(),
     }
 }
 
@@ -218,14 +230,17 @@ fn join(
     as_new: bool,
 ) -> Outcome {
     let incoming = &row.creator;
-    let by_id = row.id.as_deref().and_then(|id| lookup.id.get(id).copied());
+    let by_id = row
+        .id
+        .as_deref()
+        .and_then(|id| lookup.id.get(&exact(id)).copied());
     let by_channel = incoming
         .channels
         .iter()
         .filter_map(|ch| {
             lookup
                 .channel
-                .get(&(ch.platform.name().to_string(), key(&ch.handle)))
+                .get(&channel(ch.platform.name(), &ch.handle))
                 .copied()
         })
         .min();
@@ -280,7 +295,7 @@ fn join(
             ),
         };
     }
-    let taken = |id: &str| lookup.id.contains_key(id);
+    let taken = |id: &str| lookup.id.contains_key(&exact(id));
     let id = match &row.id {
         Some(id) if !taken(id) => id.clone(),
         _ => new_id(&incoming.channels[0], &taken),

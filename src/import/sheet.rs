@@ -127,6 +127,16 @@ fn detect(text: &str) -> u8 {
 }
 
 /// How many cells of a row name fields: two or more make it the header row.
+/// A copy of `record` that takes only the room its cells need: a record read by the CSV reader
+/// keeps buffers grown by doubling, several times the row's size over a sheet of 100,000 rows.
+pub(super) fn compact(record: &csv::StringRecord) -> csv::StringRecord {
+    let mut out = csv::StringRecord::with_capacity(record.as_slice().len(), record.len());
+    for cell in record {
+        out.push_field(cell);
+    }
+    out
+}
+
 fn named(cells: &csv::StringRecord) -> usize {
     cells
         .iter()
@@ -198,20 +208,23 @@ pub fn read_sheet(
     // Rows stay as the reader's records (one buffer each), so that a sheet of 100,000 rows of
     // 80 columns takes tens of megabytes, not hundreds.
     let mut records: Vec<(u64, csv::StringRecord)> = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| {
-            fail(
-                e.position().map(|p| p.line()),
-                format!("not readable as CSV: {e}"),
-            )
-        })?;
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                return Err(fail(
+                    e.position().map(|p| p.line()),
+                    format!("not readable as CSV: {e}"),
+                ));
+            }
+        }
         let line = record.position().map_or(0, |p| p.line());
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let mut record = record;
-        record.set_position(None);
-        records.push((line, record));
+        records.push((line, compact(&record)));
     }
     columns(file, records, separator, encoding, maps, true)
 }

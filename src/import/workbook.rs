@@ -85,7 +85,10 @@ pub fn records(
             if record.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
-            rows.push((u64::from(top) + i as u64 + 1, record));
+            rows.push((
+                u64::from(top) + i as u64 + 1,
+                super::sheet::compact(&record),
+            ));
         }
         if rows.is_empty() {
             continue;

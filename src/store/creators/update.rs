@@ -57,7 +57,7 @@ pub fn update_creators(
     path: &Path,
     file: &str,
     before: &str,
-    changes: &[CreatorChange],
+    changes: Vec<CreatorChange>,
 ) -> Result<String, UpdateError> {
     let refused = |message: String| UpdateError::Refused {
         file: file.to_string(),
@@ -71,46 +71,64 @@ pub fn update_creators(
             file: file.to_string(),
         });
     }
-    let text = apply(before, changes).map_err(refused)?;
-    // What is written must read back with every creator there was, the new ones, and no
-    // new error.
-    // Counted one file at a time: two databases of 100,000 at once would double the memory.
-    let (old_errors, old_count) = counts(&super::parse_creators(file, before.as_bytes()));
-    let new = super::parse_creators(file, text.as_bytes());
     let added = changes
         .iter()
         .filter(|c| matches!(c, CreatorChange::New(_)))
         .count();
-    let errors = |l: &super::LoadedCreators| l.diagnostics.iter().filter(|d| d.is_error()).count();
-    if errors(&new) > old_errors {
-        let first = new
-            .diagnostics
-            .iter()
-            .find(|d| d.is_error())
-            .map(|d| d.to_string())
-            .unwrap_or_default();
+    let text = apply(before, &changes).map_err(refused)?;
+    // They are in the text now; a large import would otherwise hold them twice.
+    drop(changes);
+    // What is written must read back with every creator there was, the new ones, and no
+    // new error.
+    // Counted as the creators stream past, none of them kept: a database of 100,000 read
+    // twice more would otherwise be held twice more.
+    let old = count_of(file, before.as_bytes());
+    let new = count_of(file, text.as_bytes());
+    if new.errors > old.errors {
         return Err(refused(format!(
-            "the changes would not read back cleanly ({first})"
+            "the changes would not read back cleanly ({})",
+            new.first_error
         )));
     }
-    if new.database.creators.len() != old_count + added {
+    if new.creators != old.creators + added {
         return Err(refused(format!(
             "the changes would leave {} creators instead of {}",
-            new.database.creators.len(),
-            old_count + added
+            new.creators,
+            old.creators + added
         )));
     }
-    drop(new);
     write::replace(path, file, text.as_bytes())?;
     Ok(text)
 }
 
-/// How many errors a file has and how many creators loaded from it.
-fn counts(loaded: &super::LoadedCreators) -> (usize, usize) {
-    (
-        loaded.diagnostics.iter().filter(|d| d.is_error()).count(),
-        loaded.database.creators.len(),
-    )
+/// How many creators a file loads, how many errors it has, and the first of them.
+#[derive(Default)]
+struct Count {
+    creators: usize,
+    errors: usize,
+    first_error: String,
+}
+
+impl super::Sink for Count {
+    fn push(&mut self, _: crate::model::Creator) {
+        self.creators += 1;
+    }
+    fn restart(&mut self) {
+        self.creators = 0;
+    }
+}
+
+/// Reads the text of a creator database (named `file`) as [`super::parse_creators`] does,
+/// counting instead of keeping.
+fn count_of(file: &str, bytes: &[u8]) -> Count {
+    let mut count = Count::default();
+    // Reading from memory cannot fail.
+    let (diagnostics, _) =
+        super::read_creators(file, || Ok(bytes), None, &mut count).unwrap_or_default();
+    let errors: Vec<_> = diagnostics.iter().filter(|d| d.is_error()).collect();
+    count.errors = errors.len();
+    count.first_error = errors.first().map(|d| d.to_string()).unwrap_or_default();
+    count
 }
 
 /// The text of `before` with `changes` made. A file made of `[[creator]]` tables (the usual

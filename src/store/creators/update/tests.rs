@@ -124,7 +124,7 @@ fn a_file_changed_meanwhile_is_not_written() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("creators.toml");
     std::fs::write(&path, FILE).unwrap();
-    let err = update_creators(&path, "creators.toml", "something else", &[]).unwrap_err();
+    let err = update_creators(&path, "creators.toml", "something else", Vec::new()).unwrap_err();
     assert_eq!(
         err.to_string(),
         "creators.toml changed while the import was being prepared; nothing was written — run it again"
@@ -157,7 +157,7 @@ fn changes_that_would_not_read_back_are_not_written() {
         &path,
         "creators.toml",
         FILE,
-        &[CreatorChange::Fill {
+        vec![CreatorChange::Fill {
             id: "ken".into(),
             key: "email",
             value: FillValue::Text("ken@".into()),
