@@ -152,8 +152,7 @@ fn creators_among(current: &OsStr, campaign: Option<String>) -> Vec<CompletionCa
         .take(MOST)
         .map(|r| {
             let r = r as usize;
-            CompletionCandidate::new(index.ids.get(r))
-                .help(Some(index.names.get(r).to_string().into()))
+            CompletionCandidate::new(index.ids.get(r)).help(Some(index.name(r).to_string().into()))
         })
         .collect()
 }

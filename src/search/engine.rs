@@ -312,7 +312,7 @@ pub fn why(index: &Index, row: usize, query: &Query) -> Why {
 /// The character positions in row `row`'s name that the query's words matched, for
 /// highlighting.
 pub fn highlights(index: &Index, row: usize, query: &Query) -> Vec<usize> {
-    plan::name_highlights(index.names.get(row), query)
+    plan::name_highlights(index.name(row), query)
 }
 
 #[cfg(test)]

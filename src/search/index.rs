@@ -29,8 +29,8 @@ pub mod flag {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Index {
     pub ids: Arena,
-    pub names: Arena,
-    /// Name, aliases and distinct handles, one a line, as written (for case-sensitive words).
+    /// Name, aliases and distinct handles, one a line, as written (for case-sensitive words);
+    /// its first line is the name (see [`Index::name`]).
     pub ident: Arena,
     /// The same, lower-cased (for all other words).
     pub ident_lower: Arena,
@@ -161,12 +161,13 @@ impl IndexBuilder {
     pub fn add(&mut self, c: &Creator) {
         let ix = &mut self.ix;
         ix.ids.push(&c.id);
-        ix.names.push(&c.name);
         let ident = &mut self.ident;
         ident.clear();
-        // Parts are one a line, so a line break inside one is flattened to a space.
+        // Parts are one a line, so a line break inside one is flattened to a space; the first
+        // line is the name, even an empty one.
+        let mut first = true;
         let mut part = |text: &str| {
-            if !ident.is_empty() {
+            if !std::mem::take(&mut first) {
                 ident.push('\n');
             }
             ident.extend(text.chars().map(|c| if c == '\n' { ' ' } else { c }));
@@ -242,7 +243,7 @@ impl IndexBuilder {
         ix.languages = self.languages.table;
         ix.other_platforms = self.others.table;
         ix.currencies = self.currencies.table;
-        ix.name_rank = rank_by_name(&ix.names);
+        ix.name_rank = rank_by_name(&ix);
         // Rows are shown by their largest channel, so that is the order of "most followers".
         let largest: Vec<u64> = (0..ix.len()).map(|r| ix.largest_channel(r)).collect();
         let mut order: Vec<u32> = (0..ix.len() as u32).collect();
@@ -267,7 +268,6 @@ impl Index {
     fn shrink(&mut self) {
         for a in [
             &mut self.ids,
-            &mut self.names,
             &mut self.ident,
             &mut self.ident_lower,
             &mut self.handles,
@@ -294,6 +294,13 @@ impl Index {
         self.channel_engagement.shrink_to_fit();
         self.main.shrink_to_fit();
         self.line.shrink_to_fit();
+    }
+
+    /// The name of the creator at `row`: the first line of its [`Index::ident`] (a line break
+    /// written inside a name is a space there).
+    pub fn name(&self, row: usize) -> &str {
+        let ident = self.ident.get(row);
+        ident.split_once('\n').map_or(ident, |(name, _)| name)
     }
 
     /// How many creators the index holds.
@@ -430,11 +437,11 @@ fn main_engagement(c: &Creator) -> f64 {
         .unwrap_or(f64::NAN)
 }
 
-fn rank_by_name(names: &Arena) -> Vec<u32> {
-    let keys: Vec<String> = (0..names.len())
-        .map(|i| names.get(i).to_lowercase())
+fn rank_by_name(ix: &Index) -> Vec<u32> {
+    let keys: Vec<String> = (0..ix.ids.len())
+        .map(|i| ix.name(i).to_lowercase())
         .collect();
-    let mut order: Vec<u32> = (0..names.len() as u32).collect();
+    let mut order: Vec<u32> = (0..ix.ids.len() as u32).collect();
     order.sort_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]).then(a.cmp(&b)));
     let mut rank = vec![0; order.len()];
     for (r, &row) in order.iter().enumerate() {

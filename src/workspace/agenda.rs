@@ -75,7 +75,7 @@ impl Session {
                     campaign: campaign.id.to_string(),
                     campaign_name: campaign.brief.name.clone(),
                     entry: entry.clone(),
-                    name: row.map(|r| roster.index.names.get(r as usize).to_string()),
+                    name: row.map(|r| roster.index.name(r as usize).to_string()),
                     email: creator.and_then(|c| c.email.map(|e| e.to_string())),
                     row,
                     due,

@@ -47,7 +47,7 @@ pub fn figures(campaign: &Campaign, roster: &Roster, tiers: &TierBounds, currenc
     let find = |creator: &str| {
         let row = known.row(creator)?;
         let c = roster.at(row)?;
-        Some((roster.index.names.get(row as usize).to_string(), c))
+        Some((roster.index.name(row as usize).to_string(), c))
     };
     report(
         &campaign.entries,

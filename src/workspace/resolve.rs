@@ -99,7 +99,7 @@ impl Roster {
         if let [row] = named.as_slice() {
             // Said as what it is.
             let r = *row as usize;
-            let by = if index.names.get(r).to_lowercase() == word {
+            let by = if index.name(r).to_lowercase() == word {
                 "name"
             } else if index
                 .row_channels

@@ -94,7 +94,7 @@ impl Roster {
 
     /// The name of the creator `id`, if the database has them.
     pub fn name<'r>(&'r self, ids: &IndexIds<'_>, id: &str) -> Option<&'r str> {
-        ids.row(id).map(|row| self.index.names.get(row as usize))
+        ids.row(id).map(|row| self.index.name(row as usize))
     }
 
     /// The creators of `entries` (`None` for one the database does not have), in order: who an

@@ -56,7 +56,7 @@ impl Arena {
 #[error("the search index is damaged or from another version")]
 pub struct DecodeError;
 
-const MAGIC: &[u8] = concat!("shortlist-index 1 ", env!("CARGO_PKG_VERSION"), "\n").as_bytes();
+const MAGIC: &[u8] = concat!("shortlist-index 2 ", env!("CARGO_PKG_VERSION"), "\n").as_bytes();
 
 impl Index {
     /// The index as bytes.
@@ -71,13 +71,7 @@ impl Index {
     pub fn write_to(&self, out: &mut dyn Write) -> io::Result<()> {
         let mut w = Writer(BufWriter::with_capacity(1 << 16, out));
         w.0.write_all(MAGIC)?;
-        for arena in [
-            &self.ids,
-            &self.names,
-            &self.ident,
-            &self.ident_lower,
-            &self.handles,
-        ] {
+        for arena in [&self.ids, &self.ident, &self.ident_lower, &self.handles] {
             w.arena(arena)?;
         }
         for arena in [&self.row_niches, &self.row_languages, &self.row_channels] {
@@ -128,7 +122,6 @@ impl Index {
             return Err(DecodeError);
         }
         let ids = r.arena()?;
-        let names = r.arena()?;
         let ident = r.arena()?;
         let ident_lower = r.arena()?;
         let handles = r.arena()?;
@@ -146,7 +139,6 @@ impl Index {
         };
         let ix = Index {
             ids,
-            names,
             ident,
             ident_lower,
             handles,
@@ -185,7 +177,7 @@ impl Index {
     fn consistent(&self) -> bool {
         let rows = self.line.len();
         let channels = self.platform.len();
-        let arenas_ok = [&self.ids, &self.names, &self.ident, &self.ident_lower]
+        let arenas_ok = [&self.ids, &self.ident, &self.ident_lower]
             .iter()
             .all(|a| a.len() == rows && a.valid())
             && self.handles.len() == channels

@@ -7,7 +7,7 @@ fn columns_describe_the_creators() {
     assert_eq!(ix.len(), 500);
     for (i, c) in creators.iter().enumerate() {
         assert_eq!(ix.ids.get(i), c.id.as_str());
-        assert_eq!(ix.names.get(i), c.name.as_str());
+        assert_eq!(ix.name(i), c.name.as_str());
         assert!(ix.ident.get(i).starts_with(c.name.as_str()));
         assert_eq!(ix.followers[i], c.followers());
         let channels = ix.row_channels.get(i);
@@ -58,4 +58,21 @@ fn engagement_comes_from_the_main_channel_else_the_largest_known_and_rates_are_k
     assert_eq!(ix.currencies[ix.currency[0] as usize], "USD");
     c.rate = None;
     assert_eq!(Index::build(&[c]).rate, [UNKNOWN]);
+}
+
+/// The name comes from the first line of the names and handles: also an empty one, and one
+/// written with a line break (shown with a space), whatever the aliases.
+#[test]
+fn the_name_is_the_first_line_of_the_names_and_handles() {
+    let mut creators = crate::synth::creators(3, 4);
+    creators[0].name = "".into();
+    creators[0].aliases = vec!["Alias".into()];
+    creators[1].name = "Two\nLines".into();
+    let ix = Index::build(&creators);
+    assert_eq!(ix.name(0), "");
+    assert_eq!(ix.name(1), "Two Lines");
+    assert_eq!(ix.name(2), creators[2].name.as_str());
+    let back = Index::decode(&ix.encode()).unwrap();
+    assert_eq!(back.name(0), "");
+    assert_eq!(back.name(1), "Two Lines");
 }

@@ -74,7 +74,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, areas: &Areas) {
     for &(i, row) in &visible {
         let r = row as usize;
         let channel = app.results.picked.get(i).and_then(|p| p.channel);
-        content.name = content.name.max(width(&escape(index.names.get(r))));
+        content.name = content.name.max(width(&escape(index.name(r))));
         if let Some(c) = channel {
             content.channel = content
                 .channel
@@ -186,7 +186,7 @@ fn name<'a>(
     query: Option<&Query>,
     room: usize,
 ) -> Line<'a> {
-    let text = index.names.get(row);
+    let text = index.name(row);
     let escaped = escape(text);
     let marks = match (query, &escaped) {
         (Some(q), std::borrow::Cow::Borrowed(_)) => highlights(index, row, q),

@@ -206,7 +206,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, area: Rect) {
             .flat_map(|(i, &e)| {
                 let entry = &campaign.entries[e];
                 let name = open.rows[e]
-                    .and_then(|r| Some(app.db.as_ref()?.index.names.get(r as usize).to_string()))
+                    .and_then(|r| Some(app.db.as_ref()?.index.name(r as usize).to_string()))
                     .unwrap_or_else(|| entry.creator.to_string());
                 let next = next_action_by(entry, today, &app.cadence);
                 let due = next.as_ref().is_some_and(|d| d.on <= today);

@@ -135,7 +135,7 @@ fn a_negated_word_excludes_only_what_contains_it() {
     let mut names: Vec<&str> = hits
         .matched
         .iter()
-        .map(|&r| index.names.get(r as usize))
+        .map(|&r| index.name(r as usize))
         .collect();
     names.sort();
     assert_eq!(
