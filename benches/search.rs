@@ -11,7 +11,15 @@
 //!   uses, waiting for each result, over several rounds; p50/p90/p99/max per keystroke;
 //! - nucleo-matcher as a peer scorer over the same creators' text on the free-text keystrokes;
 //! - peak resident memory of a process that opens the database and types every query;
-//! - `shortlist search WORD --limit 50` (warm) against `fzf --filter WORD` over the same text.
+//! - `shortlist search WORD --limit 50` (warm) against `fzf --filter WORD` over the same text;
+//! - the cold open as a whole process (`shortlist search WORD --limit 50` with no cache, the
+//!   file read and parsed) against `fzf --filter WORD` over the raw `creators.toml`.
+//!
+//! 1,000,000 creators is opt-in, as it takes several minutes (a 427 MB file):
+//!
+//! ```sh
+//! cargo bench --bench search -- 1000000
+//! ```
 //!
 //! Databases are generated under `target/bench/` with the project's generator.
 // A tool for developers that prints only its own figures.
@@ -21,6 +29,11 @@
 use shortlist::model;
 #[path = "../tests/support/synth.rs"]
 mod synth;
+
+/// The allocator the program itself uses (see `src/main.rs`), so that what is measured here in
+/// process is what the program does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -85,6 +98,7 @@ fn main() {
     let mut open_rows = Vec::new();
     let mut typing_rows = Vec::new();
     let mut fzf_rows = Vec::new();
+    let mut cold_rows = Vec::new();
     let fzf = fzf_available();
     for &n in &sizes {
         let dir = database(&root, n);
@@ -115,6 +129,15 @@ fn main() {
         ));
         match &fzf {
             Ok(fzf) => {
+                let (ours, theirs) =
+                    cold_versus_fzf(fzf, &dir, &root.join(format!("cache-{n}")), WORDS[0]);
+                cold_rows.push(format!(
+                    "| {} | `{}` | {} | {} |",
+                    thousands(n),
+                    WORDS[0],
+                    range(&ours),
+                    range(&theirs)
+                ));
                 for word in WORDS {
                     let (ours, theirs) =
                         versus_fzf(fzf, &dir, &root.join(format!("cache-{n}")), word);
@@ -156,6 +179,14 @@ fn main() {
             println!("| creators | word | shortlist | fzf |");
             println!("|---:|---|---:|---:|");
             for r in &fzf_rows {
+                println!("{r}");
+            }
+            println!(
+                "\n### Cold open: `shortlist search WORD --limit 50` without a cache against `fzf --filter WORD` over the raw `creators.toml`, whole process, {COLD_RUNS} runs each, alternating\n"
+            );
+            println!("| creators | word | shortlist, cold | fzf over the raw file |");
+            println!("|---:|---|---:|---:|");
+            for r in &cold_rows {
                 println!("{r}");
             }
         }
@@ -446,6 +477,57 @@ fn versus_fzf(fzf: &Path, dir: &Path, cache: &Path, word: &str) -> (Duration, Du
         median(&mut times)
     };
     (time(&ours), time(&theirs))
+}
+
+/// How many times each side of the cold comparison runs.
+const COLD_RUNS: usize = 3;
+
+/// Whole-process times of `shortlist search WORD --limit 50` with no cache (the TOML read,
+/// parsed, indexed and cached) and of `fzf --filter WORD` over the raw `creators.toml`, run
+/// alternately so that both meet the same machine.
+fn cold_versus_fzf(
+    fzf: &Path,
+    dir: &Path,
+    cache: &Path,
+    word: &str,
+) -> (Vec<Duration>, Vec<Duration>) {
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_shortlist"));
+    let xdg = cache.parent().unwrap().join(format!(
+        "cold-{}",
+        cache.file_name().unwrap().to_string_lossy()
+    ));
+    let raw = dir.join("creators.toml");
+    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+    for _ in 0..COLD_RUNS {
+        let _ = std::fs::remove_dir_all(&xdg);
+        let t = Instant::now();
+        let status = Command::new(&bin)
+            .env("XDG_CACHE_HOME", &xdg)
+            .arg("--workspace")
+            .arg(dir)
+            .args(["search", word, "--limit", "50", "--quiet"])
+            .stdout(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        ours.push(t.elapsed());
+        assert!(status.success());
+        let t = Instant::now();
+        Command::new(fzf)
+            .args(["--filter", word])
+            .stdin(std::fs::File::open(&raw).unwrap())
+            .stdout(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        theirs.push(t.elapsed());
+    }
+    (ours, theirs)
+}
+
+/// `lowest–highest` of some times.
+fn range(times: &[Duration]) -> String {
+    let low = times.iter().min().copied().unwrap_or_default();
+    let high = times.iter().max().copied().unwrap_or_default();
+    format!("{}–{}", ms(low), ms(high))
 }
 
 fn median(times: &mut [Duration]) -> Duration {
