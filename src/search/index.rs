@@ -109,6 +109,9 @@ impl Arena32 {
 struct Interner<T> {
     table: Vec<T>,
     ids: std::collections::HashMap<CompactString, u32, foldhash::fast::RandomState>,
+    /// The same ids by the text as written, so that a tag met again (the usual case) is found
+    /// without being lower-cased again.
+    written: std::collections::HashMap<CompactString, u32, foldhash::fast::RandomState>,
 }
 
 impl<T> Interner<T> {
@@ -116,6 +119,7 @@ impl<T> Interner<T> {
         Interner {
             table: Vec::new(),
             ids: Default::default(),
+            written: Default::default(),
         }
     }
 
@@ -127,6 +131,31 @@ impl<T> Interner<T> {
         self.table.push(make());
         self.ids.insert(key.into(), id);
         id
+    }
+
+    /// The id of `text` as written, whose key is `key(text)`.
+    fn id_of(
+        &mut self,
+        text: &str,
+        key: impl FnOnce(&str) -> String,
+        make: impl FnOnce(&str) -> T,
+    ) -> u32 {
+        if let Some(&id) = self.written.get(text) {
+            return id;
+        }
+        let key = key(text);
+        let id = self.id(&key, || make(&key));
+        self.written.insert(text.into(), id);
+        id
+    }
+}
+
+/// `text` lower-cased, quickly when it is ASCII.
+fn lower(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        text.to_lowercase()
     }
 }
 
@@ -184,22 +213,23 @@ impl IndexBuilder {
             }
         }
         ix.ident.push(ident);
-        ix.ident_lower.push(&ident.to_lowercase());
+        ix.ident_lower.push(&lower(ident));
         let niches = &mut self.niches;
-        ix.row_niches.push(c.niches.iter().map(|n| {
-            let lower = n.to_lowercase();
-            niches.id(&lower, || (n.clone(), lower.clone()))
-        }));
+        ix.row_niches.push(
+            c.niches
+                .iter()
+                .map(|n| niches.id_of(n, lower, |l| (n.clone(), l.into()))),
+        );
         let locations = &mut self.locations;
         ix.location.push(c.location.as_ref().map_or(NONE, |l| {
-            let lower = l.to_lowercase();
-            locations.id(&lower, || (l.clone(), lower.clone()))
+            locations.id_of(l, lower, |lower| (l.clone(), lower.into()))
         }));
         let languages = &mut self.languages;
-        ix.row_languages.push(c.languages.iter().map(|l| {
-            let lower = l.to_lowercase();
-            languages.id(&lower, || lower.clone())
-        }));
+        ix.row_languages.push(
+            c.languages
+                .iter()
+                .map(|l| languages.id_of(l, lower, |l| CompactString::from(l))),
+        );
         ix.kind.push(c.kind.map_or(0, |k| {
             1 + crate::model::Kind::ALL
                 .iter()

@@ -54,6 +54,8 @@ pub(super) struct Plan<'a> {
 /// A free word or phrase, ready to test.
 struct Word {
     pattern: String,
+    /// How many characters `pattern` has (counted once, not for every row).
+    chars: usize,
     /// The word has capitals, so it is compared as written (smart case).
     sensitive: bool,
     /// Pieces of the pattern to find in order, for the quick check.
@@ -207,6 +209,7 @@ impl<'a> Plan<'a> {
             set
         });
         let mut word = Word {
+            chars: pattern.chars().count(),
             pattern,
             sensitive,
             pieces,

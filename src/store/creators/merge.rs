@@ -53,12 +53,14 @@ impl Keys {
                     key.clear();
                     key.push_str(platform.name());
                     key.push('\0');
-                    key.extend(
-                        handle
-                            .trim_start_matches('@')
-                            .chars()
-                            .flat_map(char::to_lowercase),
-                    );
+                    let handle = handle.trim_start_matches('@');
+                    if handle.is_ascii() {
+                        let from = key.len();
+                        key.push_str(handle);
+                        key[from..].make_ascii_lowercase();
+                    } else {
+                        key.extend(handle.chars().flat_map(char::to_lowercase));
+                    }
                     xxh3_128(key.as_bytes())
                 })
                 .collect(),

@@ -29,7 +29,7 @@ pub(super) fn part_bound(part: &str, word: &Word) -> i32 {
         }
         prev = Some(c);
     }
-    let rest = word.pattern.chars().count().saturating_sub(1) as i32;
+    let rest = word.chars.saturating_sub(1) as i32;
     (15 + first_bonus)
         .saturating_add(rest.saturating_mul(16 + any_bonus))
         .min(word.ceiling)
