@@ -86,6 +86,11 @@ pub(crate) trait Sink {
     fn push(&mut self, creator: Creator);
     /// Forgets every creator taken so far: the file is being read again from the start.
     fn restart(&mut self);
+    /// Told once, early in a long read, that the first `tables` creator tables took `bytes`
+    /// bytes of the file: enough to judge how many the whole file holds.
+    fn density(&mut self, tables: usize, bytes: u64) {
+        let _ = (tables, bytes);
+    }
 }
 
 impl Sink for Vec<Creator> {
@@ -119,14 +124,14 @@ pub(crate) fn read_creators<R: BufRead + Send>(
     cache: Option<&mut dyn PieceCache>,
     sink: &mut dyn Sink,
 ) -> io::Result<Outcome> {
-    if let Some(outcome) = stream::read_in_chunks(file, open()?, cache, &mut |c| sink.push(c))? {
+    if let Some(outcome) = stream::read_in_chunks(file, open()?, cache, sink)? {
         return Ok(outcome);
     }
     sink.restart();
     let mut bytes = Vec::new();
     open()?.read_to_end(&mut bytes)?;
     Ok(match decode(file, &bytes) {
-        Ok(text) => read_whole(file, text, &mut |c| sink.push(c)),
+        Ok(text) => read_whole(file, text, sink),
         Err(diagnostic) => (vec![diagnostic], 0),
     })
 }
@@ -148,7 +153,7 @@ pub(super) fn report_syntax_errors(errors: &[toml::de::Error], report: &mut Repo
 
 /// The whole document at once: slower, but it reports syntax errors exactly and takes any
 /// layout TOML allows.
-fn read_whole(file: &str, text: &str, sink: &mut dyn FnMut(Creator)) -> Outcome {
+fn read_whole(file: &str, text: &str, sink: &mut dyn Sink) -> Outcome {
     let index = LineIndex::new(text);
     let mut report = Report::new(text, &index);
     let (root, errors) = DeTable::parse_recoverable(text);

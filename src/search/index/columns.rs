@@ -49,6 +49,17 @@ impl Arena {
         self.text.shrink_to_fit();
         self.at.shrink_to_fit();
     }
+
+    /// Bytes of text held.
+    pub(super) fn text_len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Makes room for `text` more bytes in `strings` more strings.
+    pub(super) fn reserve(&mut self, text: usize, strings: usize) {
+        self.text.reserve(text);
+        self.at.reserve(strings);
+    }
 }
 
 /// Why bytes are not an index this program wrote.
@@ -230,6 +241,10 @@ impl Derived for Index {
 
     fn finish(builder: Self::Builder) -> Self {
         builder.finish()
+    }
+
+    fn reserve(builder: &mut Self::Builder, rows: usize) {
+        builder.reserve(rows);
     }
 
     fn snapshot(builder: &Self::Builder) -> Option<Self> {

@@ -1,3 +1,4 @@
+use super::build::main_engagement;
 use super::*;
 
 #[test]
@@ -75,4 +76,21 @@ fn the_name_is_the_first_line_of_the_names_and_handles() {
     let back = Index::decode(&ix.encode()).unwrap();
     assert_eq!(back.name(0), "");
     assert_eq!(back.name(1), "Two Lines");
+}
+
+/// Making room early, however wrong the guess, changes nothing in the index built.
+#[test]
+fn room_made_early_changes_nothing() {
+    let creators = crate::synth::creators(300, 6);
+    let plain = Index::build(&creators);
+    for guess in [0, 1, 150, 300, 100_000] {
+        let mut builder = IndexBuilder::default();
+        for (i, c) in creators.iter().enumerate() {
+            if i == 20 {
+                builder.reserve(guess);
+            }
+            builder.add(c);
+        }
+        assert!(builder.finish().encode() == plain.encode(), "guess {guess}");
+    }
 }

@@ -7,7 +7,6 @@ use foldhash::fast::RandomState;
 use xxhash_rust::xxh3::xxh3_128;
 
 use super::read::Piece;
-use crate::model::Creator;
 use crate::store::diagnostic::{Diagnostic, Located};
 
 /// Pieces in file order become the loaded creators: those without errors of their own and not
@@ -15,7 +14,7 @@ use crate::store::diagnostic::{Diagnostic, Located};
 /// needs only something derived from the creators never holds them all.
 pub(crate) struct Merge<'f, 's> {
     file: &'f str,
-    sink: &'s mut dyn FnMut(Creator),
+    sink: &'s mut dyn super::Sink,
     accepted: usize,
     diagnostics: Vec<Diagnostic>,
     rejected: usize,
@@ -71,7 +70,7 @@ impl Keys {
 impl<'f, 's> Merge<'f, 's> {
     /// Starts merging pieces of `file`, expecting about `capacity` of them, handing each accepted
     /// creator to `sink`.
-    pub fn new(file: &'f str, capacity: usize, sink: &'s mut dyn FnMut(Creator)) -> Merge<'f, 's> {
+    pub fn new(file: &'f str, capacity: usize, sink: &'s mut dyn super::Sink) -> Merge<'f, 's> {
         Merge {
             file,
             sink,
@@ -83,6 +82,12 @@ impl<'f, 's> Merge<'f, 's> {
             names: String::new(),
             name_at: vec![0],
         }
+    }
+
+    /// Passes on to the sink how much of the file the first tables took (see
+    /// [`super::Sink::density`]).
+    pub fn density(&mut self, tables: usize, bytes: u64) {
+        self.sink.density(tables, bytes);
     }
 
     /// Records a problem that belongs to no creator.
@@ -161,7 +166,7 @@ impl<'f, 's> Merge<'f, 's> {
         match piece.creator {
             Some(mut creator) if !errors => {
                 creator.line = header;
-                (self.sink)(creator);
+                self.sink.push(creator);
                 self.accepted += 1;
                 true
             }

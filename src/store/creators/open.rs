@@ -128,6 +128,11 @@ pub trait Derived: Sized {
         let _ = builder;
         None
     }
+    /// Makes room for about `rows` creators in all, told once the first few thousand are in
+    /// (nothing, where that is not worth it).
+    fn reserve(builder: &mut Self::Builder, rows: usize) {
+        let _ = (builder, rows);
+    }
     /// Writes it for the cache.
     fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()>;
     /// Reads what [`Derived::write_to`] wrote, at most `len` bytes; `None` if it is something
@@ -243,6 +248,17 @@ fn open_derived_inner<D: Derived>(
             }
             if let Some(keep) = &mut self.keep {
                 keep.push(creator);
+            }
+        }
+        fn density(&mut self, tables: usize, bytes: u64) {
+            // How many creators the whole file holds, judged from how far these took it.
+            let (_, total) = self.progress.bytes();
+            if bytes > 0 && total > bytes {
+                let rows = tables as u128 * u128::from(total) / u128::from(bytes);
+                D::reserve(
+                    &mut self.builder,
+                    usize::try_from(rows).unwrap_or(usize::MAX),
+                );
             }
         }
         fn restart(&mut self) {

@@ -14,14 +14,16 @@ use super::chunks::{Chunk, Splitter};
 use super::merge::{Keys, Merge};
 use super::pieces::{self, FileStamp, Lookup, PieceCache};
 use super::read::{self, Piece};
-use super::{Outcome, report_syntax_errors};
-use crate::model::Creator;
+use super::{Outcome, Sink, report_syntax_errors};
 use crate::store::diagnostic::{LineIndex, Located, Report};
 use crate::store::text::decode;
 
 /// How many chunks are read in parallel before their results are merged: enough to keep every
 /// core busy, few enough that nothing piles up for a whole file.
 const BATCH: usize = 4096;
+
+/// After how many tables their density is told (see [`Sink::density`]).
+const DENSITY_AFTER: usize = 8192;
 
 /// What one chunk gives.
 enum ChunkResult {
@@ -51,6 +53,11 @@ enum Message {
     NotText,
     /// Something other than creator tables is in the file.
     Unsplittable,
+    /// The first `tables` tables took `bytes` bytes of the file.
+    Density {
+        tables: usize,
+        bytes: u64,
+    },
     /// The whole file has been read.
     End(FileStamp),
 }
@@ -60,7 +67,7 @@ pub(super) fn read_in_chunks<R: BufRead + Send>(
     file: &str,
     reader: R,
     mut cache: Option<&mut dyn PieceCache>,
-    sink: &mut dyn FnMut(Creator),
+    sink: &mut dyn Sink,
 ) -> io::Result<Option<Outcome>> {
     let lookup = cache.as_deref_mut().and_then(|c| c.prepare());
     let encode = cache.is_some();
@@ -87,6 +94,7 @@ pub(super) fn read_in_chunks<R: BufRead + Send>(
         for message in &rx {
             match message {
                 Message::Chunks(..) => {}
+                Message::Density { tables, bytes } => merge.density(tables, bytes),
                 Message::Batch(batch) => {
                     if !merge_batch(batch, &mut merge, &mut cache, &mut complete) {
                         outcome = Some(None);
@@ -153,6 +161,13 @@ fn produce<R: BufRead>(
         };
         if let Some(chunk) = splitter.push(text) {
             batch.push(chunk);
+            if ordinal + batch.len() == DENSITY_AFTER {
+                let before = len - buf.len() as u64;
+                let _ = tx.send(Message::Density {
+                    tables: DENSITY_AFTER,
+                    bytes: before,
+                });
+            }
             if batch.len() == BATCH && !send(&mut batch, &mut ordinal) {
                 return Ok(());
             }

@@ -23,9 +23,9 @@ fn chunked_and_whole_reading_agree() {
             continue;
         };
         let mut whole_creators = Vec::new();
-        let whole = read_whole("f", text, &mut |c| whole_creators.push(c));
+        let whole = read_whole("f", text, &mut whole_creators);
         let mut fast_creators = Vec::new();
-        let fast = read_in_chunks("f", bytes.as_slice(), None, &mut |c| fast_creators.push(c));
+        let fast = read_in_chunks("f", bytes.as_slice(), None, &mut fast_creators);
         if let Some(fast) = fast.unwrap() {
             chunked += 1;
             assert_eq!(fast, whole, "{}", path.display());
