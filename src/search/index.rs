@@ -159,7 +159,8 @@ impl Index {
         self.line.reserve(more(self.line.len()));
     }
 
-    /// Gives back the room the columns grew into while building.
+    /// Gives back the room the columns grew into while building, where it is worth a copy of
+    /// the column (more than an eighth of it).
     fn shrink(&mut self) {
         for a in [
             &mut self.ids,
@@ -174,21 +175,21 @@ impl Index {
             &mut self.row_languages,
             &mut self.row_channels,
         ] {
-            a.at.shrink_to_fit();
-            a.values.shrink_to_fit();
+            trim(&mut a.at);
+            trim(&mut a.values);
         }
-        self.location.shrink_to_fit();
-        self.kind.shrink_to_fit();
-        self.flags.shrink_to_fit();
-        self.followers.shrink_to_fit();
-        self.engagement.shrink_to_fit();
-        self.rate.shrink_to_fit();
-        self.currency.shrink_to_fit();
-        self.platform.shrink_to_fit();
-        self.channel_followers.shrink_to_fit();
-        self.channel_engagement.shrink_to_fit();
-        self.main.shrink_to_fit();
-        self.line.shrink_to_fit();
+        trim(&mut self.location);
+        trim(&mut self.kind);
+        trim(&mut self.flags);
+        trim(&mut self.followers);
+        trim(&mut self.engagement);
+        trim(&mut self.rate);
+        trim(&mut self.currency);
+        trim(&mut self.platform);
+        trim(&mut self.channel_followers);
+        trim(&mut self.channel_engagement);
+        trim(&mut self.main);
+        trim(&mut self.line);
     }
 
     /// The name of the creator at `row`: the first line of its [`Index::ident`] (a line break
@@ -284,6 +285,13 @@ impl Index {
     /// The row of the creator with this id (a scan: for occasional lookups).
     pub fn row_of(&self, id: &str) -> Option<usize> {
         (0..self.len()).find(|&i| self.ids.get(i) == id)
+    }
+}
+
+/// Gives back a vector's spare room when it is more than an eighth of its length.
+pub(super) fn trim<T>(v: &mut Vec<T>) {
+    if v.capacity() - v.len() > v.len() / 8 {
+        v.shrink_to_fit();
     }
 }
 

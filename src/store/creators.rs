@@ -107,8 +107,14 @@ impl Sink for Vec<Creator> {
 pub fn parse_creators(file: &str, bytes: &[u8]) -> LoadedCreators {
     let mut creators = Vec::new();
     // Reading from memory cannot fail.
-    let (diagnostics, rejected) =
-        read_creators(file, || Ok(bytes), None, &mut creators).unwrap_or_default();
+    let (diagnostics, rejected) = read_creators(
+        file,
+        || Ok(bytes),
+        Some(bytes.len() as u64),
+        None,
+        &mut creators,
+    )
+    .unwrap_or_default();
     assemble(creators, diagnostics, rejected)
 }
 
@@ -116,15 +122,16 @@ pub fn parse_creators(file: &str, bytes: &[u8]) -> LoadedCreators {
 pub(crate) type Outcome = (Vec<Diagnostic>, usize);
 
 /// Reads a creator database from what `open` gives (called again if the file must be read as a
-/// whole), reusing and filling `cache`, and handing each creator that loads to `sink` in file
-/// order.
+/// whole), `size` bytes if known, reusing and filling `cache`, and handing each creator that
+/// loads to `sink` in file order.
 pub(crate) fn read_creators<R: BufRead + Send>(
     file: &str,
     open: impl Fn() -> io::Result<R>,
+    size: Option<u64>,
     cache: Option<&mut dyn PieceCache>,
     sink: &mut dyn Sink,
 ) -> io::Result<Outcome> {
-    if let Some(outcome) = stream::read_in_chunks(file, open()?, cache, sink)? {
+    if let Some(outcome) = stream::read_in_chunks(file, open()?, size, cache, sink)? {
         return Ok(outcome);
     }
     sink.restart();

@@ -46,8 +46,10 @@ impl Arena {
 
     /// Gives back unused room.
     pub(super) fn shrink(&mut self) {
-        self.text.shrink_to_fit();
-        self.at.shrink_to_fit();
+        if self.text.capacity() - self.text.len() > self.text.len() / 8 {
+            self.text.shrink_to_fit();
+        }
+        super::trim(&mut self.at);
     }
 
     /// Bytes of text held.

@@ -90,6 +90,22 @@ impl<'f, 's> Merge<'f, 's> {
         self.sink.density(tables, bytes);
     }
 
+    /// Makes room for about `tables` creators in all, judging from those merged so far, so
+    /// that the maps do not grow (and move) over and over on a large file.
+    pub fn expect(&mut self, tables: usize) {
+        let seen = self.accepted + self.rejected;
+        if seen == 0 || tables <= seen {
+            return;
+        }
+        let more = |len: usize| {
+            (len as u128 * (tables - seen) as u128 * 21 / (seen as u128 * 20)) as usize
+        };
+        self.ids.reserve(more(self.ids.len()));
+        self.handles.reserve(more(self.handles.len()));
+        self.names.reserve(more(self.names.len()));
+        self.name_at.reserve(more(self.name_at.len()));
+    }
+
     /// Records a problem that belongs to no creator.
     pub fn push_diagnostic(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);

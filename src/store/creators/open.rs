@@ -65,8 +65,9 @@ fn read(
     sink: &mut dyn Sink,
     progress: &std::sync::Arc<crate::store::progress::Progress>,
 ) -> Result<super::Outcome, ReadError> {
-    if let Ok(meta) = std::fs::metadata(path) {
-        progress.set_total(meta.len());
+    let size = std::fs::metadata(path).ok().map(|meta| meta.len());
+    if let Some(size) = size {
+        progress.set_total(size);
     }
     let open = || {
         files::open_regular(path).map(|f| crate::store::progress::Counting {
@@ -77,6 +78,7 @@ fn read(
     read_creators(
         file,
         open,
+        size,
         cache.map(|c| c as &mut dyn super::PieceCache),
         sink,
     )

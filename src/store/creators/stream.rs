@@ -62,10 +62,12 @@ enum Message {
     End(FileStamp),
 }
 
-/// The streaming way, or `None` when the text must be read as a whole.
+/// The streaming way, or `None` when the text must be read as a whole; `size` is the file's
+/// length, if known, to make room for all of it early.
 pub(super) fn read_in_chunks<R: BufRead + Send>(
     file: &str,
     reader: R,
+    size: Option<u64>,
     mut cache: Option<&mut dyn PieceCache>,
     sink: &mut dyn Sink,
 ) -> io::Result<Option<Outcome>> {
@@ -94,7 +96,13 @@ pub(super) fn read_in_chunks<R: BufRead + Send>(
         for message in &rx {
             match message {
                 Message::Chunks(..) => {}
-                Message::Density { tables, bytes } => merge.density(tables, bytes),
+                Message::Density { tables, bytes } => {
+                    merge.density(tables, bytes);
+                    if let Some(size) = size.filter(|&size| bytes > 0 && size > bytes) {
+                        let all = tables as u128 * u128::from(size) / u128::from(bytes);
+                        merge.expect(usize::try_from(all).unwrap_or(usize::MAX));
+                    }
+                }
                 Message::Batch(batch) => {
                     if !merge_batch(batch, &mut merge, &mut cache, &mut complete) {
                         outcome = Some(None);

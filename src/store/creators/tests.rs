@@ -25,7 +25,7 @@ fn chunked_and_whole_reading_agree() {
         let mut whole_creators = Vec::new();
         let whole = read_whole("f", text, &mut whole_creators);
         let mut fast_creators = Vec::new();
-        let fast = read_in_chunks("f", bytes.as_slice(), None, &mut fast_creators);
+        let fast = read_in_chunks("f", bytes.as_slice(), None, None, &mut fast_creators);
         if let Some(fast) = fast.unwrap() {
             chunked += 1;
             assert_eq!(fast, whole, "{}", path.display());
@@ -85,12 +85,26 @@ fn a_cache_is_filled_and_then_used() {
             .unwrap();
     let mut cache = Memory::default();
     let mut creators = Vec::new();
-    read_creators("f", || Ok(text.as_slice()), Some(&mut cache), &mut creators).unwrap();
+    read_creators(
+        "f",
+        || Ok(text.as_slice()),
+        None,
+        Some(&mut cache),
+        &mut creators,
+    )
+    .unwrap();
     let first = creators;
     assert_eq!(cache.stored.len(), first.len());
     assert_eq!(cache.hits.load(std::sync::atomic::Ordering::Relaxed), 0);
     let mut second = Vec::new();
-    read_creators("f", || Ok(text.as_slice()), Some(&mut cache), &mut second).unwrap();
+    read_creators(
+        "f",
+        || Ok(text.as_slice()),
+        None,
+        Some(&mut cache),
+        &mut second,
+    )
+    .unwrap();
     assert_eq!(
         cache.hits.load(std::sync::atomic::Ordering::Relaxed),
         first.len()
@@ -127,6 +141,7 @@ fn a_read_failing_part_way_is_an_error_and_bad_text_is_located() {
                 good: &text.as_bytes()[..cut],
             }))
         },
+        Some(text.len() as u64),
         None,
         &mut creators,
     );

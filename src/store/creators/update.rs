@@ -123,8 +123,14 @@ impl super::Sink for Count {
 fn count_of(file: &str, bytes: &[u8]) -> Count {
     let mut count = Count::default();
     // Reading from memory cannot fail.
-    let (diagnostics, _) =
-        super::read_creators(file, || Ok(bytes), None, &mut count).unwrap_or_default();
+    let (diagnostics, _) = super::read_creators(
+        file,
+        || Ok(bytes),
+        Some(bytes.len() as u64),
+        None,
+        &mut count,
+    )
+    .unwrap_or_default();
     let errors: Vec<_> = diagnostics.iter().filter(|d| d.is_error()).collect();
     count.errors = errors.len();
     count.first_error = errors.first().map(|d| d.to_string()).unwrap_or_default();
