@@ -4,8 +4,9 @@
 //! editor's save of several steps counts once) sends what changed, sorted into the parts of
 //! the workspace that have to be read again.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use notify_debouncer_mini::notify::RecursiveMode;
 use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
@@ -63,6 +64,49 @@ pub fn classify(workspace: &Workspace, paths: &[PathBuf]) -> Changed {
     changed
 }
 
+/// What a file was when last seen: length, modification time and identity (`None`: there
+/// was no file).
+type Stamp = Option<(u64, Option<SystemTime>, u64)>;
+
+fn stamp(path: &Path) -> Stamp {
+    let meta = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    let identity = std::os::unix::fs::MetadataExt::ino(&meta);
+    #[cfg(not(unix))]
+    let identity = 0;
+    Some((meta.len(), meta.modified().ok(), identity))
+}
+
+/// The files of a workspace as last seen. The system reports a file being opened as an event
+/// like any other — the program's own reads among them, so that reading the database again
+/// after an event would make the next — and only a file that is not what it was counts as
+/// changed.
+#[derive(Debug, Default)]
+struct Seen(HashMap<PathBuf, Stamp>);
+
+impl Seen {
+    /// The workspace's files as they are now.
+    fn of(workspace: &Workspace) -> Seen {
+        let mut seen = Seen::default();
+        let root = workspace.root();
+        for file in [crate::store::CREATORS_FILE, crate::store::VOCABULARY_FILE] {
+            seen.changed(&root.join(file));
+        }
+        for dir in [workspace.campaigns_dir(), workspace.templates_dir()] {
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                seen.changed(&entry.path());
+            }
+        }
+        seen
+    }
+
+    /// True when `path` is not what it was when last seen (or was never seen); remembers it.
+    fn changed(&mut self, path: &Path) -> bool {
+        let now = stamp(path);
+        self.0.insert(path.to_path_buf(), now) != Some(now)
+    }
+}
+
 /// Starts watching `workspace`, telling `tell` what changed; the watch ends when the value
 /// returned is dropped. `None` (with why) where the system cannot watch: the interface works
 /// on, showing changes made elsewhere on the next reload.
@@ -71,9 +115,14 @@ pub fn spawn(
     tell: impl Fn(Changed) + Send + 'static,
 ) -> Result<Debouncer<notify_debouncer_mini::notify::RecommendedWatcher>, String> {
     let ws = workspace.clone();
+    let mut seen = Seen::of(workspace);
     let mut debouncer = new_debouncer(QUIET, move |result: DebounceEventResult| {
         if let Ok(events) = result {
-            let paths: Vec<PathBuf> = events.into_iter().map(|e| e.path).collect();
+            let paths: Vec<PathBuf> = events
+                .into_iter()
+                .map(|e| e.path)
+                .filter(|path| seen.changed(path))
+                .collect();
             let changed = classify(&ws, &paths);
             if !changed.is_empty() {
                 tell(changed);
@@ -124,5 +173,51 @@ mod tests {
         );
         let quiet = classify(&ws, &[PathBuf::from("/w/exports/x.eml")]);
         assert!(quiet.is_empty());
+    }
+
+    /// Reading a file is no change; writing it, replacing it or removing it is.
+    #[test]
+    fn only_a_file_that_is_not_what_it_was_has_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = Workspace::at(dir.path());
+        let file = dir.path().join(crate::store::CREATORS_FILE);
+        std::fs::write(&file, "# one\n").unwrap();
+        let mut seen = Seen::of(&ws);
+        let _ = std::fs::read(&file).unwrap();
+        assert!(!seen.changed(&file), "read only");
+        std::fs::write(&file, "# one, and more\n").unwrap();
+        assert!(seen.changed(&file), "written");
+        assert!(!seen.changed(&file), "seen since");
+        let other = dir.path().join("new.toml");
+        std::fs::write(&other, "# one, and more\n").unwrap();
+        std::fs::rename(&other, &file).unwrap();
+        assert!(seen.changed(&file), "replaced by another file");
+        std::fs::remove_file(&file).unwrap();
+        assert!(seen.changed(&file), "removed");
+        let never = dir.path().join("campaigns").join("x.toml");
+        assert!(seen.changed(&never), "never seen before");
+    }
+
+    /// The watcher itself: the program reading its own files tells nothing (it used to
+    /// tell a change, which read them again, which told a change…); an edit is told.
+    #[test]
+    fn reading_the_files_is_not_a_change_and_an_edit_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = Workspace::at(dir.path());
+        let file = dir.path().join(crate::store::CREATORS_FILE);
+        std::fs::write(&file, "# creators\n").unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let _watch = spawn(&ws, move |c| {
+            let _ = tx.send(c);
+        })
+        .unwrap();
+        for _ in 0..5 {
+            let _ = std::fs::read_to_string(&file).unwrap();
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        assert_eq!(rx.recv_timeout(QUIET * 4).ok(), None, "reads are not changes");
+        std::fs::write(&file, "# creators, edited\n").unwrap();
+        let told = rx.recv_timeout(Duration::from_secs(10)).unwrap();
+        assert!(told.creators);
     }
 }
