@@ -127,16 +127,6 @@ fn detect(text: &str) -> u8 {
 }
 
 /// How many cells of a row name fields: two or more make it the header row.
-/// A copy of `record` that takes only the room its cells need: a record read by the CSV reader
-/// keeps buffers grown by doubling, several times the row's size over a sheet of 100,000 rows.
-pub(super) fn compact(record: &csv::StringRecord) -> csv::StringRecord {
-    let mut out = csv::StringRecord::with_capacity(record.as_slice().len(), record.len());
-    for cell in record {
-        out.push_field(cell);
-    }
-    out
-}
-
 fn named(cells: &csv::StringRecord) -> usize {
     cells
         .iter()
@@ -224,7 +214,7 @@ pub fn read_sheet(
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        records.push((line, compact(&record)));
+        records.push((line, super::workbook::compact(&record)));
     }
     columns(file, records, separator, encoding, maps, true)
 }

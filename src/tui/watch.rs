@@ -215,7 +215,11 @@ mod tests {
             let _ = std::fs::read_to_string(&file).unwrap();
             std::thread::sleep(Duration::from_millis(50));
         }
-        assert_eq!(rx.recv_timeout(QUIET * 4).ok(), None, "reads are not changes");
+        assert_eq!(
+            rx.recv_timeout(QUIET * 4).ok(),
+            None,
+            "reads are not changes"
+        );
         std::fs::write(&file, "# creators, edited\n").unwrap();
         let told = rx.recv_timeout(Duration::from_secs(10)).unwrap();
         assert!(told.creators);

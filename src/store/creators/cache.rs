@@ -28,7 +28,8 @@ use crate::store::diagnostic::Located;
 
 mod format;
 mod table;
-use format::{Hashing, PartReader, front, read_at, read_old};
+use format::{Hashing, PartReader, front, read_old};
+use table::read_at;
 
 const MAGIC: &[u8; 16] = b"shortlist-cache\n";
 /// Changes whenever what is encoded changes shape; the program's version is checked too.

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use xxhash_rust::xxh3::Xxh3;
 
-use super::table::{SLOT, SlotTable};
+use super::table::{SLOT, SlotTable, read_at};
 use super::{END, FORMAT, MAGIC, Old, Part, Slot, Snapshot, TRAILER};
 use crate::store::creators::pieces::FileStamp;
 
@@ -40,26 +40,6 @@ pub(super) fn front(stamp: &FileStamp, slots: &[Slot], snapshot: Option<&Snapsho
         None => front.push(0),
     }
     front
-}
-
-/// Reads `buf.len()` bytes at `offset` without moving a shared cursor, so that several threads
-/// can read entries at once.
-#[cfg(unix)]
-pub(super) fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
-    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
-}
-
-#[cfg(windows)]
-pub(super) fn read_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> std::io::Result<()> {
-    while !buf.is_empty() {
-        let n = std::os::windows::fs::FileExt::seek_read(file, buf, offset)?;
-        if n == 0 {
-            return Err(std::io::ErrorKind::UnexpectedEof.into());
-        }
-        buf = &mut buf[n..];
-        offset += n as u64;
-    }
-    Ok(())
 }
 
 /// A part of a file read from its start to its end with positioned reads.

@@ -10,7 +10,6 @@ use std::sync::Arc;
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::format::read_at;
 use super::{Old, Slot};
 use crate::store::creators::pieces::{Lookup, decode};
 use crate::store::creators::read::Piece;
@@ -126,4 +125,24 @@ impl Lookup for ByHash {
         let (_, bytes) = self.old.entry(position as u32)?;
         decode(&bytes)
     }
+}
+
+/// Reads `buf.len()` bytes at `offset` without moving a shared cursor, so that several threads
+/// can read entries at once.
+#[cfg(unix)]
+pub(super) fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+}
+
+#[cfg(windows)]
+pub(super) fn read_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> std::io::Result<()> {
+    while !buf.is_empty() {
+        let n = std::os::windows::fs::FileExt::seek_read(file, buf, offset)?;
+        if n == 0 {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+        buf = &mut buf[n..];
+        offset += n as u64;
+    }
+    Ok(())
 }

@@ -1,6 +1,14 @@
 use super::*;
 use crate::store::load_creators_file;
 
+/// The one cache file written into `dir`.
+fn the_cache_file(dir: &Path) -> PathBuf {
+    let mut files = std::fs::read_dir(dir).unwrap();
+    let file = files.next().unwrap().unwrap().path();
+    assert!(files.next().is_none(), "one cache file");
+    file
+}
+
 fn sample(dir: &Path) -> PathBuf {
     let path = dir.join("creators.toml");
     std::fs::copy(
@@ -20,12 +28,7 @@ fn a_warm_load_matches_a_cold_one_and_leaves_the_cache_alone() {
     let first = load_creators_file(&db, "creators.toml", Some(&cache_dir)).unwrap();
     let cache = CreatorCache::open(&cache_dir, &db);
     assert_eq!(cache.len(), cold.database.creators.len());
-    let file = std::fs::read_dir(&cache_dir)
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+    let file = the_cache_file(&cache_dir);
     let written = std::fs::metadata(&file).unwrap().modified().unwrap();
     let warm = load_creators_file(&db, "creators.toml", Some(&cache_dir)).unwrap();
     assert_eq!(warm.database.creators, cold.database.creators);
@@ -258,12 +261,7 @@ fn a_damaged_or_foreign_cache_is_ignored_and_replaced() {
     let db = sample(tmp.path());
     let cache_dir = tmp.path().join("cache");
     let cold = load_creators_file(&db, "creators.toml", Some(&cache_dir)).unwrap();
-    let file = std::fs::read_dir(&cache_dir)
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+    let file = the_cache_file(&cache_dir);
     let good = std::fs::read(&file).unwrap();
     // A damaged table: the whole cache is ignored, then rewritten.
     let mut bytes = good.clone();
@@ -304,12 +302,7 @@ fn an_entry_pointing_outside_the_entries_is_refused_when_read() {
     let db = sample(tmp.path());
     let cache_dir = tmp.path().join("cache");
     let cold = load_creators_file(&db, "creators.toml", Some(&cache_dir)).unwrap();
-    let file = std::fs::read_dir(&cache_dir)
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+    let file = the_cache_file(&cache_dir);
     let mut bytes = std::fs::read(&file).unwrap();
     // The first entry of the table is made to point past the entries, with the front part's
     // checksum made right again: only reading that entry can find it out.
