@@ -69,40 +69,13 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
     // Niches and places are stored as the vocabulary writes them; its problems are said.
     let (vocabulary, problems) = session.vocabulary();
     crate::term::report::diagnostics(&problems);
-    let progress = crate::store::progress::Progress::new();
-    crate::term::progress::step(format!(
-        "matching the rows of {shown}: nothing was imported (creators.toml is written only at the end, whole)"
-    ));
-    let bar = crate::term::progress::show(&progress, "matching rows", "rows");
-    // Each row's report is written out as text as soon as it is made, and counted.
-    let mut lines = String::new();
-    let mut counts = [0usize; 6];
-    let mut left_out = 0;
-    let mut plan = import::plan_with(
-        &sheet,
-        loaded.database.creators,
-        args.as_new,
-        &vocabulary,
-        &progress,
-        &mut |row| {
-            counts[row.outcome.place()] += 1;
-            left_out += row.left_out.len();
-            report_row(&mut lines, &shown, &row);
-        },
-    );
-    progress.finish();
-    if let Some(bar) = bar {
-        let _ = bar.join();
-    }
-    // Every row is planned: their cells are not needed any more.
-    let row_count = std::mem::take(&mut sheet.rows).len();
-
     let separator = match sheet.separator {
         _ if sheet.workbook => "",
         b';' => "semicolon-separated · ",
         b'\t' => "tab-separated · ",
         _ => "comma-separated · ",
     };
+    let row_count = sheet.rows.len();
     crate::outln!(
         "{shown}: {} row{} · {separator}{}",
         row_count,
@@ -127,6 +100,39 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     crate::outln!("columns: {}", columns.join(" · "));
+    let progress = crate::store::progress::Progress::new();
+    crate::term::progress::step(format!(
+        "matching the rows of {shown}: nothing was imported (creators.toml is written only at the end, whole)"
+    ));
+    let bar = crate::term::progress::show(&progress, "matching rows", "rows");
+    // Each row's report is counted and written out as soon as it is made; kept as text until
+    // the end while a progress bar is drawn.
+    let streaming = bar.is_none();
+    let mut lines = String::new();
+    let mut counts = [0usize; 6];
+    let mut left_out = 0;
+    let mut plan = import::plan_with(
+        &sheet,
+        loaded.database.creators,
+        args.as_new,
+        &vocabulary,
+        &progress,
+        &mut |row| {
+            counts[row.outcome.place()] += 1;
+            left_out += row.left_out.len();
+            report_row(&mut lines, &shown, &row);
+            if streaming && lines.len() >= 1 << 16 {
+                crate::out!("{lines}");
+                lines.clear();
+            }
+        },
+    );
+    progress.finish();
+    if let Some(bar) = bar {
+        let _ = bar.join();
+    }
+    // Every row is planned: their cells are not needed any more.
+    drop(std::mem::take(&mut sheet.rows));
     crate::out!("{lines}");
     drop(lines);
     let [new, updated, unchanged, duplicate, decide, failed] = counts;

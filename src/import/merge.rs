@@ -164,6 +164,9 @@ pub fn plan_with(
     progress.set_total(sheet.rows.len() as u64);
     let mut creators = database;
     let existing = creators.len();
+    // Room for every row to be a new creator: only what is used becomes resident, and the
+    // list is never copied as it grows.
+    creators.reserve(sheet.rows.len());
     let mut originals = std::collections::BTreeMap::new();
     // Rows already read, by a hash of their trimmed cells.
     let mut seen: HashMap<u128, u64> = HashMap::new();
