@@ -8,6 +8,7 @@ mod lookup;
 pub mod merge;
 mod normal;
 mod row;
+mod rows;
 pub mod sheet;
 pub mod values;
 mod workbook;

@@ -172,12 +172,11 @@ pub fn plan_with(
     let mut seen: HashMap<u128, u64> = HashMap::new();
     let fractions = fraction_columns(sheet);
     let mut lookup = Lookup::new(&creators);
-    for (line, cells) in &sheet.rows {
+    for (line, cells) in sheet.rows.iter() {
         progress.add(1);
         progress.item();
-        let line = *line;
         let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-        for c in cells {
+        for c in cells.iter() {
             hasher.update(c.trim().as_bytes());
             hasher.update(&[0]);
         }

@@ -70,7 +70,7 @@ pub(super) fn fraction_columns(sheet: &Sheet) -> Vec<bool> {
 /// marks the engagement columns written as fractions.
 pub(super) fn read_row(
     sheet: &Sheet,
-    cells: &csv::StringRecord,
+    cells: super::rows::Cells<'_>,
     fractions: &[bool],
 ) -> Result<Incoming, String> {
     let mut problems: Vec<String> = Vec::new();
@@ -88,7 +88,12 @@ pub(super) fn read_row(
     let mut handle = String::new();
     let mut groups: Vec<((Platform, usize), Channel)> = Vec::new();
     let mut email_at = 0;
-    for (at, ((field, raw), fraction)) in sheet.columns.iter().zip(cells).zip(fractions).enumerate()
+    for (at, ((field, raw), fraction)) in sheet
+        .columns
+        .iter()
+        .zip(cells.iter())
+        .zip(fractions)
+        .enumerate()
     {
         let text = values::cell(raw);
         let percent = |t: &str| values::percent(t, *fraction);

@@ -4,6 +4,7 @@
 
 pub use super::headers::{ChannelField, FIELD_NAMES, Field, describe};
 use super::headers::{channel_column, field_named, normalise, recognise};
+pub use super::rows::{Cells, Rows};
 
 /// A spreadsheet, read.
 #[derive(Debug)]
@@ -18,7 +19,7 @@ pub struct Sheet {
     pub headers: Vec<String>,
     pub columns: Vec<Field>,
     /// Each data row with the line it starts on (1-based, the header being line 1).
-    pub rows: Vec<(u64, csv::StringRecord)>,
+    pub rows: Rows,
 }
 
 impl Sheet {
@@ -127,7 +128,7 @@ fn detect(text: &str) -> u8 {
 }
 
 /// How many cells of a row name fields: two or more make it the header row.
-fn named(cells: &csv::StringRecord) -> usize {
+fn named(cells: Cells<'_>) -> usize {
     cells
         .iter()
         .filter(|c| !matches!(recognise(c, true), Field::Ignored(_)))
@@ -167,9 +168,7 @@ pub fn read_sheet(
                 format!("--encoding {e}: a workbook says its own encoding; leave it out"),
             ));
         }
-        let headed = |rows: &Vec<(u64, csv::StringRecord)>| {
-            rows.iter().take(10).any(|(_, cells)| named(cells) >= 2)
-        };
+        let headed = |rows: &Rows| rows.iter().take(10).any(|(_, cells)| named(cells) >= 2);
         let (records, label) = super::workbook::records(bytes, sheet, &headed)
             .map_err(|super::workbook::Unreadable(message)| fail(None, message))?;
         return columns(file, records, b',', label, maps, false);
@@ -195,9 +194,7 @@ pub fn read_sheet(
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    // Rows stay as the reader's records (one buffer each), so that a sheet of 100,000 rows of
-    // 80 columns takes tens of megabytes, not hundreds.
-    let mut records: Vec<(u64, csv::StringRecord)> = Vec::new();
+    let mut records = Rows::new();
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
@@ -214,7 +211,10 @@ pub fn read_sheet(
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        records.push((line, super::workbook::compact(&record)));
+        // The text was read into memory whole, so it fits.
+        records
+            .push(line, record.iter())
+            .map_err(|_| fail(Some(line), "more than 4 GB of text".into()))?;
     }
     columns(file, records, separator, encoding, maps, true)
 }
@@ -223,7 +223,7 @@ pub fn read_sheet(
 /// `text` when the rows come from CSV text (where a quote left open can swallow rows).
 fn columns(
     file: &str,
-    records: Vec<(u64, csv::StringRecord)>,
+    mut records: Rows,
     separator: u8,
     encoding: String,
     maps: &[String],
@@ -244,9 +244,8 @@ fn columns(
         .take(10)
         .position(|(_, cells)| named(cells) >= 2)
         .unwrap_or(0);
-    let mut records = records.into_iter();
-    let preamble: Vec<u64> = records.by_ref().take(at).map(|(line, _)| line).collect();
-    let (header_line, headers) = match records.next() {
+    let preamble: Vec<u64> = records.iter().take(at).map(|(line, _)| line).collect();
+    let (header_line, headers) = match records.get(at) {
         Some((line, cells)) => (
             line,
             cells
@@ -256,7 +255,8 @@ fn columns(
         ),
         None => return Err(fail(None, "the file is empty".into())),
     };
-    let rows: Vec<(u64, csv::StringRecord)> = records.collect();
+    records.skip(at + 1);
+    let rows = records;
     // A quote left open and closed rows later makes one cell of whole rows: say so rather than
     // import it.
     let cells_per_row = headers.len().saturating_sub(1);
@@ -267,7 +267,7 @@ fn columns(
             });
             if swallowed {
                 return Err(fail(
-                    Some(*line),
+                    Some(line),
                     "a quote opened in this row runs over lines that look like rows of their own; close it where the cell ends (a quote inside a cell is written twice: \"\")".into(),
                 ));
             }

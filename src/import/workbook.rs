@@ -17,7 +17,7 @@ pub fn is_workbook(bytes: &[u8]) -> bool {
 pub struct Unreadable(pub String);
 
 /// Rows of a sheet, each with its row number.
-type Rows = Vec<(u64, csv::StringRecord)>;
+use super::rows::Rows;
 
 /// The rows of one sheet of the workbook in `bytes`: the one named
 /// `sheet`, else the first whose rows `headed` finds headers in (a sheet of notes before the
@@ -72,20 +72,20 @@ pub fn records(
             .worksheet_range(name)
             .map_err(|e| fail(format!("sheet \"{name}\": {e}")))?;
         let (top, left) = range.start().unwrap_or((0, 0));
-        let mut rows = Vec::new();
+        let mut rows = Rows::new();
         for (i, cells) in range.rows().enumerate() {
             // Columns keep their letters: a sheet that starts at column C has two empty ones.
-            let mut record = csv::StringRecord::new();
-            for _ in 0..left {
-                record.push_field("");
-            }
-            for cell in cells {
-                record.push_field(&text(cell));
-            }
-            if record.iter().all(|c| c.trim().is_empty()) {
+            let texts: Vec<String> = std::iter::repeat_n(String::new(), left as usize)
+                .chain(cells.iter().map(text))
+                .collect();
+            if texts.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
-            rows.push((u64::from(top) + i as u64 + 1, compact(&record)));
+            rows.push(
+                u64::from(top) + i as u64 + 1,
+                texts.iter().map(String::as_str),
+            )
+            .map_err(|_| fail(format!("sheet \"{name}\" holds more than 4 GB of text")))?;
         }
         if rows.is_empty() {
             continue;
@@ -135,16 +135,6 @@ fn number(f: f64) -> String {
     } else {
         f.to_string()
     }
-}
-
-/// A copy of `record` that takes only the room its cells need: a record read by the CSV reader
-/// keeps buffers grown by doubling, several times the row's size over a sheet of 100,000 rows.
-pub(super) fn compact(record: &csv::StringRecord) -> csv::StringRecord {
-    let mut out = csv::StringRecord::with_capacity(record.as_slice().len(), record.len());
-    for cell in record {
-        out.push_field(cell);
-    }
-    out
 }
 
 #[cfg(test)]
