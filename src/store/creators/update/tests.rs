@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::Platform;
 
 fn channel(platform: Platform, handle: &str, followers: Option<u64>) -> Channel {
     Channel {
