@@ -44,7 +44,7 @@ pub fn card(c: &Creator, currency: &str) -> String {
         if let Some(url) = &ch.url {
             lines.push(format!(
                 "X-SOCIALPROFILE;TYPE={}:{}",
-                ch.platform.name(),
+                parameter(ch.platform.name()),
                 escape(url)
             ));
             lines.push(format!("URL:{}", escape(url)));
@@ -84,12 +84,20 @@ fn escape(text: &str) -> String {
             ',' => out.push_str("\\,"),
             ';' => out.push_str("\\;"),
             '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c if c.is_control() => {}
+            // Nothing a terminal would obey: control characters and bidirectional controls.
+            c if crate::display::is_unsafe(c) => {}
             c => out.push(c),
         }
     }
     out
+}
+
+/// Text as a parameter value: letters, digits and dashes only (a platform's name of the
+/// file's own spelling may hold anything, and a parameter cannot quote a colon or a control).
+fn parameter(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric() || *c == '-')
+        .collect()
 }
 
 /// A content line folded at 75 bytes (continuations start with a space), ending in CRLF.

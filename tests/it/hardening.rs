@@ -395,7 +395,7 @@ fn hostile_workspace(sandbox: &Sandbox) -> PathBuf {
     std::fs::write(
         ws.join("campaigns/c.toml"),
         format!(
-            "[campaign]\nname = \"Camp {x}\"\nbrand = \"{x}\"\ntemplate = \"t\"\nreply_by = 2026-12-01\nsender = {{ name = \"S {x}\", email = \"s@example.com\" }}\n\"extra{x}\" = 1\n\n[[entry]]\ncreator = \"evil\"\nstage = \"contacted\"\nnotes = \"{x}\"\nhistory = [{{ at = 2026-11-01T10:00:00+08:00, stage = \"contacted\", note = \"{x}\" }}]\n\n[[entry]]\ncreator = \"good\"\n\n[[entry]]\ncreator = \"gone{x}\"\n"
+            "[campaign]\nname = \"Camp {x}\"\nbrand = \"{x}\"\ntemplate = \"t\"\nreply_by = 2026-12-01\nsender = {{ name = \"S {x}\", email = \"s@example.com\" }}\n\"extra{x}\" = 1\n\n[[entry]]\ncreator = \"evil\"\nstage = \"contacted\"\nnotes = \"{x}\"\ncontract = {{ signed = 2026-11-01, usage = [\"organic\"], usage_until = 2026-12-01, territory = \"{x}\", exclusivity = [\"{x}\"], exclusive_until = 2026-12-20, disclosure = \"{x}\" }}\nshipment = {{ sent = 2026-11-02, carrier = \"{x}\", tracking = \"{x}\", item = \"{x}\" }}\nhistory = [{{ at = 2026-11-01T10:00:00+08:00, stage = \"contacted\", note = \"{x}\" }}, {{ at = 2026-11-03T10:00:00+08:00, event = \"replied\", note = \"{x}\" }}]\n\n[[entry.deliverable]]\nid = \"d1\"\nplatform = \"ig\"\nformat = \"{x}\"\npost_by = 2026-11-20\nposted = 2026-11-19\nurl = \"https://example.com/{x}\"\nrounds = [{{ at = 2026-11-05T10:00:00+08:00, step = \"draft\", verdict = \"changes\", note = \"{x}\" }}]\nresults = [{{ on = 2026-11-21, views = 1_000, likes = 50, source = \"creator\" }}]\n\n[[entry.payment]]\nkind = \"full\"\namount = 5_000\ndue = 2026-11-15\ninvoice = \"{x}\"\n\n[[entry]]\ncreator = \"good\"\n\n[[entry]]\ncreator = \"gone{x}\"\n"
         ),
     )
     .unwrap();
@@ -465,6 +465,49 @@ fn no_command_writes_a_control_character_from_a_file() {
         vec!["add", "c", &hostile_arg],
         vec!["search", &hostile_arg],
         vec!["campaign", "new", "n2", "--name", &hostile_arg],
+        vec!["campaign", "edit", "c", "--brand", &hostile_arg],
+        vec!["search", "--format", "vcf"],
+        vec!["pipeline", "c", "--format", "vcf"],
+        vec!["due", "--ahead", "60"],
+        vec!["due", "--format", "ics", "--ahead", "60"],
+        vec!["creator", "evil"],
+        vec!["creator", &hostile_arg],
+        vec!["report", "c"],
+        vec!["report", "c", "--format", "md"],
+        vec!["report", "c", "--format", "csv"],
+        vec!["report", "c", "--format", "json"],
+        vec!["report", "c", "--format", "html"],
+        vec!["contract", "c", "evil", "--territory", &hostile_arg],
+        vec!["ship", "c", "evil", "--carrier", &hostile_arg],
+        vec!["deliverable", "c", "evil", "d2", "--platform", &hostile_arg],
+        vec![
+            "deliverable",
+            "c",
+            "evil",
+            "d3",
+            "--platform",
+            "ig",
+            "--format",
+            &hostile_arg,
+        ],
+        vec![
+            "review",
+            "c",
+            "evil",
+            "d1",
+            "final",
+            "approved",
+            "--note",
+            &hostile_arg,
+        ],
+        vec!["posted", "c", "evil", &hostile_arg, "https://example.com/x"],
+        vec!["live", "c", "evil", "d1"],
+        vec!["results", "c", "evil", "d1", "--views", &hostile_arg],
+        vec!["payment", "c", "evil", &hostile_arg],
+        vec!["paid", "c", "evil"],
+        vec!["remove", "c", &hostile_arg],
+        vec!["replies", &sheet, "--dry-run"],
+        vec!["completions", "bash"],
     ]
     .iter()
     .map(|c| c.iter().map(|s| s.to_string()).collect())
@@ -476,6 +519,8 @@ fn no_command_writes_a_control_character_from_a_file() {
             &args.iter().map(String::as_str).collect::<Vec<_>>(),
         );
         assert!(code == 0 || code == 1, "{args:?} exited {code}: {err}");
+        // iCalendar and vCard lines end in CR LF by their standards.
+        let out = out.replace("\r\n", "\n");
         for (stream, text) in [("stdout", &out), ("stderr", &err)] {
             let found = raw_controls(text);
             assert!(
