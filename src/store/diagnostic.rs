@@ -90,11 +90,16 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(
-            f,
-            "{}:{}:{}: {}: {}",
-            self.file, self.line, self.column, severity, self.message
-        )?;
+        // Line 0 is a problem of the file as a whole (or a folder): no place within it to name.
+        if self.line == 0 {
+            write!(f, "{}: {}: {}", self.file, severity, self.message)?;
+        } else {
+            write!(
+                f,
+                "{}:{}:{}: {}: {}",
+                self.file, self.line, self.column, severity, self.message
+            )?;
+        }
         if let Some(subject) = &self.subject {
             write!(f, " ({subject})")?;
         }
@@ -307,6 +312,12 @@ mod tests {
             d.to_string(),
             "creators.toml:3:9: error: duplicate id \"a\" (creator a)"
         );
+    }
+
+    #[test]
+    fn a_problem_of_a_whole_file_names_no_line_0() {
+        let d = Diagnostic::error("templates/x.txt", 0, 0, "it is a link");
+        assert_eq!(d.to_string(), "templates/x.txt: error: it is a link");
     }
 }
 
