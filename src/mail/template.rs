@@ -302,6 +302,17 @@ fn check(template: &mut Template, lines: &[&str], problems: &mut Vec<Diagnostic>
                 continue;
             }
         };
+        // An address written as it is (no `{{ }}` in it) is judged now, as the export would.
+        if what != "subject" && what != "body" && !part.source.contains("{{") {
+            if let Err(why) = super::address::Mailbox::parse(&part.source) {
+                problems.push(Diagnostic::error(
+                    &template.file,
+                    part.line,
+                    1,
+                    format!("{what}: {why}"),
+                ));
+            }
+        }
         let used: BTreeSet<String> = compiled.undeclared_variables(true).into_iter().collect();
         for name in used {
             let line = part.line + line_in(&part.source, &name);

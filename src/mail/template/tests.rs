@@ -170,3 +170,26 @@ fn a_field_of_a_single_value_is_unknown() {
         ]
     );
 }
+
+#[test]
+fn an_address_written_out_is_judged_as_the_export_would() {
+    assert_eq!(
+        problems("+++\nsubject = \"x\"\ncc = \"x@y.example, evil@q.example\"\n+++\nbody\n"),
+        [
+            "templates/t.txt:3:1: error: cc: \"x@y.example, evil@q.example\" is not one address: an address cannot contain spaces"
+        ]
+    );
+    assert_eq!(
+        problems(
+            "+++\nsubject = \"x\"\nbcc = [\"a@b.example\", \"<x@y.example,e@q.example>\"]\nreply_to = \"Amy <amy@leaf.example>\"\n+++\nbody\n"
+        ),
+        [
+            "templates/t.txt:3:1: error: bcc: \"<x@y.example,e@q.example>\" is not one address: an address has exactly one @"
+        ]
+    );
+    // One filled in per creator is judged when it is: its value is not known yet.
+    assert_eq!(
+        problems("+++\nsubject = \"x\"\ncc = \"{{ campaign.agency_email }}\"\n+++\nbody\n"),
+        Vec::<String>::new()
+    );
+}
