@@ -169,17 +169,13 @@ fn plural(n: usize, word: &str) -> String {
 
 /// Prints a query's problem with the query and a caret under the place, and exits 1.
 fn query_error(text: &str, error: &QueryError) -> ExitCode {
-    let before = crate::display::width(&text[..error.span.start.min(text.len())]);
-    let marked = crate::display::width(
-        &text[error.span.start.min(text.len())..error.span.end.min(text.len())],
-    )
-    .max(1);
+    let column = crate::display::width(&text[..floor_char(text, error.span.start)]) + 1;
     crate::errln!(
-        "shortlist: error: in the query at column {}: {}",
-        before + 1,
+        "shortlist: error: in the query at column {column}: {}",
         error.message
     );
-    crate::errln!("  {}", crate::display::escape(text));
+    let (shown, before, marked) = excerpt(text, &error.span);
+    crate::errln!("  {shown}");
     crate::errln!("  {}{}", " ".repeat(before), "^".repeat(marked));
     // `er:>3` unquoted reaches the program as `er:`: the shell took `>3` as a redirection.
     let term = text.get(error.span.clone()).unwrap_or("");
@@ -200,6 +196,49 @@ fn query_error(text: &str, error: &QueryError) -> ExitCode {
     ExitCode::from(1)
 }
 
+/// The part of a long query around `span`, escaped, to print above the carets: at most
+/// [`AROUND`] characters before the place and after its start, cut ends marked `…`; with the
+/// width before the place and the width of the place as shown.
+fn excerpt(text: &str, span: &std::ops::Range<usize>) -> (String, usize, usize) {
+    let start = floor_char(text, span.start);
+    let end = floor_char(text, span.end.max(start));
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .nth(AROUND - 1)
+        .map_or(0, |(i, _)| i);
+    let to = text[start..]
+        .char_indices()
+        .nth(AROUND)
+        .map_or(text.len(), |(i, _)| start + i);
+    let cut_end = end.min(to);
+    let mut shown = String::new();
+    if from > 0 {
+        shown.push('…');
+    }
+    shown.push_str(&crate::display::escape(&text[from..start]));
+    let before = crate::display::width(&shown);
+    let place = crate::display::escape(&text[start..cut_end]);
+    let marked = crate::display::width(&place).max(1);
+    shown.push_str(&place);
+    shown.push_str(&crate::display::escape(&text[cut_end..to]));
+    if to < text.len() {
+        shown.push('…');
+    }
+    (shown, before, marked)
+}
+
+/// Characters of a long query shown either side of a problem's place.
+const AROUND: usize = 60;
+
+fn floor_char(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// Says which exchange rates are missing for creators whose rate is in another currency:
 /// they sort last, and the user should know why.
 fn missing_rates(
@@ -212,5 +251,38 @@ fn missing_rates(
             "shortlist: note: no rate for {code} in config.toml ([currency] rates = {{ {code} = … }}): {n} creator{} with rates in {code} sort last",
             if n == 1 { "" } else { "s" }
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_query_is_shown_whole_with_the_place_marked() {
+        let (shown, before, marked) = excerpt("莎莎 er:>3x", &(10..14));
+        assert_eq!(shown, "莎莎 er:>3x");
+        assert_eq!((before, marked), (8, 3));
+    }
+
+    #[test]
+    fn a_long_query_is_cut_around_the_place() {
+        let text = format!("{}niche:zzz{}", "ab ".repeat(100), " cd".repeat(100));
+        let (shown, before, marked) = excerpt(&text, &(300..309));
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert_eq!(
+            &shown[shown.char_indices().nth(before).unwrap().0..][..9],
+            "niche:zzz"
+        );
+        assert_eq!(marked, 9);
+        assert_eq!(shown.chars().count(), 2 + 2 * AROUND);
+        // A place longer than what is shown is marked only as far as it is shown.
+        let (shown, before, marked) = excerpt(&"a".repeat(5000), &(500..5000));
+        assert_eq!((before, marked), (1 + AROUND, AROUND));
+        assert_eq!(shown.chars().count(), 2 + 2 * AROUND);
+        // Controls are escaped and counted as shown.
+        let (shown, before, _) = excerpt("\u{1b}[31m x:", &(6..8));
+        assert_eq!(shown, "^[[31m x:");
+        assert_eq!(before, 7);
     }
 }
