@@ -303,15 +303,17 @@ fn check(template: &mut Template, lines: &[&str], problems: &mut Vec<Diagnostic>
             }
         };
         // An address written as it is (no `{{ }}` in it) is judged now, as the export would.
-        if what != "subject" && what != "body" && !part.source.contains("{{") {
-            if let Err(why) = super::address::Mailbox::parse(&part.source) {
-                problems.push(Diagnostic::error(
-                    &template.file,
-                    part.line,
-                    1,
-                    format!("{what}: {why}"),
-                ));
-            }
+        if what != "subject"
+            && what != "body"
+            && !part.source.contains("{{")
+            && let Err(why) = super::address::Mailbox::parse(&part.source)
+        {
+            problems.push(Diagnostic::error(
+                &template.file,
+                part.line,
+                1,
+                format!("{what}: {why}"),
+            ));
         }
         let used: BTreeSet<String> = compiled.undeclared_variables(true).into_iter().collect();
         for name in used {

@@ -174,7 +174,8 @@ fn write_missing_of(dir: &Path, files: &[(&str, &str)]) -> Result<Vec<PathBuf>, 
 fn write_new(path: &Path, content: &str) -> std::io::Result<()> {
     let parent = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(parent)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(parent)
+        .map_err(crate::store::write::without_temporary_name)?;
     tmp.write_all(content.as_bytes())?;
     tmp.as_file().sync_all()?;
     #[cfg(unix)]

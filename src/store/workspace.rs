@@ -126,7 +126,7 @@ pub struct Lookup {
 /// Why no workspace could be used.
 #[derive(Debug, thiserror::Error)]
 pub enum WorkspaceError {
-    #[error("workspace {dir} ({origin}) does not exist")]
+    #[error("workspace {dir} ({origin}) does not exist; `shortlist init {dir}` makes one there")]
     Missing { dir: PathBuf, origin: Origin },
     #[error(
         "{dir} ({origin}) is not a workspace: it has no {CREATORS_FILE}; run `shortlist init {dir}` to create one"

@@ -315,10 +315,20 @@ fn temporary(
         .rand_bytes(TEMPORARY_RANDOM)
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(io)?;
+        .map_err(|e| io(without_temporary_name(e)))?;
     temporary.write_all(bytes).map_err(io)?;
     temporary.as_file().sync_all().map_err(io)?;
     Ok(temporary)
+}
+
+/// The system's error without the random name of the temporary file it was about (which the
+/// temporary-file crate adds as "at path …"): the message names the file being written already.
+pub(crate) fn without_temporary_name(error: std::io::Error) -> std::io::Error {
+    let text = error.to_string();
+    match text.find(" at path \"") {
+        Some(at) => std::io::Error::new(error.kind(), text[..at].to_string()),
+        None => error,
+    }
 }
 
 /// Flushes the folder, so that the rename itself survives a crash. Not every system can open a

@@ -567,7 +567,7 @@ fn small_findings_each_said_once_and_clearly() {
     assert_eq!(code, 1);
     assert_eq!(
         err,
-        "shortlist: error: workspace /no/such/folder (named on the command line) does not exist\n"
+        "shortlist: error: workspace /no/such/folder (named on the command line) does not exist; `shortlist init /no/such/folder` makes one there\n"
     );
     // An OS error is said once.
     let (_, _, err) = run(&sandbox, &ws, &["import", "missing.csv"]);

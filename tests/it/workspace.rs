@@ -99,7 +99,7 @@ fn a_workspace_that_is_not_there_is_a_clear_error() {
     assert_eq!(
         text(&out.stderr),
         format!(
-            "shortlist: error: workspace {} (from --workspace) does not exist\n",
+            "shortlist: error: workspace {0} (from --workspace) does not exist; `shortlist init {0}` makes one there\n",
             missing.display()
         )
     );

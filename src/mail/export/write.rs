@@ -121,7 +121,8 @@ fn write_in(
     let staging = tempfile::Builder::new()
         .prefix(STAGING_PREFIX)
         .rand_bytes(STAGING_RANDOM)
-        .tempdir_in(dir)?;
+        .tempdir_in(dir)
+        .map_err(crate::store::write::without_temporary_name)?;
     for (path, bytes) in &files {
         let staged = staging.path().join(path);
         if let Some(parent) = staged.parent() {

@@ -240,3 +240,15 @@ fn temporaries_carry_the_mark_and_a_random_part() {
         .unwrap();
     assert_eq!(random.len(), TEMPORARY_RANDOM);
 }
+
+#[test]
+fn a_failed_temporary_is_named_by_the_file_being_written_not_its_random_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("no-such-folder/x.toml");
+    let err = replace(&target, "x.toml", b"a = 1\n")
+        .unwrap_err()
+        .to_string();
+    assert!(err.starts_with("x.toml: "), "{err}");
+    assert!(err.contains("os error 2"), "{err}");
+    assert!(!err.contains("at path") && !err.contains(".tmp"), "{err}");
+}
