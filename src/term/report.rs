@@ -18,18 +18,29 @@ fn severity(err: &mut term::Safe<impl Write>, colour: bool, word: &str, code: &s
     }
 }
 
-/// Prints diagnostics to stderr, one a line, in the `file:line:col: severity: message` form.
+/// The diagnostics printed so far in this run, as [`Diagnostic`]'s text: a failure that lists
+/// them again says "listed above" instead.
+static SAID: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+/// Prints diagnostics to stderr, one a line, in the `file:line:col: severity: message` form
+/// (`file: severity: message` for a problem of the whole file).
 pub fn diagnostics(list: &[Diagnostic]) {
     let colour = term::colour();
     let mut err = term::err();
+    let mut said = SAID.lock().unwrap_or_else(|e| e.into_inner());
     for d in list {
+        said.push(d.to_string());
         let subject = d
             .subject
             .as_ref()
             .map(|s| format!(" ({s})"))
             .unwrap_or_default();
         // A closed stderr leaves nothing better to do.
-        let _ = write!(err, "{}:{}:{}: ", d.file, d.line, d.column);
+        let _ = if d.line == 0 {
+            write!(err, "{}: ", d.file)
+        } else {
+            write!(err, "{}:{}:{}: ", d.file, d.line, d.column)
+        };
         match d.severity {
             Severity::Error => severity(&mut err, colour, "error", "1;31"),
             Severity::Warning => severity(&mut err, colour, "warning", "1;33"),
@@ -44,7 +55,24 @@ pub fn fail(error: &anyhow::Error) {
     let mut err = term::err();
     let _ = err.write_all(b"shortlist: ");
     severity(&mut err, term::colour(), "error", "1;31");
-    let _ = writeln!(err, ": {}", chain(error));
+    let _ = writeln!(err, ": {}", not_again(&chain(error)));
+}
+
+/// A failure's text without the problems it lists when every one of them was printed already
+/// (a file's problems, printed as it was read, then given as the reason nothing was changed).
+fn not_again(text: &str) -> String {
+    let mut lines = text.lines();
+    let first = lines.next().unwrap_or_default();
+    let listed: Vec<&str> = lines.map(str::trim).collect();
+    let said = SAID.lock().unwrap_or_else(|e| e.into_inner());
+    if !listed.is_empty()
+        && first.ends_with(':')
+        && listed.iter().all(|l| said.iter().any(|s| s == l))
+    {
+        format!("{} (listed above)", first.trim_end_matches(':'))
+    } else {
+        text.to_string()
+    }
 }
 
 /// The causes of `error`, outermost first, joined with `: `, none repeated.
@@ -76,5 +104,23 @@ mod tests {
             chain(&error),
             "cannot open the campaign: campaigns/x.toml: No such file or directory"
         );
+    }
+
+    #[test]
+    fn problems_printed_already_are_listed_above_not_again() {
+        let d = Diagnostic::error("campaigns/y.toml", 4, 7, "\"fee\" must be a whole number");
+        let listed =
+            format!("campaigns/y.toml has problems to fix before it can be changed:\n  {d}");
+        // Not printed yet: the failure lists it.
+        assert_eq!(not_again(&listed), listed);
+        diagnostics(std::slice::from_ref(&d));
+        assert_eq!(
+            not_again(&listed),
+            "campaigns/y.toml has problems to fix before it can be changed (listed above)"
+        );
+        // One of several not printed: all are listed.
+        let other = Diagnostic::error("campaigns/y.toml", 9, 1, "unknown stage");
+        let both = format!("{listed}\n  {other}");
+        assert_eq!(not_again(&both), both);
     }
 }
