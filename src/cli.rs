@@ -263,6 +263,15 @@ fn read_campaign(
     roster: &Roster,
     id: &str,
 ) -> anyhow::Result<Option<crate::model::Campaign>> {
+    Ok(read_campaign_said(session, roster, id)?.campaign)
+}
+
+/// Like [`read_campaign`], with the file's name and problems.
+fn read_campaign_said(
+    session: &Session,
+    roster: &Roster,
+    id: &str,
+) -> anyhow::Result<crate::workspace::ReadCampaign> {
     let ids = roster.ids();
     let read = session.read_campaign(id, Some(&ids))?;
     crate::term::report::diagnostics(&read.diagnostics);
@@ -272,7 +281,7 @@ fn read_campaign(
             read.file
         );
     }
-    Ok(read.campaign)
+    Ok(read)
 }
 
 /// Like [`read_campaign`], but a campaign that cannot be read ends the command.
@@ -324,9 +333,24 @@ fn listed(
     use crate::store::KnownCreators;
     session.find_campaign(id)?;
     let known = roster.ids();
-    let campaign = campaign_or_fail(session, roster, id)?;
+    let read = read_campaign_said(session, roster, id)?;
+    let Some(campaign) = read.campaign else {
+        anyhow::bail!("campaign \"{id}\" cannot be read");
+    };
     if campaign.entry(creator).is_some() {
         return Ok(campaign);
+    }
+    // An entry left out for its mistakes is there all the same: to be mended, not added again.
+    let about = format!("entry {creator}");
+    if read
+        .diagnostics
+        .iter()
+        .any(|d| d.is_error() && d.subject.as_deref() == Some(about.as_str()))
+    {
+        anyhow::bail!(
+            "{creator}'s entry in {} has problems to fix before it can be changed (listed above)",
+            read.file
+        );
     }
     if known.contains(creator) {
         anyhow::bail!(

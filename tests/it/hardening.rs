@@ -144,7 +144,14 @@ fn an_add_after_a_stage_typo_is_refused_and_check_names_the_duplicate() {
     std::fs::write(ws.join("campaigns/spring.toml"), &typo).unwrap();
     let (code, _, err) = run(&sandbox, &ws, &["add", "spring", "mei"]);
     assert_eq!(code, 1, "{err}");
-    // Said once, where the file is read; the refusal points to it.
+    assert_eq!(
+        err.matches("unknown stage \"contactd\"").count(),
+        1,
+        "{err}"
+    );
+    // A command that prints the file's problems as it reads it says them once too.
+    let (code, _, err) = run(&sandbox, &ws, &["payment", "spring", "mei", "5000"]);
+    assert_eq!(code, 1, "{err}");
     assert_eq!(
         err.matches("unknown stage \"contactd\"").count(),
         1,
