@@ -27,8 +27,8 @@ use super::text::decode;
 use crate::model::Creator;
 use merge::Merge;
 pub(crate) use pieces::PieceCache;
-pub(crate) use read::elsewhere;
 pub use read::{CHANNEL_KEYS, CREATOR_KEYS};
+pub(crate) use read::{elsewhere, elsewhere_among};
 
 /// The creators that loaded, in file order, with a lookup by id.
 #[derive(Clone, Debug, Default)]

@@ -4,11 +4,32 @@
 use compact_str::CompactString;
 use toml::de::{DeArray, DeValue};
 
-use super::production::read_production;
+use super::production::{
+    CONTRACT_KEYS, DELIVERABLE_KEYS, PAYMENT_KEYS, RESULTS_KEYS, SHIPMENT_KEYS, read_production,
+};
 use super::{BRIEF_KEYS, ENTRY_KEYS, KnownCreators, WrittenEntry};
+use crate::model::fields::{CHANNEL_KEYS, CREATOR_KEYS};
 use crate::model::{Change, Entry, Event, MAX_RATE, Stage, id_problem};
 use crate::store::diagnostic::Report;
 use crate::store::fields::{Fields, describe, nearest};
+
+/// The other tables an entry's key may belong to, and how to say where they are.
+const ENTRY_ELSEWHERE: &[(&[&str], &str)] = &[
+    (BRIEF_KEYS, "under [campaign]"),
+    (DELIVERABLE_KEYS, "in a deliverable: [[entry.deliverable]]"),
+    (PAYMENT_KEYS, "in a payment: [[entry.payment]]"),
+    (
+        CONTRACT_KEYS,
+        "in the contract: contract = { signed = …, … }",
+    ),
+    (SHIPMENT_KEYS, "in the shipment: shipment = { sent = …, … }"),
+    (
+        RESULTS_KEYS,
+        "in a deliverable's results: results = [{ on = …, … }]",
+    ),
+    (&CHANNEL_KEYS, "to a creator's channel, in creators.toml"),
+    (&CREATOR_KEYS, "to the creator, in creators.toml"),
+];
 
 pub(super) fn read_entries(
     list: &DeArray<'_>,
@@ -99,7 +120,7 @@ pub(super) fn read_entries(
         let first = history.iter().map(|c| c.at).min();
         let production = read_production(&mut f, first);
         f.unknown_keys(ENTRY_KEYS, |key| {
-            crate::store::creators::elsewhere(key, ENTRY_KEYS, BRIEF_KEYS, "under [campaign]")
+            crate::store::creators::elsewhere_among(key, ENTRY_KEYS, ENTRY_ELSEWHERE)
         });
         if let (Some(creator), Some(stage)) = (creator, stage) {
             entries.push(Entry {

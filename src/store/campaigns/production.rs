@@ -247,7 +247,21 @@ fn deliverables(f: &mut Fields<'_, '_, '_, '_>, first: Option<Timestamp>) -> Vec
             not_before(d, ("posted", posted), ("checked", checked));
             let live = d.boolean("live");
             let results = results(d, posted);
-            d.unknown_keys_are_errors(DELIVERABLE_KEYS);
+            d.unknown_keys_are_errors_or(DELIVERABLE_KEYS, |key| {
+                crate::store::creators::elsewhere_among(
+                    key,
+                    DELIVERABLE_KEYS,
+                    &[
+                        (
+                            RESULTS_KEYS,
+                            "in a results snapshot: results = [{ on = …, … }]",
+                        ),
+                        (ROUND_KEYS, "in a review round: rounds = [{ at = …, … }]"),
+                        (PAYMENT_KEYS, "in a payment: [[entry.payment]]"),
+                        (super::ENTRY_KEYS, "to the [[entry]] itself"),
+                    ],
+                )
+            });
             Some(Deliverable {
                 format: d.optional_text("format").map(String::from),
                 script_due,
@@ -367,7 +381,16 @@ fn payments(f: &mut Fields<'_, '_, '_, '_>) -> Vec<Payment> {
             let due = p.date("due");
             let paid = p.date("paid");
             let invoice = p.optional_text("invoice").map(String::from);
-            p.unknown_keys_are_errors(PAYMENT_KEYS);
+            p.unknown_keys_are_errors_or(PAYMENT_KEYS, |key| {
+                crate::store::creators::elsewhere_among(
+                    key,
+                    PAYMENT_KEYS,
+                    &[
+                        (DELIVERABLE_KEYS, "in a deliverable: [[entry.deliverable]]"),
+                        (super::ENTRY_KEYS, "to the [[entry]] itself"),
+                    ],
+                )
+            });
             Some(Payment {
                 kind,
                 amount: amount?,

@@ -297,11 +297,27 @@ fn read_channel(c: &mut Fields<'_, '_, '_, '_>, keys: &mut Keys) -> Option<Chann
 /// of) a key of another level, `there`: "did you mean \"followers\"? it belongs inside a
 /// channel".
 pub(crate) fn elsewhere(key: &str, here: &[&str], there: &[&str], place: &str) -> Option<String> {
-    if there.contains(&key) {
+    elsewhere_among(key, here, &[(there, place)])
+}
+
+/// Like [`elsewhere`], with several other levels, each with its keys and where it is: a key
+/// that is exactly one of theirs is placed first (the first level that has it), then a typo of
+/// one (unless it is nearer a key of `here`, which the caller suggests).
+pub(crate) fn elsewhere_among(
+    key: &str,
+    here: &[&str],
+    others: &[(&[&str], &str)],
+) -> Option<String> {
+    if let Some((_, place)) = others.iter().find(|(keys, _)| keys.contains(&key)) {
         return Some(format!("it belongs {place}"));
     }
     if nearest(key, here.iter().copied()).is_some() {
         return None;
     }
-    nearest(key, there.iter().copied()).map(|n| format!("did you mean \"{n}\"? it belongs {place}"))
+    let near = nearest(
+        key,
+        others.iter().flat_map(|(keys, _)| keys.iter().copied()),
+    )?;
+    let (_, place) = others.iter().find(|(keys, _)| keys.contains(&near))?;
+    Some(format!("did you mean \"{near}\"? it belongs {place}"))
 }

@@ -52,14 +52,25 @@ impl Fields<'_, '_, '_, '_> {
     /// Reports every key not in `known` as an error, with the nearest known key: for tables of
     /// a fixed shape, where a misspelt key would silently lose a date or a figure.
     pub fn unknown_keys_are_errors(&mut self, known: &[&str]) {
+        self.unknown_keys_are_errors_or(known, |_| None);
+    }
+
+    /// Like [`Fields::unknown_keys_are_errors`], saying what `elsewhere` says of a key that
+    /// belongs in another table.
+    pub fn unknown_keys_are_errors_or(
+        &mut self,
+        known: &[&str],
+        elsewhere: impl Fn(&str) -> Option<String>,
+    ) {
         for (key, _) in self.table.iter() {
             let name = key.get_ref().as_ref();
             if known.contains(&name) {
                 continue;
             }
-            let message = match nearest(name, known.iter().copied()) {
-                Some(near) => format!("unknown key \"{name}\" (did you mean \"{near}\"?)"),
-                None => format!("unknown key \"{name}\" (keys: {})", known.join(", ")),
+            let message = match (elsewhere(name), nearest(name, known.iter().copied())) {
+                (Some(hint), _) => format!("unknown key \"{name}\" ({hint})"),
+                (None, Some(near)) => format!("unknown key \"{name}\" (did you mean \"{near}\"?)"),
+                (None, None) => format!("unknown key \"{name}\" (keys: {})", known.join(", ")),
             };
             self.error(&key.span(), message);
         }

@@ -155,3 +155,30 @@ fn history_records_are_stages_or_events() {
         Some(crate::model::Stage::Contacted)
     );
 }
+
+#[test]
+fn a_key_of_another_table_is_said_where_it_belongs() {
+    let found = messages(
+        "url = \"https://x.example\"\namount = 5\nsigned = 2026-11-01\ntracking = \"1\"\nviews = 5\nfolowers = 3\nfollow_ups = 2026-12-01\n\n[[entry.deliverable]]\nid = \"d\"\nplatform = \"ig\"\nviews = 5\nfee = 3\nverdict = \"approved\"\npostd = 2026-12-01\n\n[[entry.payment]]\namount = 5\nposted = 2026-12-01\n",
+    );
+    let want = [
+        "c.toml:8:1: warning: unknown key \"url\" (it belongs in a deliverable: [[entry.deliverable]]) (entry sarsa)",
+        "c.toml:9:1: warning: unknown key \"amount\" (it belongs in a payment: [[entry.payment]]) (entry sarsa)",
+        "c.toml:10:1: warning: unknown key \"signed\" (it belongs in the contract: contract = { signed = …, … }) (entry sarsa)",
+        "c.toml:11:1: warning: unknown key \"tracking\" (it belongs in the shipment: shipment = { sent = …, … }) (entry sarsa)",
+        "c.toml:12:1: warning: unknown key \"views\" (it belongs in a deliverable's results: results = [{ on = …, … }]) (entry sarsa)",
+        "c.toml:13:1: warning: unknown key \"folowers\" (did you mean \"followers\"? it belongs to a creator's channel, in creators.toml) (entry sarsa)",
+        "c.toml:14:1: warning: unknown key \"follow_ups\" (did you mean \"follow_up\"?) (entry sarsa)",
+        "c.toml:19:1: error: unknown key \"views\" (it belongs in a results snapshot: results = [{ on = …, … }]) (entry sarsa)",
+        "c.toml:20:1: error: unknown key \"fee\" (it belongs to the [[entry]] itself) (entry sarsa)",
+        "c.toml:21:1: error: unknown key \"verdict\" (it belongs in a review round: rounds = [{ at = …, … }]) (entry sarsa)",
+        "c.toml:22:1: error: unknown key \"postd\" (did you mean \"posted\"?) (entry sarsa)",
+        "c.toml:26:1: error: unknown key \"posted\" (it belongs in a deliverable: [[entry.deliverable]]) (entry sarsa)",
+    ];
+    for line in want {
+        assert!(
+            found.iter().any(|f| f == line),
+            "{line}\nnot in\n{found:#?}"
+        );
+    }
+}
