@@ -43,6 +43,9 @@ pub const BRIEF_KEYS: &[&str] = &[
 ];
 
 /// The keys an `[[entry]]` may hold.
+/// What a problem of the shortlist as a whole is about, in messages: `(shortlist)`.
+pub(crate) const SHORTLIST_SUBJECT: &str = "shortlist";
+
 pub const ENTRY_KEYS: &[&str] = &[
     "creator",
     "stage",
@@ -98,6 +101,15 @@ impl LoadedCampaign {
     /// True when any problem is an error.
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// The errors of the shortlist as a whole (entries written where no entry is looked for),
+    /// which keep a creator from being added: they may be on it already.
+    pub fn errors_in_shortlist(&self) -> Vec<&Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.is_error() && d.subject.as_deref() == Some(SHORTLIST_SUBJECT))
+            .collect()
     }
 
     /// The errors within the entries of `creator` as written (lines from the header of each to

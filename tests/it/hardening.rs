@@ -176,6 +176,28 @@ fn an_add_after_a_stage_typo_is_refused_and_check_names_the_duplicate() {
 }
 
 #[test]
+fn a_shortlist_written_inside_campaign_is_refused_by_check_and_add() {
+    let sandbox = Sandbox::new();
+    let ws = workspace(&sandbox, "");
+    let misplaced =
+        "[campaign]\nname = \"Spring\"\nentry = [{ creator = \"mei\", stage = \"contacted\" }]\n";
+    std::fs::write(ws.join("campaigns/spring.toml"), misplaced).unwrap();
+    let (code, _, err) = run(&sandbox, &ws, &["check"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("campaigns/spring.toml:3:9: error: the shortlist is not part of [campaign]"),
+        "{err}"
+    );
+    let (code, _, err) = run(&sandbox, &ws, &["add", "spring", "mei"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("has problems to fix"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(ws.join("campaigns/spring.toml")).unwrap(),
+        misplaced
+    );
+}
+
+#[test]
 fn ids_that_clean_to_one_file_name_are_exported_twice_and_the_dry_run_says_so() {
     let sandbox = Sandbox::new();
     let ws = workspace(&sandbox, "");

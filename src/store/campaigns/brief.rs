@@ -58,6 +58,16 @@ pub(super) fn read_brief(
     let deliverables = text(&mut f, "deliverables");
     let niches = f.texts("niches");
     let lang = f.choice("lang", false, "language", &["zh-TW", "en"], Lang::parse);
+    // The shortlist under [campaign] (`entry = [...]` or `[[campaign.entry]]`) would be taken
+    // for a value of the user's own and the creators in it for nobody's: it is an error.
+    if let Some(list) = f.get("entry") {
+        f.report().error(
+            &list.span(),
+            Some(super::SHORTLIST_SUBJECT),
+            "the shortlist is not part of [campaign]: write each entry as an [[entry]] table after it"
+                .to_string(),
+        );
+    }
     // Other keys are the user's own, for templates; only likely typos of known keys are flagged.
     let in_entry = |key: &str| {
         crate::store::creators::elsewhere(key, BRIEF_KEYS, ENTRY_KEYS, "in an [[entry]]")

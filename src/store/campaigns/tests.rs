@@ -130,6 +130,24 @@ fn own_keys_are_kept_for_templates() {
 }
 
 #[test]
+fn a_shortlist_written_inside_campaign_is_an_error() {
+    assert_eq!(
+        messages(
+            "[campaign]\nname = \"C\"\nentry = [{ creator = \"sarsa\", stage = \"shortlisted\" }]\n"
+        ),
+        [
+            "campaigns/test.toml:3:9: error: the shortlist is not part of [campaign]: write each entry as an [[entry]] table after it (shortlist)"
+        ]
+    );
+    assert_eq!(
+        messages("[campaign]\nname = \"C\"\n\n[[campaign.entry]]\ncreator = \"sarsa\"\n"),
+        [
+            "campaigns/test.toml:4:1: error: the shortlist is not part of [campaign]: write each entry as an [[entry]] table after it (shortlist)"
+        ]
+    );
+}
+
+#[test]
 fn a_missing_brief_or_broken_file_is_reported() {
     assert_eq!(
         messages("[[entry]]\ncreator = \"sarsa\"\n"),

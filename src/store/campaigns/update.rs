@@ -275,6 +275,11 @@ fn apply(
         // The settings are checked as a whole once written.
         let errors = match (&change, change.creator()) {
             (FileChange::RemoveEntry(_), _) | (_, None) => Vec::new(),
+            (FileChange::AddEntry(_), Some(creator)) => {
+                let mut errors = loaded.errors_in_shortlist();
+                errors.extend(loaded.errors_in_entry(creator));
+                errors
+            }
             (_, Some(creator)) => loaded.errors_in_entry(creator),
         };
         if !errors.is_empty() {
