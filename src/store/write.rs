@@ -29,6 +29,10 @@ pub enum WriteError {
     #[error("{file} is not a regular file; nothing was written")]
     NotAFile { file: String },
     #[error(
+        "{file} is {real}, which belongs to another user: saving would make a copy of your own in its place; nothing was written"
+    )]
+    NotYours { file: String, real: String },
+    #[error(
         "{lock} {why}; it is not a lock file this program made, so it was left alone and nothing was written to {file} (remove it if it is yours to remove)"
     )]
     ForeignLock {
@@ -248,6 +252,19 @@ pub fn replace(target: &Path, file: &str, bytes: &[u8]) -> Result<(), WriteError
         }
     }
     let temporary = temporary(target, file, bytes)?;
+    // A replaced file belongs to whoever writes it: one of another user's (reached through a
+    // link, or in a shared folder) is left alone rather than taken over.
+    #[cfg(unix)]
+    if let Some(meta) = &existing {
+        use std::os::unix::fs::MetadataExt;
+        let mine = temporary.as_file().metadata().map(|m| m.uid()).ok();
+        if mine.is_some_and(|uid| uid != meta.uid()) {
+            return Err(WriteError::NotYours {
+                file: file.to_string(),
+                real: target.display().to_string(),
+            });
+        }
+    }
     // The file keeps who may read and write it.
     if let Some(meta) = existing {
         std::fs::set_permissions(temporary.path(), meta.permissions()).map_err(|source| {

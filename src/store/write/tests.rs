@@ -252,3 +252,30 @@ fn a_failed_temporary_is_named_by_the_file_being_written_not_its_random_name() {
     assert!(err.contains("os error 2"), "{err}");
     assert!(!err.contains("at path") && !err.contains(".tmp"), "{err}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_file_of_another_user_reached_through_a_link_is_not_taken_over() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let theirs = dir.path().join("theirs.toml");
+    std::fs::write(&theirs, "a = 1\n").unwrap();
+    let other = std::fs::metadata(&theirs).unwrap().uid() + 4242;
+    if std::os::unix::fs::chown(&theirs, Some(other), None).is_err() {
+        // Only the superuser can give a file away; elsewhere there is nothing to exercise.
+        crate::errln!("skipped: files cannot be given to another user here");
+        return;
+    }
+    let link = dir.path().join("campaign.toml");
+    std::os::unix::fs::symlink(&theirs, &link).unwrap();
+    let err = replace(&link, "campaigns/x.toml", b"a = 2\n").unwrap_err();
+    assert!(err.to_string().contains("belongs to another user"), "{err}");
+    assert_eq!(std::fs::read_to_string(&theirs).unwrap(), "a = 1\n");
+    assert_eq!(std::fs::metadata(&theirs).unwrap().uid(), other);
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["campaign.toml", "theirs.toml"]);
+}
