@@ -27,6 +27,13 @@ pub struct Totals {
     pub unsourced: bool,
 }
 
+/// One figure of [`Totals::figures`]: a sum, or a ratio that may be absent.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Figure {
+    Count(u64),
+    Ratio(Option<f64>),
+}
+
 fn ratio(top: f64, bottom: u64) -> Option<f64> {
     (bottom > 0).then(|| top / bottom as f64)
 }
@@ -67,6 +74,26 @@ impl Totals {
     /// Sales per unit of cost.
     pub fn roas(&self) -> Option<f64> {
         ratio(self.sales as f64, self.cost)
+    }
+
+    /// Every figure by its key, counts first, then the ratios (absent when the divisor is 0):
+    /// the order of the report's tables, sheets and CSV columns.
+    pub fn figures(&self) -> [(&'static str, Figure); 12] {
+        use Figure::{Count, Ratio};
+        [
+            ("cost", Count(self.cost)),
+            ("views", Count(self.views)),
+            ("engagements", Count(self.engagements)),
+            ("clicks", Count(self.clicks)),
+            ("code_uses", Count(self.code_uses)),
+            ("sales", Count(self.sales)),
+            ("cpm", Ratio(self.cpm())),
+            ("cpv", Ratio(self.cpv())),
+            ("cpe", Ratio(self.cpe())),
+            ("cpc", Ratio(self.cpc())),
+            ("cpa", Ratio(self.cpa())),
+            ("roas", Ratio(self.roas())),
+        ]
     }
 
     /// True when every figure was measured by the brand.

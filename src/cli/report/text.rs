@@ -8,7 +8,7 @@ use crate::cli::output::safe;
 use crate::cli::table::{Column, render};
 use crate::display::grouped;
 use crate::model::Lang;
-use crate::outreach::report::{CreatorFigures, Totals, flag};
+use crate::outreach::report::{CreatorFigures, Figure, Totals, flag};
 use crate::workspace::CampaignReport;
 
 /// A ratio as shown: whole numbers from 100 up, else two decimals.
@@ -280,10 +280,8 @@ pub fn csv(out: &mut dyn Write, r: &CampaignReport) -> io::Result<()> {
         "live",
         "source",
     ])?;
-    let n = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
     for c in &r.report.creators {
         let t = c.results.as_ref();
-        let count = |read: fn(&Totals) -> u64| t.map(|t| read(t).to_string()).unwrap_or_default();
         let row = [
             c.creator.clone(),
             c.name.clone().unwrap_or_default(),
@@ -296,23 +294,23 @@ pub fn csv(out: &mut dyn Write, r: &CampaignReport) -> io::Result<()> {
             c.fee.map(|f| f.to_string()).unwrap_or_default(),
             c.cost.map(|f| f.to_string()).unwrap_or_default(),
             c.paid.to_string(),
-            count(|t| t.views),
-            count(|t| t.engagements),
-            count(|t| t.clicks),
-            count(|t| t.code_uses),
-            count(|t| t.sales),
-            n(t.and_then(Totals::cpm)),
-            n(t.and_then(Totals::cpv)),
-            n(t.and_then(Totals::cpe)),
-            n(t.and_then(Totals::cpc)),
-            n(t.and_then(Totals::cpa)),
-            n(t.and_then(Totals::roas)),
+        ];
+        // The figures after the cost: empty when nothing was recorded, or the ratio is absent.
+        let figures = (0..11).map(|i| {
+            t.and_then(|t| match t.figures()[i + 1].1 {
+                Figure::Count(v) => Some(v.to_string()),
+                Figure::Ratio(v) => v.map(|v| v.to_string()),
+            })
+            .unwrap_or_default()
+        });
+        let rest = [
             c.on_time.map(|b| b.to_string()).unwrap_or_default(),
             c.rounds.to_string(),
             c.live.name().to_string(),
             t.map(|t| t.source().to_string()).unwrap_or_default(),
         ];
-        w.write_record(row.iter().map(|c| safe(c).into_owned()))?;
+        let row = row.into_iter().chain(figures).chain(rest);
+        w.write_record(row.map(|c| safe(&c).into_owned()))?;
     }
     w.flush()
 }

@@ -6,7 +6,7 @@ use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 use super::labels::{source, word};
 use crate::model::Lang;
-use crate::outreach::report::Totals;
+use crate::outreach::report::{Figure, Totals};
 use crate::workspace::CampaignReport;
 
 struct Formats {
@@ -45,38 +45,30 @@ fn figures(
     t: &Totals,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    let counts = [
-        t.cost,
-        t.views,
-        t.engagements,
-        t.clicks,
-        t.code_uses,
-        t.sales,
-    ];
-    for (i, n) in counts.iter().enumerate() {
-        number(sheet, row, col + i as u16, Some(*n as f64), &f.whole)?;
-    }
-    let ratios = [t.cpm(), t.cpv(), t.cpe(), t.cpc(), t.cpa(), t.roas()];
-    for (i, v) in ratios.iter().enumerate() {
-        number(sheet, row, col + 6 + i as u16, *v, &f.ratio)?;
+    for (i, (_, figure)) in t.figures().into_iter().enumerate() {
+        figure_cell(sheet, row, col + i as u16, figure, f)?;
     }
     Ok(())
 }
 
-const FIGURES: [&str; 12] = [
-    "cost",
-    "views",
-    "engagements",
-    "clicks",
-    "code_uses",
-    "sales",
-    "cpm",
-    "cpv",
-    "cpe",
-    "cpc",
-    "cpa",
-    "roas",
-];
+/// One figure in its cell: a count as a whole number, a ratio with two decimals.
+fn figure_cell(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    figure: Figure,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    match figure {
+        Figure::Count(n) => number(sheet, row, col, Some(n as f64), &f.whole),
+        Figure::Ratio(v) => number(sheet, row, col, v, &f.ratio),
+    }
+}
+
+/// The keys of the figures, in their order.
+fn figure_keys() -> [&'static str; 12] {
+    Totals::default().figures().map(|(key, _)| key)
+}
 
 /// The workbook's bytes.
 pub fn xlsx(r: &CampaignReport, lang: Lang) -> Result<Vec<u8>, XlsxError> {
@@ -113,21 +105,9 @@ pub fn xlsx(r: &CampaignReport, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         row += 1;
     }
     let t = &report.totals;
-    let counts = [
-        t.cost,
-        t.views,
-        t.engagements,
-        t.clicks,
-        t.code_uses,
-        t.sales,
-    ];
-    let ratios = [t.cpm(), t.cpv(), t.cpe(), t.cpc(), t.cpa(), t.roas()];
-    for (i, key) in FIGURES.iter().enumerate() {
+    for (key, figure) in t.figures() {
         summary.write_string_with_format(row, 0, word(lang, key), &f.bold)?;
-        match counts.get(i) {
-            Some(n) => number(summary, row, 1, Some(*n as f64), &f.whole)?,
-            None => number(summary, row, 1, ratios[i - 6], &f.ratio)?,
-        }
+        figure_cell(summary, row, 1, figure, &f)?;
         row += 1;
     }
     summary.write_string_with_format(row, 0, word(lang, "source"), &f.bold)?;
@@ -140,7 +120,7 @@ pub fn xlsx(r: &CampaignReport, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let mut keys = vec![
         "creator", "name", "stage", "platform", "tier", "fee", "paid",
     ];
-    keys.extend(FIGURES);
+    keys.extend(figure_keys());
     keys.extend(["on_time", "rounds", "live", "source", "posts"]);
     headers(sheet, lang, &keys, &f)?;
     for (i, c) in report.creators.iter().enumerate() {
@@ -197,7 +177,7 @@ pub fn xlsx(r: &CampaignReport, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         let sheet = book.add_worksheet();
         sheet.set_name(word(lang, key))?;
         let mut keys = vec![first, "entries"];
-        keys.extend(FIGURES);
+        keys.extend(figure_keys());
         headers(sheet, lang, &keys, &f)?;
         for (i, (group, t)) in list.iter().enumerate() {
             let row = i as u32 + 1;
