@@ -78,9 +78,9 @@ pub fn update_creators(
         .iter()
         .filter(|c| matches!(c, CreatorChange::New(_)))
         .count();
-    let text = apply(before, &changes).map_err(refused)?;
-    // They are in the text now; a large import would otherwise hold them twice.
-    drop(changes);
+    // The changes are given up as they are written into the text: a large import would
+    // otherwise hold its new creators twice.
+    let text = apply(before, changes).map_err(refused)?;
     // What is written must read back with every creator there was, the new ones, and no
     // new error.
     // Counted as the creators stream past, none of them kept: a database of 100,000 read
@@ -143,18 +143,14 @@ fn count_of(file: &str, bytes: &[u8]) -> Count {
 /// The text of `before` with `changes` made. A file made of `[[creator]]` tables (the usual
 /// case) is changed one creator's table at a time, the rest left as bytes; anything else is
 /// changed as one document. The byte-order mark and the line endings stay as the file has them.
-pub fn apply(before: &str, changes: &[CreatorChange]) -> Result<String, String> {
+pub fn apply(before: &str, changes: Vec<CreatorChange>) -> Result<String, String> {
     let layout = Layout::of(before);
     let body = before.strip_prefix('\u{feff}').unwrap_or(before);
-    let appended: Vec<&Creator> = changes
-        .iter()
-        .filter_map(|c| match c {
-            CreatorChange::New(creator) => Some(creator),
-            _ => None,
-        })
-        .collect();
+    let (appended, edits): (Vec<CreatorChange>, Vec<CreatorChange>) = changes
+        .into_iter()
+        .partition(|c| matches!(c, CreatorChange::New(_)));
     let mut by_id: HashMap<&str, Vec<&CreatorChange>> = HashMap::new();
-    for change in changes {
+    for change in &edits {
         match change {
             CreatorChange::Channel { id, .. } | CreatorChange::Fill { id, .. } => {
                 by_id.entry(id.as_str()).or_default().push(change)
@@ -204,21 +200,37 @@ pub fn apply(before: &str, changes: &[CreatorChange]) -> Result<String, String> 
         if !text.trim().is_empty() && !text.ends_with(&format!("{newline}{newline}")) {
             text.push_str(newline);
         }
-        // One at a time: a document of 100,000 new tables would take gigabytes.
-        for (i, creator) in appended.into_iter().enumerate() {
+        let start = text.len();
+        // One at a time: a document of 100,000 new tables would take gigabytes. Each creator
+        // is let go once written, and the text is made room for from the first ones' size, so
+        // that it does not grow by doubling (holding twice its size while it moves).
+        let count = appended.len();
+        for (i, change) in appended.into_iter().enumerate() {
+            let CreatorChange::New(creator) = change else {
+                continue;
+            };
             if i > 0 {
                 text.push_str(newline);
             }
-            let rendered = render_creator(creator);
+            let rendered = render_creator(&creator);
+            drop(creator);
             if layout.crlf {
                 text.push_str(&rendered.replace('\n', "\r\n"));
             } else {
                 text.push_str(&rendered);
             }
+            if i + 1 == SAMPLE.min(count) && count > i + 1 {
+                let so_far = text.len() - start;
+                let each = so_far / (i + 1) + so_far / (i + 1) / 16 + 1;
+                text.reserve(each * (count - i - 1));
+            }
         }
     }
     Ok(text)
 }
+
+/// New creators rendered before the text is made room for the rest.
+const SAMPLE: usize = 256;
 
 /// Where 1-based line `line` starts in `text`.
 fn line_offset(text: &str, line: u32) -> usize {

@@ -18,7 +18,7 @@ const FILE: &str = "# My creators\n\n[[creator]]\nid = \"sarsa\"   # the id camp
 fn numbers_change_in_place_and_everything_else_stays() {
     let text = apply(
         FILE,
-        &[
+        vec![
             CreatorChange::Channel {
                 id: "sarsa".into(),
                 channel: channel(Platform::Instagram, "sarsa.beauty", Some(55_000)),
@@ -48,7 +48,7 @@ fn new_channels_fields_and_creators_are_written_as_a_person_would() {
         .push(channel(Platform::TikTok, "mei_tt", Some(12_300)));
     let text = apply(
         FILE,
-        &[
+        vec![
             CreatorChange::Channel {
                 id: "sarsa".into(),
                 channel: channel(Platform::Threads, "sarsa", None),
@@ -80,7 +80,7 @@ fn new_channels_follow_the_layout_of_each_list() {
     let add = |file: &str| {
         apply(
             file,
-            &[CreatorChange::Channel {
+            vec![CreatorChange::Channel {
                 id: "a".into(),
                 channel: channel(Platform::Threads, "a", None),
             }],
@@ -110,7 +110,7 @@ fn new_channels_follow_the_layout_of_each_list() {
 fn a_creator_not_in_the_file_is_refused() {
     let err = apply(
         FILE,
-        &[CreatorChange::Fill {
+        vec![CreatorChange::Fill {
             id: "nobody".into(),
             key: "email",
             value: FillValue::Text("a@b.example".into()),
@@ -137,7 +137,7 @@ fn a_file_changed_meanwhile_is_not_written() {
 fn channels_this_program_cannot_change_are_refused() {
     let err = apply(
         "[[creator]]\nid = \"a\"\nname = \"A\"\nchannels = \"ig: a\"\n",
-        &[CreatorChange::Channel {
+        vec![CreatorChange::Channel {
             id: "a".into(),
             channel: channel(Platform::Instagram, "a", Some(1)),
         }],
@@ -186,7 +186,7 @@ fn a_windows_file_keeps_its_byte_order_mark_and_line_endings() {
         .push(channel(Platform::TikTok, "mei_tt", Some(12_300)));
     let text = apply(
         &windows,
-        &[
+        vec![
             CreatorChange::Channel {
                 id: "sarsa".into(),
                 channel: channel(Platform::Threads, "sarsa", Some(900)),
