@@ -211,6 +211,12 @@ pub fn read_sheet(
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
+        if records.is_empty() {
+            // Room for every line to be a row like this one, made at once instead of by
+            // doubling (which holds the old and the new lists while it copies).
+            let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
+            records.reserve(lines, record.len(), text.len());
+        }
         // The text was read into memory whole, so it fits.
         records
             .push(line, record.iter())
