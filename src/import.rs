@@ -77,6 +77,10 @@ pub fn changes(plan: &mut Plan) -> Vec<CreatorChange> {
         );
         fill("currency", text(&before.currency, &after.currency));
     }
+    // Made room for at once: grown by doubling, the list would hold half as much again.
+    out.reserve_exact(plan.creators.len() - plan.existing);
     out.extend(plan.creators.drain(plan.existing..).map(CreatorChange::New));
+    // The room the new creators took is given back: the changes hold them now.
+    plan.creators.shrink_to_fit();
     out
 }

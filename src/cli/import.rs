@@ -155,6 +155,7 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
         return Ok(code);
     }
     let changes = import::changes(&mut plan);
+    drop(plan);
     if changes.is_empty() {
         crate::outln!("nothing to write: {file} is unchanged");
         return Ok(code);
