@@ -21,7 +21,10 @@ pub struct Remembered {
 /// What `file` remembers of the workspace at `root`; nothing when it has nothing (or cannot
 /// be read, said in the second part).
 pub fn recall(file: &Path, root: &Path) -> (Remembered, Option<String>) {
-    let text = match std::fs::read_to_string(file) {
+    // Only a file: a pipe or a device put in its place is never waited on or read without end.
+    let text = match super::files::read_bounded(file, super::files::CONFIG_LIMIT)
+        .and_then(|b| String::from_utf8(b).map_err(std::io::Error::other))
+    {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return (Remembered::default(), None);
@@ -72,10 +75,20 @@ pub fn recall(file: &Path, root: &Path) -> (Remembered, Option<String>) {
 /// workspaces' (and anything else written there).
 pub fn remember(file: &Path, root: &Path, what: &Remembered) -> Result<(), String> {
     let shown = file.display().to_string();
-    let mut doc: toml_edit::DocumentMut = match std::fs::read_to_string(file) {
-        Ok(text) => text.parse().unwrap_or_default(),
-        Err(_) => toml_edit::DocumentMut::new(),
-    };
+    // The program's own file is written only as a file of its own: never through a link (into
+    // whatever it points at), never over a folder, a pipe or a device.
+    if let Ok(meta) = std::fs::symlink_metadata(file)
+        && !meta.file_type().is_file()
+    {
+        return Err(format!(
+            "{shown} is not a file (a link, a folder or a device); what was searched is not remembered (remove it to have it remembered)"
+        ));
+    }
+    let mut doc: toml_edit::DocumentMut =
+        match super::files::read_bounded(file, super::files::CONFIG_LIMIT) {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).parse().unwrap_or_default(),
+            Err(_) => toml_edit::DocumentMut::new(),
+        };
     if !doc.contains_table("workspace") {
         let mut t = toml_edit::Table::new();
         t.set_implicit(true);
@@ -126,6 +139,33 @@ mod tests {
         remember(&file, a, &Remembered::default()).unwrap();
         assert_eq!(recall(&file, a).0, Remembered::default());
         assert_eq!(recall(&file, b).0, two);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_or_a_pipe_in_its_place_is_never_written_through_or_waited_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let precious = dir.path().join("precious.txt");
+        std::fs::write(&precious, "mine\n").unwrap();
+        let file = dir.path().join("state.toml");
+        std::os::unix::fs::symlink(&precious, &file).unwrap();
+        let err = remember(&file, Path::new("/w"), &Remembered::default()).unwrap_err();
+        assert!(err.contains("is not a file"), "{err}");
+        assert_eq!(std::fs::read_to_string(&precious).unwrap(), "mine\n");
+        assert!(
+            std::fs::symlink_metadata(&file)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        std::fs::remove_file(&file).unwrap();
+        let made = std::process::Command::new("mkfifo").arg(&file).status();
+        if made.is_ok_and(|s| s.success()) {
+            let (got, why) = recall(&file, Path::new("/w"));
+            assert_eq!(got, Remembered::default());
+            assert!(why.is_some_and(|w| w.contains("not a regular file")));
+            assert!(remember(&file, Path::new("/w"), &Remembered::default()).is_err());
+        }
     }
 
     #[test]
