@@ -51,11 +51,13 @@ pub fn read(path: &Path) -> Result<(Vec<Mail>, Vec<String>), String> {
             vec![path.to_path_buf()]
         };
         for folder in folders.iter().filter(|f| f.is_dir()) {
+            // Every entry but a folder is read as a message, or said why not: a pipe or a
+            // device among the messages is named, never waited on or passed over in silence.
             let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
                 .map_err(|e| format!("{}: {e}", folder.display()))?
                 .flatten()
                 .map(|e| e.path())
-                .filter(|p| p.is_file())
+                .filter(|p| !p.is_dir())
                 .filter(|p| maildir || p.extension().is_some_and(|e| e == "eml"))
                 .collect();
             files.sort();
@@ -64,16 +66,19 @@ pub fn read(path: &Path) -> Result<(Vec<Mail>, Vec<String>), String> {
             }
         }
     } else {
+        // Only a file: a pipe given as a mailbox would otherwise be waited on for ever.
+        let file = crate::store::files::open_regular(path).map_err(|e| format!("{shown}: {e}"))?;
         let mut start = [0u8; 5];
         let is_mbox = {
             use std::io::Read;
-            std::fs::File::open(path)
-                .and_then(|mut f| f.read(&mut start))
+            (&file)
+                .read(&mut start)
                 .map(|n| n == 5 && &start == b"From ")
                 .unwrap_or(false)
         };
         if is_mbox {
-            let file = std::fs::File::open(path).map_err(|e| format!("{shown}: {e}"))?;
+            let file =
+                crate::store::files::open_regular(path).map_err(|e| format!("{shown}: {e}"))?;
             let messages =
                 mail_parser::mailbox::mbox::MessageIterator::new(std::io::BufReader::new(file));
             for (n, message) in messages.enumerate() {

@@ -379,6 +379,33 @@ fn devices_and_fifos_where_files_are_expected_are_refused_at_once() {
     assert!(err.contains("campaigns/fifo.toml"), "{err}");
     assert!(err.contains("templates/zero.txt"), "{err}");
     assert!(err.contains("config.toml"), "{err}");
+    // A mailbox that is a FIFO, and one among the messages of a Maildir with a link to a
+    // device: refused at once, the others said, nothing waited on.
+    let fifo = sandbox.path().join("inbox.mbox");
+    mkfifo(&fifo);
+    let started = std::time::Instant::now();
+    let (code, _, err) = run(&sandbox, &ws, &["replies", fifo.to_str().unwrap()]);
+    assert!(started.elapsed().as_secs() < 10, "it did not hang");
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("inbox.mbox: it is not a regular file"),
+        "{err}"
+    );
+    let maildir = sandbox.path().join("Maildir");
+    for sub in ["cur", "new", "tmp"] {
+        std::fs::create_dir_all(maildir.join(sub)).unwrap();
+    }
+    mkfifo(&maildir.join("cur/1.pipe:2,S"));
+    std::os::unix::fs::symlink("/dev/zero", maildir.join("new/2.zero")).unwrap();
+    let started = std::time::Instant::now();
+    let (code, _, err) = run(&sandbox, &ws, &["replies", maildir.to_str().unwrap()]);
+    assert!(started.elapsed().as_secs() < 10, "it did not hang");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("1.pipe:2,S: it is not a regular file"),
+        "{err}"
+    );
+    assert!(err.contains("2.zero: it is not a regular file"), "{err}");
     // The database itself.
     for db in ["fifo", "zero"] {
         let sandbox = Sandbox::new();
