@@ -50,7 +50,15 @@ const IGNORED: &[&str] = &[".*.lock", ".*.shortlist-*.tmp"];
 /// Adds the `lines` a file lacks (creating it), saying so.
 fn ensure_lines(dir: &Path, name: &str, lines: &[&str]) -> anyhow::Result<()> {
     let path = dir.join(name);
-    let mut text = std::fs::read_to_string(&path).unwrap_or_default();
+    // A file that is there but cannot be read as text is left as it is: taking it for empty
+    // would write over the user's own lines.
+    let mut text = match crate::store::files::read_bounded(&path, crate::store::files::CONFIG_LIMIT)
+    {
+        Ok(bytes) => String::from_utf8(bytes)
+            .map_err(|_| anyhow::anyhow!("{name} is not UTF-8 text; it was left as it is"))?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => anyhow::bail!("cannot read {name}: {e}; it was left as it is"),
+    };
     let mut added = Vec::new();
     for line in lines {
         if !text.lines().any(|l| l.trim() == *line) {

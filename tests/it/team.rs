@@ -324,3 +324,28 @@ fn a_save_changes_only_the_lines_of_the_record_it_is_about() {
     assert_eq!(&after[..start], &before[..start]);
     assert!(after.ends_with(&before[end..]));
 }
+
+#[test]
+fn init_git_keeps_a_gitattributes_it_cannot_read_as_it_is() {
+    let sandbox = Sandbox::new();
+    let ws = sandbox.path().join("ws");
+    let out = sandbox.cmd().arg("init").arg(&ws).output().unwrap();
+    assert!(out.status.success());
+    // A user's own attributes, with a comment in Latin-1.
+    let theirs = b"*.psd binary # caf\xe9\n".to_vec();
+    std::fs::write(ws.join(".gitattributes"), &theirs).unwrap();
+    let out = sandbox
+        .cmd()
+        .arg("init")
+        .arg("--git")
+        .arg(&ws)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(".gitattributes is not UTF-8 text; it was left as it is"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(ws.join(".gitattributes")).unwrap(), theirs);
+}
