@@ -1,4 +1,5 @@
 use super::*;
+use crate::mail::filters::environment;
 
 fn problems(text: &str) -> Vec<String> {
     match parse_template("t", "templates/t.txt", text) {
