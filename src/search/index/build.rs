@@ -191,26 +191,20 @@ impl IndexBuilder {
 }
 
 fn flags(c: &Creator) -> u8 {
-    let mut f = 0;
-    if c.email.is_some() {
-        f |= flag::EMAIL;
-    }
-    if c.rate.is_some() {
-        f |= flag::RATE;
-    }
-    if c.channels.iter().any(|ch| ch.engagement.is_some()) {
-        f |= flag::ENGAGEMENT;
-    }
-    if c.vetted_on.is_some() {
-        f |= flag::VETTING;
-    }
-    if c.notes.is_some() {
-        f |= flag::NOTES;
-    }
-    if c.channels.iter().any(|ch| ch.url.is_some()) {
-        f |= flag::URL;
-    }
-    f
+    [
+        (c.email.is_some(), flag::EMAIL),
+        (c.rate.is_some(), flag::RATE),
+        (
+            c.channels.iter().any(|ch| ch.engagement.is_some()),
+            flag::ENGAGEMENT,
+        ),
+        (c.vetted_on.is_some(), flag::VETTING),
+        (c.notes.is_some(), flag::NOTES),
+        (c.channels.iter().any(|ch| ch.url.is_some()), flag::URL),
+    ]
+    .into_iter()
+    .filter(|(has, _)| *has)
+    .fold(0, |f, (_, bit)| f | bit)
 }
 
 /// The position of the main channel: the one with the most followers, the first of equals.
