@@ -334,6 +334,7 @@ fn listed(
     session.find_campaign(id)?;
     let known = roster.ids();
     let read = read_campaign_said(session, roster, id)?;
+    let left_out = read.entry_has_errors(creator);
     let Some(campaign) = read.campaign else {
         anyhow::bail!("campaign \"{id}\" cannot be read");
     };
@@ -341,12 +342,7 @@ fn listed(
         return Ok(campaign);
     }
     // An entry left out for its mistakes is there all the same: to be mended, not added again.
-    let about = format!("entry {creator}");
-    if read
-        .diagnostics
-        .iter()
-        .any(|d| d.is_error() && d.subject.as_deref() == Some(about.as_str()))
-    {
+    if left_out {
         anyhow::bail!(
             "{creator}'s entry in {} has problems to fix before it can be changed (listed above)",
             read.file

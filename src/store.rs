@@ -19,8 +19,8 @@ pub mod write;
 
 pub use campaigns::{
     BRIEF_KEYS, ENTRY_KEYS, EditError, KnownCreators, LoadedCampaign, SaveError, Saved,
-    WrittenEntry, create_campaign, load_campaign, parse_campaign, restore_campaign, stage_message,
-    update_campaign,
+    WrittenEntry, create_campaign, entry_subject, load_campaign, parse_campaign, restore_campaign,
+    stage_message, update_campaign,
 };
 pub use config::{Config, DEFAULT_CURRENCY, Located, load_config, parse_config};
 pub use creators::cache::CreatorCache;

@@ -19,7 +19,7 @@ pub(crate) use edit::{is_multiline, push_record};
 mod entries;
 mod production;
 use entries::read_entries;
-pub use entries::stage_message;
+pub use entries::{entry_subject, stage_message};
 
 /// The keys of `[campaign]` the program interprets; any other is kept for templates.
 pub const BRIEF_KEYS: &[&str] = &[

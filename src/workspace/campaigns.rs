@@ -62,6 +62,17 @@ pub struct ReadCampaign {
 }
 
 impl ReadCampaign {
+    /// True when creator `creator`'s entry has errors: it is in the file, but left out of
+    /// the campaign as read until they are mended.
+    pub fn entry_has_errors(&self, creator: &str) -> bool {
+        let about = store::entry_subject(creator);
+        self.diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.subject.as_deref() == Some(about.as_str()))
+    }
+}
+
+impl ReadCampaign {
     /// The campaign, or an error saying the file cannot be read as one.
     pub fn into_campaign(self) -> Result<Campaign, CampaignError> {
         self.campaign

@@ -31,6 +31,11 @@ const ENTRY_ELSEWHERE: &[(&[&str], &str)] = &[
     (&CREATOR_KEYS, "to the creator, in creators.toml"),
 ];
 
+/// What the problems of creator `id`'s entry are about, in messages: `(entry sarsa)`.
+pub fn entry_subject(id: &str) -> String {
+    format!("entry {id}")
+}
+
 pub(super) fn read_entries(
     list: &DeArray<'_>,
     report: &mut Report<'_>,
@@ -78,7 +83,7 @@ pub(super) fn read_entries(
         f.set_subject(Some(format!("entry #{}", i + 1)));
         let creator = f.non_blank("creator", true).map(|c| {
             let id = c.get_ref().trim();
-            f.set_subject(Some(format!("entry {id}")));
+            f.set_subject(Some(entry_subject(id)));
             if let Some(problem) = id_problem(id) {
                 f.error(&c.span(), problem);
             } else if let Some(known) = creators
