@@ -87,22 +87,25 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// Where the problem is: `file:line:column`, or the file alone for a problem of the file
+    /// as a whole (or a folder), which has line 0.
+    pub fn place(&self) -> String {
+        if self.line == 0 {
+            self.file.clone()
+        } else {
+            format!("{}:{}:{}", self.file, self.line, self.column)
+        }
+    }
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        // Line 0 is a problem of the file as a whole (or a folder): no place within it to name.
-        if self.line == 0 {
-            write!(f, "{}: {}: {}", self.file, severity, self.message)?;
-        } else {
-            write!(
-                f,
-                "{}:{}:{}: {}: {}",
-                self.file, self.line, self.column, severity, self.message
-            )?;
-        }
+        write!(f, "{}: {}: {}", self.place(), severity, self.message)?;
         if let Some(subject) = &self.subject {
             write!(f, " ({subject})")?;
         }

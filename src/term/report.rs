@@ -36,11 +36,7 @@ pub fn diagnostics(list: &[Diagnostic]) {
             .map(|s| format!(" ({s})"))
             .unwrap_or_default();
         // A closed stderr leaves nothing better to do.
-        let _ = if d.line == 0 {
-            write!(err, "{}: ", d.file)
-        } else {
-            write!(err, "{}:{}:{}: ", d.file, d.line, d.column)
-        };
+        let _ = write!(err, "{}: ", d.place());
         match d.severity {
             Severity::Error => severity(&mut err, colour, "error", "1;31"),
             Severity::Warning => severity(&mut err, colour, "warning", "1;33"),
