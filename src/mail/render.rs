@@ -63,12 +63,7 @@ impl Problem {
 impl From<crate::store::Diagnostic> for Problem {
     /// A problem of a file (a template's, a campaign's) stops the export, at its place.
     fn from(d: crate::store::Diagnostic) -> Problem {
-        let place = if d.line == 0 {
-            d.file
-        } else {
-            format!("{}:{}:{}", d.file, d.line, d.column)
-        };
-        Problem::stop(place, d.message)
+        Problem::stop(d.place(), d.message)
     }
 }
 
