@@ -112,7 +112,7 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
     let mut counts = [0usize; 6];
     let mut left_out = 0;
     let mut plan = import::plan_with(
-        &sheet,
+        &mut sheet,
         loaded.database.creators,
         args.as_new,
         &vocabulary,
@@ -131,8 +131,6 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
     if let Some(bar) = bar {
         let _ = bar.join();
     }
-    // Every row is planned: their cells are not needed any more.
-    drop(std::mem::take(&mut sheet.rows));
     crate::out!("{lines}");
     drop(lines);
     let [new, updated, unchanged, duplicate, decide, failed] = counts;

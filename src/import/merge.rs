@@ -137,10 +137,15 @@ fn new_id(channel: &Channel, taken: &dyn Fn(&str) -> bool) -> String {
 /// Joins the rows of `sheet` to `database`, their niches and places written as `vocabulary`
 /// writes them. With `as_new`, a row that only shares a name with someone becomes a new
 /// creator instead of waiting for a decision.
-pub fn plan(sheet: &Sheet, database: Vec<Creator>, as_new: bool, vocabulary: &Vocabulary) -> Plan {
+pub fn plan(
+    mut sheet: Sheet,
+    database: Vec<Creator>,
+    as_new: bool,
+    vocabulary: &Vocabulary,
+) -> Plan {
     let mut rows = Vec::new();
     let plan = plan_with(
-        sheet,
+        &mut sheet,
         database,
         as_new,
         vocabulary,
@@ -152,9 +157,10 @@ pub fn plan(sheet: &Sheet, database: Vec<Creator>, as_new: bool, vocabulary: &Vo
 
 /// As [`plan`], counting each row done in `progress` and handing each row's report to
 /// `report` as it is made rather than keeping it in the plan (a report of 100,000 rows kept
-/// whole is tens of megabytes).
+/// whole is tens of megabytes). The sheet's rows are used up: each block of them is given back
+/// once planned, as the new creators grow.
 pub fn plan_with(
-    sheet: &Sheet,
+    sheet: &mut Sheet,
     database: Vec<Creator>,
     as_new: bool,
     vocabulary: &Vocabulary,
@@ -172,7 +178,9 @@ pub fn plan_with(
     let mut seen: HashMap<u128, u64> = HashMap::new();
     let fractions = fraction_columns(sheet);
     let mut lookup = Lookup::new(&creators);
-    for (line, cells) in sheet.rows.iter() {
+    let rows = std::mem::take(&mut sheet.rows);
+    let sheet = &*sheet;
+    rows.consume(|line, cells| {
         progress.add(1);
         progress.item();
         let mut hasher = xxhash_rust::xxh3::Xxh3::new();
@@ -188,7 +196,7 @@ pub fn plan_with(
                 left_out: Vec::new(),
                 outcome: Outcome::Duplicate { line: *first },
             });
-            continue;
+            return;
         }
         seen.insert(normal, line);
         let mut normalised = Vec::new();
@@ -214,7 +222,7 @@ pub fn plan_with(
             normalised,
             left_out,
         });
-    }
+    });
     Plan {
         creators,
         existing,

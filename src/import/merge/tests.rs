@@ -15,7 +15,7 @@ fn db() -> Vec<Creator> {
 #[test]
 fn a_row_matching_two_creators_is_left_to_decide() {
     let p = plan(
-        &sheet("name,platform,handle,email\nX,youtube,BoTV,amy@x.example\n"),
+        sheet("name,platform,handle,email\nX,youtube,BoTV,amy@x.example\n"),
         db(),
         false,
         &Vocabulary::default(),
@@ -33,7 +33,7 @@ fn a_row_matching_two_creators_is_left_to_decide() {
 #[test]
 fn ids_from_handles_never_collide() {
     let p = plan(
-        &sheet("name,platform,handle\nAmy 2,threads,amy\nAmy 3,tiktok,amy\nRed,xhs,小紅\n"),
+        sheet("name,platform,handle\nAmy 2,threads,amy\nAmy 3,tiktok,amy\nRed,xhs,小紅\n"),
         db(),
         false,
         &Vocabulary::default(),
