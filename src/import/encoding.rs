@@ -5,10 +5,13 @@
 //! Windows). Without a mark the encoding is found from the bytes, and the report says it was.
 
 use encoding_rs::{BIG5, Encoding, GB18030};
+use std::borrow::Cow;
 
 /// A file's text and the name of the encoding it was read in.
-pub struct Decoded {
-    pub text: String,
+pub struct Decoded<'a> {
+    /// The text: the bytes themselves when they are UTF-8 already, so that a large sheet is not
+    /// in memory twice.
+    pub text: Cow<'a, str>,
     /// "UTF-8", "UTF-8 with BOM", "UTF-16 LE", "Big5 (detected)"…
     pub encoding: String,
 }
@@ -28,15 +31,15 @@ pub struct NotText {
 /// The text of `bytes`, in the encoding `forced` names or the one the bytes are found to be in.
 /// `score` says how much a candidate text looks like a sheet (recognised headers), to choose
 /// between legacy encodings that both decode.
-pub fn decode(
-    bytes: &[u8],
+pub fn decode<'a>(
+    bytes: &'a [u8],
     forced: Option<&str>,
     score: &dyn Fn(&str) -> usize,
-) -> Result<Decoded, NotText> {
+) -> Result<Decoded<'a>, NotText> {
     if let Some(name) = forced {
         return decode_as(bytes, name);
     }
-    let done = |text: String, name: &str| {
+    let done = |text: Cow<'a, str>, name: &str| {
         Ok(Decoded {
             text,
             encoding: name.to_string(),
@@ -44,7 +47,7 @@ pub fn decode(
     };
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return match std::str::from_utf8(rest) {
-            Ok(text) => done(text.to_string(), "UTF-8 with BOM"),
+            Ok(text) => done(Cow::Borrowed(text), "UTF-8 with BOM"),
             Err(e) => Err(NotText {
                 line: Some(line_of(&rest[..e.valid_up_to()])),
                 message: "not UTF-8 text after its UTF-8 mark".into(),
@@ -54,25 +57,25 @@ pub fn decode(
     // UTF-32 marks first: FF FE 00 00 also starts with UTF-16's FF FE.
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE\x00\x00") {
         return utf32(rest, true).map(|t| Decoded {
-            text: t,
+            text: Cow::Owned(t),
             encoding: "UTF-32 LE".into(),
         });
     }
     if let Some(rest) = bytes.strip_prefix(b"\x00\x00\xFE\xFF") {
         return utf32(rest, false).map(|t| Decoded {
-            text: t,
+            text: Cow::Owned(t),
             encoding: "UTF-32 BE".into(),
         });
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         return utf16(rest, true).map(|t| Decoded {
-            text: t,
+            text: Cow::Owned(t),
             encoding: "UTF-16 LE".into(),
         });
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         return utf16(rest, false).map(|t| Decoded {
-            text: t,
+            text: Cow::Owned(t),
             encoding: "UTF-16 BE".into(),
         });
     }
@@ -88,11 +91,11 @@ pub fn decode(
             width * 8,
             if little { "LE" } else { "BE" }
         );
-        return done(text, &name);
+        return done(Cow::Owned(text), &name);
     }
     let utf8 = std::str::from_utf8(bytes);
     if let Ok(text) = utf8 {
-        return done(text.to_string(), "UTF-8");
+        return done(Cow::Borrowed(text), "UTF-8");
     }
     let mut candidates: Vec<(usize, String, &str)> = Vec::new();
     for (encoding, name) in [(BIG5, "Big5"), (GB18030, "GB18030")] {
@@ -104,7 +107,7 @@ pub fn decode(
     // headers wins, and Big5 (Taiwan's) on a tie.
     candidates.sort_by_key(|(s, _, _)| std::cmp::Reverse(*s));
     if let Some((_, text, name)) = candidates.into_iter().next() {
-        return done(text, &format!("{name} (detected)"));
+        return done(Cow::Owned(text), &format!("{name} (detected)"));
     }
     let valid = utf8.err().map_or(0, |e| e.valid_up_to());
     Err(NotText {
@@ -116,30 +119,36 @@ pub fn decode(
     })
 }
 
-fn decode_as(bytes: &[u8], name: &str) -> Result<Decoded, NotText> {
+fn decode_as<'a>(bytes: &'a [u8], name: &str) -> Result<Decoded<'a>, NotText> {
     let key = name.trim().to_lowercase().replace('_', "-");
-    let text = match key.as_str() {
+    let text: Cow<'a, str> = match key.as_str() {
         "utf-8" | "utf8" => {
             let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
             std::str::from_utf8(body)
-                .map(str::to_string)
+                .map(Cow::Borrowed)
                 .map_err(|e| NotText {
                     line: Some(line_of(&body[..e.valid_up_to()])),
                     message: "not UTF-8 text".into(),
                 })?
         }
-        "utf-16le" | "utf-16" => utf16(bytes.strip_prefix(b"\xFF\xFE").unwrap_or(bytes), true)?,
-        "utf-16be" => utf16(bytes.strip_prefix(b"\xFE\xFF").unwrap_or(bytes), false)?,
-        "utf-32le" | "utf-32" => utf32(
+        "utf-16le" | "utf-16" => Cow::Owned(utf16(
+            bytes.strip_prefix(b"\xFF\xFE").unwrap_or(bytes),
+            true,
+        )?),
+        "utf-16be" => Cow::Owned(utf16(
+            bytes.strip_prefix(b"\xFE\xFF").unwrap_or(bytes),
+            false,
+        )?),
+        "utf-32le" | "utf-32" => Cow::Owned(utf32(
             bytes.strip_prefix(b"\xFF\xFE\x00\x00").unwrap_or(bytes),
             true,
-        )?,
-        "utf-32be" => utf32(
+        )?),
+        "utf-32be" => Cow::Owned(utf32(
             bytes.strip_prefix(b"\x00\x00\xFE\xFF").unwrap_or(bytes),
             false,
-        )?,
-        "big5" | "cp950" | "big5-hkscs" => legacy(BIG5, bytes)?,
-        "gb18030" | "gbk" | "gb2312" | "cp936" => legacy(GB18030, bytes)?,
+        )?),
+        "big5" | "cp950" | "big5-hkscs" => Cow::Owned(legacy(BIG5, bytes)?),
+        "gb18030" | "gbk" | "gb2312" | "cp936" => Cow::Owned(legacy(GB18030, bytes)?),
         _ => {
             return Err(NotText {
                 line: None,
@@ -268,6 +277,23 @@ mod tests {
             .iter()
             .filter(|h| text.lines().next().unwrap_or("").contains(**h))
             .count()
+    }
+
+    #[test]
+    fn utf_8_is_read_where_it_lies_and_other_encodings_are_decoded() {
+        let plain = decode(SHEET.as_bytes(), None, &headers).unwrap();
+        assert!(matches!(plain.text, Cow::Borrowed(SHEET)), "copied");
+        let marked = format!("\u{feff}{SHEET}");
+        let marked = decode(marked.as_bytes(), None, &headers).unwrap();
+        assert!(matches!(marked.text, Cow::Borrowed(SHEET)), "copied");
+        let forced = decode(SHEET.as_bytes(), Some("utf-8"), &headers).unwrap();
+        assert!(matches!(forced.text, Cow::Borrowed(SHEET)), "copied");
+        let bytes = utf16_bytes(SHEET, true);
+        let wide = decode(&bytes, None, &headers).unwrap();
+        assert_eq!(
+            (wide.text.as_ref(), wide.encoding.as_str()),
+            (SHEET, "UTF-16 LE (detected)")
+        );
     }
 
     fn utf16_bytes(text: &str, little: bool) -> Vec<u8> {

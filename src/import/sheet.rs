@@ -2,6 +2,8 @@
 //! UTF-16 of Excel's "Unicode text"), its separator (comma, semicolon or tab, detected), and
 //! what each column holds, from headers in English or Chinese or from `--map`.
 
+use std::borrow::Cow;
+
 pub use super::headers::{ChannelField, FIELD_NAMES, Field, describe};
 use super::headers::{channel_column, field_named, normalise, recognise};
 pub use super::rows::{Cells, Rows};
@@ -55,15 +57,16 @@ fn looks_like_headers(text: &str) -> usize {
 }
 
 /// The text with line breaks a CSV reader counts right: `\r\n` (Windows) becomes `\n`, and a
-/// file that ends its lines with a lone carriage return (old Mac Excel) gets `\n` instead.
-fn line_breaks(text: String) -> String {
+/// file that ends its lines with a lone carriage return (old Mac Excel) gets `\n` instead. Text
+/// without carriage returns is not copied.
+fn line_breaks(text: Cow<'_, str>) -> Cow<'_, str> {
     let text = if text.contains("\r\n") {
-        text.replace("\r\n", "\n")
+        Cow::Owned(text.replace("\r\n", "\n"))
     } else {
         text
     };
     if text.matches('\r').count() > text.matches('\n').count() {
-        text.replace('\r', "\n")
+        Cow::Owned(text.replace('\r', "\n"))
     } else {
         text
     }
