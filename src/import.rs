@@ -19,10 +19,9 @@ pub use sheet::{Field, Sheet, SheetError, read, read_sheet};
 
 use crate::store::{CreatorChange, FillValue};
 
-/// The changes the plan makes to the database: numbers and new channels of creators already
-/// there, their blank fields filled, then the new creators (moved out of the plan, not copied:
-/// an import of 100,000 new creators would otherwise hold them twice).
-pub fn changes(plan: &mut Plan) -> Vec<CreatorChange> {
+/// The changes the plan makes to creators already in the database: numbers and new channels,
+/// and their blank fields filled.
+pub fn changes(plan: &Plan) -> Vec<CreatorChange> {
     let mut out = Vec::new();
     for (&i, before) in &plan.originals {
         let after = &plan.creators[i];
@@ -77,10 +76,15 @@ pub fn changes(plan: &mut Plan) -> Vec<CreatorChange> {
         );
         fill("currency", text(&before.currency, &after.currency));
     }
-    // Made room for at once: grown by doubling, the list would hold half as much again.
-    out.reserve_exact(plan.creators.len() - plan.existing);
-    out.extend(plan.creators.drain(plan.existing..).map(CreatorChange::New));
-    // The room the new creators took is given back: the changes hold them now.
-    plan.creators.shrink_to_fit();
     out
+}
+
+/// The new creators of the plan, moved out of it rather than copied (an import of 100,000 new
+/// creators would otherwise hold them twice); the creators already there are let go.
+pub fn new_creators(plan: &mut Plan) -> Vec<crate::model::Creator> {
+    plan.creators
+        .drain(..plan.existing.min(plan.creators.len()));
+    plan.existing = 0;
+    plan.originals.clear();
+    std::mem::take(&mut plan.creators)
 }

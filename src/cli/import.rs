@@ -152,13 +152,14 @@ pub fn run(session: &Session, args: Args) -> anyhow::Result<ExitCode> {
         crate::outln!("dry run: nothing was written");
         return Ok(code);
     }
-    let changes = import::changes(&mut plan);
+    let changes = import::changes(&plan);
+    let new_creators = import::new_creators(&mut plan);
     drop(plan);
-    if changes.is_empty() {
+    if changes.is_empty() && new_creators.is_empty() {
         crate::outln!("nothing to write: {file} is unchanged");
         return Ok(code);
     }
-    match store::update_creators(&path, &file, &before, changes) {
+    match store::update_creators(&path, &file, &before, changes, new_creators) {
         Ok(_) => {
             let touched = updated;
             // The file by its whole path: the one to open, wherever the command was run.

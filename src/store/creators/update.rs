@@ -29,8 +29,6 @@ pub enum CreatorChange {
         key: &'static str,
         value: FillValue,
     },
-    /// Append a new creator.
-    New(Creator),
 }
 
 /// The value of a filled field.
@@ -55,12 +53,14 @@ pub enum UpdateError {
 }
 
 /// Applies `changes` to the creator file at `path` (named `file` in messages), whose text was
-/// `before` when the changes were worked out. Returns the new text.
+/// `before` when the changes were worked out, and appends the `new` creators. Returns the new
+/// text.
 pub fn update_creators(
     path: &Path,
     file: &str,
     before: &str,
     changes: Vec<CreatorChange>,
+    new: Vec<Creator>,
 ) -> Result<String, UpdateError> {
     let refused = |message: String| UpdateError::Refused {
         file: file.to_string(),
@@ -74,13 +74,12 @@ pub fn update_creators(
             file: file.to_string(),
         });
     }
-    let added = changes
-        .iter()
-        .filter(|c| matches!(c, CreatorChange::New(_)))
-        .count();
-    // The changes are given up as they are written into the text: a large import would
-    // otherwise hold its new creators twice.
-    let text = apply(before, changes).map_err(refused)?;
+    // Compared: not held while the new text is made (a second copy of a large database).
+    drop(now);
+    let added = new.len();
+    // The new creators are given up as they are written into the text: a large import would
+    // otherwise hold them twice.
+    let text = apply(before, changes, new).map_err(refused)?;
     // What is written must read back with every creator there was, the new ones, and no
     // new error.
     // Counted as the creators stream past, none of them kept: a database of 100,000 read
@@ -140,22 +139,23 @@ fn count_of(file: &str, bytes: &[u8]) -> Count {
     count
 }
 
-/// The text of `before` with `changes` made. A file made of `[[creator]]` tables (the usual
-/// case) is changed one creator's table at a time, the rest left as bytes; anything else is
-/// changed as one document. The byte-order mark and the line endings stay as the file has them.
-pub fn apply(before: &str, changes: Vec<CreatorChange>) -> Result<String, String> {
+/// The text of `before` with `changes` made and the `appended` creators after it. A file made of
+/// `[[creator]]` tables (the usual case) is changed one creator's table at a time, the rest left
+/// as bytes; anything else is changed as one document. The byte-order mark and the line endings
+/// stay as the file has them.
+pub fn apply(
+    before: &str,
+    changes: Vec<CreatorChange>,
+    appended: Vec<Creator>,
+) -> Result<String, String> {
     let layout = Layout::of(before);
     let body = before.strip_prefix('\u{feff}').unwrap_or(before);
-    let (appended, edits): (Vec<CreatorChange>, Vec<CreatorChange>) = changes
-        .into_iter()
-        .partition(|c| matches!(c, CreatorChange::New(_)));
     let mut by_id: HashMap<&str, Vec<&CreatorChange>> = HashMap::new();
-    for change in &edits {
+    for change in &changes {
         match change {
             CreatorChange::Channel { id, .. } | CreatorChange::Fill { id, .. } => {
                 by_id.entry(id.as_str()).or_default().push(change)
             }
-            CreatorChange::New(_) => {}
         }
     }
     // Each table is edited as `\n` text and given back its own line endings.
@@ -205,10 +205,7 @@ pub fn apply(before: &str, changes: Vec<CreatorChange>) -> Result<String, String
         // is let go once written, and the text is made room for from the first ones' size, so
         // that it does not grow by doubling (holding twice its size while it moves).
         let count = appended.len();
-        for (i, change) in appended.into_iter().enumerate() {
-            let CreatorChange::New(creator) = change else {
-                continue;
-            };
+        for (i, creator) in appended.into_iter().enumerate() {
             if i > 0 {
                 text.push_str(newline);
             }

@@ -26,7 +26,6 @@ pub(super) fn edit_document(text: &str, changes: &[&CreatorChange]) -> Result<St
     }
     for change in changes {
         match change {
-            CreatorChange::New(_) => {}
             CreatorChange::Channel { id, channel } => {
                 let table = creator_mut(&mut doc, &positions, id)?;
                 set_channel(table, channel).map_err(|e| format!("creator {id}: {e}"))?;

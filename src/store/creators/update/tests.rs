@@ -28,6 +28,7 @@ fn numbers_change_in_place_and_everything_else_stays() {
                 channel: channel(Platform::YouTube, "kentv", Some(2_500)),
             },
         ],
+        Vec::new(),
     )
     .unwrap();
     assert_eq!(
@@ -62,8 +63,8 @@ fn new_channels_fields_and_creators_are_written_as_a_person_would() {
                 id: "ken".into(),
                 channel: channel(Platform::Instagram, "ken.tv", Some(900)),
             },
-            CreatorChange::New(new),
         ],
+        vec![new],
     )
     .unwrap();
     assert_eq!(
@@ -84,6 +85,7 @@ fn new_channels_follow_the_layout_of_each_list() {
                 id: "a".into(),
                 channel: channel(Platform::Threads, "a", None),
             }],
+            Vec::new(),
         )
         .unwrap()
     };
@@ -115,6 +117,7 @@ fn a_creator_not_in_the_file_is_refused() {
             key: "email",
             value: FillValue::Text("a@b.example".into()),
         }],
+        Vec::new(),
     )
     .unwrap_err();
     assert_eq!(err, "no creator \"nobody\" in the file");
@@ -125,7 +128,14 @@ fn a_file_changed_meanwhile_is_not_written() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("creators.toml");
     std::fs::write(&path, FILE).unwrap();
-    let err = update_creators(&path, "creators.toml", "something else", Vec::new()).unwrap_err();
+    let err = update_creators(
+        &path,
+        "creators.toml",
+        "something else",
+        Vec::new(),
+        Vec::new(),
+    )
+    .unwrap_err();
     assert_eq!(
         err.to_string(),
         "creators.toml changed while the import was being prepared; nothing was written — run it again"
@@ -141,6 +151,7 @@ fn channels_this_program_cannot_change_are_refused() {
             id: "a".into(),
             channel: channel(Platform::Instagram, "a", Some(1)),
         }],
+        Vec::new(),
     )
     .unwrap_err();
     assert_eq!(
@@ -163,6 +174,7 @@ fn changes_that_would_not_read_back_are_not_written() {
             key: "email",
             value: FillValue::Text("ken@".into()),
         }],
+        Vec::new(),
     )
     .unwrap_err();
     assert!(
@@ -195,8 +207,8 @@ fn a_windows_file_keeps_its_byte_order_mark_and_line_endings() {
                 id: "ken".into(),
                 channel: channel(Platform::YouTube, "kentv", Some(2_500)),
             },
-            CreatorChange::New(new),
         ],
+        vec![new],
     )
     .unwrap();
     assert!(text.starts_with('\u{feff}'), "the byte-order mark stays");
