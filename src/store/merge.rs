@@ -26,10 +26,12 @@ pub fn merge(base: &str, ours: &str, theirs: &str) -> Merged {
     text.push_str(pick(&b.preamble, &o.preamble, &t.preamble).unwrap_or(&o.preamble));
     let find =
         |list: &[Record], key: &str| list.iter().find(|r| r.key == key).map(|r| r.text.clone());
-    // Our order, with records only theirs has placed after the one before them there.
+    // Our order, with the records theirs has and ours not placed after the one before them
+    // there: those they added, and those we removed, which stay removed only if they left them
+    // as they were.
     let mut keys: Vec<String> = o.records.iter().map(|r| r.key.clone()).collect();
     for (i, r) in t.records.iter().enumerate() {
-        if keys.contains(&r.key) || b.records.iter().any(|x| x.key == r.key) {
+        if keys.contains(&r.key) {
             continue;
         }
         let after = t.records[..i]

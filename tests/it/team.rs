@@ -46,9 +46,9 @@ fn edit(path: &Path, from: &str, to: &str) {
     std::fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
-#[test]
-fn two_clones_change_one_workspace_and_git_merges_record_by_record() {
-    let sandbox = Sandbox::new();
+/// A shared repository of the sample workspace (made with `init --git`) and two clones of it,
+/// `a` and `b`, each with the merge driver registered.
+fn team(sandbox: &Sandbox) -> (std::path::PathBuf, std::path::PathBuf) {
     let first = sandbox.path().join("first");
     let out = sandbox
         .cmd()
@@ -109,6 +109,13 @@ fn two_clones_change_one_workspace_and_git_merges_record_by_record() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
+    (a, b)
+}
+
+#[test]
+fn two_clones_change_one_workspace_and_git_merges_record_by_record() {
+    let sandbox = Sandbox::new();
+    let (a, b) = team(&sandbox);
     let creators = |ws: &Path| ws.join("creators.toml");
     let campaign = |ws: &Path| ws.join("campaigns/lumi-vitc-launch.toml");
 
@@ -239,6 +246,69 @@ fn two_clones_change_one_workspace_and_git_merges_record_by_record() {
         !marked.contains("id = \"sarsa\""),
         "only the record in conflict is marked"
     );
+}
+
+#[test]
+fn a_record_removed_in_one_clone_and_changed_in_the_other_stops_the_merge_whoever_pulls() {
+    let sandbox = Sandbox::new();
+    let (a, b) = team(&sandbox);
+    let creators = |ws: &Path| ws.join("creators.toml");
+    let campaign = |ws: &Path| ws.join("campaigns/lumi-vitc-launch.toml");
+    // A takes Sarsa off the campaign and changes Mei's rate; B moves Sarsa on and deletes Mei
+    // (by hand, with her comments).
+    assert_eq!(
+        shortlist(&sandbox, &a, &["remove", "lumi", "sarsa", "--force"]).0,
+        0
+    );
+    edit(&creators(&a), "rate = 85_000", "rate = 90_000");
+    assert_eq!(
+        shortlist(&sandbox, &b, &["stage", "lumi", "sarsa", "contacted"]).0,
+        0
+    );
+    let text = std::fs::read_to_string(creators(&b)).unwrap();
+    let mei = text.find("[[creator]]\nid = \"mei-skinlab\"").unwrap();
+    let next = mei + text[mei + 1..].find("[[creator]]").unwrap() + 1;
+    std::fs::write(creators(&b), format!("{}{}", &text[..mei], &text[next..])).unwrap();
+    for (clone, what) in [(&a, "a"), (&b, "b")] {
+        assert!(git(clone, &["commit", "-qam", what]).0);
+    }
+    assert!(git(&a, &["push", "-q", "origin", "HEAD"]).0);
+    // B pulls: B removed Mei, whom A changed; A removed Sarsa's entry, which B changed.
+    let (merged, said) = git(&b, &["pull", "-q", "origin", "HEAD"]);
+    assert!(!merged, "removed on one side, changed on the other: {said}");
+    let people = std::fs::read_to_string(creators(&b)).unwrap();
+    let entries = std::fs::read_to_string(campaign(&b)).unwrap();
+    for (text, kept, what) in [
+        (&people, "rate = 90_000", "Mei as A changed her"),
+        (
+            &entries,
+            "stage = \"contacted\"",
+            "Sarsa's entry as B moved it",
+        ),
+    ] {
+        assert_eq!(text.matches("<<<<<<< ours").count(), 1, "{text}");
+        let marked =
+            &text[text.find("<<<<<<< ours").unwrap()..text.find(">>>>>>> theirs").unwrap()];
+        assert!(
+            marked.contains(kept),
+            "{what} is between the markers:\n{text}"
+        );
+    }
+    // The other way round: A pulls the same two commits and is stopped the same way.
+    assert!(git(&b, &["merge", "--abort"]).0);
+    assert!(
+        git(
+            &b,
+            &["push", "-q", "-f", "origin", "HEAD:refs/heads/from-b"]
+        )
+        .0
+    );
+    let (merged, said) = git(&a, &["pull", "-q", "origin", "from-b"]);
+    assert!(!merged, "{said}");
+    let people = std::fs::read_to_string(creators(&a)).unwrap();
+    assert_eq!(people.matches("<<<<<<< ours").count(), 1, "{people}");
+    let entries = std::fs::read_to_string(campaign(&a)).unwrap();
+    assert_eq!(entries.matches("<<<<<<< ours").count(), 1, "{entries}");
 }
 
 #[test]

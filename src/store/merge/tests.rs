@@ -112,3 +112,54 @@ fn payments_and_deliverables_added_on_both_sides_are_both_kept() {
     );
     assert_eq!(merge(base, &ours, &theirs).conflicts, 1);
 }
+
+#[test]
+fn a_record_removed_on_one_side_and_changed_on_the_other_is_a_conflict_either_way() {
+    let without_b = |text: &str| text[..text.find("\n# Second.").unwrap() + 1].to_string();
+    let changed = BASE.replace("rate = 200", "rate = 250");
+    for (ours, theirs, removed_by_us) in [
+        (without_b(BASE), changed.clone(), true),
+        (changed.clone(), without_b(BASE), false),
+    ] {
+        let m = merge(BASE, &ours, &theirs);
+        assert_eq!(m.conflicts, 1, "{}", m.text);
+        let (mine, other) = if removed_by_us {
+            ("", "rate = 250")
+        } else {
+            ("rate = 250", "")
+        };
+        let block = &m.text[m.text.find("<<<<<<< ours\n").unwrap()..];
+        let (ours_side, theirs_side) = block.split_once("=======\n").unwrap();
+        assert!(
+            ours_side.contains(mine) && theirs_side.contains(other),
+            "{}",
+            m.text
+        );
+        assert!(
+            (removed_by_us && !ours_side.contains("id = \"b\""))
+                || (!removed_by_us
+                    && !theirs_side[..theirs_side.find(">>>>>>>").unwrap()].contains("id = \"b\"")),
+            "{}",
+            m.text
+        );
+        // The record both kept as it was merges as usual.
+        assert!(
+            m.text.contains("id = \"a\"\nname = \"A\"\nrate = 100"),
+            "{}",
+            m.text
+        );
+    }
+    // Removed on one side and left as it was on the other: removed, on either side.
+    for (ours, theirs) in [
+        (without_b(BASE), BASE.to_string()),
+        (BASE.to_string(), without_b(BASE)),
+    ] {
+        let m = merge(BASE, &ours, &theirs);
+        assert_eq!(
+            (m.conflicts, m.text.contains("id = \"b\"")),
+            (0, false),
+            "{}",
+            m.text
+        );
+    }
+}
