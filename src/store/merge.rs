@@ -20,10 +20,27 @@ pub struct Merged {
 /// Merges `ours` and `theirs`, both changed from `base`.
 pub fn merge(base: &str, ours: &str, theirs: &str) -> Merged {
     let (b, o, t) = (split(base), split(ours), split(theirs));
+    // Markers end their lines as the file does (a file saved on Windows, with `\r\n`).
+    let newline = if ours.contains("\r\n") { "\r\n" } else { "\n" };
     let mut conflicts = 0;
     let mut text = String::new();
-    // The text before the first record: as the side that changed it.
-    text.push_str(pick(&b.preamble, &o.preamble, &t.preamble).unwrap_or(&o.preamble));
+    // The text before the first record: as the side that changed it, or both between markers.
+    match pick(&b.preamble, &o.preamble, &t.preamble) {
+        Some(preamble) => text.push_str(preamble),
+        None => {
+            conflicts += 1;
+            // The byte-order mark stays the file's first bytes, before the markers.
+            let unmarked = |p: &str| p.strip_prefix('\u{feff}').map(str::to_string);
+            let (ours_text, theirs_text) = match (unmarked(&o.preamble), unmarked(&t.preamble)) {
+                (Some(ours), Some(theirs)) => {
+                    text.push('\u{feff}');
+                    (ours, theirs)
+                }
+                _ => (o.preamble.clone(), t.preamble.clone()),
+            };
+            marked(&mut text, &ours_text, &theirs_text, newline);
+        }
+    }
     let find =
         |list: &[Record], key: &str| list.iter().find(|r| r.key == key).map(|r| r.text.clone());
     // Our order, with the records theirs has and ours not placed after the one before them
@@ -53,7 +70,7 @@ pub fn merge(base: &str, ours: &str, theirs: &str) -> Merged {
             (_, o, t) if o == t => o.clone().map(Ok),
             (b, o, t) if b == o => t.clone().map(Ok),
             (b, o, t) if b == t => o.clone().map(Ok),
-            (b, Some(o), Some(t)) => Some(fields::merge(b.as_deref(), o, t).ok_or(()).or(Err(()))),
+            (b, Some(o), Some(t)) => Some(merge_fields(b.as_deref(), o, t, newline).ok_or(())),
             _ => Some(Err(())),
         };
         match merged {
@@ -62,22 +79,38 @@ pub fn merge(base: &str, ours: &str, theirs: &str) -> Merged {
             Some(Err(())) => {
                 conflicts += 1;
                 let side = |s: &Option<String>| s.clone().unwrap_or_default();
-                let end = |s: String| {
-                    if s.ends_with('\n') {
-                        s
-                    } else {
-                        format!("{s}\n")
-                    }
-                };
-                text.push_str("<<<<<<< ours\n");
-                text.push_str(&end(side(&oo)));
-                text.push_str("=======\n");
-                text.push_str(&end(side(&to)));
-                text.push_str(">>>>>>> theirs\n");
+                marked(&mut text, &side(&oo), &side(&to), newline);
             }
         }
     }
     Merged { text, conflicts }
+}
+
+/// Both sides of a conflict, between git's markers.
+fn marked(text: &mut String, ours: &str, theirs: &str, newline: &str) {
+    let mut side = |s: &str| {
+        text.push_str(s);
+        if !s.is_empty() && !s.ends_with('\n') {
+            text.push_str(newline);
+        }
+    };
+    side(&format!("<<<<<<< ours{newline}"));
+    side(ours);
+    side(&format!("======={newline}"));
+    side(theirs);
+    side(&format!(">>>>>>> theirs{newline}"));
+}
+
+/// One record both sides changed, merged key by key as `\n` text and given back the line
+/// endings it had on our side (new and changed lines get `newline`).
+fn merge_fields(base: Option<&str>, ours: &str, theirs: &str, newline: &str) -> Option<String> {
+    use crate::store::text::{for_editing, restore_lines};
+    let merged = fields::merge(
+        base.map(for_editing).as_deref(),
+        &for_editing(ours),
+        &for_editing(theirs),
+    )?;
+    Some(restore_lines(ours, &merged, newline == "\r\n"))
 }
 
 /// The side that changed, when only one did (or both the same way).

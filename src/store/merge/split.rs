@@ -28,8 +28,19 @@ fn header(line: &str) -> Option<&str> {
     (rest.is_empty() || rest.starts_with('#')).then_some(inner.0.trim())
 }
 
-/// Splits `text` at its record headers.
+/// Splits `text` at its record headers. A byte-order mark is the start of the preamble, even
+/// when a record comes first.
 pub fn split(text: &str) -> Split {
+    let (mark, text) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => ("\u{feff}", rest),
+        None => ("", text),
+    };
+    let mut out = split_text(text);
+    out.preamble.insert_str(0, mark);
+    out
+}
+
+fn split_text(text: &str) -> Split {
     let mut out = Split::default();
     let mut current: Option<String> = None;
     let mut in_multiline = false;

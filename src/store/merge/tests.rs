@@ -163,3 +163,89 @@ fn a_record_removed_on_one_side_and_changed_on_the_other_is_a_conflict_either_wa
         );
     }
 }
+
+#[test]
+fn a_windows_file_keeps_its_line_endings_and_mark_through_a_merge_and_a_conflict() {
+    let base = format!("\u{feff}{}", BASE.replace('\n', "\r\n"));
+    let ours = base.replace("rate = 100", "rate = 111");
+    let theirs = base.replace("rate = 200", "rate = 222");
+    let m = merge(&base, &ours, &theirs);
+    assert_eq!(m.conflicts, 0, "{}", m.text);
+    assert!(m.text.starts_with('\u{feff}'));
+    assert_eq!(
+        m.text.replace("\r\n", "").matches('\n').count(),
+        0,
+        "{:?}",
+        m.text
+    );
+    assert!(m.text.contains("rate = 111\r\n") && m.text.contains("rate = 222\r\n"));
+    // Two fields of one record.
+    let theirs = base.replace("name = \"A\"", "name = \"A (theirs)\"");
+    let m = merge(&base, &ours, &theirs);
+    assert_eq!(m.conflicts, 0, "{}", m.text);
+    assert!(
+        m.text.contains("name = \"A (theirs)\"\r\nrate = 111\r\n"),
+        "{:?}",
+        m.text
+    );
+    assert_eq!(
+        m.text.replace("\r\n", "").matches('\n').count(),
+        0,
+        "{:?}",
+        m.text
+    );
+    let theirs = base.replace("rate = 100", "rate = 999");
+    let m = merge(&base, &ours, &theirs);
+    assert_eq!(m.conflicts, 1, "{}", m.text);
+    assert_eq!(
+        m.text.replace("\r\n", "").matches('\n').count(),
+        0,
+        "{:?}",
+        m.text
+    );
+    assert!(m.text.contains("<<<<<<< ours\r\n") && m.text.contains(">>>>>>> theirs\r\n"));
+}
+
+#[test]
+fn a_mark_before_the_first_record_leaves_the_record_a_record() {
+    let base = "\u{feff}[[creator]]\nid = \"a\"\nname = \"A\"\nrate = 1\n\n[[creator]]\nid = \"b\"\nname = \"B\"\n";
+    let split = split::split(base);
+    assert_eq!(split.preamble, "\u{feff}");
+    assert_eq!(split.records[0].key, "creator:a");
+    let ours = base.replace("rate = 1", "rate = 10");
+    let theirs = base.replace("name = \"A\"", "name = \"AA\"");
+    let m = merge(base, &ours, &theirs);
+    assert_eq!(m.conflicts, 0, "{}", m.text);
+    assert!(
+        m.text
+            .starts_with("\u{feff}[[creator]]\nid = \"a\"\nname = \"AA\"\nrate = 10\n"),
+        "{:?}",
+        m.text
+    );
+}
+
+#[test]
+fn the_text_before_the_records_changed_differently_on_both_sides_is_a_conflict() {
+    let ours = BASE.replace("# The creators.", "# Our creators.");
+    let theirs = BASE.replace("# The creators.", "# Their creators.");
+    let m = merge(BASE, &ours, &theirs);
+    assert_eq!(m.conflicts, 1, "{}", m.text);
+    assert!(
+        m.text.starts_with("<<<<<<< ours\n# Our creators.\n\n=======\n# Their creators.\n\n>>>>>>> theirs\n[[creator]]\nid = \"a\""),
+        "{}",
+        m.text
+    );
+    // Changed on one side only: taken from it.
+    let m = merge(BASE, BASE, &theirs);
+    assert_eq!(m.conflicts, 0);
+    assert!(m.text.starts_with("# Their creators.\n"), "{}", m.text);
+    // With a byte-order mark, the mark stays first.
+    let marked = |t: &str| format!("\u{feff}{t}");
+    let m = merge(&marked(BASE), &marked(&ours), &marked(&theirs));
+    assert_eq!(m.conflicts, 1, "{}", m.text);
+    assert!(
+        m.text.starts_with("\u{feff}<<<<<<< ours\n# Our creators."),
+        "{:?}",
+        m.text
+    );
+}
