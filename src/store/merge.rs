@@ -2,8 +2,9 @@
 //! splits at its record headers (`[[creator]]`, `[campaign]`, `[[entry]]`, each with its
 //! sub-tables and the comments before it), records are matched by their key (a creator's id, an
 //! entry's creator), and each is merged on its own — taken from the side that changed it, or
-//! field by field when both did, histories unioned and ordered by time. What both sides changed
-//! differently is written between git's conflict markers, that record only.
+//! field by field when both did (a creator's channels one by one), histories unioned and
+//! ordered by time. What both sides changed differently is written between git's conflict
+//! markers, that record only.
 
 mod fields;
 mod split;

@@ -312,6 +312,35 @@ fn a_record_removed_in_one_clone_and_changed_in_the_other_stops_the_merge_whoeve
 }
 
 #[test]
+fn two_clones_importing_numbers_for_different_channels_of_one_creator_merge() {
+    let sandbox = Sandbox::new();
+    let (a, b) = team(&sandbox);
+    // A imports Instagram's numbers, B YouTube's: both change Sarsa's channels.
+    for (clone, row) in [
+        (&a, "Sarsa,instagram,sarsa.beauty,60000"),
+        (&b, "Sarsa,youtube,SarsaBeauty,20000"),
+    ] {
+        let sheet = clone.join("numbers.csv");
+        std::fs::write(&sheet, format!("name,platform,handle,followers\n{row}\n")).unwrap();
+        let (code, out, err) = shortlist(&sandbox, clone, &["import", sheet.to_str().unwrap()]);
+        assert_eq!(code, 0, "{out}{err}");
+        std::fs::remove_file(&sheet).unwrap();
+        assert!(git(clone, &["commit", "-qam", "numbers"]).0);
+    }
+    assert!(git(&a, &["push", "-q", "origin", "HEAD"]).0);
+    let (merged, said) = git(&b, &["pull", "-q", "origin", "HEAD"]);
+    assert!(merged, "two channels' numbers are two changes: {said}");
+    let text = std::fs::read_to_string(b.join("creators.toml")).unwrap();
+    assert!(
+        text.contains("handle = \"sarsa.beauty\", followers = 60_000")
+            && text.contains("handle = \"SarsaBeauty\", followers = 20_000"),
+        "{text}"
+    );
+    let (code, out, err) = shortlist(&sandbox, &b, &["check"]);
+    assert_eq!(code, 0, "{out}{err}");
+}
+
+#[test]
 fn the_merge_driver_says_what_it_cannot_read() {
     let sandbox = Sandbox::new();
     let dir = sandbox.path();

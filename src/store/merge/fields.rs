@@ -4,6 +4,8 @@
 
 use toml_edit::{Array, DocumentMut, Item, Table, Value};
 
+mod channels;
+
 /// The record's table in its document: the creator, the entry, or the brief.
 fn table_mut(doc: &mut DocumentMut) -> Option<&mut Table> {
     if doc.contains_key("campaign") {
@@ -71,6 +73,18 @@ pub fn merge(base: Option<&str>, ours: &str, theirs: &str) -> Option<String> {
                 None => return None,
             }
             continue;
+        }
+        // A creator's channels one by one, matched by platform and handle: two people updating
+        // two channels of one creator (or two numbers of one channel) both keep their change.
+        if key == "channels" {
+            match channels::merge(bv, ot.get(&key), tv) {
+                Some(Some(item)) => {
+                    ot.insert(&key, item);
+                    continue;
+                }
+                Some(None) => return None,
+                None => {}
+            }
         }
         if key == "history"
             && let (Some(Item::Value(Value::Array(oa))), Some(Item::Value(Value::Array(ta)))) =
