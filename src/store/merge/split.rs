@@ -91,7 +91,16 @@ fn trailing_comments(buffer: &mut String) -> String {
 }
 
 fn push(records: &mut Vec<Record>, text: String) {
-    let key = key_of(&text).unwrap_or_else(|| format!("?{}", records.len()));
+    let mut key = key_of(&text).unwrap_or_else(|| format!("?{}", records.len()));
+    // A key met again (a creator pasted twice, which `check` reports) is the same record's
+    // second copy: it keeps a key of its own, so that neither copy takes the other's place.
+    let again = records
+        .iter()
+        .filter(|r| r.key == key || r.key.starts_with(&format!("{key}#")))
+        .count();
+    if again > 0 {
+        key = format!("{key}#{}", again + 1);
+    }
     records.push(Record { key, text });
 }
 

@@ -327,3 +327,18 @@ fn a_channel_is_the_same_channel_under_another_name_of_its_platform_or_with_an_a
     let loaded = crate::store::parse_creators("creators.toml", m.text.as_bytes());
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
 }
+
+#[test]
+fn a_creator_pasted_twice_keeps_both_copies_through_a_merge() {
+    let twice = format!("{BASE}\n[[creator]]\nid = \"b\"\nname = \"B again\"\nrate = 300\n");
+    let split = split::split(&twice);
+    let keys: Vec<&str> = split.records.iter().map(|r| r.key.as_str()).collect();
+    assert_eq!(keys, ["creator:a", "creator:b", "creator:b#2"]);
+    let ours = twice.replace("rate = 300", "rate = 333");
+    let theirs = twice.replace("rate = 100", "rate = 111");
+    let m = merge(&twice, &ours, &theirs);
+    assert_eq!(m.conflicts, 0, "{}", m.text);
+    for wanted in ["rate = 111", "rate = 200", "name = \"B again\"\nrate = 333"] {
+        assert!(m.text.contains(wanted), "{wanted}:\n{}", m.text);
+    }
+}
