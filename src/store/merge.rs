@@ -61,26 +61,50 @@ pub fn merge(base: &str, ours: &str, theirs: &str) -> Merged {
             None => keys.insert(0, r.key.clone()),
         }
     }
+    // The key of the last record written.
+    let mut written: Option<String> = None;
     for key in &keys {
         let (bo, oo, to) = (
             find(&b.records, key),
             find(&o.records, key),
             find(&t.records, key),
         );
+        // Blank lines after a record are the space before the next: appending a record after
+        // it changes them, and that is no change to it.
+        let same = |x: &Option<String>, y: &Option<String>| {
+            x.as_deref().map(str::trim_end) == y.as_deref().map(str::trim_end)
+        };
         let merged = match (&bo, &oo, &to) {
-            (_, o, t) if o == t => o.clone().map(Ok),
-            (b, o, t) if b == o => t.clone().map(Ok),
-            (b, o, t) if b == t => o.clone().map(Ok),
+            (_, o, t) if same(o, t) => o.clone().map(Ok),
+            (b, o, t) if same(b, o) => t.clone().map(Ok),
+            (b, o, t) if same(b, t) => o.clone().map(Ok),
             (b, Some(o), Some(t)) => Some(merge_fields(b.as_deref(), o, t, newline).ok_or(())),
             _ => Some(Err(())),
         };
         match merged {
             None => {}
-            Some(Ok(record)) => text.push_str(&record),
+            Some(Ok(record)) => {
+                // A record that comes after another than on the side it is from (the one before
+                // it there was removed) is set apart by a blank line, as records are.
+                let before = |list: &[Record]| -> Option<Option<String>> {
+                    let at = list.iter().position(|r| r.key == *key)?;
+                    Some(at.checked_sub(1).map(|i| list[i].key.clone()))
+                };
+                let was = before(&o.records).or_else(|| before(&t.records)).flatten();
+                if !text.is_empty()
+                    && was != written
+                    && !text.ends_with(&format!("{newline}{newline}"))
+                {
+                    text.push_str(newline);
+                }
+                text.push_str(&record);
+                written = Some(key.clone());
+            }
             Some(Err(())) => {
                 conflicts += 1;
                 let side = |s: &Option<String>| s.clone().unwrap_or_default();
                 marked(&mut text, &side(&oo), &side(&to), newline);
+                written = Some(key.clone());
             }
         }
     }

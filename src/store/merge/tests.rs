@@ -342,3 +342,17 @@ fn a_creator_pasted_twice_keeps_both_copies_through_a_merge() {
         assert!(m.text.contains(wanted), "{wanted}:\n{}", m.text);
     }
 }
+
+#[test]
+fn the_last_record_removed_while_another_is_appended_after_it_merges_with_a_blank_line_between() {
+    let without_b = BASE[..BASE.find("\n# Second.").unwrap() + 1].to_string();
+    let appended = format!("{BASE}\n[[creator]]\nid = \"c\"\nname = \"C\"\n");
+    for (ours, theirs) in [(&without_b, &appended), (&appended, &without_b)] {
+        let m = merge(BASE, ours, theirs);
+        assert_eq!(m.conflicts, 0, "{}", m.text);
+        assert_eq!(
+            m.text,
+            "# The creators.\n\n[[creator]]\nid = \"a\"\nname = \"A\"\nrate = 100\n\n[[creator]]\nid = \"c\"\nname = \"C\"\n"
+        );
+    }
+}
