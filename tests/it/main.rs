@@ -20,6 +20,7 @@ mod import;
 mod interface;
 mod load;
 mod mail_loop;
+mod merging;
 mod production;
 mod readme;
 mod report;
