@@ -254,3 +254,154 @@ proptest! {
         }
     }
 }
+
+const CAMPAIGN: &str = include_str!("../../data/campaigns/lumi-vitc-launch.toml");
+
+/// One change to one entry of the sample campaign (by place), or to its brief.
+#[derive(Clone, Debug)]
+enum Step {
+    /// A note of its own on the entry.
+    Note(usize, u16),
+    /// A history record saying this number (at the side's hour, the step's minute).
+    Event(usize, u8),
+    /// A payment of this amount.
+    Payment(usize, u32),
+    Budget(u32),
+}
+
+impl Step {
+    /// What the step sets: history and payments are lists both sides add to.
+    fn sets(&self) -> Option<(usize, &'static str)> {
+        match self {
+            Step::Note(e, _) => Some((*e, "notes")),
+            Step::Budget(_) => Some((usize::MAX, "budget")),
+            Step::Event(..) | Step::Payment(..) => None,
+        }
+    }
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    let entries = CAMPAIGN.matches("\n[[entry]]\n").count();
+    prop_oneof![
+        (0..entries, any::<u16>()).prop_map(|(e, n)| Step::Note(e, n)),
+        (0..entries, 0u8..60).prop_map(|(e, m)| Step::Event(e, m)),
+        (0..entries, 1u32..1_000_000).prop_map(|(e, a)| Step::Payment(e, a)),
+        (1u32..10_000_000).prop_map(Step::Budget),
+    ]
+}
+
+/// The campaign with the steps taken by `side` (its history records in hour `hour`).
+fn take(steps: &[Step], side: &str, hour: u8) -> String {
+    let mut doc: DocumentMut = CAMPAIGN.parse().unwrap();
+    // Records are added in time order, as the program adds them (now, each later than the last).
+    for (minute, s) in steps.iter().enumerate() {
+        if let Step::Budget(b) = s {
+            doc["campaign"]["budget"] = toml_edit::value(i64::from(*b));
+            continue;
+        }
+        let entries = doc["entry"].as_array_of_tables_mut().unwrap();
+        match s {
+            Step::Note(e, n) => {
+                entries.get_mut(*e).unwrap()["notes"] = toml_edit::value(format!("{side} {n}"));
+            }
+            Step::Event(e, m) => {
+                let entry = entries.get_mut(*e).unwrap();
+                let mut record = toml_edit::InlineTable::new();
+                let at: toml_edit::Datetime = format!("2026-12-02T{hour:02}:{minute:02}:00+08:00")
+                    .parse()
+                    .unwrap();
+                record.insert("at", at.into());
+                record.insert("event", "sent".into());
+                record.insert("note", format!("{side} {m}").into());
+                match entry.get_mut("history").and_then(Item::as_array_mut) {
+                    Some(history) => history.push(record),
+                    None => {
+                        let mut history = toml_edit::Array::new();
+                        history.push(record);
+                        entry["history"] = toml_edit::value(history);
+                    }
+                }
+            }
+            Step::Payment(e, a) => {
+                let entry = entries.get_mut(*e).unwrap();
+                let mut payment = toml_edit::Table::new();
+                payment["amount"] = toml_edit::value(i64::from(*a));
+                payment["invoice"] = toml_edit::value(format!("{side}-{a}"));
+                match entry
+                    .get_mut("payment")
+                    .and_then(Item::as_array_of_tables_mut)
+                {
+                    Some(list) => list.push(payment),
+                    None => {
+                        let mut list = toml_edit::ArrayOfTables::new();
+                        list.push(payment);
+                        entry.insert("payment", Item::ArrayOfTables(list));
+                    }
+                }
+            }
+            Step::Budget(_) => {}
+        }
+    }
+    doc.to_string()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_campaign_worked_on_by_two_keeps_both_sides_work(
+        ours in prop::collection::vec(step(), 0..8),
+        theirs in prop::collection::vec(step(), 0..8),
+    ) {
+        let mine: Vec<_> = ours.iter().filter_map(Step::sets).collect();
+        let theirs: Vec<Step> = theirs
+            .into_iter()
+            .filter(|s| s.sets().is_none_or(|x| !mine.contains(&x)))
+            .collect();
+        let (ours_text, theirs_text) = (take(&ours, "ours", 10), take(&theirs, "theirs", 11));
+        let merged = merge(CAMPAIGN, &ours_text, &theirs_text);
+        prop_assert_eq!(merged.conflicts, 0, "{}", merged.text);
+        let loaded = shortlist::store::parse_campaign("lumi", "lumi.toml", merged.text.as_bytes(), None);
+        prop_assert!(
+            loaded.diagnostics.iter().all(|d| !d.is_error()),
+            "{:?}\n{}",
+            loaded.diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            merged.text
+        );
+        let campaign = loaded.campaign.unwrap();
+        let base = shortlist::store::parse_campaign("lumi", "lumi.toml", CAMPAIGN.as_bytes(), None)
+            .campaign
+            .unwrap();
+        for (steps, side) in [(&ours, "ours"), (&theirs, "theirs")] {
+            for (i, s) in steps.iter().enumerate() {
+                let later = |x: &Step| x.sets().is_some() && x.sets() == s.sets();
+                if steps[i + 1..].iter().any(later) {
+                    continue;
+                }
+                match s {
+                    Step::Note(e, n) => {
+                        let wanted = format!("{side} {n}");
+                        prop_assert_eq!(campaign.entries[*e].notes.as_deref(), Some(wanted.as_str()))
+                    }
+                    Step::Event(e, m) => prop_assert!(
+                        campaign.entries[*e].history.iter().any(|h| h.note.as_deref() == Some(format!("{side} {m}").as_str())),
+                        "{:?}: {}", s, merged.text
+                    ),
+                    Step::Payment(e, a) => prop_assert!(
+                        campaign.entries[*e].payments.iter().any(|p| p.amount == u64::from(*a)),
+                        "{:?}: {}", s, merged.text
+                    ),
+                    Step::Budget(b) => prop_assert_eq!(campaign.brief.budget, Some(u64::from(*b))),
+                }
+            }
+        }
+        // Each entry's history is in time order, and every record of the base is still there.
+        for (entry, before) in campaign.entries.iter().zip(&base.entries) {
+            prop_assert_eq!(&entry.creator, &before.creator);
+            prop_assert!(entry.history.windows(2).all(|w| w[0].at <= w[1].at), "{}", merged.text);
+            for h in &before.history {
+                prop_assert!(entry.history.contains(h));
+            }
+        }
+    }
+}
