@@ -40,6 +40,14 @@ fn shortlist(sandbox: &Sandbox, ws: &Path, args: &[&str]) -> (i32, String, Strin
     outcome(sandbox.on(ws, NOW).args(args))
 }
 
+fn creators(ws: &Path) -> std::path::PathBuf {
+    ws.join("creators.toml")
+}
+
+fn campaign(ws: &Path) -> std::path::PathBuf {
+    ws.join("campaigns/lumi-vitc-launch.toml")
+}
+
 fn edit(path: &Path, from: &str, to: &str) {
     let text = std::fs::read_to_string(path).unwrap();
     assert!(text.contains(from), "{from} in {}", path.display());
@@ -116,8 +124,6 @@ fn team(sandbox: &Sandbox) -> (std::path::PathBuf, std::path::PathBuf) {
 fn two_clones_change_one_workspace_and_git_merges_record_by_record() {
     let sandbox = Sandbox::new();
     let (a, b) = team(&sandbox);
-    let creators = |ws: &Path| ws.join("creators.toml");
-    let campaign = |ws: &Path| ws.join("campaigns/lumi-vitc-launch.toml");
 
     // A: sarsa signs; Jess moves on; Mei's rate and Sarsa's rate change; a creator is added.
     assert_eq!(
@@ -252,8 +258,6 @@ fn two_clones_change_one_workspace_and_git_merges_record_by_record() {
 fn a_record_removed_in_one_clone_and_changed_in_the_other_stops_the_merge_whoever_pulls() {
     let sandbox = Sandbox::new();
     let (a, b) = team(&sandbox);
-    let creators = |ws: &Path| ws.join("creators.toml");
-    let campaign = |ws: &Path| ws.join("campaigns/lumi-vitc-launch.toml");
     // A takes Sarsa off the campaign and changes Mei's rate; B moves Sarsa on and deletes Mei
     // (by hand, with her comments).
     assert_eq!(
@@ -330,7 +334,7 @@ fn two_clones_importing_numbers_for_different_channels_of_one_creator_merge() {
     assert!(git(&a, &["push", "-q", "origin", "HEAD"]).0);
     let (merged, said) = git(&b, &["pull", "-q", "origin", "HEAD"]);
     assert!(merged, "two channels' numbers are two changes: {said}");
-    let text = std::fs::read_to_string(b.join("creators.toml")).unwrap();
+    let text = std::fs::read_to_string(creators(&b)).unwrap();
     assert!(
         text.contains("handle = \"sarsa.beauty\", followers = 60_000")
             && text.contains("handle = \"SarsaBeauty\", followers = 20_000"),
