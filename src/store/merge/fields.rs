@@ -100,8 +100,8 @@ pub fn merge(base: Option<&str>, ours: &str, theirs: &str) -> Option<String> {
 }
 
 /// Sub-tables (`[[entry.deliverable]]`, `[[entry.payment]]`) merged three ways: deliverables
-/// matched by `id` (each taken from the side that changed it), payments by their whole text
-/// (each side's added ones kept, each side's removed ones gone). `None` when these are not
+/// matched by `id` (each taken from the side that changed it), payments by their whole text and
+/// counted (each side's added ones kept, each side's removed ones gone). `None` when these are not
 /// sub-tables; `Some(None)` when both sides changed one deliverable differently.
 fn tables(
     key: &str,
@@ -150,16 +150,17 @@ fn tables(
         }
         return Some(Some(out));
     }
-    let in_list = |list: &[Table], x: &Table| list.iter().any(|y| text(y) == text(x));
-    for x in &o {
-        // Gone from theirs while unchanged here: they removed it.
-        if in_list(&b, x) && !in_list(&t, x) {
-            continue;
-        }
-        out.push(x.clone());
-    }
-    for x in &t {
-        if !in_list(&b, x) && !in_list(&o, x) {
+    // Payments alike are counted, not merged into one: a deposit and a balance of the same
+    // amount are two payments. Each is there as many times as ours has it, plus what theirs
+    // added, less what theirs removed.
+    let count = |list: &[Table], x: &str| list.iter().filter(|y| text(y) == x).count();
+    let wanted = |x: &str| (count(&o, x) + count(&t, x)).saturating_sub(count(&b, x));
+    let mut written: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for x in o.iter().chain(&t) {
+        let key = text(x);
+        let done = written.entry(key.clone()).or_default();
+        if *done < wanted(&key) {
+            *done += 1;
             out.push(x.clone());
         }
     }

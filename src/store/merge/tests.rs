@@ -356,3 +356,31 @@ fn the_last_record_removed_while_another_is_appended_after_it_merges_with_a_blan
         );
     }
 }
+
+#[test]
+fn payments_of_the_same_amount_are_counted_not_merged_into_one() {
+    let base =
+        "[[entry]]\ncreator = \"a\"\nstage = \"contracted\"\n\n[[entry.payment]]\namount = 15000\n";
+    let payments = |text: &str| text.matches("amount = 15000").count();
+    // The balance added on one side, a note changed on the other: both.
+    let ours = base.replace(
+        "stage = \"contracted\"\n",
+        "stage = \"contracted\"\nnotes = \"deposit paid\"\n",
+    );
+    let theirs = format!("{base}\n[[entry.payment]]\namount = 15000\n");
+    let m = merge(base, &ours, &theirs);
+    assert_eq!((m.conflicts, payments(&m.text)), (0, 2), "{}", m.text);
+    assert!(m.text.contains("notes = \"deposit paid\""), "{}", m.text);
+    // One more on our side, two more on theirs: four. (The very same change made on both
+    // sides is made once, as git does.)
+    let ours = format!("{ours}\n[[entry.payment]]\namount = 15000\n");
+    let two = format!("{theirs}\n[[entry.payment]]\namount = 15000\n");
+    let m = merge(base, &ours, &two);
+    assert_eq!((m.conflicts, payments(&m.text)), (0, 4), "{}", m.text);
+    // One removed on one side and left alone on the other: removed.
+    let without = base.replace("\n[[entry.payment]]\namount = 15000\n", "\nnotes = \"x\"\n");
+    let m = merge(base, &without, base);
+    assert_eq!((m.conflicts, payments(&m.text)), (0, 0), "{}", m.text);
+    let m = merge(base, base, &without);
+    assert_eq!((m.conflicts, payments(&m.text)), (0, 0), "{}", m.text);
+}
