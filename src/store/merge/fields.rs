@@ -123,8 +123,10 @@ fn tables(
         t.to_string().trim().to_string()
     };
     let mut out = toml_edit::ArrayOfTables::new();
-    if key == "deliverable" {
-        let id = |t: &Table| t.get("id").and_then(|v| v.as_str()).map(str::to_string);
+    let id = |t: &Table| t.get("id").and_then(|v| v.as_str()).map(str::to_string);
+    // Deliverables by id; one without (which `check` reports) makes the list merge as payments
+    // do, so that it is not left out.
+    if key == "deliverable" && b.iter().chain(&o).chain(&t).all(|d| id(d).is_some()) {
         let find =
             |list: &[Table], k: &str| list.iter().find(|t| id(t).as_deref() == Some(k)).cloned();
         let mut keys: Vec<String> = o.iter().chain(&t).filter_map(id).collect();

@@ -384,3 +384,16 @@ fn payments_of_the_same_amount_are_counted_not_merged_into_one() {
     let m = merge(base, base, &without);
     assert_eq!((m.conflicts, payments(&m.text)), (0, 0), "{}", m.text);
 }
+
+#[test]
+fn a_deliverable_without_an_id_is_not_left_out_of_a_merge() {
+    let base = "[[entry]]\ncreator = \"a\"\nstage = \"contracted\"\n\n[[entry.deliverable]]\nid = \"reel\"\nplatform = \"instagram\"\n";
+    let ours = format!("{base}\n[[entry.deliverable]]\nplatform = \"youtube\"\n");
+    let theirs =
+        format!("{base}\n[[entry.deliverable]]\nid = \"story\"\nplatform = \"instagram\"\n");
+    let m = merge(base, &ours, &theirs);
+    assert_eq!(m.conflicts, 0, "{}", m.text);
+    for wanted in ["id = \"reel\"", "platform = \"youtube\"", "id = \"story\""] {
+        assert!(m.text.contains(wanted), "{wanted}:\n{}", m.text);
+    }
+}
