@@ -91,7 +91,14 @@ fn trailing_comments(buffer: &mut String) -> String {
 }
 
 fn push(records: &mut Vec<Record>, text: String) {
-    let mut key = key_of(&text).unwrap_or_else(|| format!("?{}", records.len()));
+    // A record whose key cannot be read (it does not parse, or has no id) is known by its text:
+    // left as it was, it is the same record on each side wherever it moved.
+    let mut key = key_of(&text).unwrap_or_else(|| {
+        format!(
+            "?{:032x}",
+            xxhash_rust::xxh3::xxh3_128(text.trim_end().as_bytes())
+        )
+    });
     // A key met again (a creator pasted twice, which `check` reports) is the same record's
     // second copy: it keeps a key of its own, so that neither copy takes the other's place.
     let again = records

@@ -397,3 +397,32 @@ fn a_deliverable_without_an_id_is_not_left_out_of_a_merge() {
         assert!(m.text.contains(wanted), "{wanted}:\n{}", m.text);
     }
 }
+
+#[test]
+fn a_record_that_does_not_parse_is_kept_through_a_merge_and_followed_where_it_moved() {
+    let broken = "[[creator]]\nid = \"x\"\nname = \"X\nrate = 1\n";
+    let base = format!("{BASE}\n{broken}");
+    // Theirs adds a creator before it; ours changes another.
+    let theirs = base.replace(
+        "# Second.",
+        "[[creator]]\nid = \"new\"\nname = \"N\"\n\n# Second.",
+    );
+    let ours = base.replace("rate = 100", "rate = 101");
+    let m = merge(&base, &ours, &theirs);
+    assert_eq!(m.conflicts, 0, "{}", m.text);
+    assert_eq!(m.text.matches("name = \"X\n").count(), 1, "{}", m.text);
+    assert!(
+        m.text.contains("rate = 101") && m.text.contains("id = \"new\""),
+        "{}",
+        m.text
+    );
+    // Mended on one side: the mended one replaces it.
+    let mended = base.replace("name = \"X\n", "name = \"X\"\n");
+    let m = merge(&base, &mended, &theirs);
+    assert_eq!(m.conflicts, 0, "{}", m.text);
+    assert!(
+        m.text.contains("name = \"X\"\n") && !m.text.contains("name = \"X\n"),
+        "{}",
+        m.text
+    );
+}
