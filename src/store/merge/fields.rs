@@ -86,6 +86,14 @@ pub fn merge(base: Option<&str>, ours: &str, theirs: &str) -> Option<String> {
                 None => {}
             }
         }
+        // Tags and names (niches, aliases, languages, platforms): what theirs added is added and
+        // what theirs took out is taken out of ours.
+        if key != "history"
+            && let Some(merged) = words(bv, ot.get(&key), tv)
+        {
+            ot.insert(&key, Item::Value(Value::Array(merged)));
+            continue;
+        }
         if key == "history"
             && let (Some(Item::Value(Value::Array(oa))), Some(Item::Value(Value::Array(ta)))) =
                 (ot.get(&key), tv)
@@ -167,6 +175,32 @@ fn tables(
         }
     }
     Some(Some(out))
+}
+
+/// Two lists of text both sides changed, merged three ways: ours with the words theirs added
+/// (after ours, in their order) and without those theirs took out; written as ours is. `None`
+/// unless all three (an absent base is empty) are lists of text.
+fn words(base: Option<&Item>, ours: Option<&Item>, theirs: Option<&Item>) -> Option<Array> {
+    let texts = |i: Option<&Item>| -> Option<Vec<String>> {
+        match i {
+            None => Some(Vec::new()),
+            Some(i) => i
+                .as_array()?
+                .iter()
+                .map(|v| v.as_str().map(str::to_string))
+                .collect(),
+        }
+    };
+    let (b, o, t) = (texts(base)?, texts(ours)?, texts(theirs)?);
+    let mut out = ours?.as_array()?.clone();
+    out.retain(|v| {
+        v.as_str()
+            .is_none_or(|w| t.iter().any(|x| x == w) || !b.iter().any(|x| x == w))
+    });
+    for w in t.iter().filter(|w| !b.contains(w) && !o.contains(w)) {
+        out.push(w.as_str());
+    }
+    Some(out)
 }
 
 /// The records of both histories, each once, ordered by time, written as `ours` writes them.

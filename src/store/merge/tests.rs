@@ -426,3 +426,29 @@ fn a_record_that_does_not_parse_is_kept_through_a_merge_and_followed_where_it_mo
         m.text
     );
 }
+
+#[test]
+fn tags_added_and_taken_out_on_both_sides_merge_as_sets() {
+    let base = "[[creator]]\nid = \"a\"\nname = \"A\"\nniches = [\"beauty\", \"skincare\"]  # main first\nlanguages = [\"zh-TW\"]\n";
+    let ours = base.replace(
+        "[\"beauty\", \"skincare\"]",
+        "[\"beauty\", \"skincare\", \"food\"]",
+    );
+    let theirs = base
+        .replace("[\"beauty\", \"skincare\"]", "[\"beauty\", \"travel\"]")
+        .replace("[\"zh-TW\"]", "[\"zh-TW\", \"en\"]");
+    let m = merge(base, &ours, &theirs);
+    assert_eq!(m.conflicts, 0, "{}", m.text);
+    assert_eq!(
+        m.text,
+        "[[creator]]\nid = \"a\"\nname = \"A\"\nniches = [\"beauty\", \"food\", \"travel\"]  # main first\nlanguages = [\"zh-TW\", \"en\"]\n"
+    );
+    // Lists that are not text are still one value: changed two ways, a conflict.
+    let base = "[[creator]]\nid = \"a\"\nname = \"A\"\nx = [1, 2]\n";
+    let m = merge(
+        base,
+        &base.replace("[1, 2]", "[1, 3]"),
+        &base.replace("[1, 2]", "[1, 4]"),
+    );
+    assert_eq!(m.conflicts, 1, "{}", m.text);
+}
