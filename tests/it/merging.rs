@@ -21,6 +21,8 @@ enum Edit {
     Engagement(usize, usize, u8),
     Remove(usize),
     Add(u16),
+    /// A niche of the side's own on a creator: both sides may tag one creator.
+    Tag(usize, u8),
 }
 
 impl Edit {
@@ -33,6 +35,7 @@ impl Edit {
             Edit::Engagement(c, ch, _) => (*c, format!("engagement {ch}")),
             Edit::Remove(c) => (*c, "*".into()),
             Edit::Add(n) => (usize::MAX - *n as usize, "*".into()),
+            Edit::Tag(c, n) => (*c, format!("tag {n}")),
         }
     }
 }
@@ -46,6 +49,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         (0..creators, 0usize..3, 1u8..100).prop_map(|(c, ch, e)| Edit::Engagement(c, ch, e)),
         (0..creators).prop_map(Edit::Remove),
         any::<u16>().prop_map(Edit::Add),
+        (0..creators, 0u8..20).prop_map(|(c, n)| Edit::Tag(c, n)),
     ]
 }
 
@@ -85,6 +89,22 @@ fn apply(text: &str, edits: &[Edit], side: &str) -> (String, Vec<Edit>) {
             Edit::Remove(c) => at(*c).map(|i| {
                 aot.remove(i);
                 removed.push(*c);
+            }),
+            Edit::Tag(c, n) => at(*c).map(|i| {
+                let table = aot.get_mut(i).unwrap();
+                let tag = format!("{side}-{n}");
+                match table.get_mut("niches").and_then(Item::as_array_mut) {
+                    Some(list) => {
+                        if !list.iter().any(|v| v.as_str() == Some(tag.as_str())) {
+                            list.push(tag);
+                        }
+                    }
+                    None => {
+                        let mut list = toml_edit::Array::new();
+                        list.push(tag);
+                        table["niches"] = toml_edit::value(list);
+                    }
+                }
             }),
             // An id is added once.
             Edit::Add(n) if made.iter().any(|m| matches!(m, Edit::Add(x) if x == n)) => None,
@@ -183,6 +203,18 @@ fn holds(
                 e
             ),
             Edit::Remove(c) => prop_assert!(find(merged, base, *c).is_none(), "{:?}", e),
+            Edit::Tag(c, n) => {
+                let tag = format!("{side}-{n}");
+                prop_assert!(
+                    find(merged, base, *c)
+                        .unwrap()
+                        .niches
+                        .iter()
+                        .any(|t| t == tag.as_str()),
+                    "{:?}",
+                    e
+                )
+            }
             Edit::Add(n) => prop_assert!(
                 merged
                     .iter()
