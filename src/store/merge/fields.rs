@@ -86,6 +86,20 @@ pub fn merge(base: Option<&str>, ours: &str, theirs: &str) -> Option<String> {
                 None => {}
             }
         }
+        // A table written inline (a contract, the sender) both changed: key by key.
+        if let (Some(o_table), Some(t_table)) = (
+            ot.get(&key).and_then(Item::as_inline_table),
+            tv.and_then(Item::as_inline_table),
+        ) {
+            let base_table = bv.and_then(Item::as_inline_table);
+            match inline(base_table, o_table.clone(), t_table) {
+                Some(merged) => {
+                    ot.insert(&key, Item::Value(Value::InlineTable(merged)));
+                    continue;
+                }
+                None => return None,
+            }
+        }
         // Tags and names (niches, aliases, languages, platforms): what theirs added is added and
         // what theirs took out is taken out of ours.
         if key != "history"
@@ -175,6 +189,62 @@ fn tables(
         }
     }
     Some(Some(out))
+}
+
+/// An inline table both sides changed, merged key by key (each from the side that changed it,
+/// lists of text as sets); `None` when one key changed two ways.
+fn inline(
+    base: Option<&toml_edit::InlineTable>,
+    mut ours: toml_edit::InlineTable,
+    theirs: &toml_edit::InlineTable,
+) -> Option<toml_edit::InlineTable> {
+    let plain = |v: Option<&Value>| {
+        v.map(|v| {
+            let mut v = v.clone();
+            v.decor_mut().clear();
+            v.to_string().trim().to_string()
+        })
+    };
+    let mut keys: Vec<String> = ours.iter().map(|(k, _)| k.to_string()).collect();
+    keys.extend(
+        theirs
+            .iter()
+            .map(|(k, _)| k.to_string())
+            .filter(|k| ours.get(k).is_none()),
+    );
+    // A key added at the end takes the spacing of a table written by hand badly; the table is
+    // then spaced the usual way.
+    let mut added = false;
+    for k in keys {
+        let (b, o, t) = (base.and_then(|x| x.get(&k)), ours.get(&k), theirs.get(&k));
+        let (bn, on, tn) = (plain(b), plain(o), plain(t));
+        if on == tn || bn == tn {
+            continue;
+        }
+        if bn == on {
+            match t {
+                Some(v) => {
+                    let mut v = v.clone();
+                    match o {
+                        Some(o) => *v.decor_mut() = o.decor().clone(),
+                        None => added = true,
+                    }
+                    ours.insert(&k, v);
+                }
+                None => {
+                    ours.remove(&k);
+                }
+            }
+            continue;
+        }
+        let item = |v: Option<&Value>| v.cloned().map(Item::Value);
+        let merged = words(item(b).as_ref(), item(o).as_ref(), item(t).as_ref())?;
+        ours.insert(&k, Value::Array(merged));
+    }
+    if added {
+        ours.fmt();
+    }
+    Some(ours)
 }
 
 /// Two lists of text both sides changed, merged three ways: ours with the words theirs added

@@ -452,3 +452,40 @@ fn tags_added_and_taken_out_on_both_sides_merge_as_sets() {
     );
     assert_eq!(m.conflicts, 1, "{}", m.text);
 }
+
+#[test]
+fn a_contract_written_inline_merges_term_by_term() {
+    let base = "[[entry]]\ncreator = \"a\"\nstage = \"contracted\"\ncontract = { signed = 2026-11-20, usage = [\"organic\"], territory = \"TW\" }\n";
+    let ours = base.replace("territory = \"TW\"", "territory = \"TW+HK\"");
+    let theirs = base.replace(
+        "usage = [\"organic\"]",
+        "usage = [\"organic\", \"ads\"], usage_until = 2027-02-20",
+    );
+    let m = merge(base, &ours, &theirs);
+    assert_eq!(m.conflicts, 0, "{}", m.text);
+    assert_eq!(
+        m.text,
+        "[[entry]]\ncreator = \"a\"\nstage = \"contracted\"\ncontract = { signed = 2026-11-20, usage = [\"organic\", \"ads\"], territory = \"TW+HK\", usage_until = 2027-02-20 }\n"
+    );
+    // One term set two ways: a conflict.
+    let theirs = base.replace("territory = \"TW\"", "territory = \"TW+SG\"");
+    assert_eq!(merge(base, &ours, &theirs).conflicts, 1);
+}
+
+#[test]
+fn a_number_changed_on_one_side_and_a_key_added_on_the_other_make_one_channel() {
+    let ours = CHANNELS.replace("followers = 18_000", "followers = 19_000");
+    let theirs = CHANNELS.replace(
+        "followers = 18_000 }",
+        "followers = 18_000, avg_views = 6_000 }",
+    );
+    let m = merge(CHANNELS, &ours, &theirs);
+    assert_eq!(m.conflicts, 0, "{}", m.text);
+    assert!(
+        m.text.contains(
+            "  { platform = \"youtube\", handle = \"STV\", followers = 19_000, avg_views = 6_000 },\n"
+        ),
+        "{}",
+        m.text
+    );
+}

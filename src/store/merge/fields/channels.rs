@@ -168,6 +168,7 @@ fn fields(base: Option<&Channel>, mut ours: Channel, theirs: &Channel) -> Option
             keys.push(k);
         }
     }
+    let mut added = false;
     for k in keys {
         let (b, o, t) = (base.and_then(|c| c.get(&k)), ours.get(&k), theirs.get(&k));
         if o == t || b == t {
@@ -176,7 +177,13 @@ fn fields(base: Option<&Channel>, mut ours: Channel, theirs: &Channel) -> Option
         if b != o {
             return None;
         }
+        added |= o.is_none();
         ours.set(&k, theirs);
+    }
+    // A key added at the end of an inline channel would take the spacing before its brace: the
+    // channel is then spaced the usual way.
+    if let (true, Channel::Inline(t)) = (added, &mut ours) {
+        t.fmt();
     }
     Some(ours)
 }
