@@ -1,6 +1,7 @@
 //! Running a query over the index: structured filters first (cheap column reads), then free
-//! words (a subsequence check, then the skim v2 scorer from `fuzzy-matcher`), spread over all
-//! cores in chunks, stopping early when a newer query makes this one stale.
+//! words (a subsequence check, then the skim v2 score, as `fuzzy-matcher` computes it on a fresh
+//! matrix: see `plan/skim.rs`), spread over all cores in chunks, stopping early when a newer
+//! query makes this one stale.
 
 mod plan;
 mod rank;

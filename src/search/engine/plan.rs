@@ -12,6 +12,7 @@ use crate::search::query::{Bounds, Filter, Query, QueryError};
 
 mod filters;
 mod pick;
+mod skim;
 mod text;
 mod why;
 use filters::platform_set;
@@ -29,7 +30,6 @@ pub(crate) const MAX_SCORED_TEXT: usize = 128;
 
 pub(super) struct Plan<'a> {
     index: &'a Index,
-    matcher: SkimMatcherV2,
     words: Vec<Word>,
     excluded_words: Vec<Word>,
     /// (negated, allowed) for tag-like filters, by table id.
@@ -83,7 +83,6 @@ impl<'a> Plan<'a> {
     ) -> Result<Plan<'a>, QueryError> {
         let mut plan = Plan {
             index,
-            matcher: SkimMatcherV2::default().respect_case(),
             words: Vec::new(),
             excluded_words: Vec::new(),
             niches: Vec::new(),
@@ -197,10 +196,7 @@ impl<'a> Plan<'a> {
                 .map(|c| c.to_string().into_bytes())
                 .collect()
         };
-        let ceiling = self
-            .matcher
-            .fuzzy_match(scored_word(&pattern), scored_word(&pattern))
-            .map_or(i32::MAX, |s| i32::try_from(s).unwrap_or(i32::MAX));
+        let ceiling = skim::score(scored_word(&pattern), scored_word(&pattern)).unwrap_or(i32::MAX);
         let ascii_set = pattern.is_ascii().then(|| {
             let mut set = [false; 128];
             for b in pattern.bytes() {
@@ -266,9 +262,8 @@ impl<'a> Plan<'a> {
     /// [`MAX_SCORED_TEXT`] characters of the text against the first [`MAX_FUZZY_WORD`] of the
     /// word, so that no text and no word make it slow; at least 1.
     fn score(&self, word: &Word, text: &str) -> i32 {
-        self.matcher
-            .fuzzy_match(scored(text), scored_word(&word.pattern))
-            .map_or(1, |s| i32::try_from(s).unwrap_or(i32::MAX).max(1))
+        skim::score(scored(text), scored_word(&word.pattern))
+            .map_or(1, |s| s.max(1))
             .min(word.ceiling)
     }
 
@@ -401,7 +396,6 @@ impl<'a> Plan<'a> {
 
 /// Character positions in `name` matched by the query's words and phrases.
 pub(super) fn name_highlights(name: &str, query: &Query) -> Vec<usize> {
-    let matcher = SkimMatcherV2::default().respect_case();
     let lower = name.to_lowercase();
     let same_length = lower.chars().count() == name.chars().count();
     let mut positions = Vec::new();
@@ -426,7 +420,11 @@ pub(super) fn name_highlights(name: &str, query: &Query) -> Vec<usize> {
                 let first = hay[..start].chars().count();
                 positions.extend(first..first + pattern.chars().count());
             }
-        } else if let Some((_, found)) = matcher.fuzzy_indices(hay, &pattern) {
+        } else if let Some((_, found)) = SkimMatcherV2::default()
+            .respect_case()
+            // A matcher of its own for each word: the crate's keeps state between calls.
+            .fuzzy_indices(hay, &pattern)
+        {
             positions.extend(found);
         }
     }
