@@ -12,7 +12,7 @@ use crate::search::query::{Bounds, Filter, Query, QueryError};
 
 mod filters;
 mod pick;
-mod skim;
+pub(super) mod skim;
 mod text;
 mod why;
 use filters::platform_set;
