@@ -17,14 +17,24 @@ fn table_mut(doc: &mut DocumentMut) -> Option<&mut Table> {
     doc.get_mut(name)?.as_array_of_tables_mut()?.get_mut(0)
 }
 
+/// A value as compared: its text without the spaces and comments around it.
+pub(super) fn plain(v: &Value) -> String {
+    let mut v = v.clone();
+    v.decor_mut().clear();
+    v.to_string().trim().to_string()
+}
+
+/// A table as compared, likewise.
+pub(super) fn plain_table(t: &Table) -> String {
+    let mut t = t.clone();
+    t.decor_mut().clear();
+    t.to_string().trim().to_string()
+}
+
 /// An item as compared: its text without the spaces and comments around it.
 fn norm(item: Option<&Item>) -> Option<String> {
     item.map(|i| match i {
-        Item::Value(v) => {
-            let mut v = v.clone();
-            v.decor_mut().clear();
-            v.to_string().trim().to_string()
-        }
+        Item::Value(v) => plain(v),
         other => other.to_string().trim().to_string(),
     })
 }
@@ -139,11 +149,7 @@ fn tables(
         }
     };
     let (b, o, t) = (list(base)?, list(ours)?, list(theirs)?);
-    let text = |t: &Table| {
-        let mut t = t.clone();
-        t.decor_mut().clear();
-        t.to_string().trim().to_string()
-    };
+    let text = plain_table;
     let mut out = toml_edit::ArrayOfTables::new();
     let id = |t: &Table| t.get("id").and_then(|v| v.as_str()).map(str::to_string);
     // Deliverables by id; one without (which `check` reports) makes the list merge as payments
@@ -198,13 +204,7 @@ fn inline(
     mut ours: toml_edit::InlineTable,
     theirs: &toml_edit::InlineTable,
 ) -> Option<toml_edit::InlineTable> {
-    let plain = |v: Option<&Value>| {
-        v.map(|v| {
-            let mut v = v.clone();
-            v.decor_mut().clear();
-            v.to_string().trim().to_string()
-        })
-    };
+    let compared = |v: Option<&Value>| v.map(plain);
     let mut keys: Vec<String> = ours.iter().map(|(k, _)| k.to_string()).collect();
     keys.extend(
         theirs
@@ -217,7 +217,7 @@ fn inline(
     let mut added = false;
     for k in keys {
         let (b, o, t) = (base.and_then(|x| x.get(&k)), ours.get(&k), theirs.get(&k));
-        let (bn, on, tn) = (plain(b), plain(o), plain(t));
+        let (bn, on, tn) = (compared(b), compared(o), compared(t));
         if on == tn || bn == tn {
             continue;
         }
@@ -275,11 +275,7 @@ fn words(base: Option<&Item>, ours: Option<&Item>, theirs: Option<&Item>) -> Opt
 
 /// The records of both histories, each once, ordered by time, written as `ours` writes them.
 fn union(ours: &Array, theirs: &Array) -> Array {
-    let text = |v: &Value| {
-        let mut v = v.clone();
-        v.decor_mut().clear();
-        v.to_string().trim().to_string()
-    };
+    let text = plain;
     let mut all: Vec<Value> = ours.iter().cloned().collect();
     for v in theirs.iter() {
         if !all.iter().any(|a| text(a) == text(v)) {

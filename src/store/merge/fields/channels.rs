@@ -5,6 +5,7 @@
 
 use toml_edit::{Array, ArrayOfTables, InlineTable, Item, Table, Value};
 
+use super::{plain, plain_table};
 use crate::model::Platform;
 
 /// One channel as it is written: an inline table or a table.
@@ -48,16 +49,8 @@ impl Channel {
     /// The channel as compared: its text without the spaces and comments around it.
     fn text(&self) -> String {
         match self {
-            Channel::Inline(t) => {
-                let mut t = t.clone();
-                t.decor_mut().clear();
-                t.to_string().trim().to_string()
-            }
-            Channel::Table(t) => {
-                let mut t = t.clone();
-                t.decor_mut().clear();
-                t.to_string().trim().to_string()
-            }
+            Channel::Inline(t) => plain(&Value::InlineTable(t.clone())),
+            Channel::Table(t) => plain_table(t),
         }
     }
 
@@ -83,13 +76,6 @@ impl Channel {
             _ => {}
         }
     }
-}
-
-/// A value as compared: without the spaces and comments around it.
-fn plain(v: &Value) -> String {
-    let mut v = v.clone();
-    v.decor_mut().clear();
-    v.to_string().trim().to_string()
 }
 
 /// The channels of an item, and whether they are inline; `None` when the item is something
