@@ -199,7 +199,7 @@ fn tables(
 
 /// An inline table both sides changed, merged key by key (each from the side that changed it,
 /// lists of text as sets); `None` when one key changed two ways.
-fn inline(
+pub(super) fn inline(
     base: Option<&toml_edit::InlineTable>,
     mut ours: toml_edit::InlineTable,
     theirs: &toml_edit::InlineTable,

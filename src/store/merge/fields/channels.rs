@@ -16,14 +16,6 @@ enum Channel {
 }
 
 impl Channel {
-    /// A key's value as compared (without the spaces and comments around it).
-    fn get(&self, key: &str) -> Option<String> {
-        match self {
-            Channel::Inline(t) => t.get(key).map(plain),
-            Channel::Table(t) => t.get(key).and_then(Item::as_value).map(plain),
-        }
-    }
-
     /// What the channel is: its platform (by its usual name) and handle, compared without `@`
     /// and case, as the database compares them.
     fn key(&self) -> Option<String> {
@@ -39,41 +31,11 @@ impl Channel {
         Some(format!("{}\0{handle}", platform.name().to_lowercase()))
     }
 
-    fn keys(&self) -> Vec<String> {
-        match self {
-            Channel::Inline(t) => t.iter().map(|(k, _)| k.to_string()).collect(),
-            Channel::Table(t) => t.iter().map(|(k, _)| k.to_string()).collect(),
-        }
-    }
-
     /// The channel as compared: its text without the spaces and comments around it.
     fn text(&self) -> String {
         match self {
             Channel::Inline(t) => plain(&Value::InlineTable(t.clone())),
             Channel::Table(t) => plain_table(t),
-        }
-    }
-
-    /// Gives key `key` the value it has in `from` (or removes it, as `from` has none).
-    fn set(&mut self, key: &str, from: &Channel) {
-        match (self, from) {
-            (Channel::Inline(t), Channel::Inline(f)) => match f.get(key) {
-                Some(v) => {
-                    t.insert(key, v.clone());
-                }
-                None => {
-                    t.remove(key);
-                }
-            },
-            (Channel::Table(t), Channel::Table(f)) => match f.get(key) {
-                Some(v) => {
-                    t.insert(key, v.clone());
-                }
-                None => {
-                    t.remove(key);
-                }
-            },
-            _ => {}
         }
     }
 }
@@ -146,30 +108,58 @@ pub(super) fn merge(
     Some(Some(written(ours, merged, inline)))
 }
 
-/// One channel both sides changed, key by key; `None` when a key changed differently.
-fn fields(base: Option<&Channel>, mut ours: Channel, theirs: &Channel) -> Option<Channel> {
-    let mut keys = ours.keys();
-    for k in theirs.keys() {
-        if !keys.contains(&k) {
-            keys.push(k);
+/// One channel both sides changed, key by key; `None` when a key changed differently. An inline
+/// channel merges as any inline table does.
+fn fields(base: Option<&Channel>, ours: Channel, theirs: &Channel) -> Option<Channel> {
+    match (base, ours, theirs) {
+        (base, Channel::Inline(o), Channel::Inline(t)) => {
+            let base = match base {
+                Some(Channel::Inline(b)) => Some(b),
+                _ => None,
+            };
+            super::inline(base, o, t).map(Channel::Inline)
         }
+        (base, Channel::Table(o), Channel::Table(t)) => {
+            let base = match base {
+                Some(Channel::Table(b)) => Some(b),
+                _ => None,
+            };
+            table(base, o, t).map(Channel::Table)
+        }
+        _ => None,
     }
-    let mut added = false;
+}
+
+/// A channel written as a table that both sides changed, key by key.
+fn table(base: Option<&Table>, mut ours: Table, theirs: &Table) -> Option<Table> {
+    let value = |t: Option<&Table>, k: &str| t.and_then(|t| t.get(k)?.as_value()).map(plain);
+    let mut keys: Vec<String> = ours.iter().map(|(k, _)| k.to_string()).collect();
+    keys.extend(
+        theirs
+            .iter()
+            .map(|(k, _)| k.to_string())
+            .filter(|k| !ours.contains_key(k)),
+    );
     for k in keys {
-        let (b, o, t) = (base.and_then(|c| c.get(&k)), ours.get(&k), theirs.get(&k));
+        let (b, o, t) = (
+            value(base, &k),
+            value(Some(&ours), &k),
+            value(Some(theirs), &k),
+        );
         if o == t || b == t {
             continue;
         }
         if b != o {
             return None;
         }
-        added |= o.is_none();
-        ours.set(&k, theirs);
-    }
-    // A key added at the end of an inline channel would take the spacing before its brace: the
-    // channel is then spaced the usual way.
-    if let (true, Channel::Inline(t)) = (added, &mut ours) {
-        t.fmt();
+        match theirs.get(&k) {
+            Some(v) => {
+                ours.insert(&k, v.clone());
+            }
+            None => {
+                ours.remove(&k);
+            }
+        }
     }
     Some(ours)
 }
