@@ -1,5 +1,12 @@
 use super::*;
 
+/// The merge, which must have no conflict.
+fn clean(base: &str, ours: &str, theirs: &str) -> Merged {
+    let m = merge(base, ours, theirs);
+    assert_eq!(m.conflicts, 0, "{}", m.text);
+    m
+}
+
 const BASE: &str = "# The creators.\n\n[[creator]]\nid = \"a\"\nname = \"A\"\nrate = 100\n\n# Second.\n[[creator]]\nid = \"b\"\nname = \"B\"\nrate = 200\n";
 
 #[test]
@@ -8,8 +15,7 @@ fn different_records_and_different_fields_merge() {
     let theirs = BASE
         .replace("rate = 200", "rate = 250")
         .replace("name = \"A\"\nrate = 100", "name = \"A\"\nrate = 150");
-    let m = merge(BASE, &ours, &theirs);
-    assert_eq!(m.conflicts, 0, "{}", m.text);
+    let m = clean(BASE, &ours, &theirs);
     assert!(
         m.text.contains("name = \"A (ours)\"\nrate = 150"),
         "{}",
@@ -51,8 +57,7 @@ fn histories_are_unioned_in_time_order() {
     let base = "[[entry]]\ncreator = \"a\"\nstage = \"contacted\"\nhistory = [\n  { at = 2026-11-01T10:00:00+08:00, stage = \"contacted\" },\n]\n";
     let ours = base.replace("  { at = 2026-11-01T10:00:00+08:00, stage = \"contacted\" },\n", "  { at = 2026-11-01T10:00:00+08:00, stage = \"contacted\" },\n  { at = 2026-11-03T10:00:00+08:00, event = \"sent\" },\n");
     let theirs = base.replace("  { at = 2026-11-01T10:00:00+08:00, stage = \"contacted\" },\n", "  { at = 2026-11-01T10:00:00+08:00, stage = \"contacted\" },\n  { at = 2026-11-02T10:00:00+08:00, event = \"replied\" },\n");
-    let m = merge(base, &ours, &theirs);
-    assert_eq!(m.conflicts, 0, "{}", m.text);
+    let m = clean(base, &ours, &theirs);
     let replied = m.text.find("replied").unwrap();
     let sent = m.text.find("sent").unwrap();
     assert!(replied < sent, "{}", m.text);
@@ -78,8 +83,7 @@ fn payments_and_deliverables_added_on_both_sides_are_both_kept() {
     let theirs = format!(
         "{base}\n[[entry.deliverable]]\nid = \"story\"\nplatform = \"instagram\"\n\n[[entry.payment]]\namount = 2000\n"
     );
-    let m = merge(base, &ours, &theirs);
-    assert_eq!(m.conflicts, 0, "{}", m.text);
+    let m = clean(base, &ours, &theirs);
     for wanted in [
         "post_by = 2026-12-01",
         "id = \"story\"",
@@ -169,8 +173,7 @@ fn a_windows_file_keeps_its_line_endings_and_mark_through_a_merge_and_a_conflict
     let base = format!("\u{feff}{}", BASE.replace('\n', "\r\n"));
     let ours = base.replace("rate = 100", "rate = 111");
     let theirs = base.replace("rate = 200", "rate = 222");
-    let m = merge(&base, &ours, &theirs);
-    assert_eq!(m.conflicts, 0, "{}", m.text);
+    let m = clean(&base, &ours, &theirs);
     assert!(m.text.starts_with('\u{feff}'));
     assert_eq!(
         m.text.replace("\r\n", "").matches('\n').count(),
@@ -181,8 +184,7 @@ fn a_windows_file_keeps_its_line_endings_and_mark_through_a_merge_and_a_conflict
     assert!(m.text.contains("rate = 111\r\n") && m.text.contains("rate = 222\r\n"));
     // Two fields of one record.
     let theirs = base.replace("name = \"A\"", "name = \"A (theirs)\"");
-    let m = merge(&base, &ours, &theirs);
-    assert_eq!(m.conflicts, 0, "{}", m.text);
+    let m = clean(&base, &ours, &theirs);
     assert!(
         m.text.contains("name = \"A (theirs)\"\r\nrate = 111\r\n"),
         "{:?}",
@@ -214,8 +216,7 @@ fn a_mark_before_the_first_record_leaves_the_record_a_record() {
     assert_eq!(split.records[0].key, "creator:a");
     let ours = base.replace("rate = 1", "rate = 10");
     let theirs = base.replace("name = \"A\"", "name = \"AA\"");
-    let m = merge(base, &ours, &theirs);
-    assert_eq!(m.conflicts, 0, "{}", m.text);
+    let m = clean(base, &ours, &theirs);
     assert!(
         m.text
             .starts_with("\u{feff}[[creator]]\nid = \"a\"\nname = \"AA\"\nrate = 10\n"),
@@ -258,8 +259,7 @@ fn a_creator_pasted_twice_keeps_both_copies_through_a_merge() {
     assert_eq!(keys, ["creator:a", "creator:b", "creator:b#2"]);
     let ours = twice.replace("rate = 300", "rate = 333");
     let theirs = twice.replace("rate = 100", "rate = 111");
-    let m = merge(&twice, &ours, &theirs);
-    assert_eq!(m.conflicts, 0, "{}", m.text);
+    let m = clean(&twice, &ours, &theirs);
     for wanted in ["rate = 111", "rate = 200", "name = \"B again\"\nrate = 333"] {
         assert!(m.text.contains(wanted), "{wanted}:\n{}", m.text);
     }
@@ -270,8 +270,7 @@ fn the_last_record_removed_while_another_is_appended_after_it_merges_with_a_blan
     let without_b = BASE[..BASE.find("\n# Second.").unwrap() + 1].to_string();
     let appended = format!("{BASE}\n[[creator]]\nid = \"c\"\nname = \"C\"\n");
     for (ours, theirs) in [(&without_b, &appended), (&appended, &without_b)] {
-        let m = merge(BASE, ours, theirs);
-        assert_eq!(m.conflicts, 0, "{}", m.text);
+        let m = clean(BASE, ours, theirs);
         assert_eq!(
             m.text,
             "# The creators.\n\n[[creator]]\nid = \"a\"\nname = \"A\"\nrate = 100\n\n[[creator]]\nid = \"c\"\nname = \"C\"\n"
@@ -313,8 +312,7 @@ fn a_deliverable_without_an_id_is_not_left_out_of_a_merge() {
     let ours = format!("{base}\n[[entry.deliverable]]\nplatform = \"youtube\"\n");
     let theirs =
         format!("{base}\n[[entry.deliverable]]\nid = \"story\"\nplatform = \"instagram\"\n");
-    let m = merge(base, &ours, &theirs);
-    assert_eq!(m.conflicts, 0, "{}", m.text);
+    let m = clean(base, &ours, &theirs);
     for wanted in ["id = \"reel\"", "platform = \"youtube\"", "id = \"story\""] {
         assert!(m.text.contains(wanted), "{wanted}:\n{}", m.text);
     }
@@ -330,8 +328,7 @@ fn a_record_that_does_not_parse_is_kept_through_a_merge_and_followed_where_it_mo
         "[[creator]]\nid = \"new\"\nname = \"N\"\n\n# Second.",
     );
     let ours = base.replace("rate = 100", "rate = 101");
-    let m = merge(&base, &ours, &theirs);
-    assert_eq!(m.conflicts, 0, "{}", m.text);
+    let m = clean(&base, &ours, &theirs);
     assert_eq!(m.text.matches("name = \"X\n").count(), 1, "{}", m.text);
     assert!(
         m.text.contains("rate = 101") && m.text.contains("id = \"new\""),
@@ -340,8 +337,7 @@ fn a_record_that_does_not_parse_is_kept_through_a_merge_and_followed_where_it_mo
     );
     // Mended on one side: the mended one replaces it.
     let mended = base.replace("name = \"X\n", "name = \"X\"\n");
-    let m = merge(&base, &mended, &theirs);
-    assert_eq!(m.conflicts, 0, "{}", m.text);
+    let m = clean(&base, &mended, &theirs);
     assert!(
         m.text.contains("name = \"X\"\n") && !m.text.contains("name = \"X\n"),
         "{}",
@@ -359,8 +355,7 @@ fn tags_added_and_taken_out_on_both_sides_merge_as_sets() {
     let theirs = base
         .replace("[\"beauty\", \"skincare\"]", "[\"beauty\", \"travel\"]")
         .replace("[\"zh-TW\"]", "[\"zh-TW\", \"en\"]");
-    let m = merge(base, &ours, &theirs);
-    assert_eq!(m.conflicts, 0, "{}", m.text);
+    let m = clean(base, &ours, &theirs);
     assert_eq!(
         m.text,
         "[[creator]]\nid = \"a\"\nname = \"A\"\nniches = [\"beauty\", \"food\", \"travel\"]  # main first\nlanguages = [\"zh-TW\", \"en\"]\n"
@@ -383,8 +378,7 @@ fn a_contract_written_inline_merges_term_by_term() {
         "usage = [\"organic\"]",
         "usage = [\"organic\", \"ads\"], usage_until = 2027-02-20",
     );
-    let m = merge(base, &ours, &theirs);
-    assert_eq!(m.conflicts, 0, "{}", m.text);
+    let m = clean(base, &ours, &theirs);
     assert_eq!(
         m.text,
         "[[entry]]\ncreator = \"a\"\nstage = \"contracted\"\ncontract = { signed = 2026-11-20, usage = [\"organic\", \"ads\"], territory = \"TW+HK\", usage_until = 2027-02-20 }\n"
