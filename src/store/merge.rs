@@ -9,6 +9,8 @@
 mod fields;
 mod split;
 
+use std::collections::HashMap;
+
 pub use split::{Record, split};
 
 /// The merged text, and how many records are in conflict (written between markers).
@@ -42,33 +44,56 @@ pub fn merge(base: &str, ours: &str, theirs: &str) -> Merged {
             marked(&mut text, &ours_text, &theirs_text, newline);
         }
     }
-    let find =
-        |list: &[Record], key: &str| list.iter().find(|r| r.key == key).map(|r| r.text.clone());
+    // Each side's records by key, and the key of the record before each.
+    let by_key = |list: &[Record]| -> HashMap<String, (String, Option<String>)> {
+        list.iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let before = i.checked_sub(1).map(|i| list[i].key.clone());
+                (r.key.clone(), (r.text.clone(), before))
+            })
+            .collect()
+    };
+    let (bk, ok, tk) = (by_key(&b.records), by_key(&o.records), by_key(&t.records));
+    let find = |side: &HashMap<String, (String, Option<String>)>, key: &str| {
+        side.get(key).map(|(text, _)| text.clone())
+    };
     // Our order, with the records theirs has and ours not placed after the one before them
     // there: those they added, and those we removed, which stay removed only if they left them
-    // as they were.
-    let mut keys: Vec<String> = o.records.iter().map(|r| r.key.clone()).collect();
+    // as they were. Each such record follows the one before it in theirs (itself ours, or one
+    // of these), or comes first.
+    let mut first: Vec<String> = Vec::new();
+    let mut follower: HashMap<String, String> = HashMap::new();
     for (i, r) in t.records.iter().enumerate() {
-        if keys.contains(&r.key) {
+        if ok.contains_key(&r.key) {
             continue;
         }
-        let after = t.records[..i]
-            .iter()
-            .rev()
-            .find_map(|p| keys.iter().position(|k| *k == p.key));
-        match after {
-            Some(at) => keys.insert(at + 1, r.key.clone()),
-            None => keys.insert(0, r.key.clone()),
+        match i.checked_sub(1) {
+            Some(p) => {
+                follower.insert(t.records[p].key.clone(), r.key.clone());
+            }
+            None => first.push(r.key.clone()),
         }
+    }
+    let mut keys: Vec<String> = Vec::with_capacity(o.records.len() + follower.len() + 1);
+    let mut chain = |key: String, keys: &mut Vec<String>| {
+        let mut next = follower.remove(&key);
+        keys.push(key);
+        while let Some(k) = next {
+            next = follower.remove(&k);
+            keys.push(k);
+        }
+    };
+    for key in first {
+        chain(key, &mut keys);
+    }
+    for r in &o.records {
+        chain(r.key.clone(), &mut keys);
     }
     // The key of the last record written.
     let mut written: Option<String> = None;
     for key in &keys {
-        let (bo, oo, to) = (
-            find(&b.records, key),
-            find(&o.records, key),
-            find(&t.records, key),
-        );
+        let (bo, oo, to) = (find(&bk, key), find(&ok, key), find(&tk, key));
         // Blank lines after a record are the space before the next: appending a record after
         // it changes them, and that is no change to it.
         let same = |x: &Option<String>, y: &Option<String>| {
@@ -86,11 +111,10 @@ pub fn merge(base: &str, ours: &str, theirs: &str) -> Merged {
             Some(Ok(record)) => {
                 // A record that comes after another than on the side it is from (the one before
                 // it there was removed) is set apart by a blank line, as records are.
-                let before = |list: &[Record]| -> Option<Option<String>> {
-                    let at = list.iter().position(|r| r.key == *key)?;
-                    Some(at.checked_sub(1).map(|i| list[i].key.clone()))
+                let before = |side: &HashMap<String, (String, Option<String>)>| {
+                    side.get(key).map(|(_, before)| before.clone())
                 };
-                let was = before(&o.records).or_else(|| before(&t.records)).flatten();
+                let was = before(&ok).or_else(|| before(&tk)).flatten();
                 if !text.is_empty()
                     && was != written
                     && !text.ends_with(&format!("{newline}{newline}"))

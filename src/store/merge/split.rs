@@ -37,6 +37,16 @@ pub fn split(text: &str) -> Split {
     };
     let mut out = split_text(text);
     out.preamble.insert_str(0, mark);
+    // A key met again (a creator pasted twice, which `check` reports) is the same record's
+    // second copy: it keeps a key of its own, so that neither copy takes the other's place.
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for record in &mut out.records {
+        let n = seen.entry(record.key.clone()).or_default();
+        *n += 1;
+        if *n > 1 {
+            record.key = format!("{}#{n}", record.key);
+        }
+    }
     out
 }
 
@@ -93,21 +103,12 @@ fn trailing_comments(buffer: &mut String) -> String {
 fn push(records: &mut Vec<Record>, text: String) {
     // A record whose key cannot be read (it does not parse, or has no id) is known by its text:
     // left as it was, it is the same record on each side wherever it moved.
-    let mut key = key_of(&text).unwrap_or_else(|| {
+    let key = key_of(&text).unwrap_or_else(|| {
         format!(
             "?{:032x}",
             xxhash_rust::xxh3::xxh3_128(text.trim_end().as_bytes())
         )
     });
-    // A key met again (a creator pasted twice, which `check` reports) is the same record's
-    // second copy: it keeps a key of its own, so that neither copy takes the other's place.
-    let again = records
-        .iter()
-        .filter(|r| r.key == key || r.key.starts_with(&format!("{key}#")))
-        .count();
-    if again > 0 {
-        key = format!("{key}#{}", again + 1);
-    }
     records.push(Record { key, text });
 }
 
