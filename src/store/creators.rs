@@ -12,6 +12,7 @@ pub(crate) mod open;
 pub(crate) mod pieces;
 mod read;
 pub(crate) mod render;
+mod scan;
 mod stream;
 pub(crate) mod update;
 

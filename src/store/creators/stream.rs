@@ -14,6 +14,7 @@ use super::chunks::{Chunk, Splitter};
 use super::merge::{Keys, Merge};
 use super::pieces::{self, FileStamp, Lookup, PieceCache};
 use super::read::{self, Piece};
+use super::scan;
 use super::{Outcome, Sink, report_syntax_errors};
 use crate::store::diagnostic::{LineIndex, Located, Report};
 use crate::store::text::decode;
@@ -26,7 +27,7 @@ const BATCH: usize = 4096;
 const DENSITY_AFTER: usize = 8192;
 
 /// What one chunk gives.
-enum ChunkResult {
+pub(super) enum ChunkResult {
     Piece(Box<Piece>),
     /// A syntax error: the creator cannot be read; these are the messages.
     Broken(Vec<Located>),
@@ -281,8 +282,17 @@ fn decode_line<'b>(file: &str, line: u32, bytes: &'b [u8]) -> Option<&'b str> {
     std::str::from_utf8(bytes).ok()
 }
 
-/// One chunk on its own.
+/// One chunk on its own: by the fast reader when it is of the usual shape and has no problem,
+/// by the full reader otherwise.
 fn read_chunk(text: &str, ordinal: usize) -> ChunkResult {
+    match scan::creator(text) {
+        Some(piece) => ChunkResult::Piece(Box::new(piece)),
+        None => parse_chunk(text, ordinal),
+    }
+}
+
+/// One chunk on its own, read by the `toml` crate and the full reader.
+pub(super) fn parse_chunk(text: &str, ordinal: usize) -> ChunkResult {
     let root = match DeTable::parse(text) {
         Ok(root) => root.into_inner(),
         Err(_) => return ChunkResult::Broken(syntax_errors(text)),

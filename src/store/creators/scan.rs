@@ -1,0 +1,520 @@
+//! A fast reader for the usual shape of a `[[creator]]` table: the shape the program writes and
+//! most people keep — `key = value` lines of known keys, comments, single-line strings, whole and decimal
+//! numbers, dates, one-line lists of strings, and `channels` as a list of one-line inline tables.
+//!
+//! It reads the text once, without building a document, and gives a [`Piece`] only for a table
+//! that is valid in every respect: anything it does not follow (a multi-line string,
+//! a dotted or quoted key, an unknown key, a number written in hex) and anything the full reader
+//! would warn about or refuse (a blank name, an unknown kind, a rate out of range) gives `None`,
+//! and the caller reads the table with the `toml` crate and [`super::read`] as before. So the
+//! messages stay the full reader's, and a table this reader accepts gives the very same piece
+//! (property-tested against the full reader in `scan/tests.rs`).
+
+use std::borrow::Cow;
+
+use compact_str::CompactString;
+use jiff::civil::Date;
+
+use super::read::Piece;
+use crate::model::{
+    Channel, Creator, Kind, MAX_AVG_VIEWS, MAX_FOLLOWERS, MAX_RATE, Platform, currency_problem,
+    email_problem, id_problem,
+};
+
+#[cfg(test)]
+mod tests;
+
+/// The piece of a creator table of the usual shape with no problem at all, or `None`.
+pub(super) fn creator(text: &str) -> Option<Piece> {
+    let mut s = Scan::new(text);
+    s.spaces();
+    s.literal("[[creator]]")?;
+    let line = s.line;
+    s.end_of_line()?;
+    let mut c = Creator::default();
+    let mut seen = 0u32;
+    let mut id_at = None;
+    let mut handles_at = Vec::new();
+    loop {
+        s.blank_lines()?;
+        if s.done() {
+            break;
+        }
+        s.spaces();
+        let key = s.key()?;
+        let bit = CREATOR.iter().position(|k| *k == key)?;
+        if seen & (1 << bit) != 0 {
+            return None;
+        }
+        seen |= 1 << bit;
+        s.spaces();
+        s.literal("=")?;
+        s.spaces();
+        match key {
+            "id" => {
+                id_at = Some(s.at(s.pos));
+                let id = s.string()?;
+                if id.trim().is_empty() || id_problem(&id).is_some() {
+                    return None;
+                }
+                c.id = CompactString::from(id);
+            }
+            "name" => c.name = non_blank(s.string()?)?,
+            "aliases" => c.aliases = s.strings()?,
+            "email" => c.email = email(&s.string()?)?,
+            "niches" => c.niches = s.strings()?,
+            "location" => c.location = optional(&s.string()?),
+            "languages" => c.languages = s.strings()?,
+            "kind" => c.kind = Some(Kind::parse(&s.string()?)?),
+            "fake_followers" => c.fake_followers = Some(s.percent()?),
+            "vetted_on" => c.vetted_on = Some(s.date()?),
+            "rate" => c.rate = Some(s.whole(MAX_RATE)?),
+            "currency" => {
+                let code = s.string()?.trim().to_uppercase();
+                if currency_problem(&code).is_some() {
+                    return None;
+                }
+                c.currency = Some(CompactString::from(code));
+            }
+            "notes" => {
+                let notes = s.string()?.trim_end().replace("\r\n", "\n");
+                c.notes = (!notes.is_empty()).then_some(notes);
+            }
+            _ => c.channels = s.channels(&mut handles_at)?,
+        }
+        s.end_of_line()?;
+    }
+    // Every creator needs an id, a name and at least one channel.
+    if c.id.is_empty() || c.name.is_empty() || c.channels.is_empty() {
+        return None;
+    }
+    c.line = line;
+    Some(Piece {
+        line,
+        creator: Some(c),
+        errors: false,
+        problems: Vec::new(),
+        id_at,
+        handles_at,
+        loose: None,
+    })
+}
+
+/// The creator keys this reader follows (a bit each in the set of keys seen).
+const CREATOR: [&str; 14] = [
+    "id",
+    "name",
+    "aliases",
+    "email",
+    "niches",
+    "location",
+    "languages",
+    "kind",
+    "fake_followers",
+    "vetted_on",
+    "rate",
+    "currency",
+    "notes",
+    "channels",
+];
+
+/// The channel keys this reader follows.
+const CHANNEL: [&str; 6] = [
+    "platform",
+    "handle",
+    "followers",
+    "engagement",
+    "avg_views",
+    "url",
+];
+
+fn non_blank(text: Cow<'_, str>) -> Option<CompactString> {
+    let trimmed = text.trim();
+    (!trimmed.is_empty()).then(|| CompactString::from(trimmed))
+}
+
+fn optional(text: &str) -> Option<CompactString> {
+    let trimmed = text.trim();
+    (!trimmed.is_empty()).then(|| CompactString::from(trimmed))
+}
+
+/// A blank email is no email; a malformed one is not for this reader.
+fn email(text: &str) -> Option<Option<CompactString>> {
+    let address = text.trim();
+    if address.is_empty() {
+        return Some(None);
+    }
+    email_problem(address)
+        .is_none()
+        .then(|| Some(CompactString::from(address)))
+}
+
+/// Where the reader is in the table's text.
+struct Scan<'t> {
+    text: &'t str,
+    bytes: &'t [u8],
+    pos: usize,
+    /// 1-based line of `pos`, and where that line starts.
+    line: u32,
+    line_start: usize,
+}
+
+impl<'t> Scan<'t> {
+    fn new(text: &'t str) -> Self {
+        Scan {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            line: 1,
+            line_start: 0,
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn done(&self) -> bool {
+        self.pos >= self.bytes.len()
+    }
+
+    /// Line and column (in characters, 1-based) of a byte offset on the current line.
+    fn at(&self, pos: usize) -> (u32, u32) {
+        let column = self.text[self.line_start..pos].chars().count();
+        (self.line, u32::try_from(column + 1).unwrap_or(u32::MAX))
+    }
+
+    fn spaces(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t')) {
+            self.pos += 1;
+        }
+    }
+
+    fn literal(&mut self, expected: &str) -> Option<()> {
+        self.bytes[self.pos..]
+            .starts_with(expected.as_bytes())
+            .then(|| self.pos += expected.len())
+    }
+
+    /// A line break (`\n` or `\r\n`).
+    fn newline(&mut self) -> Option<()> {
+        let len = match self.bytes.get(self.pos..self.pos + 2) {
+            Some(b"\r\n") => 2,
+            _ if self.peek() == Some(b'\n') => 1,
+            _ => return None,
+        };
+        self.pos += len;
+        self.line += 1;
+        self.line_start = self.pos;
+        Some(())
+    }
+
+    /// A comment, if one starts here, up to its line break.
+    fn comment(&mut self) -> Option<()> {
+        if self.peek() != Some(b'#') {
+            return Some(());
+        }
+        let rest = &self.bytes[self.pos..];
+        let mut end = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
+        if end < rest.len() && end > 0 && rest[end - 1] == b'\r' {
+            end -= 1;
+        }
+        if rest[..end].iter().any(|&b| control(b) && b != b'\t') {
+            return None;
+        }
+        self.pos += end;
+        Some(())
+    }
+
+    /// Spaces and perhaps a comment, then a line break or the end of the text.
+    fn end_of_line(&mut self) -> Option<()> {
+        self.spaces();
+        self.comment()?;
+        if self.done() {
+            return Some(());
+        }
+        self.newline()
+    }
+
+    /// Lines holding nothing but spaces and comments.
+    fn blank_lines(&mut self) -> Option<()> {
+        loop {
+            let start = self.pos;
+            self.spaces();
+            self.comment()?;
+            if self.done() {
+                return Some(());
+            }
+            if self.newline().is_none() {
+                self.pos = start;
+                return Some(());
+            }
+        }
+    }
+
+    /// Spaces, comments and line breaks, as between the items of a list.
+    fn blank(&mut self) -> Option<()> {
+        loop {
+            self.spaces();
+            self.comment()?;
+            if self.newline().is_none() {
+                return Some(());
+            }
+        }
+    }
+
+    /// A bare key.
+    fn key(&mut self) -> Option<&'t str> {
+        let start = self.pos;
+        while matches!(
+            self.peek(),
+            Some(b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'-')
+        ) {
+            self.pos += 1;
+        }
+        (self.pos > start).then(|| &self.text[start..self.pos])
+    }
+
+    /// A one-line string, basic or literal.
+    fn string(&mut self) -> Option<Cow<'t, str>> {
+        match self.peek()? {
+            b'"' if !self.bytes[self.pos..].starts_with(b"\"\"\"") => self.basic(),
+            b'\'' if !self.bytes[self.pos..].starts_with(b"'''") => {
+                let start = self.pos + 1;
+                let len = self.bytes[start..].iter().position(|&b| b == b'\'')?;
+                let body = &self.text[start..start + len];
+                if body.bytes().any(|b| control(b) && b != b'\t') {
+                    return None;
+                }
+                self.pos = start + len + 1;
+                Some(Cow::Borrowed(body))
+            }
+            _ => None,
+        }
+    }
+
+    fn basic(&mut self) -> Option<Cow<'t, str>> {
+        let start = self.pos + 1;
+        let mut i = start;
+        let mut owned: Option<String> = None;
+        let mut run = start;
+        loop {
+            let b = *self.bytes.get(i)?;
+            match b {
+                b'"' => break,
+                b'\\' => {
+                    let out = owned.get_or_insert_with(String::new);
+                    out.push_str(&self.text[run..i]);
+                    let (c, len) = escape(&self.text[i + 1..])?;
+                    out.push(c);
+                    i += 1 + len;
+                    run = i;
+                }
+                _ if control(b) && b != b'\t' => return None,
+                _ => i += 1,
+            }
+        }
+        self.pos = i + 1;
+        Some(match owned {
+            Some(mut out) => {
+                out.push_str(&self.text[run..i]);
+                Cow::Owned(out)
+            }
+            None => Cow::Borrowed(&self.text[start..i]),
+        })
+    }
+
+    /// A one-line list of strings, none of them blank, each trimmed.
+    fn strings(&mut self) -> Option<Vec<CompactString>> {
+        self.literal("[")?;
+        let mut out = Vec::new();
+        loop {
+            self.spaces();
+            if self.literal("]").is_some() {
+                return Some(out);
+            }
+            out.push(non_blank(self.string()?)?);
+            self.spaces();
+            if self.literal(",").is_none() {
+                self.spaces();
+                self.literal("]")?;
+                return Some(out);
+            }
+        }
+    }
+
+    /// Decimal digits with single underscores between them, without a sign or a leading zero.
+    fn digits(&mut self) -> Option<&'t str> {
+        let start = self.pos;
+        if !matches!(self.peek(), Some(b'0'..=b'9')) {
+            return None;
+        }
+        loop {
+            self.pos += 1;
+            match self.peek() {
+                Some(b'0'..=b'9') => {}
+                Some(b'_') if matches!(self.bytes.get(self.pos + 1), Some(b'0'..=b'9')) => {
+                    self.pos += 1;
+                }
+                _ => break,
+            }
+        }
+        let digits = &self.text[start..self.pos];
+        (digits == "0" || !digits.starts_with('0')).then_some(digits)
+    }
+
+    /// A whole number from 0 to `max`.
+    fn whole(&mut self, max: u64) -> Option<u64> {
+        let n = number(self.digits()?)?;
+        (n <= max).then_some(n)
+    }
+
+    /// A percent: a whole number, or a decimal one with digits on both sides of the point.
+    fn percent(&mut self) -> Option<f64> {
+        let start = self.pos;
+        let whole = self.digits()?;
+        let n = if self.literal(".").is_some() {
+            let after = self.pos;
+            while matches!(self.peek(), Some(b'0'..=b'9')) {
+                self.pos += 1;
+            }
+            if self.pos == after || whole.contains('_') {
+                return None;
+            }
+            self.text[start..self.pos].parse::<f64>().ok()?
+        } else {
+            number(whole)? as f64
+        };
+        (n.is_finite() && (0.0..=100.0).contains(&n)).then_some(n)
+    }
+
+    /// A date written `2026-10-01`, with nothing after it on the line.
+    fn date(&mut self) -> Option<Date> {
+        let text = self.text.get(self.pos..self.pos + 10)?;
+        let b = text.as_bytes();
+        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+        if !(digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)) {
+            return None;
+        }
+        self.pos += 10;
+        Date::new(
+            text[0..4].parse().ok()?,
+            text[5..7].parse().ok()?,
+            text[8..10].parse().ok()?,
+        )
+        .ok()
+    }
+
+    /// `channels`: a list of one-line inline tables, each a valid channel.
+    fn channels(&mut self, handles_at: &mut Vec<(u32, u32)>) -> Option<Vec<Channel>> {
+        self.literal("[")?;
+        let mut out = Vec::new();
+        loop {
+            self.blank()?;
+            if self.literal("]").is_some() {
+                return Some(out);
+            }
+            out.push(self.channel(handles_at)?);
+            self.blank()?;
+            if self.literal(",").is_none() {
+                self.literal("]")?;
+                return Some(out);
+            }
+        }
+    }
+
+    fn channel(&mut self, handles_at: &mut Vec<(u32, u32)>) -> Option<Channel> {
+        self.literal("{")?;
+        let mut seen = 0u32;
+        let (mut platform, mut handle) = (None, None);
+        let mut ch = Channel {
+            platform: Platform::Instagram,
+            handle: CompactString::default(),
+            followers: None,
+            engagement: None,
+            avg_views: None,
+            url: None,
+        };
+        loop {
+            self.spaces();
+            let key = self.key()?;
+            let bit = CHANNEL.iter().position(|k| *k == key)?;
+            if seen & (1 << bit) != 0 {
+                return None;
+            }
+            seen |= 1 << bit;
+            self.spaces();
+            self.literal("=")?;
+            self.spaces();
+            match key {
+                "platform" => {
+                    let name = self.string()?;
+                    platform = Some(Platform::known(&name)?);
+                }
+                "handle" => handle = Some((self.at(self.pos), non_blank(self.string()?)?)),
+                "followers" => ch.followers = Some(self.whole(MAX_FOLLOWERS)?),
+                "engagement" => ch.engagement = Some(self.percent()?),
+                "avg_views" => ch.avg_views = Some(self.whole(MAX_AVG_VIEWS)?),
+                _ => {
+                    let url = optional(&self.string()?);
+                    if url
+                        .as_ref()
+                        .is_some_and(|u| !u.starts_with("https://") && !u.starts_with("http://"))
+                    {
+                        return None;
+                    }
+                    ch.url = url.map(String::from);
+                }
+            }
+            self.spaces();
+            if self.literal(",").is_none() {
+                self.literal("}")?;
+                break;
+            }
+        }
+        let (at, handle) = handle?;
+        ch.platform = platform?;
+        ch.handle = handle;
+        handles_at.push(at);
+        Some(ch)
+    }
+}
+
+/// A control character, which no TOML string may hold unescaped (except a tab).
+fn control(b: u8) -> bool {
+    b < 0x20 || b == 0x7f
+}
+
+/// Digits with underscores as a number, if it fits.
+fn number(digits: &str) -> Option<u64> {
+    digits
+        .bytes()
+        .filter(|b| *b != b'_')
+        .try_fold(0u64, |n, b| {
+            n.checked_mul(10)?.checked_add(u64::from(b - b'0'))
+        })
+}
+
+/// The character an escape after a backslash stands for, and how many bytes it took.
+fn escape(after: &str) -> Option<(char, usize)> {
+    let c = match after.as_bytes().first()? {
+        b'b' => '\u{8}',
+        b't' => '\t',
+        b'n' => '\n',
+        b'f' => '\u{c}',
+        b'r' => '\r',
+        b'"' => '"',
+        b'\\' => '\\',
+        b'u' => return hex(after.get(1..5)?).map(|c| (c, 5)),
+        b'U' => return hex(after.get(1..9)?).map(|c| (c, 9)),
+        _ => return None,
+    };
+    Some((c, 1))
+}
+
+fn hex(digits: &str) -> Option<char> {
+    if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    char::from_u32(u32::from_str_radix(digits, 16).ok()?)
+}
