@@ -31,6 +31,12 @@ pub(crate) use pieces::PieceCache;
 pub use read::{CHANNEL_KEYS, CREATOR_KEYS};
 pub(crate) use read::{elsewhere, elsewhere_among};
 
+/// The id of a creator table of the usual shape with no problem at all (see [`scan`]), read
+/// without building a document; `None` for any other text, which the caller reads in full.
+pub(crate) fn usual_creator_id(text: &str) -> Option<CompactString> {
+    scan::creator(text)?.creator.map(|c| c.id)
+}
+
 /// The creators that loaded, in file order, with a lookup by id.
 #[derive(Clone, Debug, Default)]
 pub struct Database {

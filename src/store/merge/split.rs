@@ -112,8 +112,17 @@ fn push(records: &mut Vec<Record>, text: String) {
     records.push(Record { key, text });
 }
 
-/// What a record is about, read from its text.
+/// What a record is about, read from its text: a creator of the usual shape by the fast
+/// reader (a text it takes is valid TOML with that id), anything else as a document.
 fn key_of(text: &str) -> Option<String> {
+    if let Some(id) = crate::store::creators::usual_creator_id(text) {
+        return Some(format!("creator:{id}"));
+    }
+    key_in_document(text)
+}
+
+/// What a record is about, read from it as a document.
+fn key_in_document(text: &str) -> Option<String> {
     let doc: toml_edit::DocumentMut = text.parse().ok()?;
     if doc.contains_key("campaign") {
         return Some("campaign".into());
@@ -125,4 +134,28 @@ fn key_of(text: &str) -> Option<String> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{key_in_document, key_of};
+
+    #[test]
+    fn a_key_read_by_the_fast_reader_is_the_key_the_document_gives() {
+        let usual = "[[creator]]\nid = \"sarsa\"\nname = \"Sarsa\"\nchannels = [{ platform = \"ig\", handle = \"s\" }]\n\n";
+        assert!(crate::store::creators::usual_creator_id(usual).is_some());
+        for text in [
+            usual,
+            &usual.replace("\n", "\r\n"),
+            &usual.replace("id = \"sarsa\"", "id = 'sarsa' # the id"),
+            &usual.replace("name = ", "colour = \"red\"\nname = "),
+            &usual.replace("id = \"sarsa\"", "id = \"Sarsa Chen\""),
+            &usual.replace("[[creator]]", "# kept\n[[creator]]"),
+            "[[creator]]\nid = \"a\"\nname = \"broken\n",
+            "[[entry]]\ncreator = \"sarsa\"\nstage = \"contacted\"\n",
+            "[campaign]\nname = \"x\"\n",
+        ] {
+            assert_eq!(key_of(text), key_in_document(text), "{text}");
+        }
+    }
 }
