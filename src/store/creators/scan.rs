@@ -89,6 +89,12 @@ pub(super) fn creator(text: &str) -> Option<Piece> {
         return None;
     }
     c.line = line;
+    // Held for every creator of a large database: no room to spare.
+    for list in [&mut c.aliases, &mut c.niches, &mut c.languages] {
+        list.shrink_to_fit();
+    }
+    c.channels.shrink_to_fit();
+    handles_at.shrink_to_fit();
     Some(Piece {
         line,
         creator: Some(c),
