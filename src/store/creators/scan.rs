@@ -1,10 +1,11 @@
 //! A fast reader for the usual shape of a `[[creator]]` table: the shape the program writes and
-//! most people keep — `key = value` lines of known keys, comments, single-line strings, whole and decimal
-//! numbers, dates, one-line lists of strings, and `channels` as a list of one-line inline tables.
+//! most people keep — `key = value` lines of known keys, comments, strings (multi-line too),
+//! whole and decimal numbers, dates, one-line lists of strings, and `channels` as a list of
+//! one-line inline tables.
 //!
 //! It reads the text once, without building a document, and gives a [`Piece`] only for a table
-//! that is valid in every respect: anything it does not follow (a multi-line string,
-//! a dotted or quoted key, an unknown key, a number written in hex) and anything the full reader
+//! that is valid in every respect: anything it does not follow (a line-ending backslash, a
+//! dotted or quoted key, an unknown key, a number written in hex) and anything the full reader
 //! would warn about or refuse (a blank name, an unknown kind, a rate out of range) gives `None`,
 //! and the caller reads the table with the `toml` crate and [`super::read`] as before. So the
 //! messages stay the full reader's, and a table this reader accepts gives the very same piece
@@ -21,8 +22,11 @@ use crate::model::{
     email_problem, id_problem,
 };
 
+mod lex;
 #[cfg(test)]
 mod tests;
+
+use lex::{Scan, number};
 
 /// The piece of a creator table of the usual shape with no problem at all, or `None`.
 pub(super) fn creator(text: &str) -> Option<Piece> {
@@ -155,181 +159,7 @@ fn email(text: &str) -> Option<Option<CompactString>> {
         .then(|| Some(CompactString::from(address)))
 }
 
-/// Where the reader is in the table's text.
-struct Scan<'t> {
-    text: &'t str,
-    bytes: &'t [u8],
-    pos: usize,
-    /// 1-based line of `pos`, and where that line starts.
-    line: u32,
-    line_start: usize,
-}
-
-impl<'t> Scan<'t> {
-    fn new(text: &'t str) -> Self {
-        Scan {
-            text,
-            bytes: text.as_bytes(),
-            pos: 0,
-            line: 1,
-            line_start: 0,
-        }
-    }
-
-    fn peek(&self) -> Option<u8> {
-        self.bytes.get(self.pos).copied()
-    }
-
-    fn done(&self) -> bool {
-        self.pos >= self.bytes.len()
-    }
-
-    /// Line and column (in characters, 1-based) of a byte offset on the current line.
-    fn at(&self, pos: usize) -> (u32, u32) {
-        let column = self.text[self.line_start..pos].chars().count();
-        (self.line, u32::try_from(column + 1).unwrap_or(u32::MAX))
-    }
-
-    fn spaces(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\t')) {
-            self.pos += 1;
-        }
-    }
-
-    fn literal(&mut self, expected: &str) -> Option<()> {
-        self.bytes[self.pos..]
-            .starts_with(expected.as_bytes())
-            .then(|| self.pos += expected.len())
-    }
-
-    /// A line break (`\n` or `\r\n`).
-    fn newline(&mut self) -> Option<()> {
-        let len = match self.bytes.get(self.pos..self.pos + 2) {
-            Some(b"\r\n") => 2,
-            _ if self.peek() == Some(b'\n') => 1,
-            _ => return None,
-        };
-        self.pos += len;
-        self.line += 1;
-        self.line_start = self.pos;
-        Some(())
-    }
-
-    /// A comment, if one starts here, up to its line break.
-    fn comment(&mut self) -> Option<()> {
-        if self.peek() != Some(b'#') {
-            return Some(());
-        }
-        let rest = &self.bytes[self.pos..];
-        let mut end = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
-        if end < rest.len() && end > 0 && rest[end - 1] == b'\r' {
-            end -= 1;
-        }
-        if rest[..end].iter().any(|&b| control(b) && b != b'\t') {
-            return None;
-        }
-        self.pos += end;
-        Some(())
-    }
-
-    /// Spaces and perhaps a comment, then a line break or the end of the text.
-    fn end_of_line(&mut self) -> Option<()> {
-        self.spaces();
-        self.comment()?;
-        if self.done() {
-            return Some(());
-        }
-        self.newline()
-    }
-
-    /// Lines holding nothing but spaces and comments.
-    fn blank_lines(&mut self) -> Option<()> {
-        loop {
-            let start = self.pos;
-            self.spaces();
-            self.comment()?;
-            if self.done() {
-                return Some(());
-            }
-            if self.newline().is_none() {
-                self.pos = start;
-                return Some(());
-            }
-        }
-    }
-
-    /// Spaces, comments and line breaks, as between the items of a list.
-    fn blank(&mut self) -> Option<()> {
-        loop {
-            self.spaces();
-            self.comment()?;
-            if self.newline().is_none() {
-                return Some(());
-            }
-        }
-    }
-
-    /// A bare key.
-    fn key(&mut self) -> Option<&'t str> {
-        let start = self.pos;
-        while matches!(
-            self.peek(),
-            Some(b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'-')
-        ) {
-            self.pos += 1;
-        }
-        (self.pos > start).then(|| &self.text[start..self.pos])
-    }
-
-    /// A one-line string, basic or literal.
-    fn string(&mut self) -> Option<Cow<'t, str>> {
-        match self.peek()? {
-            b'"' if !self.bytes[self.pos..].starts_with(b"\"\"\"") => self.basic(),
-            b'\'' if !self.bytes[self.pos..].starts_with(b"'''") => {
-                let start = self.pos + 1;
-                let len = self.bytes[start..].iter().position(|&b| b == b'\'')?;
-                let body = &self.text[start..start + len];
-                if body.bytes().any(|b| control(b) && b != b'\t') {
-                    return None;
-                }
-                self.pos = start + len + 1;
-                Some(Cow::Borrowed(body))
-            }
-            _ => None,
-        }
-    }
-
-    fn basic(&mut self) -> Option<Cow<'t, str>> {
-        let start = self.pos + 1;
-        let mut i = start;
-        let mut owned: Option<String> = None;
-        let mut run = start;
-        loop {
-            let b = *self.bytes.get(i)?;
-            match b {
-                b'"' => break,
-                b'\\' => {
-                    let out = owned.get_or_insert_with(String::new);
-                    out.push_str(&self.text[run..i]);
-                    let (c, len) = escape(&self.text[i + 1..])?;
-                    out.push(c);
-                    i += 1 + len;
-                    run = i;
-                }
-                _ if control(b) && b != b'\t' => return None,
-                _ => i += 1,
-            }
-        }
-        self.pos = i + 1;
-        Some(match owned {
-            Some(mut out) => {
-                out.push_str(&self.text[run..i]);
-                Cow::Owned(out)
-            }
-            None => Cow::Borrowed(&self.text[start..i]),
-        })
-    }
-
+impl Scan<'_> {
     /// A one-line list of strings, none of them blank, each trimmed.
     fn strings(&mut self) -> Option<Vec<CompactString>> {
         self.literal("[")?;
@@ -347,26 +177,6 @@ impl<'t> Scan<'t> {
                 return Some(out);
             }
         }
-    }
-
-    /// Decimal digits with single underscores between them, without a sign or a leading zero.
-    fn digits(&mut self) -> Option<&'t str> {
-        let start = self.pos;
-        if !matches!(self.peek(), Some(b'0'..=b'9')) {
-            return None;
-        }
-        loop {
-            self.pos += 1;
-            match self.peek() {
-                Some(b'0'..=b'9') => {}
-                Some(b'_') if matches!(self.bytes.get(self.pos + 1), Some(b'0'..=b'9')) => {
-                    self.pos += 1;
-                }
-                _ => break,
-            }
-        }
-        let digits = &self.text[start..self.pos];
-        (digits == "0" || !digits.starts_with('0')).then_some(digits)
     }
 
     /// A whole number from 0 to `max`.
@@ -484,43 +294,4 @@ impl<'t> Scan<'t> {
         handles_at.push(at);
         Some(ch)
     }
-}
-
-/// A control character, which no TOML string may hold unescaped (except a tab).
-fn control(b: u8) -> bool {
-    b < 0x20 || b == 0x7f
-}
-
-/// Digits with underscores as a number, if it fits.
-fn number(digits: &str) -> Option<u64> {
-    digits
-        .bytes()
-        .filter(|b| *b != b'_')
-        .try_fold(0u64, |n, b| {
-            n.checked_mul(10)?.checked_add(u64::from(b - b'0'))
-        })
-}
-
-/// The character an escape after a backslash stands for, and how many bytes it took.
-fn escape(after: &str) -> Option<(char, usize)> {
-    let c = match after.as_bytes().first()? {
-        b'b' => '\u{8}',
-        b't' => '\t',
-        b'n' => '\n',
-        b'f' => '\u{c}',
-        b'r' => '\r',
-        b'"' => '"',
-        b'\\' => '\\',
-        b'u' => return hex(after.get(1..5)?).map(|c| (c, 5)),
-        b'U' => return hex(after.get(1..9)?).map(|c| (c, 9)),
-        _ => return None,
-    };
-    Some((c, 1))
-}
-
-fn hex(digits: &str) -> Option<char> {
-    if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return None;
-    }
-    char::from_u32(u32::from_str_radix(digits, 16).ok()?)
 }
