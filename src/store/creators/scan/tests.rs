@@ -212,3 +212,28 @@ fn anything_unusual_or_with_a_problem_is_left_to_the_full_reader() {
         left(text);
     }
 }
+
+#[test]
+fn the_documented_example_with_its_comments_is_taken() {
+    same(
+        r#"[[creator]]
+id = "sarsa"                       # required, unique; a-z 0-9 - _ . ; the stable key campaigns use
+name = "莎莎 Sarsa"                # required
+aliases = ["Sarsa Lin", "莎莎"]    # searched like the name
+email = "hello@sarsa.example"      # needed to export an invitation
+niches = ["beauty", "skincare"]    # lowercase tags
+location = "Taipei, TW"
+languages = ["zh-TW", "en"]
+kind = "kol"                       # kol | koc | kos | celebrity
+fake_followers = 6.5               # percent of audience judged fake (vetting)
+vetted_on = 2026-10-01             # last manual 90-day content check
+rate = 30_000                      # usual fee per post, in `currency`
+currency = "TWD"
+notes = """Prefers LINE. Did a competitor's serum in March."""
+channels = [                       # at least one
+  { platform = "instagram", handle = "sarsa.beauty", followers = 52_000, engagement = 4.5, url = "https://www.instagram.com/sarsa.beauty/" },
+  { platform = "youtube", handle = "SarsaBeauty", followers = 18_000, avg_views = 6_000 },
+]
+"#,
+    );
+}
