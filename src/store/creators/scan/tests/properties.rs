@@ -345,4 +345,22 @@ proptest! {
         prop_assert!(fast.is_some(), "{}", text);
         prop_assert_eq!(fast, full(&text), "{}", text);
     }
+
+    /// Any text at all after a header, cut anywhere: never a panic, and nothing taken that
+    /// the full reader reads otherwise.
+    #[test]
+    fn any_text_is_read_safely(
+        base in usual(),
+        cut in any::<prop::sample::Index>(),
+        noise in "(\\PC|[\u{0}-\u{1f}\u{7f}\"'\\\\#=\\[\\]{},.\r\n])*",
+    ) {
+        let mut at = cut.index(base.len() + 1);
+        while !base.is_char_boundary(at) {
+            at -= 1;
+        }
+        let text = format!("{}{noise}", &base[..at]);
+        if let Some(fast) = creator(&text) {
+            prop_assert_eq!(Some(fast), full(&text), "{:?}", text);
+        }
+    }
 }
