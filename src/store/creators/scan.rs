@@ -45,16 +45,7 @@ pub(super) fn creator(text: &str) -> Option<Piece> {
             break;
         }
         s.spaces();
-        let key = s.key()?;
-        let bit = CREATOR.iter().position(|k| *k == key)?;
-        if seen & (1 << bit) != 0 {
-            return None;
-        }
-        seen |= 1 << bit;
-        s.spaces();
-        s.literal("=")?;
-        s.spaces();
-        match key {
+        match s.entry(&CREATOR, &mut seen)? {
             "id" => {
                 id_at = Some(s.at(s.pos));
                 let id = s.string()?;
@@ -160,6 +151,21 @@ fn email(text: &str) -> Option<Option<CompactString>> {
 }
 
 impl Scan<'_> {
+    /// The key of the next `key = ` of a table whose keys are `keys`, each once (`seen` has a
+    /// bit for each read so far); `None` for any other key or one written twice.
+    fn entry(&mut self, keys: &[&'static str], seen: &mut u32) -> Option<&'static str> {
+        let key = self.key()?;
+        let bit = keys.iter().position(|k| *k == key)?;
+        if *seen & (1 << bit) != 0 {
+            return None;
+        }
+        *seen |= 1 << bit;
+        self.spaces();
+        self.literal("=")?;
+        self.spaces();
+        Some(keys[bit])
+    }
+
     /// A one-line list of strings, none of them blank, each trimmed.
     fn strings(&mut self) -> Option<Vec<CompactString>> {
         self.literal("[")?;
@@ -253,16 +259,7 @@ impl Scan<'_> {
         };
         loop {
             self.spaces();
-            let key = self.key()?;
-            let bit = CHANNEL.iter().position(|k| *k == key)?;
-            if seen & (1 << bit) != 0 {
-                return None;
-            }
-            seen |= 1 << bit;
-            self.spaces();
-            self.literal("=")?;
-            self.spaces();
-            match key {
+            match self.entry(&CHANNEL, &mut seen)? {
                 "platform" => {
                     let name = self.string()?;
                     platform = Some(Platform::known(&name)?);

@@ -131,92 +131,43 @@ impl<'t> Scan<'t> {
 
     /// A string, basic or literal, on one line or several.
     pub(super) fn string(&mut self) -> Option<Cow<'t, str>> {
-        match self.peek()? {
-            q @ (b'"' | b'\'') if self.bytes[self.pos..].starts_with(&[q; 3]) => self.multi_line(q),
-            b'"' => self.basic(),
-            b'\'' => {
-                let start = self.pos + 1;
-                let len = self.bytes[start..].iter().position(|&b| b == b'\'')?;
-                let body = &self.text[start..start + len];
-                if body.bytes().any(|b| control(b) && b != b'\t') {
-                    return None;
-                }
-                self.pos = start + len + 1;
-                Some(Cow::Borrowed(body))
+        let quote = self.peek().filter(|q| matches!(q, b'"' | b'\''))?;
+        let multi = self.bytes[self.pos..].starts_with(&[quote; 3]);
+        let mut i = self.pos + if multi { 3 } else { 1 };
+        if multi {
+            // A line break right after the opening quotes is not part of the string.
+            let first = match self.bytes.get(i..i + 2) {
+                Some(b"\r\n") => 2,
+                _ => usize::from(self.bytes.get(i) == Some(&b'\n')),
+            };
+            if first > 0 {
+                i += first;
+                self.line += 1;
+                self.line_start = i;
             }
-            _ => None,
-        }
-    }
-
-    fn basic(&mut self) -> Option<Cow<'t, str>> {
-        let start = self.pos + 1;
-        let mut i = start;
-        let mut owned: Option<String> = None;
-        let mut run = start;
-        loop {
-            let b = *self.bytes.get(i)?;
-            match b {
-                b'"' => break,
-                b'\\' => {
-                    let out = owned.get_or_insert_with(String::new);
-                    out.push_str(&self.text[run..i]);
-                    let (c, len) = escape(&self.text[i + 1..])?;
-                    out.push(c);
-                    i += 1 + len;
-                    run = i;
-                }
-                _ if control(b) && b != b'\t' => return None,
-                _ => i += 1,
-            }
-        }
-        self.pos = i + 1;
-        Some(match owned {
-            Some(mut out) => {
-                out.push_str(&self.text[run..i]);
-                Cow::Owned(out)
-            }
-            None => Cow::Borrowed(&self.text[start..i]),
-        })
-    }
-
-    /// A multi-line string (`"""…"""`, or `'''…'''` whose text is taken as it is), its line
-    /// breaks counted. A line break right after the opening quotes is not part of it; a
-    /// backslash at the end of a line of a basic one is left to the full reader.
-    fn multi_line(&mut self, quote: u8) -> Option<Cow<'t, str>> {
-        let literal = quote == b'\'';
-        let mut i = self.pos + 3;
-        match self.bytes.get(i..i + 2) {
-            Some(b"\r\n") => i += 2,
-            _ if self.bytes.get(i) == Some(&b'\n') => i += 1,
-            _ => {}
-        }
-        if i > self.pos + 3 {
-            self.line += 1;
-            self.line_start = i;
         }
         let start = i;
         let mut owned: Option<String> = None;
         let mut run = start;
-        loop {
+        let end = loop {
             let b = *self.bytes.get(i)?;
             match b {
+                _ if b == quote && !multi => {
+                    self.pos = i + 1;
+                    break i;
+                }
                 _ if b == quote && self.bytes[i..].starts_with(&[quote; 3]) => {
                     // Up to two more quotes belong to the string.
                     let quotes = self.bytes[i..].iter().take_while(|&&b| b == quote).count();
                     if quotes > 5 {
                         return None;
                     }
-                    let end = i + quotes - 3;
                     self.pos = i + quotes;
-                    return Some(match owned {
-                        Some(mut out) => {
-                            out.push_str(&self.text[run..end]);
-                            Cow::Owned(out)
-                        }
-                        None => Cow::Borrowed(&self.text[start..end]),
-                    });
+                    break i + quotes - 3;
                 }
-                b'\\' if !literal => {
+                // A backslash at the end of a line is left to the full reader: `escape` knows
+                // no escape of a space or a line break.
+                b'\\' if quote == b'"' => {
                     let out = owned.get_or_insert_with(String::new);
                     out.push_str(&self.text[run..i]);
                     let (c, len) = escape(&self.text[i + 1..])?;
@@ -224,16 +175,23 @@ impl<'t> Scan<'t> {
                     i += 1 + len;
                     run = i;
                 }
-                b'\n' => {
+                b'\n' if multi => {
                     i += 1;
                     self.line += 1;
                     self.line_start = i;
                 }
-                b'\r' if self.bytes.get(i + 1) == Some(&b'\n') => i += 1,
+                b'\r' if multi && self.bytes.get(i + 1) == Some(&b'\n') => i += 1,
                 _ if control(b) && b != b'\t' => return None,
                 _ => i += 1,
             }
-        }
+        };
+        Some(match owned {
+            Some(mut out) => {
+                out.push_str(&self.text[run..end]);
+                Cow::Owned(out)
+            }
+            None => Cow::Borrowed(&self.text[start..end]),
+        })
     }
 
     /// Decimal digits with single underscores between them, without a sign or a leading zero.
