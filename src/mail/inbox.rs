@@ -50,6 +50,9 @@ pub fn read(path: &Path) -> Result<(Vec<Mail>, Vec<String>), String> {
         } else {
             vec![path.to_path_buf()]
         };
+        // A link to a file outside the mailbox is not followed: what it holds is not mail, and
+        // a reply's first lines go into the campaign file, which a team shares.
+        let inside = std::fs::canonicalize(path).map_err(|e| format!("{shown}: {e}"))?;
         for folder in folders.iter().filter(|f| f.is_dir()) {
             // Every entry but a folder is read as a message, or said why not: a pipe or a
             // device among the messages is named, never waited on or passed over in silence.
@@ -62,6 +65,14 @@ pub fn read(path: &Path) -> Result<(Vec<Mail>, Vec<String>), String> {
                 .collect();
             files.sort();
             for file in files {
+                if let Some(outside) = outside(&file, &inside) {
+                    skipped.push(format!(
+                        "{}: a link to {}, outside the mailbox; not read",
+                        file.display(),
+                        outside.display()
+                    ));
+                    continue;
+                }
                 one_file(&file, &mut mails, &mut skipped);
             }
         }
@@ -96,6 +107,23 @@ pub fn read(path: &Path) -> Result<(Vec<Mail>, Vec<String>), String> {
         }
     }
     Ok((mails, skipped))
+}
+
+/// Where `file` leads when it is a link (or a chain of links) to something outside `inside`.
+fn outside(file: &Path, inside: &Path) -> Option<PathBuf> {
+    let link = std::fs::symlink_metadata(file)
+        .ok()?
+        .file_type()
+        .is_symlink();
+    if !link {
+        return None;
+    }
+    match std::fs::canonicalize(file) {
+        Ok(target) if target.starts_with(inside) => None,
+        Ok(target) => Some(target),
+        // A broken link is said by the reading, as any file that cannot be read.
+        Err(_) => None,
+    }
 }
 
 fn one_file(path: &Path, mails: &mut Vec<Mail>, skipped: &mut Vec<String>) {

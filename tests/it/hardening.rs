@@ -403,7 +403,18 @@ fn devices_and_fifos_where_files_are_expected_are_refused_at_once() {
         std::fs::create_dir_all(maildir.join(sub)).unwrap();
     }
     mkfifo(&maildir.join("cur/1.pipe:2,S"));
-    std::os::unix::fs::symlink("/dev/zero", maildir.join("new/2.zero")).unwrap();
+    mkfifo(&maildir.join("tmp/pipe"));
+    std::os::unix::fs::symlink("../tmp/pipe", maildir.join("new/2.pipe")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", maildir.join("new/3.zero")).unwrap();
+    // A link to a file outside the mailbox is not read, whatever it holds: a reply's first lines
+    // would go into the campaign file the team shares.
+    let secret = sandbox.path().join("secret.txt");
+    std::fs::write(
+        &secret,
+        "From: hello@clarachen.example\r\nSubject: Re: x\r\n\r\nkey\r\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(&secret, maildir.join("new/4.eml")).unwrap();
     let (code, _, err) = at_once(
         &sandbox,
         &ws,
@@ -415,7 +426,19 @@ fn devices_and_fifos_where_files_are_expected_are_refused_at_once() {
         err.contains("1.pipe:2,S: it is not a regular file"),
         "{err}"
     );
-    assert!(err.contains("2.zero: it is not a regular file"), "{err}");
+    // A link within the mailbox is followed (and this one leads to a pipe, which is said).
+    assert!(err.contains("2.pipe: it is not a regular file"), "{err}");
+    assert!(
+        err.contains("3.zero: a link to /dev/zero, outside the mailbox; not read"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "4.eml: a link to {}, outside the mailbox; not read",
+            std::fs::canonicalize(&secret).unwrap().display()
+        )),
+        "{err}"
+    );
     // The database itself.
     for db in ["fifo", "zero"] {
         let sandbox = Sandbox::new();
