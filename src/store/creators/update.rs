@@ -16,6 +16,7 @@ use crate::model::{Channel, Creator};
 use crate::store::text::{Layout, for_editing, restore_lines};
 use crate::store::write::{self, LOCK_WAIT, Lock, WriteError};
 use edit::edit_document;
+pub(crate) use edit::push_like_the_others;
 
 /// One change to the database.
 #[derive(Clone, Debug, PartialEq)]

@@ -268,7 +268,10 @@ fn words(base: Option<&Item>, ours: Option<&Item>, theirs: Option<&Item>) -> Opt
             .is_none_or(|w| t.iter().any(|x| x == w) || !b.iter().any(|x| x == w))
     });
     for w in t.iter().filter(|w| !b.contains(w) && !o.contains(w)) {
-        out.push(w.as_str());
+        // On a line of its own in a list written one a line.
+        let mut value = Value::from(w.as_str());
+        crate::store::creators::update::push_like_the_others(&mut out, &mut value);
+        out.push_formatted(value);
     }
     Some(out)
 }

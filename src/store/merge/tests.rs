@@ -389,3 +389,15 @@ fn a_contract_written_inline_merges_term_by_term() {
 }
 
 mod channels;
+
+#[test]
+fn a_word_added_to_a_list_written_one_a_line_goes_on_a_line_of_its_own() {
+    let base = "[[creator]]\nid = \"a\"\nname = \"A\"\nniches = [\n  \"beauty\",\n  \"skincare\",  # main\n]\n";
+    let ours = base.replace("  # main\n", "  # main\n  \"travel\",\n");
+    let theirs = base.replace("  \"beauty\",\n", "  \"beauty\",\n  \"food\",\n");
+    let m = clean(base, &ours, &theirs);
+    assert_eq!(
+        m.text,
+        "[[creator]]\nid = \"a\"\nname = \"A\"\nniches = [\n  \"beauty\",\n  \"skincare\",  # main\n  \"travel\",\n  \"food\",\n]\n"
+    );
+}

@@ -139,7 +139,7 @@ fn set_channel(creator: &mut Table, channel: &Channel) -> Result<(), String> {
 
 /// Lays `value` out like the array's last element — on a line of its own when they are —
 /// keeping a comment after the last element with that element.
-fn push_like_the_others(list: &mut toml_edit::Array, value: &mut Value) {
+pub(crate) fn push_like_the_others(list: &mut toml_edit::Array, value: &mut Value) {
     let text =
         |r: Option<&toml_edit::RawString>| r.and_then(|r| r.as_str()).unwrap_or("").to_string();
     let last_prefix = list
