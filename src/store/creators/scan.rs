@@ -9,14 +9,12 @@
 //! would warn about or refuse (a blank name, an unknown kind, a rate out of range) gives `None`,
 //! and the caller reads the table with the `toml` crate and [`super::read`] as before. So the
 //! messages stay the full reader's, and a table this reader accepts gives the very same piece
-//! (property-tested against the full reader in `scan/tests.rs`).
-
-use std::borrow::Cow;
+//! (property-tested against the full reader in `scan/tests/properties.rs`).
 
 use compact_str::CompactString;
 use jiff::civil::Date;
 
-use super::read::Piece;
+use super::read::{CHANNEL_KEYS, CREATOR_KEYS, Piece};
 use crate::model::{
     Channel, Creator, Kind, MAX_AVG_VIEWS, MAX_FOLLOWERS, MAX_RATE, Platform, currency_problem,
     email_problem, id_problem,
@@ -45,7 +43,7 @@ pub(super) fn creator(text: &str) -> Option<Piece> {
             break;
         }
         s.spaces();
-        match s.entry(&CREATOR, &mut seen)? {
+        match s.entry(&CREATOR_KEYS, &mut seen)? {
             "id" => {
                 id_at = Some(s.at(s.pos));
                 let id = s.string()?;
@@ -54,11 +52,11 @@ pub(super) fn creator(text: &str) -> Option<Piece> {
                 }
                 c.id = CompactString::from(id);
             }
-            "name" => c.name = non_blank(s.string()?)?,
+            "name" => c.name = trimmed(&s.string()?)?,
             "aliases" => c.aliases = s.strings()?,
             "email" => c.email = email(&s.string()?)?,
             "niches" => c.niches = s.strings()?,
-            "location" => c.location = optional(&s.string()?),
+            "location" => c.location = trimmed(&s.string()?),
             "languages" => c.languages = s.strings()?,
             "kind" => c.kind = Some(Kind::parse(&s.string()?)?),
             "fake_followers" => c.fake_followers = Some(s.percent()?),
@@ -75,7 +73,8 @@ pub(super) fn creator(text: &str) -> Option<Piece> {
                 let notes = s.string()?.trim_end().replace("\r\n", "\n");
                 c.notes = (!notes.is_empty()).then_some(notes);
             }
-            _ => c.channels = s.channels(&mut handles_at)?,
+            "channels" => c.channels = s.channels(&mut handles_at)?,
+            _ => return None,
         }
         s.end_of_line()?;
     }
@@ -101,40 +100,9 @@ pub(super) fn creator(text: &str) -> Option<Piece> {
     })
 }
 
-/// The creator keys this reader follows (a bit each in the set of keys seen).
-const CREATOR: [&str; 14] = [
-    "id",
-    "name",
-    "aliases",
-    "email",
-    "niches",
-    "location",
-    "languages",
-    "kind",
-    "fake_followers",
-    "vetted_on",
-    "rate",
-    "currency",
-    "notes",
-    "channels",
-];
-
-/// The channel keys this reader follows.
-const CHANNEL: [&str; 6] = [
-    "platform",
-    "handle",
-    "followers",
-    "engagement",
-    "avg_views",
-    "url",
-];
-
-fn non_blank(text: Cow<'_, str>) -> Option<CompactString> {
-    let trimmed = text.trim();
-    (!trimmed.is_empty()).then(|| CompactString::from(trimmed))
-}
-
-fn optional(text: &str) -> Option<CompactString> {
+/// Text without the spaces around it, or `None` when nothing else is left: a required field
+/// that is blank is not for this reader, an optional one is absent.
+fn trimmed(text: &str) -> Option<CompactString> {
     let trimmed = text.trim();
     (!trimmed.is_empty()).then(|| CompactString::from(trimmed))
 }
@@ -175,7 +143,7 @@ impl Scan<'_> {
             if self.literal("]").is_some() {
                 return Some(out);
             }
-            out.push(non_blank(self.string()?)?);
+            out.push(trimmed(&self.string()?)?);
             self.spaces();
             if self.literal(",").is_none() {
                 self.spaces();
@@ -259,17 +227,17 @@ impl Scan<'_> {
         };
         loop {
             self.spaces();
-            match self.entry(&CHANNEL, &mut seen)? {
+            match self.entry(&CHANNEL_KEYS, &mut seen)? {
                 "platform" => {
                     let name = self.string()?;
                     platform = Some(Platform::known(&name)?);
                 }
-                "handle" => handle = Some((self.at(self.pos), non_blank(self.string()?)?)),
+                "handle" => handle = Some((self.at(self.pos), trimmed(&self.string()?)?)),
                 "followers" => ch.followers = Some(self.whole(MAX_FOLLOWERS)?),
                 "engagement" => ch.engagement = Some(self.percent()?),
                 "avg_views" => ch.avg_views = Some(self.whole(MAX_AVG_VIEWS)?),
-                _ => {
-                    let url = optional(&self.string()?);
+                "url" => {
+                    let url = trimmed(&self.string()?);
                     if url
                         .as_ref()
                         .is_some_and(|u| !u.starts_with("https://") && !u.starts_with("http://"))
@@ -278,6 +246,7 @@ impl Scan<'_> {
                     }
                     ch.url = url.map(String::from);
                 }
+                _ => return None,
             }
             self.spaces();
             if self.literal(",").is_none() {

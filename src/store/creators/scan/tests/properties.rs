@@ -8,6 +8,7 @@ use super::super::creator;
 use super::full;
 use crate::model::{Channel, Creator, Kind, MAX_AVG_VIEWS, MAX_FOLLOWERS, MAX_RATE, Platform};
 use crate::store::creators::render::render_creator;
+use crate::store::creators::{CHANNEL_KEYS, CREATOR_KEYS};
 
 /// A value for any key: right or wrong for it, usual or not.
 fn value() -> impl Strategy<Value = String> {
@@ -151,7 +152,7 @@ fn channel() -> impl Strategy<Value = String> {
     (
         prop::option::weighted(0.98, value_for("platform")),
         prop::option::weighted(0.98, value_for("handle")),
-        fields(&super::super::CHANNEL[2..]),
+        fields(&CHANNEL_KEYS[2..]),
         prop::sample::select(vec![", ", ",", " , "]),
     )
         .prop_map(|(platform, handle, more, comma)| {
@@ -184,7 +185,7 @@ fn table() -> impl Strategy<Value = String> {
         prop::option::weighted(0.98, value_for("id")),
         prop::option::weighted(0.98, value_for("name")),
         prop::option::weighted(0.98, channels),
-        fields(&super::super::CREATOR[2..13]),
+        fields(&CREATOR_KEYS[2..13]),
         prop::collection::vec(line, 0..3),
         prop::sample::select(vec!["\n", "\r\n"]),
     )
