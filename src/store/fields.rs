@@ -14,6 +14,8 @@ pub(crate) use crate::suggest::nearest;
 
 mod names;
 
+pub(crate) use names::unknown_platform;
+
 /// A spanned TOML value as the parser gives it.
 pub(crate) type Value<'i> = Spanned<DeValue<'i>>;
 

@@ -261,14 +261,11 @@ fn read_channel(c: &mut Fields<'_, '_, '_, '_>, keys: &mut Keys) -> Option<Chann
     let engagement = c.percent("engagement");
     let avg_views = c.whole("avg_views", false, MAX_AVG_VIEWS);
     let url = c.optional_text("url").map(String::from);
-    if let (Some(url), Some(span)) = (&url, c.get("url").map(|v| v.span()))
-        && !url.starts_with("https://")
-        && !url.starts_with("http://")
-    {
-        c.warning(
-            &span,
-            format!("url \"{}\" should start with https://", url.escape_debug()),
-        );
+    if let (Some(message), Some(span)) = (
+        url.as_deref().and_then(url_problem),
+        c.get("url").map(|v| v.span()),
+    ) {
+        c.warning(&span, message);
     }
     c.unknown_keys(&CHANNEL_KEYS, |key| {
         elsewhere(
@@ -291,6 +288,12 @@ fn read_channel(c: &mut Fields<'_, '_, '_, '_>, keys: &mut Keys) -> Option<Chann
         avg_views,
         url,
     })
+}
+
+/// What is said of a channel's url (written, trimmed) that is not a web address.
+pub(super) fn url_problem(url: &str) -> Option<String> {
+    (!url.starts_with("https://") && !url.starts_with("http://"))
+        .then(|| format!("url \"{}\" should start with https://", url.escape_debug()))
 }
 
 /// What to say of an unknown `key` of a table whose keys are `here` when it is (or is a typo

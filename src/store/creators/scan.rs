@@ -3,22 +3,26 @@
 //! whole and decimal numbers, dates, one-line lists of strings, and `channels` as a list of
 //! one-line inline tables.
 //!
-//! It reads the text once, without building a document, and gives a [`Piece`] only for a table
-//! that is valid in every respect: anything it does not follow (a line-ending backslash, a
-//! dotted or quoted key, an unknown key, a number written in hex) and anything the full reader
-//! would warn about or refuse (a blank name, an unknown kind, a rate out of range) gives `None`,
-//! and the caller reads the table with the `toml` crate and [`super::read`] as before. So the
-//! messages stay the full reader's, and a table this reader accepts gives the very same piece
-//! (property-tested against the full reader in `scan/tests/properties.rs`).
+//! It reads the text once, without building a document, and gives a [`Piece`] only for a valid
+//! table: anything it does not follow (a line-ending backslash, a dotted or quoted key, an
+//! unknown key, a number written in hex) and anything the full reader would refuse or warn about
+//! (a blank name, an unknown kind, a rate out of range) gives `None`, and the caller reads the
+//! table with the `toml` crate and [`super::read`] as before. The two warnings a channel often
+//! earns — a platform the program does not know, kept as written, and a url without `https://`
+//! — it gives itself, in the full reader's words. So the messages stay the full reader's, and a
+//! table this reader accepts gives the very same piece (property-tested against the full reader
+//! in `scan/tests/properties.rs`).
 
 use compact_str::CompactString;
 use jiff::civil::Date;
 
-use super::read::{CHANNEL_KEYS, CREATOR_KEYS, Piece};
+use super::read::{CHANNEL_KEYS, CREATOR_KEYS, Piece, url_problem};
 use crate::model::{
     Channel, Creator, Kind, MAX_AVG_VIEWS, MAX_FOLLOWERS, MAX_RATE, Platform, currency_problem,
     email_problem, id_problem,
 };
+use crate::store::diagnostic::{Located, Severity};
+use crate::store::fields::unknown_platform;
 
 mod lex;
 #[cfg(test)]
@@ -26,7 +30,7 @@ mod tests;
 
 use lex::{Scan, number};
 
-/// The piece of a creator table of the usual shape with no problem at all, or `None`.
+/// The piece of a valid creator table of the usual shape, or `None`.
 pub(super) fn creator(text: &str) -> Option<Piece> {
     let mut s = Scan::new(text);
     s.spaces();
@@ -37,6 +41,7 @@ pub(super) fn creator(text: &str) -> Option<Piece> {
     let mut seen = 0u32;
     let mut id_at = None;
     let mut handles_at = Vec::new();
+    let mut warnings = Vec::new();
     loop {
         s.blank_lines()?;
         if s.done() {
@@ -73,7 +78,7 @@ pub(super) fn creator(text: &str) -> Option<Piece> {
                 let notes = s.string()?.trim_end().replace("\r\n", "\n");
                 c.notes = (!notes.is_empty()).then_some(notes);
             }
-            "channels" => c.channels = s.channels(&mut handles_at)?,
+            "channels" => c.channels = s.channels(&mut handles_at, &mut warnings)?,
             _ => return None,
         }
         s.end_of_line()?;
@@ -89,16 +94,30 @@ pub(super) fn creator(text: &str) -> Option<Piece> {
     }
     c.channels.shrink_to_fit();
     handles_at.shrink_to_fit();
+    let subject = format!("creator {}", c.id.escape_debug());
+    let problems = warnings
+        .into_iter()
+        .map(|((line, column), message)| Located {
+            severity: Severity::Warning,
+            line,
+            column,
+            message,
+            subject: Some(subject.clone()),
+        })
+        .collect();
     Some(Piece {
         line,
         creator: Some(c),
         errors: false,
-        problems: Vec::new(),
+        problems,
         id_at,
         handles_at,
         loose: None,
     })
 }
+
+/// A warning the full reader gives too, with its line and column, to be said of the creator.
+type Warning = ((u32, u32), String);
 
 /// Text without the spaces around it, or `None` when nothing else is left: a required field
 /// that is blank is not for this reader, an optional one is absent.
@@ -196,7 +215,11 @@ impl Scan<'_> {
     }
 
     /// `channels`: a list of one-line inline tables, each a valid channel.
-    fn channels(&mut self, handles_at: &mut Vec<(u32, u32)>) -> Option<Vec<Channel>> {
+    fn channels(
+        &mut self,
+        handles_at: &mut Vec<(u32, u32)>,
+        warnings: &mut Vec<Warning>,
+    ) -> Option<Vec<Channel>> {
         self.literal("[")?;
         let mut out = Vec::new();
         loop {
@@ -204,7 +227,7 @@ impl Scan<'_> {
             if self.literal("]").is_some() {
                 return Some(out);
             }
-            out.push(self.channel(handles_at)?);
+            out.push(self.channel(handles_at, warnings)?);
             self.blank()?;
             if self.literal(",").is_none() {
                 self.literal("]")?;
@@ -213,7 +236,13 @@ impl Scan<'_> {
         }
     }
 
-    fn channel(&mut self, handles_at: &mut Vec<(u32, u32)>) -> Option<Channel> {
+    fn channel(
+        &mut self,
+        handles_at: &mut Vec<(u32, u32)>,
+        warnings: &mut Vec<Warning>,
+    ) -> Option<Channel> {
+        // Said in the full reader's order: the platform's, then the url's.
+        let (mut platform_warning, mut url_warning) = (None, None);
         self.literal("{")?;
         let mut seen = 0u32;
         let (mut platform, mut handle) = (None, None);
@@ -229,21 +258,25 @@ impl Scan<'_> {
             self.spaces();
             match self.entry(&CHANNEL_KEYS, &mut seen)? {
                 "platform" => {
+                    let at = self.at(self.pos);
                     let name = self.string()?;
-                    platform = Some(Platform::known(&name)?);
+                    if name.trim().is_empty() {
+                        return None;
+                    }
+                    let parsed = Platform::parse(&name);
+                    if let Platform::Other(name) = &parsed {
+                        platform_warning = Some((at, unknown_platform(name)));
+                    }
+                    platform = Some(parsed);
                 }
                 "handle" => handle = Some((self.at(self.pos), trimmed(&self.string()?)?)),
                 "followers" => ch.followers = Some(self.whole(MAX_FOLLOWERS)?),
                 "engagement" => ch.engagement = Some(self.percent()?),
                 "avg_views" => ch.avg_views = Some(self.whole(MAX_AVG_VIEWS)?),
                 "url" => {
+                    let at = self.at(self.pos);
                     let url = trimmed(&self.string()?);
-                    if url
-                        .as_ref()
-                        .is_some_and(|u| !u.starts_with("https://") && !u.starts_with("http://"))
-                    {
-                        return None;
-                    }
+                    url_warning = url.as_deref().and_then(url_problem).map(|m| (at, m));
                     ch.url = url.map(String::from);
                 }
                 _ => return None,
@@ -258,6 +291,8 @@ impl Scan<'_> {
         ch.platform = platform?;
         ch.handle = handle;
         handles_at.push(at);
+        warnings.extend(platform_warning);
+        warnings.extend(url_warning);
         Some(ch)
     }
 }

@@ -11,17 +11,7 @@ impl Fields<'_, '_, '_, '_> {
         let p = self.non_blank(key, required)?;
         let platform = Platform::parse(p.get_ref());
         if let Platform::Other(name) = &platform {
-            let known = Platform::KNOWN.each_ref().map(|k| k.name());
-            let message = match nearest(name, known) {
-                Some(near) => format!(
-                    "unknown platform \"{name}\" (did you mean \"{near}\"?); kept as written"
-                ),
-                None => format!(
-                    "unknown platform \"{name}\", kept as written (known: {})",
-                    known.join(", ")
-                ),
-            };
-            self.warning(&p.span(), message);
+            self.warning(&p.span(), unknown_platform(name));
         }
         Some(platform)
     }
@@ -102,5 +92,20 @@ impl Fields<'_, '_, '_, '_> {
             };
             self.warning(&key.span(), message);
         }
+    }
+}
+
+/// What is said of a platform the program does not know, kept as written.
+pub(crate) fn unknown_platform(name: &str) -> String {
+    use crate::model::Platform;
+    let known = Platform::KNOWN.each_ref().map(|k| k.name());
+    match nearest(name, known) {
+        Some(near) => {
+            format!("unknown platform \"{name}\" (did you mean \"{near}\"?); kept as written")
+        }
+        None => format!(
+            "unknown platform \"{name}\", kept as written (known: {})",
+            known.join(", ")
+        ),
     }
 }

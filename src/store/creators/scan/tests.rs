@@ -182,12 +182,10 @@ fn anything_unusual_or_with_a_problem_is_left_to_the_full_reader() {
         format!("[[creator]]\nid = \"a\"\nname = \"A\"\nchannels = [{{ {fields} }}]\n")
     };
     for fields in [
-        "platform = \"myspace\", handle = \"x\"",
         "platform = \"\", handle = \"x\"",
         "platform = \"ig\", handle = \"  \"",
         "platform = \"ig\"",
         "handle = \"x\"",
-        "platform = \"ig\", handle = \"x\", url = \"example.com/x\"",
         "platform = \"ig\", handle = \"x\", followers = 10_000_000_000_000",
         "platform = \"ig\", handle = \"x\", engagement = 101",
         "platform = \"ig\", handle = \"x\", platform = \"yt\"",
@@ -236,4 +234,42 @@ channels = [                       # at least one
 ]
 "#,
     );
+}
+
+#[test]
+fn an_unknown_platform_and_a_url_without_its_scheme_are_said_as_the_full_reader_says_them() {
+    let text = concat!(
+        "[[creator]]\n",
+        "channels = [\n",
+        "  { url = \"example.com/a\", platform = \"instagarm\", handle = \"a\" },\n",
+        "  { platform = \"ig\", handle = \"b\", url = \" https://ok.example \" },\n",
+        "  { platform = \"Bilibili\", handle = \"c\" },\n",
+        "]\n",
+        "id = \"ann\\u002ex\"\n",
+        "name = \"Ann\"\n",
+    );
+    same(text);
+    let piece = creator(text).unwrap();
+    let said: Vec<(u32, u32, &str)> = piece
+        .problems
+        .iter()
+        .map(|p| (p.line, p.column, p.message.as_str()))
+        .collect();
+    assert_eq!(
+        said,
+        vec![
+            (
+                3,
+                39,
+                "unknown platform \"instagarm\" (did you mean \"instagram\"?); kept as written"
+            ),
+            (3, 11, "url \"example.com/a\" should start with https://"),
+            (
+                5,
+                16,
+                "unknown platform \"Bilibili\", kept as written (known: instagram, youtube, tiktok, facebook, threads, x, xiaohongshu, dcard, ptt, blog, twitch, line)"
+            ),
+        ]
+    );
+    assert!(!piece.errors);
 }

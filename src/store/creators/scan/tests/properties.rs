@@ -251,12 +251,16 @@ fn usual() -> impl Strategy<Value = String> {
 fn any_creator() -> impl Strategy<Value = Creator> {
     let text = "[a-zA-Z\u{4e00}-\u{4e20}.'\"\\\\]([ a-zA-Z\u{4e00}-\u{4e20}.'\"\\\\]{0,8}[a-z])?";
     let channel = (
-        prop::sample::select(Platform::KNOWN.to_vec()),
+        prop_oneof![
+            3 => prop::sample::select(Platform::KNOWN.to_vec()),
+            // One the program does not know (or an alias of one it does), kept as written.
+            1 => "[a-zA-Z][a-z]{1,8}".prop_map(|name| Platform::parse(&name)),
+        ],
         "[a-z0-9._]{1,12}",
         prop::option::of(0u64..=MAX_FOLLOWERS),
         prop::option::of((0u32..=1000).prop_map(|n| f64::from(n) / 10.0)),
         prop::option::of(0u64..=MAX_AVG_VIEWS),
-        prop::option::of("https://[a-z]{1,8}\\.example/[a-z]{0,5}"),
+        prop::option::of("(https://)?[a-z]{1,8}\\.example/[a-z]{0,5}"),
     )
         .prop_map(
             |(platform, handle, followers, engagement, avg_views, url)| Channel {
