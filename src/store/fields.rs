@@ -14,7 +14,7 @@ pub(crate) use crate::suggest::nearest;
 
 mod names;
 
-pub(crate) use names::unknown_platform;
+pub(crate) use names::{unknown_key, unknown_platform};
 
 /// A spanned TOML value as the parser gives it.
 pub(crate) type Value<'i> = Spanned<DeValue<'i>>;

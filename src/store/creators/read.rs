@@ -131,14 +131,7 @@ fn read(table: &DeTable<'_>, at: Range<usize>, ordinal: usize, report: &mut Repo
         .map(|n| n.get_ref().trim_end().replace("\r\n", "\n"))
         .filter(|n| !n.is_empty());
     let channels = read_channels(&mut f, &mut keys);
-    f.unknown_keys(&CREATOR_KEYS, |key| {
-        elsewhere(
-            key,
-            &CREATOR_KEYS,
-            &CHANNEL_KEYS,
-            "inside a channel: channels = [{ platform = …, … }]",
-        )
-    });
+    f.unknown_keys(&CREATOR_KEYS, not_of_a_creator);
     let id_text = id.as_ref().map(|id| id.get_ref().to_compact_string());
     let creator = match (id, name, channels) {
         (Some(id), Some(name), Some(channels)) => Some(Creator {
@@ -267,14 +260,7 @@ fn read_channel(c: &mut Fields<'_, '_, '_, '_>, keys: &mut Keys) -> Option<Chann
     ) {
         c.warning(&span, message);
     }
-    c.unknown_keys(&CHANNEL_KEYS, |key| {
-        elsewhere(
-            key,
-            &CHANNEL_KEYS,
-            &CREATOR_KEYS,
-            "to the creator, not to a channel",
-        )
-    });
+    c.unknown_keys(&CHANNEL_KEYS, not_of_a_channel);
     let (platform, handle) = (platform?, handle?);
     let written = handle.get_ref().trim();
     keys.at.push(c.report().locate(handle.span().start));
@@ -288,6 +274,26 @@ fn read_channel(c: &mut Fields<'_, '_, '_, '_>, keys: &mut Keys) -> Option<Chann
         avg_views,
         url,
     })
+}
+
+/// Where an unknown key of a creator table belongs, when it is (or is a typo of) a channel's.
+pub(super) fn not_of_a_creator(key: &str) -> Option<String> {
+    elsewhere(
+        key,
+        &CREATOR_KEYS,
+        &CHANNEL_KEYS,
+        "inside a channel: channels = [{ platform = …, … }]",
+    )
+}
+
+/// Where an unknown key of a channel belongs, when it is (or is a typo of) a creator's.
+pub(super) fn not_of_a_channel(key: &str) -> Option<String> {
+    elsewhere(
+        key,
+        &CHANNEL_KEYS,
+        &CREATOR_KEYS,
+        "to the creator, not to a channel",
+    )
 }
 
 /// What is said of a channel's url (written, trimmed) that is not a web address.

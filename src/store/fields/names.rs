@@ -84,14 +84,20 @@ impl Fields<'_, '_, '_, '_> {
             if known.contains(&name) || !worth(name) {
                 continue;
             }
-            let message = match elsewhere(name).or_else(|| {
-                nearest(name, known.iter().copied()).map(|n| format!("did you mean \"{n}\"?"))
-            }) {
-                Some(hint) => format!("unknown key \"{name}\" ({hint})"),
-                None => format!("unknown key \"{name}\""),
-            };
+            let message = unknown_key(name, known, elsewhere(name));
             self.warning(&key.span(), message);
         }
+    }
+}
+
+/// What is said of a key not in `known`: what `elsewhere` says of it (it belongs in another
+/// table), or else the nearest known key.
+pub(crate) fn unknown_key(name: &str, known: &[&str], elsewhere: Option<String>) -> String {
+    match elsewhere
+        .or_else(|| nearest(name, known.iter().copied()).map(|n| format!("did you mean \"{n}\"?")))
+    {
+        Some(hint) => format!("unknown key \"{name}\" ({hint})"),
+        None => format!("unknown key \"{name}\""),
     }
 }
 

@@ -28,6 +28,11 @@ impl<'t> Scan<'t> {
         self.bytes.get(self.pos).copied()
     }
 
+    /// The byte `n` bytes ahead, if there is one.
+    pub(super) fn ahead(&self, n: usize) -> Option<u8> {
+        self.bytes.get(self.pos + n).copied()
+    }
+
     pub(super) fn done(&self) -> bool {
         self.pos >= self.bytes.len()
     }

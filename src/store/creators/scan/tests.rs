@@ -141,7 +141,6 @@ fn anything_unusual_or_with_a_problem_is_left_to_the_full_reader() {
         "notes = \"\"\"never closed\n",
         "\"rate\" = 1",
         "contract.fee = 1",
-        "colour = \"red\"",
         "name = \"B\"",
         "rate = 0x10",
         "rate = 012",
@@ -166,8 +165,14 @@ fn anything_unusual_or_with_a_problem_is_left_to_the_full_reader() {
         "email = \"Kelly <k@example.com>\"",
         "currency = \"dollars\"",
         "niches = [\"a\", \"\"]",
-        "niches = [\"a\",\n\"b\"]",
         "niches = [1]",
+        "colour = { r = 1 }",
+        "colour = [[1]]",
+        "colour = -1",
+        "colour = 0x10",
+        "colour = 2026-09-23T10:00:00",
+        "colour = truely",
+        "colour = 1\ncolour = 2",
         "niches = \"a\"",
         "notes = \"bad \\q escape\"",
         "notes = \"bad \\uD800 escape\"",
@@ -189,7 +194,6 @@ fn anything_unusual_or_with_a_problem_is_left_to_the_full_reader() {
         "platform = \"ig\", handle = \"x\", followers = 10_000_000_000_000",
         "platform = \"ig\", handle = \"x\", engagement = 101",
         "platform = \"ig\", handle = \"x\", platform = \"yt\"",
-        "platform = \"ig\", handle = \"x\", fans = 1",
         "platform = \"ig\", handle = \"x\",",
         "platform = \"ig\",\nhandle = \"x\"",
     ] {
@@ -272,4 +276,49 @@ fn an_unknown_platform_and_a_url_without_its_scheme_are_said_as_the_full_reader_
         ]
     );
     assert!(!piece.errors);
+}
+
+#[test]
+fn keys_of_no_meaning_here_are_passed_over_and_said_as_the_full_reader_says_them() {
+    let text = concat!(
+        "[[creator]]\n",
+        "agency = \"Bloom\"  # who manages them\n",
+        "id = \"a\"\n",
+        "name = \"A\"\n",
+        "followers = 12_000\n",
+        "tags = [\"x\", 2, 2.5, true, 2026-01-01, '',\n  \"y\", # the last\n]\n",
+        "channels = [\n",
+        "  { platform = \"ig\", fans = 1, handle = \"a\", nmae = \"A\", url = \"a.example\" },\n",
+        "]\n",
+        "niches = [\n  \"beauty\",  # first\n  \"skincare\",\n]\n",
+        "vip = false\n",
+    );
+    same(text);
+    let piece = creator(text).unwrap();
+    let said: Vec<(u32, u32, &str)> = piece
+        .problems
+        .iter()
+        .map(|p| (p.line, p.column, p.message.as_str()))
+        .collect();
+    assert_eq!(
+        said,
+        vec![
+            (10, 64, "url \"a.example\" should start with https://"),
+            (10, 22, "unknown key \"fans\""),
+            (
+                10,
+                46,
+                "unknown key \"nmae\" (did you mean \"name\"? it belongs to the creator, not to a channel)",
+            ),
+            (2, 1, "unknown key \"agency\""),
+            (
+                5,
+                1,
+                "unknown key \"followers\" (it belongs inside a channel: channels = [{ platform = …, … }])",
+            ),
+            (6, 1, "unknown key \"tags\""),
+            (16, 1, "unknown key \"vip\""),
+        ]
+    );
+    assert_eq!(piece.creator.unwrap().niches, ["beauty", "skincare"]);
 }
