@@ -322,3 +322,13 @@ fn keys_of_no_meaning_here_are_passed_over_and_said_as_the_full_reader_says_them
     );
     assert_eq!(piece.creator.unwrap().niches, ["beauty", "skincare"]);
 }
+
+#[test]
+fn a_windows_line_break_inside_a_multi_line_string_is_read_as_the_full_reader_reads_it() {
+    for key in ["name", "location", "notes"] {
+        same(&format!(
+            "[[creator]]\r\nid = \"a\"\r\nname = \"A\"\r\n{key} = \"\"\"\r\nfirst\r\nsecond\r\n  third \"\"\"\r\nchannels = [{{ platform = \"ig\", handle = \"a\" }}]\r\n"
+        )
+        .replace("name = \"A\"\r\nname", "name"));
+    }
+}
