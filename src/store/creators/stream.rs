@@ -143,51 +143,52 @@ fn produce<R: BufRead>(
     mut reader: R,
     tx: &mpsc::SyncSender<Message>,
 ) -> io::Result<()> {
-    let mut splitter = Splitter::default();
-    let mut batch = Vec::with_capacity(BATCH);
-    let mut buf = Vec::new();
-    let mut line = 0u32;
+    let mut cut = Cutter {
+        file,
+        tx,
+        splitter: Splitter::default(),
+        batch: Vec::with_capacity(BATCH),
+        line: 0,
+        offset: 0,
+        ordinal: 0,
+    };
     let mut hasher = Xxh3::new();
     let mut len = 0u64;
-    let mut ordinal = 0usize;
-    let send = |batch: &mut Vec<Chunk>, ordinal: &mut usize| {
-        let full = std::mem::replace(batch, Vec::with_capacity(BATCH));
-        let before = *ordinal;
-        *ordinal += full.len();
-        tx.send(Message::Chunks(full, before)).is_ok()
-    };
+    // A line that runs past the end of what the reader holds, kept until it is whole; every
+    // other line is read where it lies.
+    let mut carry: Vec<u8> = Vec::new();
     loop {
-        buf.clear();
-        if reader.read_until(b'\n', &mut buf)? == 0 {
+        let block = reader.fill_buf()?;
+        if block.is_empty() {
             break;
         }
-        hasher.update(&buf);
-        len += buf.len() as u64;
-        line += 1;
-        let Some(text) = decode_line(file, line, &buf) else {
-            let _ = tx.send(Message::NotText);
-            return Ok(());
-        };
-        if let Some(chunk) = splitter.push(text) {
-            batch.push(chunk);
-            if ordinal + batch.len() == DENSITY_AFTER {
-                let before = len - buf.len() as u64;
-                let _ = tx.send(Message::Density {
-                    tables: DENSITY_AFTER,
-                    bytes: before,
-                });
-            }
-            if batch.len() == BATCH && !send(&mut batch, &mut ordinal) {
+        let size = block.len();
+        hasher.update(block);
+        len += size as u64;
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', block) {
+            let piece = &block[start..=end];
+            start = end + 1;
+            let line = if carry.is_empty() {
+                piece
+            } else {
+                carry.extend_from_slice(piece);
+                &carry
+            };
+            if !cut.line(line) {
                 return Ok(());
             }
+            carry.clear();
         }
-        if splitter.unsplittable {
-            let _ = tx.send(Message::Unsplittable);
-            return Ok(());
-        }
+        carry.extend_from_slice(&block[start..]);
+        reader.consume(size);
     }
-    batch.extend(splitter.finish());
-    if !batch.is_empty() && !send(&mut batch, &mut ordinal) {
+    if !carry.is_empty() && !cut.line(&carry) {
+        return Ok(());
+    }
+    let mut batch = std::mem::take(&mut cut.batch);
+    batch.extend(cut.splitter.finish());
+    if !batch.is_empty() && !cut.send(batch) {
         return Ok(());
     }
     let _ = tx.send(Message::End(FileStamp {
@@ -196,6 +197,59 @@ fn produce<R: BufRead>(
         complete: true,
     }));
     Ok(())
+}
+
+/// The reading thread's state as it cuts the file's lines into chunks and sends them a batch at
+/// a time.
+struct Cutter<'a> {
+    file: &'a str,
+    tx: &'a mpsc::SyncSender<Message>,
+    splitter: Splitter,
+    batch: Vec<Chunk>,
+    /// Lines and bytes before the line being read, and chunks already sent.
+    line: u32,
+    offset: u64,
+    ordinal: usize,
+}
+
+impl Cutter<'_> {
+    /// Takes the next line (with its line break); false when reading stops here (the file is
+    /// not text, or cannot be split, or nobody is listening any more).
+    fn line(&mut self, bytes: &[u8]) -> bool {
+        let before = self.offset;
+        self.offset += bytes.len() as u64;
+        self.line += 1;
+        let Some(text) = decode_line(self.file, self.line, bytes) else {
+            let _ = self.tx.send(Message::NotText);
+            return false;
+        };
+        if let Some(chunk) = self.splitter.push(text) {
+            self.batch.push(chunk);
+            if self.ordinal + self.batch.len() == DENSITY_AFTER {
+                let _ = self.tx.send(Message::Density {
+                    tables: DENSITY_AFTER,
+                    bytes: before,
+                });
+            }
+            if self.batch.len() == BATCH {
+                let full = std::mem::replace(&mut self.batch, Vec::with_capacity(BATCH));
+                if !self.send(full) {
+                    return false;
+                }
+            }
+        }
+        if self.splitter.unsplittable {
+            let _ = self.tx.send(Message::Unsplittable);
+            return false;
+        }
+        true
+    }
+
+    fn send(&mut self, full: Vec<Chunk>) -> bool {
+        let before = self.ordinal;
+        self.ordinal += full.len();
+        self.tx.send(Message::Chunks(full, before)).is_ok()
+    }
 }
 
 /// Parses a batch of chunks on every core; `before` chunks came before it in the file.

@@ -31,6 +31,16 @@ fn chunked_and_whole_reading_agree() {
             assert_eq!(fast, whole, "{}", path.display());
             assert_eq!(fast_creators, whole_creators, "{}", path.display());
         }
+        // Lines that run past the end of what the reader holds at once are read whole.
+        for capacity in [1, 5, 64] {
+            let reader = std::io::BufReader::with_capacity(capacity, bytes.as_slice());
+            let mut small_creators = Vec::new();
+            let small = read_in_chunks("f", reader, None, None, &mut small_creators).unwrap();
+            let mut again = Vec::new();
+            let fast = read_in_chunks("f", bytes.as_slice(), None, None, &mut again).unwrap();
+            assert_eq!(small, fast, "{} at {capacity}", path.display());
+            assert_eq!(small_creators, again, "{} at {capacity}", path.display());
+        }
     }
     assert!(chunked > 10, "only {chunked} files were read in chunks");
 }
