@@ -20,6 +20,20 @@ fn same(text: &str) {
     assert_eq!(Some(fast), full(text), "{text}");
 }
 
+/// What the fast reader makes of `text`, checked against the full reader and against the line,
+/// column and words of each problem it must say.
+fn says(text: &str, expected: &[(u32, u32, &str)]) -> Piece {
+    same(text);
+    let piece = creator(text).unwrap();
+    let said: Vec<(u32, u32, &str)> = piece
+        .problems
+        .iter()
+        .map(|p| (p.line, p.column, p.message.as_str()))
+        .collect();
+    assert_eq!(said, expected);
+    piece
+}
+
 /// The fast reader leaves `text` to the full reader.
 fn left(text: &str) {
     assert_eq!(creator(text), None, "{text}");
@@ -252,28 +266,21 @@ fn an_unknown_platform_and_a_url_without_its_scheme_are_said_as_the_full_reader_
         "id = \"ann\\u002ex\"\n",
         "name = \"Ann\"\n",
     );
-    same(text);
-    let piece = creator(text).unwrap();
-    let said: Vec<(u32, u32, &str)> = piece
-        .problems
-        .iter()
-        .map(|p| (p.line, p.column, p.message.as_str()))
-        .collect();
-    assert_eq!(
-        said,
-        vec![
+    let piece = says(
+        text,
+        &[
             (
                 3,
                 39,
-                "unknown platform \"instagarm\" (did you mean \"instagram\"?); kept as written"
+                "unknown platform \"instagarm\" (did you mean \"instagram\"?); kept as written",
             ),
             (3, 11, "url \"example.com/a\" should start with https://"),
             (
                 5,
                 16,
-                "unknown platform \"Bilibili\", kept as written (known: instagram, youtube, tiktok, facebook, threads, x, xiaohongshu, dcard, ptt, blog, twitch, line)"
+                "unknown platform \"Bilibili\", kept as written (known: instagram, youtube, tiktok, facebook, threads, x, xiaohongshu, dcard, ptt, blog, twitch, line)",
             ),
-        ]
+        ],
     );
     assert!(!piece.errors);
 }
@@ -293,16 +300,9 @@ fn keys_of_no_meaning_here_are_passed_over_and_said_as_the_full_reader_says_them
         "niches = [\n  \"beauty\",  # first\n  \"skincare\",\n]\n",
         "vip = false\n",
     );
-    same(text);
-    let piece = creator(text).unwrap();
-    let said: Vec<(u32, u32, &str)> = piece
-        .problems
-        .iter()
-        .map(|p| (p.line, p.column, p.message.as_str()))
-        .collect();
-    assert_eq!(
-        said,
-        vec![
+    let piece = says(
+        text,
+        &[
             (10, 64, "url \"a.example\" should start with https://"),
             (10, 22, "unknown key \"fans\""),
             (
@@ -318,7 +318,7 @@ fn keys_of_no_meaning_here_are_passed_over_and_said_as_the_full_reader_says_them
             ),
             (6, 1, "unknown key \"tags\""),
             (16, 1, "unknown key \"vip\""),
-        ]
+        ],
     );
     assert_eq!(piece.creator.unwrap().niches, ["beauty", "skincare"]);
 }
