@@ -1,6 +1,6 @@
 //! A fast reader for the usual shape of a `[[creator]]` table: the shape the program writes and
 //! most people keep — `key = value` lines of known keys, comments, strings (multi-line too),
-//! whole and decimal numbers, dates, one-line lists of strings, and `channels` as a list of
+//! whole and decimal numbers, dates, lists of strings, and `channels` as a list of
 //! one-line inline tables.
 //!
 //! It reads the text once, without building a document, and gives a [`Piece`] only for a valid
