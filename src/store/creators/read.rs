@@ -180,17 +180,27 @@ struct Keys {
 
 fn read_email(f: &mut Fields<'_, '_, '_, '_>) -> Option<CompactString> {
     let e = f.text("email", false)?;
-    let address = e.get_ref().trim();
-    if address.is_empty() {
-        return None;
-    }
-    match email_problem(address) {
-        Some(problem) => {
-            let message = format!("malformed email \"{}\": {problem}", address.escape_debug());
+    match email_address(e.get_ref()) {
+        Ok(address) => address.map(CompactString::from),
+        Err(message) => {
             f.error(&e.span(), message);
             None
         }
-        None => Some(address.to_compact_string()),
+    }
+}
+
+/// The address an `email` field holds (`None` when it is blank), or what is wrong with it.
+pub(super) fn email_address(text: &str) -> Result<Option<&str>, String> {
+    let address = text.trim();
+    if address.is_empty() {
+        return Ok(None);
+    }
+    match email_problem(address) {
+        Some(problem) => Err(format!(
+            "malformed email \"{}\": {problem}",
+            address.escape_debug()
+        )),
+        None => Ok(Some(address)),
     }
 }
 

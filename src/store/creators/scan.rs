@@ -20,11 +20,12 @@ use compact_str::CompactString;
 use jiff::civil::Date;
 
 use super::read::{
-    CHANNEL_KEYS, CREATOR_KEYS, Piece, not_of_a_channel, not_of_a_creator, url_problem,
+    CHANNEL_KEYS, CREATOR_KEYS, Piece, email_address, not_of_a_channel, not_of_a_creator,
+    url_problem,
 };
 use crate::model::{
     Channel, Creator, Kind, MAX_AVG_VIEWS, MAX_FOLLOWERS, MAX_RATE, Platform, currency_problem,
-    email_problem, id_problem,
+    id_problem,
 };
 use crate::store::diagnostic::{Located, Severity};
 use crate::store::fields::{unknown_key, unknown_platform};
@@ -70,7 +71,10 @@ pub(super) fn creator(text: &str) -> Option<Piece> {
             }
             Entry::Known("name") => c.name = trimmed(&s.string()?)?,
             Entry::Known("aliases") => c.aliases = s.strings()?,
-            Entry::Known("email") => c.email = email(&s.string()?)?,
+            Entry::Known("email") => {
+                // A malformed address is not for this reader.
+                c.email = email_address(&s.string()?).ok()?.map(CompactString::from);
+            }
             Entry::Known("niches") => c.niches = s.strings()?,
             Entry::Known("location") => c.location = trimmed(&s.string()?),
             Entry::Known("languages") => c.languages = s.strings()?,
@@ -187,17 +191,6 @@ type Warning = ((u32, u32), String);
 fn trimmed(text: &str) -> Option<CompactString> {
     let trimmed = text.trim();
     (!trimmed.is_empty()).then(|| CompactString::from(trimmed))
-}
-
-/// A blank email is no email; a malformed one is not for this reader.
-fn email(text: &str) -> Option<Option<CompactString>> {
-    let address = text.trim();
-    if address.is_empty() {
-        return Some(None);
-    }
-    email_problem(address)
-        .is_none()
-        .then(|| Some(CompactString::from(address)))
 }
 
 impl<'t> Scan<'t> {

@@ -388,8 +388,6 @@ fn a_contract_written_inline_merges_term_by_term() {
     assert_eq!(merge(base, &ours, &theirs).conflicts, 1);
 }
 
-mod channels;
-
 #[test]
 fn a_word_added_to_a_list_written_one_a_line_goes_on_a_line_of_its_own() {
     let base = "[[creator]]\nid = \"a\"\nname = \"A\"\nniches = [\n  \"beauty\",\n  \"skincare\",  # main\n]\n";
@@ -401,3 +399,5 @@ fn a_word_added_to_a_list_written_one_a_line_goes_on_a_line_of_its_own() {
         "[[creator]]\nid = \"a\"\nname = \"A\"\nniches = [\n  \"beauty\",\n  \"skincare\",  # main\n  \"travel\",\n  \"food\",\n]\n"
     );
 }
+
+mod channels;
