@@ -170,13 +170,12 @@ impl<'a, 'i, 'r, 't> Fields<'a, 'i, 'r, 't> {
     /// A currency code (`TWD`, `usd`), upper-cased; one that is not three letters is an error.
     pub fn currency(&mut self, key: &str) -> Option<CompactString> {
         let value = self.text(key, false)?;
-        let code = value.get_ref().trim().to_uppercase();
-        match crate::model::currency_problem(&code) {
-            Some(problem) => {
+        match currency_code(value.get_ref()) {
+            Ok(code) => Some(code),
+            Err(problem) => {
                 self.error(&value.span(), problem);
                 None
             }
-            None => Some(CompactString::from(code)),
         }
     }
 
@@ -354,6 +353,15 @@ impl<'a, 'i, 'r, 't> Fields<'a, 'i, 'r, 't> {
                 None
             }
         }
+    }
+}
+
+/// A currency code as written (`twd `), upper-cased, or what is wrong with it.
+pub(crate) fn currency_code(text: &str) -> Result<CompactString, String> {
+    let code = text.trim().to_uppercase();
+    match crate::model::currency_problem(&code) {
+        Some(problem) => Err(problem),
+        None => Ok(CompactString::from(code)),
     }
 }
 

@@ -24,11 +24,10 @@ use super::read::{
     url_problem,
 };
 use crate::model::{
-    Channel, Creator, Kind, MAX_AVG_VIEWS, MAX_FOLLOWERS, MAX_RATE, Platform, currency_problem,
-    id_problem,
+    Channel, Creator, Kind, MAX_AVG_VIEWS, MAX_FOLLOWERS, MAX_RATE, Platform, id_problem,
 };
 use crate::store::diagnostic::{Located, Severity};
-use crate::store::fields::{unknown_key, unknown_platform};
+use crate::store::fields::{currency_code, unknown_key, unknown_platform};
 
 mod lex;
 #[cfg(test)]
@@ -82,13 +81,7 @@ pub(super) fn creator(text: &str) -> Option<Piece> {
             Entry::Known("fake_followers") => c.fake_followers = Some(s.percent()?),
             Entry::Known("vetted_on") => c.vetted_on = Some(s.date()?),
             Entry::Known("rate") => c.rate = Some(s.whole(MAX_RATE)?),
-            Entry::Known("currency") => {
-                let code = s.string()?.trim().to_uppercase();
-                if currency_problem(&code).is_some() {
-                    return None;
-                }
-                c.currency = Some(CompactString::from(code));
-            }
+            Entry::Known("currency") => c.currency = Some(currency_code(&s.string()?).ok()?),
             Entry::Known("notes") => {
                 let notes = s.string()?.trim_end().replace("\r\n", "\n");
                 c.notes = (!notes.is_empty()).then_some(notes);
